@@ -1,0 +1,12 @@
+/**
+ * @crm/flow-runtime — the headless core of CRM Flow: the definition format
+ * (catalog and flow, validated by zod), the JsonLogic policy and evaluator,
+ * and, in later modules, analysis, the engine and stores.
+ *
+ * Nothing here imports React, the DOM or Dexie; the Dexie store is the
+ * `@crm/flow-runtime/dexie` subpath.
+ *
+ * @packageDocumentation
+ */
+export * from './schema/index.js';
+export * from './logic/index.js';

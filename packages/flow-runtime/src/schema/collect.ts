@@ -1,0 +1,88 @@
+import type { z } from 'zod';
+import { toPointer, type Problem } from './problems.js';
+import { problemsFromZod, type Subject } from './zod-problems.js';
+
+/** Parses each element of a list on its own, so one bad element does not hide the others. */
+export function parseEach<T>(
+  list: unknown,
+  at: ReadonlyArray<PropertyKey>,
+  schema: z.ZodType<T>,
+  root: unknown,
+  subjectOf: Subject,
+  problems: Problem[],
+  precheck?: (item: unknown, at: PropertyKey[]) => Problem | undefined,
+): T[] {
+  if (!Array.isArray(list)) return [];
+  const out: T[] = [];
+  list.forEach((item, i) => {
+    const here = [...at, i];
+    const pre = precheck?.(item, here);
+    if (pre) {
+      problems.push(pre);
+      return;
+    }
+    const r = schema.safeParse(item);
+    if (r.success) out.push(r.data);
+    else problems.push(...problemsFromZod(r.error.issues, root, subjectOf, here).map((p) => ({ ...p })));
+  });
+  return out;
+}
+
+/** Reports ids used more than once in a list. */
+export function checkUniqueIds(list: unknown, at: ReadonlyArray<PropertyKey>, what: string, problems: Problem[]): void {
+  if (!Array.isArray(list)) return;
+  const seen = new Map<string, number>();
+  list.forEach((item, i) => {
+    const id = idOf(item);
+    if (id === undefined) return;
+    const first = seen.get(id);
+    if (first === undefined) seen.set(id, i);
+    else problems.push({ code: 'FLOW_E020', path: toPointer([...at, i, 'id']), message: `${what} id '${id}' is used twice (also by ${what.toLowerCase()} #${first + 1}); ids must be unique.` });
+  });
+}
+
+/** The id of a raw element, when it has a string one. */
+export function idOf(item: unknown): string | undefined {
+  if (item === null || typeof item !== 'object') return undefined;
+  const id = (item as { id?: unknown }).id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+/** Ids of the raw elements of a list, valid or not (so a broken node is not also reported as missing). */
+export function rawIds(list: unknown): Set<string> {
+  const ids = new Set<string>();
+  if (Array.isArray(list)) for (const item of list) {
+    const id = idOf(item);
+    if (id !== undefined) ids.add(id);
+  }
+  return ids;
+}
+
+/** "did you mean …" for a near miss among known names. */
+export function suggest(name: string, known: Iterable<string>): string {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const k of known) {
+    const d = distance(name.toLowerCase(), k.toLowerCase());
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = k;
+    }
+  }
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? ` Did you mean '${best}'?` : '';
+}
+
+function distance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 3) return Infinity;
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}

@@ -1,0 +1,186 @@
+import { z } from 'zod';
+import { EnumOption, FieldType, Id, ItemField, JsonLogicRule, LocalizedParagraph, LocalizedText } from './common.js';
+
+/** A dotted data path such as `customer.creditLimit` or `order.lines`. */
+export const DataPath = z
+  .string()
+  .min(1)
+  .max(300)
+  .regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/, 'a data path is names joined by dots, such as customer.creditLimit')
+  .meta({ description: 'A dotted path into the flow data, such as customer.creditLimit.' });
+
+/** A process variable of the flow's data schema. `record` holds one CRM record of `entity`. */
+export const Variable = z.strictObject({
+  type: z.union([FieldType, z.literal('record')]),
+  entity: Id.optional().meta({ description: 'For record and reference variables: the entity.' }),
+  name: LocalizedText.optional(),
+  options: z.array(EnumOption).max(500).optional(),
+  itemFields: z.array(ItemField).max(200).optional(),
+});
+export type Variable = z.infer<typeof Variable>;
+
+const nodeBase = {
+  id: Id,
+  name: LocalizedText,
+  description: LocalizedParagraph.optional(),
+  department: Id.optional().meta({ description: 'The department (swimlane) the step belongs to.' }),
+  notes: z.array(z.string().max(2000)).max(100).optional().meta({ description: 'Notes and open questions left for later.' }),
+};
+
+/** Where the flow begins; `roles` may start it (everyone when absent). */
+export const StartNode = z.strictObject({ ...nodeBase, kind: z.literal('start'), roles: z.array(Id).max(100).optional() });
+/** Where a path ends, optionally with an outcome such as `approved`. */
+export const EndNode = z.strictObject({ ...nodeBase, kind: z.literal('end'), outcome: Id.optional() });
+
+/** A service-level agreement on a task: hours (a number or a rule over the data) and whom to alert when it passes. */
+export const Sla = z.strictObject({
+  hours: JsonLogicRule,
+  escalateTo: Id.optional().meta({ description: 'The role alerted when the SLA passes.' }),
+});
+export type Sla = z.infer<typeof Sla>;
+
+/** A human step: opens `window` on the record held in `record`, done by one of `roles`. */
+export const TaskNode = z.strictObject({
+  ...nodeBase,
+  kind: z.literal('task'),
+  roles: z.array(Id).max(100).optional(),
+  window: Id.optional(),
+  record: Id.optional().meta({ description: "The record variable the window opens; defaults to the only variable of the window's entity." }),
+  fields: z.array(DataPath).max(200).optional().meta({ description: 'Process variables (outside the window) this step edits.' }),
+  required: z.array(DataPath).max(200).optional().meta({ description: 'Data paths that must have a value when the step is completed.' }),
+  mandatory: z.boolean().optional(),
+  sla: Sla.optional(),
+  notSameActorAs: z.array(Id).max(20).optional().meta({ description: 'Steps whose actor may not do this one (separation of duties).' }),
+});
+
+/** An exclusive choice: outgoing edges are tried in order, the first true guard wins, else the default edge. */
+export const DecisionNode = z.strictObject({ ...nodeBase, kind: z.literal('decision'), question: LocalizedText.optional() });
+/** Splits into all outgoing branches. */
+export const ParallelNode = z.strictObject({ ...nodeBase, kind: z.literal('parallel') });
+/** Waits for every incoming branch. */
+export const JoinNode = z.strictObject({ ...nodeBase, kind: z.literal('join') });
+
+/** Waits until `until` holds on the data, or the timer fires, whichever is first. */
+export const WaitNode = z.strictObject({
+  ...nodeBase,
+  kind: z.literal('wait'),
+  until: JsonLogicRule.optional(),
+  timer: z.strictObject({ hours: JsonLogicRule }).optional(),
+});
+
+/** An assignment of a system step: `target` gets the value of the rule. */
+export const Assignment = z.strictObject({ target: DataPath, value: JsonLogicRule });
+export type Assignment = z.infer<typeof Assignment>;
+
+/** An alert sent to roles. */
+export const AlertSpec = z.strictObject({
+  message: LocalizedText,
+  to: z.array(Id).min(1).max(50),
+  severity: z.enum(['info', 'warning', 'critical']).optional(),
+});
+export type AlertSpec = z.infer<typeof AlertSpec>;
+
+/** An automatic step: assigns data and may raise an alert. */
+export const SystemNode = z.strictObject({
+  ...nodeBase,
+  kind: z.literal('system'),
+  assign: z.array(Assignment).max(100).optional(),
+  alert: AlertSpec.optional(),
+});
+
+/** Runs another flow and maps data in (child variable ← rule over ours) and out (our path ← rule over the child's). */
+export const SubflowNode = z.strictObject({
+  ...nodeBase,
+  kind: z.literal('subflow'),
+  flow: Id,
+  version: z.number().int().min(1).optional().meta({ description: 'A pinned version; the latest published when absent.' }),
+  input: z.record(Id, JsonLogicRule).optional(),
+  output: z.record(DataPath, JsonLogicRule).optional(),
+});
+
+export const NODE_KINDS = ['start', 'end', 'task', 'decision', 'parallel', 'join', 'wait', 'system', 'subflow'] as const;
+/** A node kind. */
+export type NodeKind = (typeof NODE_KINDS)[number];
+
+/** Any node of a flow, told apart by `kind`. */
+export const FlowNode = z.discriminatedUnion('kind', [
+  StartNode,
+  EndNode,
+  TaskNode,
+  DecisionNode,
+  ParallelNode,
+  JoinNode,
+  WaitNode,
+  SystemNode,
+  SubflowNode,
+]);
+export type FlowNode = z.infer<typeof FlowNode>;
+export type StartNode = z.infer<typeof StartNode>;
+export type EndNode = z.infer<typeof EndNode>;
+export type TaskNode = z.infer<typeof TaskNode>;
+export type DecisionNode = z.infer<typeof DecisionNode>;
+export type ParallelNode = z.infer<typeof ParallelNode>;
+export type JoinNode = z.infer<typeof JoinNode>;
+export type WaitNode = z.infer<typeof WaitNode>;
+export type SystemNode = z.infer<typeof SystemNode>;
+export type SubflowNode = z.infer<typeof SubflowNode>;
+
+/** How the next window's record relates to this one's, e.g. order.customer = customer.id. */
+export const RecordLink = z.strictObject({
+  entity: Id,
+  field: Id,
+  equals: DataPath,
+});
+export type RecordLink = z.infer<typeof RecordLink>;
+
+/** A transition between two nodes. */
+export const FlowEdge = z.strictObject({
+  id: Id,
+  source: Id,
+  target: Id,
+  guard: JsonLogicRule.optional(),
+  default: z.boolean().optional(),
+  label: LocalizedText.optional(),
+  recordLink: RecordLink.optional(),
+});
+export type FlowEdge = z.infer<typeof FlowEdge>;
+
+/**
+ * A flow-level control point, checked after every data change: an `alert`
+ * notifies roles when `when` starts to hold; a `gate` blocks the steps in
+ * `blocks` while it holds.
+ */
+export const Control = z.strictObject({
+  id: Id,
+  kind: z.enum(['alert', 'gate']),
+  name: LocalizedText,
+  when: JsonLogicRule,
+  message: LocalizedText,
+  notify: z.array(Id).max(50).optional(),
+  blocks: z.array(Id).max(200).optional(),
+  severity: z.enum(['info', 'warning', 'critical']).optional(),
+});
+export type Control = z.infer<typeof Control>;
+
+/** Where the designer drew things; the runtime ignores it. */
+export const Layout = z.strictObject({
+  nodes: z.record(Id, z.strictObject({ x: z.number(), y: z.number(), width: z.number().optional(), height: z.number().optional() })).optional(),
+  lanes: z.array(z.strictObject({ department: Id, size: z.number().positive().optional() })).max(200).optional(),
+});
+export type Layout = z.infer<typeof Layout>;
+
+/** A process definition. */
+export const Flow = z.strictObject({
+  $schema: z.string().optional(),
+  id: Id,
+  version: z.number().int().min(1),
+  name: LocalizedText,
+  description: LocalizedParagraph.optional(),
+  catalog: Id.optional().meta({ description: 'The id of the catalog the flow was written for.' }),
+  data: z.record(Id, Variable),
+  nodes: z.array(FlowNode).max(100_000),
+  edges: z.array(FlowEdge).max(200_000),
+  controls: z.array(Control).max(500).optional(),
+  layout: Layout.optional(),
+});
+export type Flow = z.infer<typeof Flow>;

@@ -1,0 +1,90 @@
+import type { Problem } from './problems.js';
+
+/** Limits applied to raw definition text before it is parsed. */
+export interface JsonTextLimits {
+  /** Largest accepted text, in characters. Default 20,000,000. */
+  maxLength?: number;
+  /** Deepest accepted nesting of arrays and objects. Default 64. */
+  maxDepth?: number;
+}
+
+export const DEFAULT_MAX_TEXT_LENGTH = 20_000_000;
+export const DEFAULT_MAX_JSON_DEPTH = 64;
+
+/**
+ * Parses definition text as JSON without risking the stack or memory on
+ * hostile input: the size and nesting depth are checked by a linear scan
+ * first, so `[[[[…` 100,000 deep is refused before `JSON.parse` sees it.
+ */
+export function parseJsonText(text: string, limits: JsonTextLimits = {}): { ok: true; value: unknown } | { ok: false; problem: Problem } {
+  const maxLength = limits.maxLength ?? DEFAULT_MAX_TEXT_LENGTH;
+  const maxDepth = limits.maxDepth ?? DEFAULT_MAX_JSON_DEPTH;
+  if (text.length > maxLength) {
+    return {
+      ok: false,
+      problem: {
+        code: 'FLOW_E002',
+        path: '',
+        message: `The file is ${formatSize(text.length)}; definitions may be at most ${formatSize(maxLength)}.`,
+      },
+    };
+  }
+  const depth = maxNesting(text, maxDepth);
+  if (depth > maxDepth) {
+    return {
+      ok: false,
+      problem: {
+        code: 'FLOW_E003',
+        path: '',
+        message: `The JSON is nested more than ${maxDepth} levels deep; definitions are never that deep, so it was not read.`,
+      },
+    };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return { ok: false, problem: { code: 'FLOW_E001', path: '', message: `The text is not valid JSON: ${describeJsonError(error, text)}` } };
+  }
+}
+
+/** Deepest bracket nesting outside strings, stopping early once past `stopAbove`. */
+function maxNesting(text: string, stopAbove: number): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        if (max > stopAbove) return max;
+      }
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return max;
+}
+
+function describeJsonError(error: unknown, text: string): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const match = /position (\d+)/.exec(message);
+  if (!match) return message;
+  const pos = Number(match[1]);
+  let line = 1;
+  let col = 1;
+  for (let i = 0; i < pos && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      col = 1;
+    } else col++;
+  }
+  return `${message.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '')} at line ${line}, column ${col}.`;
+}
+
+function formatSize(chars: number): string {
+  return chars >= 1_000_000 ? `${(chars / 1_000_000).toFixed(1)} MB` : chars >= 1000 ? `${(chars / 1000).toFixed(1)} kB` : `${chars} bytes`;
+}

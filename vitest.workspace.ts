@@ -1,0 +1,45 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One Vitest run over every package. Vitest 4 no longer picks this file up
+ * on its own, so the root `test` script passes it with `--config`, and
+ * `vitest.config.ts` re-exports it for IDEs and a bare `vitest`.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { conditions: ['source'] },
+        ssr: { resolve: { conditions: ['source'] } },
+        test: {
+          name: 'flow-runtime',
+          root: './packages/flow-runtime',
+          include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        resolve: { conditions: ['source'] },
+        ssr: { resolve: { conditions: ['source'] } },
+        test: {
+          name: 'designer',
+          root: './packages/designer',
+          include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          passWithNoTests: true,
+        },
+      },
+      {
+        resolve: { conditions: ['source'] },
+        ssr: { resolve: { conditions: ['source'] } },
+        test: {
+          name: 'demo-crm',
+          root: './apps/demo-crm',
+          include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          passWithNoTests: true,
+        },
+      },
+    ],
+  },
+});
