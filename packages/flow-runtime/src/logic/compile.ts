@@ -231,10 +231,21 @@ function compileMissing(args: unknown[]): Node {
 function findMissing(data: unknown, keys: unknown[]): unknown[] {
   const missing: unknown[] = [];
   for (const key of keys) {
-    const v = key === null || key === undefined || key === '' ? data : readPath(data, String(key).split('.'));
+    // json-logic-js looks each key up as {"var": key}, so an array key is [name, default].
+    // A key that is itself an operation would be evaluated as a rule built from data: refused.
+    if (isOperation(key) || (Array.isArray(key) && key.some(isOperation))) {
+      throw new LogicError('LOGIC_POLICY', 'A key given to missing is itself a rule; CRM Flow does not run rules built from data.');
+    }
+    const name = Array.isArray(key) ? key[0] : key;
+    let v = name === null || name === undefined || name === '' ? data : readPath(data, String(name).split('.'));
+    if (v === undefined && Array.isArray(key) && key.length > 1) v = key[1];
     if (v === undefined || v === null || v === '') missing.push(key);
   }
   return missing;
+}
+
+function isOperation(v: unknown): boolean {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1;
 }
 
 /**

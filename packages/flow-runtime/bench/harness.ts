@@ -1,0 +1,111 @@
+// Shared helpers for `pnpm bench`. Every suite measures its reference in the same
+// process and run, so ratios hold on a busy shared machine where absolute times do not.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** One figure in bench/results.json. */
+export interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  /** Our figure divided by (or over) the reference, oriented so that bigger is better unless the name says otherwise. */
+  ratio?: number;
+  /** What the ratio is against. */
+  against?: string;
+  /** The target from the issue, for the printed table. */
+  target?: string;
+}
+
+/** A suite: runs its measurements and returns its figures. */
+export type BenchSuite = () => Promise<BenchResult[]>;
+
+/** Root-level bench/results.json. */
+export const RESULTS_FILE = fileURLToPath(new URL('../../../bench/results.json', import.meta.url));
+
+/**
+ * Runs `fn` repeatedly for about `ms` milliseconds after a warm-up and returns
+ * operations per second (median of 5 rounds).
+ */
+export function opsPerSecond(fn: () => void, { ms = 300, rounds = 5, batch = 100 } = {}): number {
+  for (let i = 0; i < batch * 5; i++) fn();
+  const rates: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    let n = 0;
+    const start = performance.now();
+    let now = start;
+    while (now - start < ms) {
+      for (let i = 0; i < batch; i++) fn();
+      n += batch;
+      now = performance.now();
+    }
+    rates.push((n * 1000) / (now - start));
+  }
+  return median(rates);
+}
+
+/** Same as {@link opsPerSecond} for async work. */
+export async function opsPerSecondAsync(fn: () => Promise<void>, { ms = 300, rounds = 5, batch = 10 } = {}): Promise<number> {
+  for (let i = 0; i < batch * 3; i++) await fn();
+  const rates: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    let n = 0;
+    const start = performance.now();
+    let now = start;
+    while (now - start < ms) {
+      for (let i = 0; i < batch; i++) await fn();
+      n += batch;
+      now = performance.now();
+    }
+    rates.push((n * 1000) / (now - start));
+  }
+  return median(rates);
+}
+
+/** Median wall time of `fn` in milliseconds over `rounds` runs after one warm-up. */
+export function medianMs(fn: () => void, rounds = 5): number {
+  fn();
+  const times: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const start = performance.now();
+    fn();
+    times.push(performance.now() - start);
+  }
+  return median(times);
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Merges results into bench/results.json by name (so the browser bench and this one can both write it). */
+export function writeResults(results: BenchResult[]): void {
+  let existing: BenchResult[] = [];
+  try {
+    existing = JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as BenchResult[];
+  } catch {
+    existing = [];
+  }
+  const byName = new Map(existing.map((r) => [r.name, r]));
+  for (const r of results) byName.set(r.name, r);
+  mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+  const out = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name)).map(({ target: _t, ...r }) => r);
+  writeFileSync(RESULTS_FILE, JSON.stringify(out, null, 2) + '\n');
+}
+
+/** Prints a table of results. */
+export function printTable(results: BenchResult[]): void {
+  const rows = results.map((r) => [r.name, fmt(r.value), r.unit, r.ratio === undefined ? '' : `${fmt(r.ratio)}×`, r.against ?? '', r.target ?? '']);
+  const head = ['name', 'value', 'unit', 'ratio', 'against', 'target'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  console.log(line(head));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of rows) console.log(line(row));
+}
+
+function fmt(n: number): string {
+  return Math.abs(n) >= 100 ? Math.round(n).toLocaleString('en-US') : n.toFixed(2);
+}
