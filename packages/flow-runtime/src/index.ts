@@ -10,3 +10,5 @@
  */
 export * from './schema/index.js';
 export * from './logic/index.js';
+export * from './engine/index.js';
+export * from './stores/index.js';
