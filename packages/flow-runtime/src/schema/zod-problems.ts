@@ -10,7 +10,7 @@ export function problemsFromZod(issues: ReadonlyArray<z.core.$ZodIssue>, input: 
   for (const issue of issues) {
     const path = [...prefix, ...issue.path];
     const { subject, rest } = subjectOf(path);
-    const value = valueAt(input, issue.path);
+    const value = valueAt(input, path);
     const prop = propertyName(rest);
     const at = prop ? `'${prop}'` : 'the value';
     const push = (code: ProblemCode, message: string, p: ReadonlyArray<PropertyKey> = path) => out.push({ code, path: toPointer(p), message });

@@ -1,0 +1,91 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/io.js';
+import { PACKAGE_DIR } from '../paths.js';
+
+const fx = `${PACKAGE_DIR}test/fixtures/`;
+
+function memoryIo(): CliIo & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    isTty: false,
+    out(t: string) {
+      io.stdout += t + '\n';
+    },
+    err(t: string) {
+      io.stderr += t + '\n';
+    },
+    readFile: (p: string) => readFileSync(p, 'utf8'),
+  };
+  return io;
+}
+
+async function run(...args: string[]) {
+  const io = memoryIo();
+  const code = await runCli(args, io);
+  return { code, out: io.stdout, err: io.stderr };
+}
+
+describe('crm-flow validate', () => {
+  it('exits 0 and says so for a valid flow', async () => {
+    const r = await run('validate', `${fx}mini-flow.json`, '--catalog', `${fx}mini-catalog.json`);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('✓');
+    expect(r.out).toContain('valid flow');
+  });
+
+  it('exits 1 and prints file, path and message for each problem', async () => {
+    const r = await run('validate', `${fx}invalid/flow-dangling-edge-target.json`, '--catalog', `${fx}mini-catalog.json`);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain(`${fx}invalid/flow-dangling-edge-target.json:/edges/1/target: Edge 'e2' goes to node 'chek'`);
+    expect(r.out).toContain('[FLOW_E021]');
+  });
+
+  it('exits 2 for a missing file, with no stack trace', async () => {
+    const r = await run('validate', `${fx}does-not-exist.json`);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cannot read .*does-not-exist\.json: no such file/);
+    expect(r.err).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
+  });
+
+  it('exits 2 for a file that is not JSON, naming line and column', async () => {
+    const r = await run('validate', `${fx}invalid/flow-not-json.json`);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/is not valid JSON: .* at line \d+, column \d+/);
+  });
+
+  it('prints machine-readable results with --json', async () => {
+    const r = await run('validate', `${fx}invalid/flow-unknown-role.json`, '--catalog', `${fx}mini-catalog.json`, '--json');
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as { ok: boolean; files: Array<{ status: string; problems: Array<{ code: string; path: string }> }> };
+    expect(report.ok).toBe(false);
+    expect(report.files[0]!.problems).toEqual([expect.objectContaining({ code: 'FLOW_E023', path: '/nodes/1/roles/0' })]);
+  });
+
+  it('validates a catalog file as a catalog', async () => {
+    const r = await run('validate', `${fx}invalid/catalog-bad-colour.json`);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("Department 'sales': 'color' is \"blue\", but a colour is written #rrggbb.");
+  });
+
+  it('notes when no catalog was available', async () => {
+    const r = await run('validate', `${fx}mini-flow.json`);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/not checked \(use --catalog\)/);
+  });
+
+  it('exits 2 on bad usage', async () => {
+    expect((await run('validate')).code).toBe(2);
+    expect((await run('validate', '--bogus', 'x.json')).code).toBe(2);
+    expect((await run('frobnicate')).code).toBe(2);
+  });
+
+  it('runs as a real process through the bin', () => {
+    const p = spawnSync(process.execPath, [`${PACKAGE_DIR}bin/crm-flow.js`, 'validate', `${fx}invalid/flow-unknown-window.json`, '--catalog', `${fx}mini-catalog.json`], { encoding: 'utf8' });
+    expect(p.status).toBe(1);
+    expect(p.stdout).toContain("opens window 'customer-form', which the catalog does not have. Did you mean 'customer-info'?");
+  });
+});
