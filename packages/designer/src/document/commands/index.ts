@@ -1,0 +1,16 @@
+export { addNode, newNode, type AddNodeInput } from './add-node.js';
+export { removeElements } from './remove-elements.js';
+export { moveNodes, type NodeMove } from './move-nodes.js';
+export { connectNodes } from './connect-nodes.js';
+export { updateNode, type NodePatch } from './update-node.js';
+export { updateEdge, type EdgePatch } from './update-edge.js';
+export { updateFlow } from './update-flow.js';
+export { setVariable } from './set-variable.js';
+export { removeVariable } from './remove-variable.js';
+export { moveLane } from './move-lane.js';
+export { resizeLane } from './resize-lane.js';
+export { addLane } from './add-lane.js';
+export { removeLane } from './remove-lane.js';
+export { pasteElements, type Clipboard } from './paste-elements.js';
+export { applyLayout } from './apply-layout.js';
+export { replaceFlow } from './replace-flow.js';
