@@ -44,6 +44,25 @@ export function opsPerSecond(fn: () => void, { ms = 300, rounds = 5, batch = 100
   return median(rates);
 }
 
+/**
+ * Measures `ours` and `reference` in alternating rounds and returns the
+ * median of the per-round ratios, so load from other processes on a shared
+ * machine hits both sides alike.
+ */
+export function interleavedRatio(ours: () => void, reference: () => void, { rounds = 9, ms = 150 } = {}): { ours: number; reference: number; ratio: number } {
+  const a: number[] = [];
+  const b: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const x = opsPerSecond(ours, { ms, rounds: 1 });
+    const y = opsPerSecond(reference, { ms, rounds: 1 });
+    a.push(x);
+    b.push(y);
+    ratios.push(x / y);
+  }
+  return { ours: median(a), reference: median(b), ratio: median(ratios) };
+}
+
 /** Same as {@link opsPerSecond} for async work. */
 export async function opsPerSecondAsync(fn: () => Promise<void>, { ms = 300, rounds = 5, batch = 10 } = {}): Promise<number> {
   for (let i = 0; i < batch * 3; i++) await fn();

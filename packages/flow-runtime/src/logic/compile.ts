@@ -1,17 +1,10 @@
 import { truthy } from './truthy.js';
 import { FORBIDDEN_PATH_SEGMENTS } from './operators.js';
-import {
-  DEFAULT_BUDGET,
-  LogicError,
-  checkString,
-  countItems,
-  newContext,
-  overSteps,
-  type EvaluationBudget,
-  type EvaluationContext,
-} from './budget.js';
+import { DEFAULT_BUDGET, LogicError, countItems, overSteps, type EvaluationBudget, type EvaluationContext } from './budget.js';
+import { OTHER_OPERATIONS, binary, binaryWithConstant, comparePathWithConstant } from './operations.js';
 
-type Node = (data: unknown, ctx: EvaluationContext) => unknown;
+/** A compiled node: evaluates against data; counters live in the context captured at compile time. */
+type Node = (data: unknown) => unknown;
 
 /** A rule compiled to closures: call it with the data to evaluate. */
 export interface CompiledRule {
@@ -26,8 +19,8 @@ export interface CompiledRule {
  * strict Content-Security-Policy). Each call runs under a fresh
  * {@link EvaluationBudget}; running over it throws a {@link LogicError}.
  *
- * Call {@link checkRule} first on untrusted rules: compile does not apply
- * the operator allow-list's reasons, it only refuses what it cannot run.
+ * Call {@link checkRule} first on untrusted rules (or use `prepareRule`):
+ * compile refuses only what it cannot run.
  *
  * @example
  * const nearLimit = compileRule({ '>=': [{ var: 'customer.creditUsed' }, { '*': [0.9, { var: 'customer.creditLimit' }] }] });
@@ -35,196 +28,317 @@ export interface CompiledRule {
  */
 export function compileRule(rule: unknown, budget: EvaluationBudget = {}): CompiledRule {
   const limits = { ...DEFAULT_BUDGET, ...budget };
-  const node = compileNode(rule);
-  const run = ((data?: unknown) => node(data, newContext(limits))) as CompiledRule;
+  // One context per compiled rule, reset on every call: evaluation is synchronous
+  // and never re-enters, so this saves an allocation per evaluation.
+  const ctx: EvaluationContext = { steps: 0, items: 0, maxSteps: limits.maxSteps, maxItems: limits.maxItems, maxStringLength: limits.maxStringLength };
+  const node = new Compiler(ctx).root(rule);
+  const run = ((data?: unknown) => {
+    ctx.steps = 0;
+    ctx.items = 0;
+    return node(data);
+  }) as CompiledRule;
   Object.defineProperty(run, 'rule', { value: rule });
   return run;
 }
 
-function compileNode(rule: unknown): Node {
-  if (Array.isArray(rule)) {
-    const items = rule.map(compileNode);
-    return (d, c) => {
-      const out = new Array<unknown>(items.length);
-      for (let i = 0; i < items.length; i++) out[i] = items[i]!(d, c);
-      return out;
-    };
-  }
-  if (rule === null || typeof rule !== 'object') return () => rule;
-  const keys = Object.keys(rule);
-  if (keys.length !== 1) return () => rule;
-  const op = keys[0]!;
-  const raw = (rule as Record<string, unknown>)[op];
-  const args: unknown[] = Array.isArray(raw) ? raw : [raw];
-  const special = compileSpecial(op, args);
-  if (special) return special;
-  const fn = OPERATIONS[op];
-  if (!fn || !Object.prototype.hasOwnProperty.call(OPERATIONS, op)) {
-    throw new LogicError('LOGIC_UNKNOWN_OPERATOR', `'${op}' is not a JsonLogic operator CRM Flow can run.`);
-  }
-  const parts = args.map(compileNode);
-  if (parts.length === 1) {
-    const a = parts[0]!;
-    return (d, c) => {
-      if (++c.steps > c.maxSteps) overSteps(c);
-      return fn(d, c, [a(d, c)]);
-    };
-  }
-  if (parts.length === 2) {
-    const a = parts[0]!;
-    const b = parts[1]!;
-    return (d, c) => {
-      if (++c.steps > c.maxSteps) overSteps(c);
-      return fn(d, c, [a(d, c), b(d, c)]);
-    };
-  }
-  return (d, c) => {
-    if (++c.steps > c.maxSteps) overSteps(c);
-    const values = new Array<unknown>(parts.length);
-    for (let i = 0; i < parts.length; i++) values[i] = parts[i]!(d, c);
-    return fn(d, c, values);
+/** The segments of `{"var": "a.b"}` (one or two, no default, nothing forbidden), else undefined. */
+function literalPath(v: unknown): [string] | [string, string] | undefined {
+  if (!isOperation(v) || !('var' in v)) return undefined;
+  const raw = v.var;
+  const name = Array.isArray(raw) ? (raw.length === 1 ? raw[0] : undefined) : raw;
+  if (typeof name !== 'string' || name === '') return undefined;
+  const segments = name.split('.');
+  if (segments.length > 2 || segments.some((s) => FORBIDDEN_PATH_SEGMENTS.has(s))) return undefined;
+  return segments as [string] | [string, string];
+}
+
+/** Operations in a rule (at least 1), the step cost of evaluating it once. */
+function countOperations(rule: unknown): number {
+  let n = 1;
+  const visit = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(visit);
+    else if (isOperation(v)) {
+      n++;
+      visit(Object.values(v)[0]);
+    }
   };
+  visit(rule);
+  return n;
 }
 
-/** Operators that control their own evaluation order or scope. */
-function compileSpecial(op: string, args: unknown[]): Node | undefined {
-  switch (op) {
-    case 'var':
-      return compileVar(args);
-    case 'if':
-    case '?:': {
-      const parts = args.map(compileNode);
-      return (d, c) => {
-        if (++c.steps > c.maxSteps) overSteps(c);
-        let i = 0;
-        for (; i < parts.length - 1; i += 2) if (truthy(parts[i]!(d, c))) return parts[i + 1]!(d, c);
-        return parts.length === i + 1 ? parts[i]!(d, c) : null;
-      };
+function isOperation(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1;
+}
+
+/** True when a value contains no operation anywhere, so it evaluates to itself. */
+function isConstant(v: unknown): boolean {
+  if (Array.isArray(v)) return v.every(isConstant);
+  return !isOperation(v);
+}
+
+class Compiler {
+  constructor(private readonly c: EvaluationContext) {}
+
+  /** The root returns fresh arrays, as json-logic-js does, so callers may keep or change them. */
+  root(rule: unknown): Node {
+    if (Array.isArray(rule)) {
+      const items = rule.map((r) => this.node(r));
+      return (d) => items.map((n) => n(d));
     }
-    case 'and':
-    case 'or': {
-      const parts = args.map(compileNode);
-      const stopOn = op === 'or';
-      return (d, c) => {
-        if (++c.steps > c.maxSteps) overSteps(c);
-        let current: unknown;
-        for (let i = 0; i < parts.length; i++) {
-          current = parts[i]!(d, c);
-          if (truthy(current) === stopOn) return current;
-        }
-        return current;
-      };
-    }
-    case 'filter':
-    case 'map':
-    case 'all':
-    case 'none':
-    case 'some': {
-      const source = compileNode(args[0]);
-      const each = compileNode(args[1]);
-      return (d, c) => {
-        if (++c.steps > c.maxSteps) overSteps(c);
-        const list = source(d, c);
-        if (!Array.isArray(list)) return op === 'filter' || op === 'map' ? [] : op === 'none';
-        if (op === 'map') {
-          countItems(c, list.length);
-          return list.map((item) => each(item, c));
-        }
-        if (op === 'filter') {
-          const out = list.filter((item) => truthy(each(item, c)));
-          countItems(c, out.length);
-          return out;
-        }
-        if (list.length === 0) return op === 'none';
-        for (const item of list) {
-          const t = truthy(each(item, c));
-          if (op === 'all' && !t) return false;
-          if (op === 'some' && t) return true;
-          if (op === 'none' && t) return false;
-        }
-        return op !== 'some';
-      };
-    }
-    case 'reduce': {
-      const source = compileNode(args[0]);
-      const each = compileNode(args[1]);
-      const hasInitial = typeof args[2] !== 'undefined';
-      const initial = compileNode(args[2]);
-      return (d, c) => {
-        if (++c.steps > c.maxSteps) overSteps(c);
-        const list = source(d, c);
-        const start = hasInitial ? initial(d, c) : null;
-        if (!Array.isArray(list)) return start;
-        let acc = start;
-        for (const current of list) acc = each({ current, accumulator: acc }, c);
-        return acc;
-      };
-    }
-    case 'missing':
-      return compileMissing(args);
-    case 'missing_some': {
-      const need = compileNode(args[0]);
-      const options = compileNode(args[1]);
-      return (d, c) => {
-        if (++c.steps > c.maxSteps) overSteps(c);
-        const n = need(d, c);
-        const keys = options(d, c);
-        const list: unknown[] = Array.isArray(keys) ? keys : [keys];
-        const missing = findMissing(d, list);
-        return list.length - missing.length >= (n as number) ? [] : missing;
-      };
-    }
-    default:
-      return undefined;
+    return this.node(rule);
   }
-}
 
-function compileVar(args: unknown[]): Node {
-  const [nameArg, fallbackArg] = args;
-  const fallback = compileNode(fallbackArg);
-  const hasFallback = args.length > 1;
-  if (nameArg === undefined || nameArg === null || nameArg === '' || typeof nameArg === 'string' || typeof nameArg === 'number') {
-    if (nameArg === undefined || nameArg === null || nameArg === '') {
-      return (d, c) => {
-        if (++c.steps > c.maxSteps) overSteps(c);
-        return d;
-      };
+  node(rule: unknown): Node {
+    if (Array.isArray(rule)) {
+      // Inner constant lists (the list of `in`) are built once and shared, frozen.
+      if (isConstant(rule)) {
+        const constant = Object.freeze(rule.slice());
+        return () => constant;
+      }
+      const items = rule.map((r) => this.node(r));
+      return (d) => items.map((n) => n(d));
     }
-    const segments = String(nameArg).split('.');
-    if (segments.length === 1) {
-      const key = segments[0]!;
-      return (d, c) => {
-        if (++c.steps > c.maxSteps) overSteps(c);
-        const v = readSegment(d, key);
-        if (v !== undefined) return v;
-        return hasFallback ? fallback(d, c) : null;
-      };
+    if (!isOperation(rule)) return () => rule;
+    const op = Object.keys(rule)[0]!;
+    const raw = rule[op];
+    const args: unknown[] = Array.isArray(raw) ? raw : [raw];
+    return this.operation(op, args);
+  }
+
+  private operation(op: string, args: unknown[]): Node {
+    switch (op) {
+      case 'var':
+        return this.variable(args);
+      case 'if':
+      case '?:': {
+        const parts = args.map((a) => this.node(a));
+        const last = parts.length - 1;
+        return (d) => {
+          let i = 0;
+          for (; i < last; i += 2) {
+            const t = parts[i]!(d);
+            if (t === true || (t !== false && truthy(t))) return parts[i + 1]!(d);
+          }
+          return parts.length === i + 1 ? parts[i]!(d) : null;
+        };
+      }
+      case 'and':
+      case 'or': {
+        const parts = args.map((a) => this.node(a));
+        const stopOn = op === 'or';
+        if (parts.length === 2) {
+          const [a, b] = parts as [Node, Node];
+          return stopOn
+            ? (d) => {
+                const x = a(d);
+                return x === true || (x !== false && truthy(x)) ? x : b(d);
+              }
+            : (d) => {
+                const x = a(d);
+                return x === false || !(x === true || truthy(x)) ? x : b(d);
+              };
+        }
+        return (d) => {
+          let current: unknown;
+          for (let i = 0; i < parts.length; i++) {
+            current = parts[i]!(d);
+            if (truthy(current) === stopOn) return current;
+          }
+          return current;
+        };
+      }
+      case '!':
+      case '!!': {
+        const a = this.node(args[0]);
+        const negate = op === '!';
+        return (d) => {
+          return truthy(a(d)) !== negate;
+        };
+      }
+      case 'filter':
+      case 'map':
+      case 'all':
+      case 'none':
+      case 'some':
+        return this.iterate(op, args);
+      case 'reduce':
+        return this.reduce(args);
+      case 'missing':
+        return this.missing(args);
+      case 'missing_some': {
+        const need = this.node(args[0]);
+        const options = this.node(args[1]);
+        return (d) => {
+          const n = need(d);
+          const keys = options(d);
+          const list: unknown[] = Array.isArray(keys) ? keys : [keys];
+          const missing = findMissing(d, list);
+          return list.length - missing.length >= (n as number) ? [] : missing;
+        };
+      }
+      default:
+        return this.plain(op, args);
     }
-    return (d, c) => {
-      if (++c.steps > c.maxSteps) overSteps(c);
-      const v = readPath(d, segments);
-      if (v !== undefined) return v;
-      return hasFallback ? fallback(d, c) : null;
+  }
+
+  /** Operators that evaluate every argument first. */
+  private plain(op: string, args: unknown[]): Node {
+    const c = this.c;
+    const parts = args.map((a) => this.node(a));
+    if (parts.length === 2) {
+      const [left, right] = args;
+      const isScalar = (v: unknown) => v === null || (typeof v !== 'object' && v !== undefined);
+      const path = literalPath(left);
+      const fused = path && isScalar(right) ? comparePathWithConstant(op, path, right) : undefined;
+      if (fused) return fused;
+      const special = isScalar(right)
+        ? binaryWithConstant(op, parts[0]!, right)
+        : isScalar(left) && (op === '*' || op === '+')
+          ? binaryWithConstant(op, parts[1]!, left) // both commute in IEEE arithmetic
+          : binary(op, parts[0]!, parts[1]!);
+      if (special) return special;
+    }
+    const fn = Object.prototype.hasOwnProperty.call(OTHER_OPERATIONS, op) ? OTHER_OPERATIONS[op] : undefined;
+    if (!fn) throw new LogicError('LOGIC_UNKNOWN_OPERATOR', `'${op}' is not a JsonLogic operator CRM Flow can run.`);
+    return (d) => {
+      const values = new Array<unknown>(parts.length);
+      for (let i = 0; i < parts.length; i++) values[i] = parts[i]!(d);
+      return fn(c, values);
     };
   }
-  const name = compileNode(nameArg);
-  return (d, c) => {
-    if (++c.steps > c.maxSteps) overSteps(c);
-    const n = name(d, c);
-    if (n === undefined || n === null || n === '') return d;
-    const v = readPath(d, String(n).split('.'));
-    if (v !== undefined) return v;
-    return hasFallback ? fallback(d, c) : null;
-  };
+
+  private variable(args: unknown[]): Node {
+    const [nameArg] = args;
+    if (nameArg === undefined || nameArg === null || nameArg === '') return (d) => d;
+    const fallback = args.length > 1 ? this.node(args[1]) : undefined;
+    if (typeof nameArg === 'string' || typeof nameArg === 'number') {
+      const segments = String(nameArg).split('.');
+      // A forbidden segment can never be found; checked here once, not on every read.
+      if (segments.some((s) => FORBIDDEN_PATH_SEGMENTS.has(s))) return fallback ?? (() => null);
+      return readerOf(segments, fallback);
+    }
+    const name = this.node(nameArg);
+    return (d) => {
+      const n = name(d);
+      if (n === undefined || n === null || n === '') return d;
+      const v = readPath(d, String(n).split('.'));
+      return v !== undefined ? v : fallback ? fallback(d) : null;
+    };
+  }
+
+  /**
+   * Compiles the per-item logic of an iterating operator. Outside iterations
+   * a rule runs each of its (by policy at most a few thousand) operations
+   * once; inside, each item costs as many steps as the logic has operations,
+   * charged against the budget before the item runs.
+   */
+  private scoped(rule: unknown): { each: Node; weight: number } {
+    return { each: this.node(rule), weight: countOperations(rule) };
+  }
+
+  private iterate(op: 'filter' | 'map' | 'all' | 'none' | 'some', args: unknown[]): Node {
+    const c = this.c;
+    const source = this.node(args[0]);
+    const { each, weight } = this.scoped(args[1]);
+    return (d) => {
+      const list = source(d);
+      if (!Array.isArray(list)) return op === 'filter' || op === 'map' ? [] : op === 'none';
+      c.steps += weight * list.length;
+      if (c.steps > c.maxSteps) overSteps(c);
+      if (op === 'map') {
+        countItems(c, list.length);
+        return list.map((item) => each(item));
+      }
+      if (op === 'filter') {
+        const out = list.filter((item) => truthy(each(item)));
+        countItems(c, out.length);
+        return out;
+      }
+      if (list.length === 0) return op === 'none';
+      for (let i = 0; i < list.length; i++) {
+        const t = truthy(each(list[i]));
+        if (op === 'all') {
+          if (!t) return false;
+        } else if (t) return op === 'some';
+      }
+      return op !== 'some';
+    };
+  }
+
+  private reduce(args: unknown[]): Node {
+    const c = this.c;
+    const source = this.node(args[0]);
+    const { each, weight } = this.scoped(args[1]);
+    const hasInitial = typeof args[2] !== 'undefined';
+    const initial = this.node(args[2]);
+    return (d) => {
+      const list = source(d);
+      const start = hasInitial ? initial(d) : null;
+      if (!Array.isArray(list)) return start;
+      c.steps += weight * list.length;
+      if (c.steps > c.maxSteps) overSteps(c);
+      let acc = start;
+      for (let i = 0; i < list.length; i++) acc = each({ current: list[i], accumulator: acc });
+      return acc;
+    };
+  }
+
+  private missing(args: unknown[]): Node {
+    const plainKey = (a: unknown) => typeof a === 'string' && a !== '' && !a.split('.').some((s) => FORBIDDEN_PATH_SEGMENTS.has(s));
+    if (args.length > 0 && args.every(plainKey)) {
+      const keys = args as string[];
+      const paths = keys.map((k) => k.split('.'));
+      return (d) => {
+        let out: string[] | undefined;
+        for (let i = 0; i < paths.length; i++) {
+          const v = readTrusted(d, paths[i]!);
+          if (v === undefined || v === null || v === '') (out ??= []).push(keys[i]!);
+        }
+        return out ?? [];
+      };
+    }
+    const parts = args.map((a) => this.node(a));
+    return (d) => {
+      const values = parts.map((p) => p(d));
+      const keys = Array.isArray(values[0]) ? (values[0] as unknown[]) : values;
+      return findMissing(d, keys);
+    };
+  }
 }
 
-function compileMissing(args: unknown[]): Node {
-  const parts = args.map(compileNode);
-  return (d, c) => {
-    if (++c.steps > c.maxSteps) overSteps(c);
-    const values = parts.map((p) => p(d, c));
-    const keys = Array.isArray(values[0]) ? (values[0] as unknown[]) : values;
-    return findMissing(d, keys);
+/**
+ * A reader for a literal path with json-logic-js's not-found rule: the
+ * default (or null) when a step is missing; a null found at the end stays
+ * null. One closure per path length keeps the common reads free of loops.
+ */
+function readerOf(segments: string[], fallback: Node | undefined): Node {
+  if (segments.length === 1) {
+    const k = segments[0]!;
+    return (d) => {
+      if (d !== null && d !== undefined) {
+        const v = (d as Record<string, unknown>)[k];
+        if (v !== undefined && typeof v !== 'function') return v;
+      }
+      return fallback ? fallback(d) : null;
+    };
+  }
+  if (segments.length === 2) {
+    const k0 = segments[0]!;
+    const k1 = segments[1]!;
+    return (d) => {
+      if (d !== null && d !== undefined) {
+        const o = (d as Record<string, unknown>)[k0];
+        if (o !== null && o !== undefined && typeof o !== 'function') {
+          const v = (o as Record<string, unknown>)[k1];
+          if (v !== undefined && typeof v !== 'function') return v;
+        }
+      }
+      return fallback ? fallback(d) : null;
+    };
+  }
+  return (d) => {
+    const v = readTrusted(d, segments);
+    return v !== undefined ? v : fallback ? fallback(d) : null;
   };
 }
 
@@ -244,75 +358,25 @@ function findMissing(data: unknown, keys: unknown[]): unknown[] {
   return missing;
 }
 
-function isOperation(v: unknown): boolean {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 1;
-}
-
 /**
- * Reads one property of data the way json-logic-js's `var` does, except
- * that JavaScript internals (`__proto__`, `constructor`, `prototype`,
- * inherited methods) read as "not found" instead of leaking.
+ * Reads a path the way json-logic-js's `var` does, except that JavaScript
+ * internals (`__proto__`, `constructor`, `prototype`, inherited methods)
+ * read as "not found" instead of leaking.
  */
-function readSegment(data: unknown, key: string): unknown {
-  if (data === null || data === undefined) return undefined;
-  if (FORBIDDEN_PATH_SEGMENTS.has(key)) return undefined;
-  const v = (data as Record<string, unknown>)[key];
-  return typeof v === 'function' ? undefined : v;
+function readPath(data: unknown, segments: string[]): unknown {
+  for (const s of segments) if (FORBIDDEN_PATH_SEGMENTS.has(s)) return undefined;
+  return readTrusted(data, segments);
 }
 
-function readPath(data: unknown, segments: string[]): unknown {
+/** {@link readPath} for segments already known to be allowed. */
+function readTrusted(data: unknown, segments: string[]): unknown {
   let cur = data;
-  for (const s of segments) {
-    cur = readSegment(cur, s);
-    if (cur === undefined) return undefined;
+  for (let i = 0; i < segments.length; i++) {
+    if (cur === null || cur === undefined) return undefined;
+    cur = (cur as Record<string, unknown>)[segments[i]!];
+    if (cur === undefined || typeof cur === 'function') return undefined;
   }
   return cur;
 }
 
-type Operation = (data: unknown, ctx: EvaluationContext, values: unknown[]) => unknown;
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- JsonLogic's operators are JavaScript's loose operators on unknown values. */
-const OPERATIONS: Record<string, Operation> = {
-  '==': (_d, _c, [a, b]) => (a as any) == (b as any),
-  '===': (_d, _c, [a, b]) => a === b,
-  '!=': (_d, _c, [a, b]) => (a as any) != (b as any),
-  '!==': (_d, _c, [a, b]) => a !== b,
-  '>': (_d, _c, [a, b]) => (a as any) > (b as any),
-  '>=': (_d, _c, [a, b]) => (a as any) >= (b as any),
-  '<': (_d, _c, [a, b, x]) => (x === undefined ? (a as any) < (b as any) : (a as any) < (b as any) && (b as any) < (x as any)),
-  '<=': (_d, _c, [a, b, x]) => (x === undefined ? (a as any) <= (b as any) : (a as any) <= (b as any) && (b as any) <= (x as any)),
-  '!!': (_d, _c, [a]) => truthy(a),
-  '!': (_d, _c, [a]) => !truthy(a),
-  '%': (_d, _c, [a, b]) => (a as any) % (b as any),
-  in: (_d, _c, [a, b]) => {
-    if (!b || typeof (b as { indexOf?: unknown }).indexOf !== 'function') return false;
-    return (b as { indexOf(x: unknown): number }).indexOf(a) !== -1;
-  },
-  cat: (_d, c, values) => checkString(c, values.join('')),
-  substr: (_d, c, [source, start, end]) => {
-    const s = String(source);
-    if ((end as any) < 0) {
-      const temp = s.substr(start as number);
-      return checkString(c, temp.substr(0, temp.length + (end as number)));
-    }
-    return checkString(c, s.substr(start as number, end as number));
-  },
-  '+': (_d, _c, values) => values.reduce<number>((a, b) => parseFloat(a as any) + parseFloat(b as any), 0),
-  '*': (_d, _c, values) => (values.length === 0 ? fail('*') : values.reduce((a, b) => parseFloat(a as any) * parseFloat(b as any))),
-  '-': (_d, _c, [a, b]) => (b === undefined ? -(a as any) : (a as any) - (b as any)),
-  '/': (_d, _c, [a, b]) => (a as any) / (b as any),
-  min: (_d, _c, values) => Math.min(...(values as number[])),
-  max: (_d, _c, values) => Math.max(...(values as number[])),
-  merge: (_d, c, values) => {
-    let size = 0;
-    for (const v of values) size += Array.isArray(v) ? v.length : 1;
-    countItems(c, size);
-    return values.reduce<unknown[]>((a, b) => a.concat(b), []);
-  },
-};
-/* eslint-enable @typescript-eslint/no-explicit-any */
-
-function fail(op: string): never {
-  // json-logic-js throws a TypeError here ("Reduce of empty array with no initial value").
-  throw new LogicError('LOGIC_POLICY', `Operator '${op}' needs at least one value.`);
-}

@@ -1,0 +1,141 @@
+import { checkString, countItems, LogicError, type EvaluationContext } from './budget.js';
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- JsonLogic's operators are JavaScript's loose operators on unknown values. */
+
+/** json-logic-js parses both operands of + and * with parseFloat; a number parses to itself (bar -0). */
+function num(v: unknown): number {
+  return typeof v === 'number' ? (v === 0 ? 0 : v) : parseFloat(v as string);
+}
+
+type Node = (data: unknown) => unknown;
+
+/**
+ * Two-argument operations as one closure each, so every call site in the
+ * hot path sees one shape (no table lookup, no argument array).
+ */
+export function binary(op: string, a: Node, b: Node): Node | undefined {
+  switch (op) {
+    case '==': return (d) => (a(d) as any) == (b(d) as any);
+    case '===': return (d) => a(d) === b(d);
+    case '!=': return (d) => (a(d) as any) != (b(d) as any);
+    case '!==': return (d) => a(d) !== b(d);
+    case '>': return (d) => (a(d) as any) > (b(d) as any);
+    case '>=': return (d) => (a(d) as any) >= (b(d) as any);
+    case '<': return (d) => (a(d) as any) < (b(d) as any);
+    case '<=': return (d) => (a(d) as any) <= (b(d) as any);
+    case 'in': return (d) => inList(a(d), b(d));
+    case '+': return (d) => num(a(d)) + num(b(d));
+    case '*': return (d) => num(a(d)) * num(b(d));
+    case '-': return (d) => {
+      const x = a(d) as any;
+      const y = b(d) as any;
+      return y === undefined ? -x : x - y;
+    };
+    case '/': return (d) => (a(d) as any) / (b(d) as any);
+    case '%': return (d) => (a(d) as any) % (b(d) as any);
+    default: return undefined;
+  }
+}
+
+/** {@link binary} with a constant right-hand side (`{"==": [{"var": "x"}, "critical"]}`). */
+export function binaryWithConstant(op: string, a: Node, k: unknown): Node | undefined {
+  const kk = k as any;
+  switch (op) {
+    case '==': return (d) => (a(d) as any) == kk;
+    case '===': return (d) => a(d) === kk;
+    case '!=': return (d) => (a(d) as any) != kk;
+    case '!==': return (d) => a(d) !== kk;
+    case '>': return (d) => (a(d) as any) > kk;
+    case '>=': return (d) => (a(d) as any) >= kk;
+    case '<': return (d) => (a(d) as any) < kk;
+    case '<=': return (d) => (a(d) as any) <= kk;
+    case 'in': return (d) => inList(a(d), kk);
+    case '+': { const nk = num(kk); return (d) => num(a(d)) + nk; }
+    case '*': { const nk = num(kk); return (d) => num(a(d)) * nk; }
+    case '-': return (d) => (a(d) as any) - kk;
+    case '/': return (d) => (a(d) as any) / kk;
+    case '%': return (d) => (a(d) as any) % kk;
+    default: return undefined;
+  }
+}
+
+/** Reads `d.k0` or `d.k0.k1` as var does, with null for not found, inline in the caller. */
+function read(d: unknown, k0: string, k1: string | undefined): unknown {
+  if (d === null || d === undefined) return null;
+  let v = (d as Record<string, unknown>)[k0];
+  if (v === undefined || typeof v === 'function') return null;
+  if (k1 === undefined) return v;
+  if (v === null) return null;
+  v = (v as Record<string, unknown>)[k1];
+  return v === undefined || typeof v === 'function' ? null : v;
+}
+
+/**
+ * The commonest guard shape, `{"op": [{"var": "order.type"}, constant]}`, as
+ * one closure with the read inlined: no inner call per evaluation.
+ */
+export function comparePathWithConstant(op: string, path: [string] | [string, string], k: unknown): Node | undefined {
+  const [k0, k1] = path;
+  const kk = k as any;
+  switch (op) {
+    case '==': return (d) => (read(d, k0, k1) as any) == kk;
+    case '===': return (d) => read(d, k0, k1) === kk;
+    case '!=': return (d) => (read(d, k0, k1) as any) != kk;
+    case '!==': return (d) => read(d, k0, k1) !== kk;
+    case '>': return (d) => (read(d, k0, k1) as any) > kk;
+    case '>=': return (d) => (read(d, k0, k1) as any) >= kk;
+    case '<': return (d) => (read(d, k0, k1) as any) < kk;
+    case '<=': return (d) => (read(d, k0, k1) as any) <= kk;
+    case 'in': return (d) => inList(read(d, k0, k1), kk);
+    case '*': { const nk = num(kk); return (d) => num(read(d, k0, k1)) * nk; }
+    case '+': { const nk = num(kk); return (d) => num(read(d, k0, k1)) + nk; }
+    default: return undefined;
+  }
+}
+
+function inList(a: unknown, b: unknown): boolean {
+  if (!b || typeof (b as { indexOf?: unknown }).indexOf !== 'function') return false;
+  return (b as { indexOf(x: unknown): number }).indexOf(a) !== -1;
+}
+
+type Operation = (ctx: EvaluationContext, values: unknown[]) => unknown;
+
+/** Every other operator that evaluates all its arguments first, with any arity. */
+export const OTHER_OPERATIONS: Record<string, Operation> = {
+  '==': (_c, [a, b]) => (a as any) == (b as any),
+  '===': (_c, [a, b]) => a === b,
+  '!=': (_c, [a, b]) => (a as any) != (b as any),
+  '!==': (_c, [a, b]) => a !== b,
+  '>': (_c, [a, b]) => (a as any) > (b as any),
+  '>=': (_c, [a, b]) => (a as any) >= (b as any),
+  '<': (_c, [a, b, x]) => (x === undefined ? (a as any) < (b as any) : (a as any) < (b as any) && (b as any) < (x as any)),
+  '<=': (_c, [a, b, x]) => (x === undefined ? (a as any) <= (b as any) : (a as any) <= (b as any) && (b as any) <= (x as any)),
+  in: (_c, [a, b]) => inList(a, b),
+  '%': (_c, [a, b]) => (a as any) % (b as any),
+  cat: (c, values) => checkString(c, values.join('')),
+  substr: (c, [source, start, end]) => {
+    const s = String(source);
+    if ((end as any) < 0) {
+      const temp = s.substr(start as number);
+      return checkString(c, temp.substr(0, temp.length + (end as number)));
+    }
+    return checkString(c, s.substr(start as number, end as number));
+  },
+  '+': (_c, values) => values.reduce<number>((a, b) => parseFloat(a as any) + parseFloat(b as any), 0),
+  '*': (_c, values) => {
+    // json-logic-js reduces without an initial value: one argument comes back as it is.
+    if (values.length === 0) throw new LogicError('LOGIC_POLICY', "Operator '*' needs at least one value.");
+    return values.reduce((a, b) => parseFloat(a as any) * parseFloat(b as any));
+  },
+  '-': (_c, [a, b]) => (b === undefined ? -(a as any) : (a as any) - (b as any)),
+  '/': (_c, [a, b]) => (a as any) / (b as any),
+  min: (_c, values) => Math.min(...(values as number[])),
+  max: (_c, values) => Math.max(...(values as number[])),
+  merge: (c, values) => {
+    let size = 0;
+    for (const v of values) size += Array.isArray(v) ? v.length : 1;
+    countItems(c, size);
+    return values.reduce<unknown[]>((a, b) => a.concat(b), []);
+  },
+};
+/* eslint-enable @typescript-eslint/no-explicit-any */
