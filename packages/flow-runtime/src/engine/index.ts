@@ -1,2 +1,8 @@
 export type * from './types.js';
 export { EngineError, ENGINE_ERROR_CODES, isEngineError, type EngineErrorCode, type EngineErrorDetails } from './errors.js';
+export { createEngine } from './engine.js';
+export { applyEvent, replay } from './apply.js';
+export { decide, actorRef, type Command, type Decision } from './decide.js';
+export type { DecideContext, Effect } from './run.js';
+export { compileFlow, type CompiledFlow } from './compiled.js';
+export { summarize, openTaskRows } from './projections.js';

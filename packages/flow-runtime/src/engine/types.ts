@@ -82,11 +82,13 @@ export type AlertSeverity = 'info' | 'warning' | 'critical';
 /** Codes of incidents: run-time conditions that stop a path without crashing. */
 export type IncidentCode =
   | 'NO_PATH' // a decision had no true guard and no default
-  | 'RULE_FAILED' // a rule could not be evaluated (budget, bad data)
+  | 'RULE_FAILED' // a guard could not be evaluated (budget, bad data)
+  | 'STEP_FAILED' // a system step's assignment or a sub-flow's input could not be computed
   | 'SUBFLOW_UNAVAILABLE' // the sub-flow or its version is not deployed
   | 'SUBFLOW_CANCELLED' // the child instance was cancelled
   | 'MANDATORY_SKIPPED' // an end was reached without a mandatory step
-  | 'DEAD_END'; // a node has no outgoing edge
+  | 'DEAD_END' // a node has no outgoing edge
+  | 'LOOP_LIMIT'; // automatic steps ran in a loop without stopping at a person
 
 /** Every event of an instance's log, told apart by `type`. */
 export type FlowEvent = EventBase &
@@ -112,7 +114,7 @@ export type FlowEvent = EventBase &
     | { type: 'incident.resolved'; incidentId: string }
     | { type: 'instance.completed'; nodeId: string; outcome?: string }
     | { type: 'instance.cancelled'; reason: string }
-    | { type: 'instance.migrated'; fromVersion: number; toVersion: number; nodeMap: Record<string, string> }
+    | { type: 'instance.migrated'; fromVersion: number; toVersion: number; nodeMap: Record<string, string>; taskRoles: Record<string, string[]> }
   );
 
 /** The `type` of a {@link FlowEvent}. */
@@ -152,6 +154,7 @@ export interface TaskState {
   taskId: string;
   nodeId: string;
   tokenId: string;
+  /** Candidate roles; empty when anyone may do it. */
   roles: string[];
   status: 'open' | 'completed' | 'cancelled';
   openedAt: number;
@@ -224,8 +227,6 @@ export interface InstanceState {
   parent?: ParentLink;
   /** Child instances started by sub-flow steps. */
   children: string[];
-  /** Counter behind node-local ids (tasks, tokens, alerts). */
-  counter: number;
 }
 
 // ──────────────────────────────── views ────────────────────────────────
@@ -302,7 +303,7 @@ export interface InstanceSummary {
   at: string[];
 }
 
-/** A row of the open-task projection, kept by the store and indexed by role. */
+/** A row of the open-task projection, kept by the store and indexed by role. `roles` holds `'*'` when anyone may do the task. */
 export interface OpenTaskRow {
   instanceId: string;
   taskId: string;

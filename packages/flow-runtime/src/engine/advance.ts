@@ -1,0 +1,254 @@
+/**
+ * Moving tokens: each token runs through automatic nodes until it rests at
+ * a person's task, a wait, a join, a sub-flow, a closed gate or an end.
+ * A path that cannot go on becomes an incident on the instance, never a throw.
+ */
+import { LogicError } from '../logic/budget.js';
+import { truthy } from '../logic/truthy.js';
+import type { FlowEdge, FlowNode } from '../schema/flow.js';
+import type { CompiledEdge } from './compiled.js';
+import { checkControls, closedGates, recheckResting } from './controls.js';
+import { diff, setPath, type PatchEntry } from './data.js';
+import { stepName } from './names.js';
+import { STEP_LIMIT, type Run } from './run.js';
+import type { IncidentCode, TokenState } from './types.js';
+
+const HOUR = 3_600_000;
+
+/** Runs queued tokens, and re-checks controls, waits and joins, until nothing moves. */
+export function settle(run: Run): void {
+  for (;;) {
+    while (run.queue.length) step(run, run.queue.shift()!);
+    if (run.dataChanged) {
+      run.dataChanged = false;
+      checkControls(run);
+      recheckResting(run);
+    } else if (run.tokenEnded) {
+      run.tokenEnded = false;
+      for (const t of Object.values(run.state.tokens)) if (run.flow.nodes.get(t.nodeId)?.kind === 'join') run.queue.push(t.id);
+    }
+    if (!run.queue.length && !run.dataChanged && !run.tokenEnded) return;
+  }
+}
+
+/** Moves a token along an edge into its target and queues it. */
+export function moveTo(run: Run, tokenId: string, edge: FlowEdge): void {
+  run.emit({ type: 'token.moved', tokenId, from: edge.source, to: edge.target, edgeId: edge.id });
+  run.queue.push(tokenId);
+}
+
+/** What a node's outgoing edges say: the edge to take, or why there is none. */
+export type EdgeChoice = { edge: FlowEdge; byDefault: boolean } | { incident: IncidentCode; message: string };
+
+/** First edge whose guard holds (an edge without a guard always holds), else the default edge. */
+export function pickEdge(run: Run, node: FlowNode): EdgeChoice {
+  const edges: CompiledEdge[] = run.flow.out.get(node.id) ?? [];
+  for (const ce of edges) {
+    if (!ce.guard) return { edge: ce.edge, byDefault: false };
+    try {
+      if (truthy(ce.guard(run.state.data))) return { edge: ce.edge, byDefault: false };
+    } catch (e) {
+      return { incident: 'RULE_FAILED', message: `The condition on the way out of ${stepName(run.flow, node.id)} could not be evaluated: ${errorText(e)}` };
+    }
+  }
+  const fallback = run.flow.defaults.get(node.id);
+  if (fallback) return { edge: fallback.edge, byDefault: true };
+  if (edges.length === 0) return { incident: 'DEAD_END', message: `${stepName(run.flow, node.id)} has no way out, so the process cannot go on.` };
+  return {
+    incident: 'NO_PATH',
+    message: `None of the conditions after ${stepName(run.flow, node.id)} holds and there is no default path, so the process cannot go on. Change the data or the flow.`,
+  };
+}
+
+/** Leaves a node by the chosen edge, or raises an incident on the token. */
+export function leave(run: Run, token: TokenState, node: FlowNode): void {
+  const choice = pickEdge(run, node);
+  if ('incident' in choice) return raiseIncident(run, choice.incident, choice.message, token.id, node.id);
+  if (node.kind === 'decision') run.emit({ type: 'decision.taken', tokenId: token.id, nodeId: node.id, edgeId: choice.edge.id, byDefault: choice.byDefault });
+  moveTo(run, token.id, choice.edge);
+}
+
+/** Records an incident; the token (if any) stays where it is until the data lets it go on. */
+export function raiseIncident(run: Run, code: IncidentCode, message: string, tokenId?: string, nodeId?: string): void {
+  run.emit({ type: 'incident.raised', incidentId: `${run.state.instanceId}/i${run.nextSeq}`, code, message, ...(tokenId ? { tokenId } : {}), ...(nodeId ? { nodeId } : {}) });
+}
+
+/** Acts on a token at its node. */
+function step(run: Run, tokenId: string): void {
+  const token = run.state.tokens[tokenId];
+  if (!token || (token.waiting && token.waiting !== 'gate')) return;
+  const node = run.flow.nodes.get(token.nodeId);
+  if (!node) return raiseIncident(run, 'DEAD_END', `The process stands at step '${token.nodeId}', which this version of the flow does not have.`, tokenId);
+  if (++run.steps > STEP_LIMIT) {
+    return raiseIncident(run, 'LOOP_LIMIT', `Automatic steps ran more than ${STEP_LIMIT} times without stopping at a person (a loop at ${stepName(run.flow, node.id)}?).`, tokenId, node.id);
+  }
+  if (node.kind !== 'task' && node.kind !== 'join' && node.kind !== 'start') {
+    const closed = closedGates(run, node.id);
+    if (closed.length) {
+      if (token.waiting !== 'gate') run.emit({ type: 'token.held', tokenId, nodeId: node.id, controlIds: closed.map((c) => c.control.id) });
+      return;
+    }
+  }
+  switch (node.kind) {
+    case 'start':
+    case 'decision':
+      return leave(run, token, node);
+    case 'task':
+      return openTask(run, token, node.id);
+    case 'parallel': {
+      const edges = [...(run.flow.out.get(node.id) ?? []), ...(run.flow.defaults.has(node.id) ? [run.flow.defaults.get(node.id)!] : [])];
+      if (edges.length === 0) return raiseIncident(run, 'DEAD_END', `${stepName(run.flow, node.id)} has no branches.`, tokenId, node.id);
+      const seq = run.nextSeq;
+      const branches = edges.map((ce, i) => ({ tokenId: `k${seq}.${i + 1}`, edgeId: ce.edge.id, to: ce.edge.target }));
+      run.emit({ type: 'token.split', tokenId, nodeId: node.id, familyId: `f${seq}`, branches });
+      for (const b of branches) run.queue.push(b.tokenId);
+      return;
+    }
+    case 'join':
+      return tryJoin(run, token, node);
+    case 'wait':
+      return enterWait(run, token, node);
+    case 'system':
+      return runSystem(run, token, node);
+    case 'subflow':
+      return startChild(run, token, node);
+    case 'end':
+      return finishToken(run, token, node);
+  }
+}
+
+function openTask(run: Run, token: TokenState, nodeId: string): void {
+  const binding = run.flow.tasks.get(nodeId)!;
+  let dueAt: number | undefined;
+  const sla = run.flow.rules.get(nodeId)?.get('sla');
+  if (sla) {
+    const hours = safeNumber(() => sla(run.state.data));
+    if (hours !== undefined && hours >= 0) dueAt = run.ctx.now + hours * HOUR;
+  }
+  run.emit({ type: 'task.opened', taskId: `t${run.nextSeq}`, tokenId: token.id, nodeId, roles: binding.candidates, ...(dueAt !== undefined ? { dueAt } : {}) });
+}
+
+function tryJoin(run: Run, token: TokenState, node: FlowNode): void {
+  const family = token.familyId ? run.state.families[token.familyId] : undefined;
+  if (!family) return leave(run, token, node);
+  const ready = family.members.every((m) => run.state.tokens[m]?.nodeId === node.id);
+  if (!ready) return;
+  const tokenId = `k${run.nextSeq}`;
+  run.emit({ type: 'token.joined', nodeId: node.id, familyId: family.id, consumed: [...family.members], tokenId });
+  leave(run, run.state.tokens[tokenId]!, node);
+}
+
+function enterWait(run: Run, token: TokenState, node: Extract<FlowNode, { kind: 'wait' }>): void {
+  const rules = run.flow.rules.get(node.id);
+  const until = rules?.get('until');
+  if (until && safeTruthy(() => until(run.state.data))) return leave(run, token, node);
+  let dueAt: number | undefined;
+  const timer = rules?.get('timer');
+  if (timer) {
+    const hours = safeNumber(() => timer(run.state.data));
+    if (hours !== undefined) dueAt = run.ctx.now + Math.max(0, hours) * HOUR;
+  }
+  if (!until && dueAt === undefined) return leave(run, token, node);
+  run.emit({ type: 'wait.started', tokenId: token.id, nodeId: node.id, ...(dueAt !== undefined ? { dueAt } : {}) });
+}
+
+function runSystem(run: Run, token: TokenState, node: Extract<FlowNode, { kind: 'system' }>): void {
+  const rules = run.flow.rules.get(node.id);
+  let data = run.state.data;
+  const entries: PatchEntry[] = [];
+  for (const [i, a] of (node.assign ?? []).entries()) {
+    try {
+      // Each assignment sees the ones before it.
+      const value = rules!.get(`assign:${i}`)!(data);
+      entries.push({ path: a.target, value });
+      data = setPath(data, a.target, value);
+    } catch (e) {
+      return raiseIncident(run, 'STEP_FAILED', `${stepName(run.flow, node.id)} could not compute ${a.target}: ${errorText(e)}`, token.id, node.id);
+    }
+  }
+  const changes = diff(run.state.data, entries);
+  if (changes.length) run.emit({ type: 'data.changed', cause: 'system', nodeId: node.id, changes });
+  if (node.alert) {
+    run.emit({
+      type: 'alert.raised',
+      alertId: `${run.state.instanceId}/a${run.nextSeq}`,
+      source: { kind: 'system', nodeId: node.id },
+      message: node.alert.message,
+      to: [...node.alert.to],
+      severity: node.alert.severity ?? 'info',
+    });
+  }
+  if (run.dataChanged) {
+    run.dataChanged = false;
+    checkControls(run);
+    recheckResting(run);
+  }
+  leave(run, run.state.tokens[token.id]!, node);
+}
+
+function startChild(run: Run, token: TokenState, node: Extract<FlowNode, { kind: 'subflow' }>): void {
+  const child = run.ctx.resolveFlow(node.flow, node.version);
+  if (!child) {
+    const which = node.version ? `version ${node.version} of flow '${node.flow}'` : `flow '${node.flow}'`;
+    return raiseIncident(run, 'SUBFLOW_UNAVAILABLE', `${stepName(run.flow, node.id)} runs ${which}, which is not deployed.`, token.id, node.id);
+  }
+  const data: Record<string, unknown> = {};
+  const rules = run.flow.rules.get(node.id);
+  try {
+    if (node.input) {
+      for (const name of Object.keys(node.input)) data[name] = rules!.get(`in:${name}`)!(run.state.data);
+    } else {
+      for (const name of Object.keys(child.flow.data)) if (run.state.data[name] !== undefined) data[name] = run.state.data[name];
+    }
+  } catch (e) {
+    return raiseIncident(run, 'STEP_FAILED', `${stepName(run.flow, node.id)} could not compute the sub-flow's input: ${errorText(e)}`, token.id, node.id);
+  }
+  const childInstanceId = run.ctx.newInstanceId();
+  run.emit({ type: 'subflow.started', tokenId: token.id, nodeId: node.id, childInstanceId, flowId: child.id, version: child.version });
+  run.effects.push({
+    kind: 'start-child',
+    instanceId: childInstanceId,
+    flowId: child.id,
+    version: child.version,
+    data,
+    parent: { instanceId: run.state.instanceId, nodeId: node.id, tokenId: token.id },
+    ...(run.actor ? { actor: run.actor } : {}),
+  });
+}
+
+function finishToken(run: Run, token: TokenState, node: Extract<FlowNode, { kind: 'end' }>): void {
+  const missing = run.flow.mandatoryBefore(node.id).filter((n) => !run.state.completedBy[n]);
+  if (missing.length) {
+    const names = missing.map((n) => stepName(run.flow, n)).join(', ');
+    return raiseIncident(run, 'MANDATORY_SKIPPED', `The process reached ${stepName(run.flow, node.id)} without the mandatory step ${names}; it is held there.`, token.id, node.id);
+  }
+  run.emit({ type: 'token.ended', tokenId: token.id, nodeId: node.id, ...(node.outcome ? { outcome: node.outcome } : {}) });
+  if (Object.keys(run.state.tokens).length > 0) return;
+  run.emit({ type: 'instance.completed', nodeId: node.id, ...(node.outcome ? { outcome: node.outcome } : {}) });
+  const parent = run.state.parent;
+  if (parent) {
+    run.effects.push({ kind: 'child-completed', parent, childInstanceId: run.state.instanceId, ...(node.outcome ? { outcome: node.outcome } : {}), data: run.state.data });
+  }
+}
+
+function safeNumber(f: () => unknown): number | undefined {
+  try {
+    const v = Number(f());
+    return Number.isFinite(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function safeTruthy(f: () => unknown): boolean {
+  try {
+    return truthy(f());
+  } catch {
+    return false;
+  }
+}
+
+/** A short reason from an evaluation error. */
+export function errorText(e: unknown): string {
+  return e instanceof LogicError || e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,79 @@
+/**
+ * The checks a write must pass: every path is part of the flow data, the
+ * actor may edit it, and the value fits the field's type. Writing a field's
+ * current value again is not a change and is never refused, so a form may
+ * send back read-only fields untouched.
+ */
+import { badSegment, diff, getPath, sameValue, type PatchEntry } from './data.js';
+import { pathAllowed, type TaskBinding } from './access.js';
+import type { CompiledFlow } from './compiled.js';
+import { EngineError } from './errors.js';
+import { fieldName, joinList, roleNames, stepName } from './names.js';
+import type { DataChange, InstanceState, ProcessData } from './types.js';
+import { valueProblem } from './values.js';
+
+/** Where a write happens, for messages and access. */
+export interface WriteScope {
+  /** Paths the actor may write, or `'any'` (system writes, start data). */
+  editable: readonly string[] | 'any';
+  /** The task written through, when there is one. */
+  binding?: TaskBinding;
+  instanceId?: string;
+  taskId?: string;
+}
+
+/** Checks a normalised patch against `data` and returns the changes it makes. */
+export function checkWrites(flow: CompiledFlow, data: ProcessData, entries: readonly PatchEntry[], scope: WriteScope): DataChange[] {
+  const notEditable: string[] = [];
+  const invalid: { path: string; problem: string }[] = [];
+  const where = { ...(scope.instanceId ? { instanceId: scope.instanceId } : {}), ...(scope.taskId ? { taskId: scope.taskId } : {}), ...(scope.binding ? { nodeId: scope.binding.node.id } : {}) };
+  for (const { path, value } of entries) {
+    const info = badSegment(path) === undefined ? flow.pathInfo(path) : ({ ok: false, reason: `'${path}' is not a data path` } as const);
+    if (!info.ok) {
+      throw new EngineError('UNKNOWN_FIELD', `${upperFirst(info.reason)}, so it cannot be written.`, { ...where, fields: [path] });
+    }
+    if (sameValue(getPath(data, path), value)) continue;
+    if (scope.editable !== 'any' && !pathAllowed(path, scope.editable)) notEditable.push(path);
+    const problem = valueProblem(info, value);
+    if (problem) invalid.push({ path, problem });
+  }
+  if (notEditable.length) throw notEditableError(flow, notEditable, scope, where);
+  if (invalid.length) {
+    const text = invalid.map((i) => `${fieldName(flow, i.path)} must be ${i.problem}`);
+    throw new EngineError('INVALID_VALUE', `${upperFirst(joinList(text))}.`, { ...where, fields: invalid.map((i) => i.path) });
+  }
+  return diff(data, entries);
+}
+
+function notEditableError(flow: CompiledFlow, paths: string[], scope: WriteScope, where: object): EngineError {
+  const binding = scope.binding;
+  const first = paths[0]!;
+  if (paths.length === 1 && binding) {
+    const editors = binding.editorsOf(first);
+    const msg = editors.length
+      ? `Only ${roleNames(flow, editors)} may change ${fieldName(flow, first)} in ${stepName(flow, binding.node.id)}.`
+      : `${upperFirst(fieldName(flow, first))} cannot be changed in ${stepName(flow, binding.node.id)}.`;
+    return new EngineError('FIELD_NOT_EDITABLE', msg, { ...where, fields: paths, roles: editors });
+  }
+  const names = joinList(paths.map((p) => fieldName(flow, p)));
+  const at = binding ? ` in ${stepName(flow, binding.node.id)}` : ' in this process';
+  return new EngineError('FIELD_NOT_EDITABLE', `You may not change ${names}${at}.`, { ...where, fields: paths });
+}
+
+/** Required paths without a value in `state`. */
+export function missingRequired(state: InstanceState, binding: TaskBinding): string[] {
+  return binding.required.filter((p) => {
+    const v = getPath(state.data, p);
+    return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+  });
+}
+
+/** "X needs the credit limit and the payment terms before it can be completed." */
+export function requiredError(flow: CompiledFlow, binding: TaskBinding, missing: string[], where: object): EngineError {
+  const names = joinList(missing.map((p) => fieldName(flow, p)));
+  return new EngineError('REQUIRED_MISSING', `${stepName(flow, binding.node.id)} needs ${names} before it can be completed.`, { ...where, fields: missing });
+}
+
+export function upperFirst(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+}

@@ -1,0 +1,81 @@
+/**
+ * What is re-checked after every data change: control points (an alert when
+ * its condition starts to hold, a gate while it holds), waits on a condition,
+ * steps held by a gate, and paths stuck because no condition held.
+ */
+import { truthy } from '../logic/truthy.js';
+import type { CompiledControl } from './compiled.js';
+import { leave, pickEdge } from './advance.js';
+import type { Run } from './run.js';
+
+/** Evaluates every control; records changes and raises an alert when an alert control starts to hold. */
+export function checkControls(run: Run): void {
+  for (const c of run.flow.controls) {
+    let holds: boolean;
+    try {
+      holds = truthy(c.when(run.state.data));
+    } catch {
+      // A control that cannot be evaluated on this data (bad value, budget) is treated as not holding.
+      holds = false;
+    }
+    if (holds === (run.state.controls[c.control.id] ?? false)) continue;
+    run.emit({ type: 'control.changed', controlId: c.control.id, holds });
+    if (holds && c.control.kind === 'alert') {
+      run.emit({
+        type: 'alert.raised',
+        alertId: `${run.state.instanceId}/a${run.nextSeq}`,
+        source: { kind: 'control', controlId: c.control.id },
+        message: c.control.message,
+        to: [...(c.control.notify ?? [])],
+        severity: c.control.severity ?? 'warning',
+      });
+    }
+  }
+}
+
+/** Gates that hold now and name this node. */
+export function closedGates(run: Pick<Run, 'flow' | 'state'>, nodeId: string): CompiledControl[] {
+  const gates = run.flow.gates.get(nodeId);
+  if (!gates) return [];
+  return gates.filter((g) => run.state.controls[g.control.id] === true);
+}
+
+/** Lets resting tokens go on where the new data allows it. */
+export function recheckResting(run: Run): void {
+  for (const token of Object.values(run.state.tokens)) {
+    const current = run.state.tokens[token.id];
+    if (!current) continue;
+    const node = run.flow.nodes.get(current.nodeId);
+    if (!node) continue;
+    if (current.waiting === 'wait' && node.kind === 'wait') {
+      const until = run.flow.rules.get(node.id)?.get('until');
+      if (!until || !holdsSafely(() => until(run.state.data))) continue;
+      run.emit({ type: 'wait.ended', tokenId: current.id, nodeId: node.id, reason: 'condition' });
+      leave(run, run.state.tokens[current.id]!, node);
+    } else if (current.waiting === 'gate') {
+      if (closedGates(run, node.id).length === 0) run.queue.push(current.id);
+    } else if (current.waiting === 'incident') {
+      const incident = run.state.incidents.find((i) => !i.resolved && i.tokenId === current.id);
+      if (!incident) continue;
+      if (incident.code === 'STEP_FAILED') {
+        // The step failed before doing anything: run it again on the new data.
+        run.emit({ type: 'incident.resolved', incidentId: incident.incidentId });
+        run.queue.push(current.id);
+        continue;
+      }
+      if (incident.code !== 'NO_PATH' && incident.code !== 'RULE_FAILED') continue;
+      const choice = pickEdge(run, node);
+      if ('incident' in choice) continue;
+      run.emit({ type: 'incident.resolved', incidentId: incident.incidentId });
+      leave(run, run.state.tokens[current.id]!, node);
+    }
+  }
+}
+
+function holdsSafely(f: () => unknown): boolean {
+  try {
+    return truthy(f());
+  } catch {
+    return false;
+  }
+}

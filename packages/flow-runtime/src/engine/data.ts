@@ -1,0 +1,129 @@
+/**
+ * Reading and writing process data by dotted path, without mutating: every
+ * write copies the objects along its path, so states and events share the
+ * rest safely.
+ */
+import type { DataChange, DataPatch, ProcessData } from './types.js';
+import type { Variable } from '../schema/flow.js';
+
+const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
+
+/** The value at `path`, or undefined. */
+export function getPath(data: unknown, path: string): unknown {
+  let current: unknown = data;
+  for (const key of path.split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    if (!Object.prototype.hasOwnProperty.call(current, key)) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/** A copy of `data` with `value` at `path` (intermediate objects created as needed). */
+export function setPath(data: ProcessData, path: string, value: unknown): ProcessData {
+  return setIn(data, path.split('.'), 0, value) as ProcessData;
+}
+
+function setIn(target: unknown, keys: string[], i: number, value: unknown): unknown {
+  const key = keys[i]!;
+  const last = i === keys.length - 1;
+  if (Array.isArray(target) && /^\d+$/.test(key)) {
+    const copy = target.slice();
+    const index = Number(key);
+    copy[index] = last ? value : setIn(copy[index], keys, i + 1, value);
+    return copy;
+  }
+  const base = target !== null && typeof target === 'object' && !Array.isArray(target) ? (target as Record<string, unknown>) : {};
+  const copy: Record<string, unknown> = { ...base };
+  copy[key] = last ? value : setIn(base[key], keys, i + 1, value);
+  return copy;
+}
+
+/** Applies changes in order. */
+export function applyChanges(data: ProcessData, changes: readonly DataChange[]): ProcessData {
+  let out = data;
+  for (const c of changes) out = setPath(out, c.path, c.to);
+  return out;
+}
+
+/** Structural equality of JSON values. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') {
+    // undefined and null both mean "no value"
+    return (a === undefined || a === null) && (b === undefined || b === null);
+  }
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  if (Array.isArray(a)) {
+    const bb = b as unknown[];
+    return a.length === bb.length && a.every((x, i) => sameValue(x, bb[i]));
+  }
+  const ka = Object.keys(a as object);
+  const kb = Object.keys(b as object);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) => sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+/** An entry of a normalised patch. */
+export interface PatchEntry {
+  path: string;
+  value: unknown;
+}
+
+/**
+ * Flattens a patch into path/value pairs: dotted keys stay as they are; a
+ * plain object under a record variable becomes one entry per field. Keys that
+ * could reach the prototype are refused by the caller via {@link badSegment}.
+ */
+export function normalizePatch(patch: DataPatch, variables: Readonly<Record<string, Variable>>): PatchEntry[] {
+  const out: PatchEntry[] = [];
+  for (const key of Object.keys(patch)) {
+    const value = patch[key];
+    const variable = Object.prototype.hasOwnProperty.call(variables, key) ? variables[key] : undefined;
+    if (!key.includes('.') && variable?.type === 'record' && isPlainObject(value)) {
+      for (const field of Object.keys(value)) out.push({ path: `${key}.${field}`, value: value[field] });
+    } else {
+      out.push({ path: key, value });
+    }
+  }
+  return out;
+}
+
+/** The first segment of `path` that is empty or reaches the prototype, if any. */
+export function badSegment(path: string): string | undefined {
+  return path.split('.').find((s) => s === '' || FORBIDDEN.has(s));
+}
+
+/** Turns entries into changes against `data`, dropping those that change nothing. */
+export function diff(data: ProcessData, entries: readonly PatchEntry[]): DataChange[] {
+  const changes: DataChange[] = [];
+  let current = data;
+  for (const { path, value } of entries) {
+    const from = getPath(current, path);
+    if (sameValue(from, value)) continue;
+    const to = value === undefined ? null : value;
+    changes.push({ path, from: from === undefined ? null : from, to });
+    current = setPath(current, path, to);
+  }
+  return changes;
+}
+
+/** True for `{…}` objects (not arrays, dates or class instances). */
+export function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+/** True when a value counts as filled in for a required field. */
+export function hasValue(v: unknown): boolean {
+  if (v === undefined || v === null) return false;
+  if (typeof v === 'string') return v.trim() !== '';
+  if (Array.isArray(v)) return v.length > 0;
+  return true;
+}
+
+/** A deep copy of caller-supplied JSON, so later mutation by the caller cannot reach our state. */
+export function copyJson<T>(value: T): T {
+  return value === undefined || value === null || typeof value !== 'object' ? value : structuredClone(value);
+}

@@ -1,0 +1,200 @@
+/**
+ * The pure core: `decide(state, command, context) → { events, state, effects }`.
+ * Refusals throw an {@link EngineError} before anything is kept; everything
+ * that happens is an event, folded into the state as it is emitted.
+ */
+import { actingRoles, type TaskBinding } from './access.js';
+import { leave, settle } from './advance.js';
+import { checkWrites, missingRequired, requiredError } from './checks.js';
+import { checkControls, closedGates } from './controls.js';
+import { normalizePatch, setPath } from './data.js';
+import { EngineError } from './errors.js';
+import { cancel, childCancelled, childCompleted, migrate, tick } from './lifecycle.js';
+import { roleNames, stepName } from './names.js';
+import { applyEvent } from './apply.js';
+import { Run, type DecideContext, type Effect } from './run.js';
+import type { CompiledFlow } from './compiled.js';
+import type { Actor, ActorRef, DataPatch, FlowEvent, InstanceState, ParentLink, ProcessData } from './types.js';
+
+/** A command to the pure core. */
+export type Command =
+  | { type: 'start'; instanceId: string; data: DataPatch; parent?: ParentLink }
+  | { type: 'complete'; taskId: string; data: DataPatch }
+  | { type: 'update'; data: DataPatch }
+  | { type: 'tick' }
+  | { type: 'cancel'; reason: string; byParent?: boolean }
+  | { type: 'migrate'; to: CompiledFlow; nodeMap: Record<string, string> }
+  | { type: 'child-completed'; tokenId: string; childInstanceId: string; outcome?: string; data: ProcessData }
+  | { type: 'child-cancelled'; tokenId: string; childInstanceId: string; reason: string };
+
+/** What a command decided. */
+export interface Decision {
+  state: InstanceState;
+  events: FlowEvent[];
+  effects: Effect[];
+}
+
+/** The actor as recorded in events. */
+export function actorRef(actor: Actor): ActorRef {
+  return { id: actor.id, roles: [...actor.roles], ...(actor.name ? { name: actor.name } : {}), ...(actor.system ? { system: true } : {}) };
+}
+
+/**
+ * Decides a command on an instance's state. Pure: the same state, command
+ * and context always give the same events.
+ */
+export function decide(state: InstanceState | undefined, command: Command, ctx: DecideContext, actor?: Actor): Decision {
+  const ref = actor ? actorRef(actor) : undefined;
+  if (command.type === 'start') return start(command, ctx, actor, ref);
+  if (!state) throw new EngineError('UNKNOWN_INSTANCE', 'There is no such process instance.');
+  if (state.status === 'completed' || state.status === 'cancelled') {
+    if (command.type === 'tick' || command.type === 'child-completed' || command.type === 'child-cancelled') return { state, events: [], effects: [] };
+    const how = state.status === 'completed' ? 'finished' : 'was cancelled';
+    throw new EngineError('INSTANCE_ENDED', `This process ${how}; nothing more can be done in it.`, { instanceId: state.instanceId });
+  }
+  const run = new Run(state, ctx, ref);
+  switch (command.type) {
+    case 'complete':
+      complete(run, command.taskId, command.data, actor!);
+      break;
+    case 'update':
+      update(run, command.data, actor!);
+      break;
+    case 'tick':
+      tick(run);
+      break;
+    case 'cancel':
+      cancel(run, command.reason, actor, command.byParent === true);
+      break;
+    case 'migrate':
+      migrate(run, command.to, command.nodeMap, actor);
+      break;
+    case 'child-completed':
+      childCompleted(run, command.tokenId, command.childInstanceId, command.outcome, command.data);
+      break;
+    case 'child-cancelled':
+      childCancelled(run, command.tokenId, command.childInstanceId, command.reason);
+      break;
+  }
+  settle(run);
+  return { state: run.state, events: run.events, effects: run.effects };
+}
+
+function start(command: Extract<Command, { type: 'start' }>, ctx: DecideContext, actor: Actor | undefined, ref: ActorRef | undefined): Decision {
+  const flow = ctx.flow;
+  const roles = flow.start.kind === 'start' ? flow.start.roles : undefined;
+  if (!command.parent && roles?.length && !actor?.system && !actor?.roles.some((r) => roles.includes(r))) {
+    throw new EngineError('NOT_PERMITTED', `Only ${roleNames(flow, roles)} may start ${flowName(flow)}.`, { roles: [...roles] });
+  }
+  const entries = normalizePatch(command.data, flow.flow.data);
+  const changes = checkWrites(flow, {}, entries, { editable: 'any' });
+  let data: ProcessData = {};
+  for (const c of changes) data = setPath(data, c.path, c.to);
+  const first: FlowEvent = {
+    type: 'instance.started',
+    instanceId: command.instanceId,
+    seq: 1,
+    at: ctx.now,
+    flowId: flow.id,
+    version: flow.version,
+    data,
+    ...(ref ? { actor: ref } : {}),
+    ...(command.parent ? { parent: command.parent } : {}),
+  };
+  const run = new Run(applyEvent(undefined, first), ctx, ref);
+  run.events.push(first);
+  checkControls(run);
+  const tokenId = `k${run.nextSeq}`;
+  run.emit({ type: 'token.moved', tokenId, to: flow.start.id });
+  run.queue.push(tokenId);
+  settle(run);
+  return { state: run.state, events: run.events, effects: run.effects };
+}
+
+function complete(run: Run, taskId: string, patch: DataPatch, actor: Actor): void {
+  const state = run.state;
+  const flow = run.flow;
+  const task = state.tasks[taskId];
+  const where = { instanceId: state.instanceId, taskId };
+  if (!task || task.status !== 'open') {
+    if (task?.status === 'completed') {
+      const by = task.completedBy ? ` by ${task.completedBy.name ?? task.completedBy.id}` : '';
+      throw new EngineError('TASK_NOT_OPEN', `${stepName(flow, task.nodeId)} was already completed${by}.`, { ...where, nodeId: task.nodeId });
+    }
+    if (task) throw new EngineError('TASK_NOT_OPEN', `${stepName(flow, task.nodeId)} is no longer open (the process was cancelled or moved on).`, { ...where, nodeId: task.nodeId });
+    throw new EngineError('TASK_NOT_OPEN', `This process has no task '${taskId}'.`, where);
+  }
+  const binding = flow.tasks.get(task.nodeId);
+  if (!binding) throw new EngineError('TASK_NOT_OPEN', `Step '${task.nodeId}' is not part of this version of the flow.`, { ...where, nodeId: task.nodeId });
+  const roles = mayDo(flow, binding, actor, state, where);
+  const entries = normalizePatch(patch, flow.flow.data);
+  const changes = checkWrites(flow, state.data, entries, { editable: binding.accessFor(roles).editable, binding, ...where });
+  if (changes.length) run.emit({ type: 'data.changed', cause: 'task', taskId, nodeId: task.nodeId, changes }, true);
+  const missing = missingRequired(run.state, binding);
+  if (missing.length) throw requiredError(flow, binding, missing, { ...where, nodeId: task.nodeId });
+  if (changes.length) checkControls(run);
+  const closed = closedGates(run, task.nodeId);
+  if (closed.length) {
+    const why = closed.map((g) => g.control.message.en).join(' ');
+    throw new EngineError('GATE_CLOSED', `${stepName(flow, task.nodeId)} cannot be completed yet: ${why}`, { ...where, nodeId: task.nodeId, controlIds: closed.map((g) => g.control.id) });
+  }
+  run.emit({ type: 'task.completed', taskId, nodeId: task.nodeId }, true);
+  const token = run.state.tokens[task.tokenId];
+  const node = flow.nodes.get(task.nodeId)!;
+  if (token) leave(run, token, node);
+}
+
+/** Checks that the actor may do the task and returns the roles they act in. */
+export function mayDo(flow: CompiledFlow, binding: TaskBinding, actor: Actor, state: InstanceState, where: object): string[] {
+  const roles = actingRoles(binding, actor);
+  const nodeId = binding.node.id;
+  if (binding.candidates.length && roles.length === 0) {
+    const yours = actor.roles.length ? ` (you act as ${roleNames(flow, actor.roles, 'and')})` : '';
+    throw new EngineError('NOT_PERMITTED', `Only ${roleNames(flow, binding.candidates)} may do ${stepName(flow, nodeId)}${yours}.`, { ...where, nodeId, roles: binding.candidates });
+  }
+  for (const other of binding.node.notSameActorAs ?? []) {
+    const by = state.completedBy[other];
+    if (by && by.id === actor.id) {
+      throw new EngineError(
+        'SAME_ACTOR',
+        `${stepName(flow, nodeId)} must be done by someone other than the person who did ${stepName(flow, other)} (${by.name ?? by.id}).`,
+        { ...where, nodeId },
+      );
+    }
+  }
+  return roles;
+}
+
+function update(run: Run, patch: DataPatch, actor: Actor): void {
+  const state = run.state;
+  const flow = run.flow;
+  const entries = normalizePatch(patch, flow.flow.data);
+  let editable: string[] | 'any' = 'any';
+  let binding: TaskBinding | undefined;
+  if (!actor.system) {
+    editable = [];
+    const names: string[] = [];
+    for (const task of Object.values(state.tasks)) {
+      if (task.status !== 'open') continue;
+      const b = flow.tasks.get(task.nodeId);
+      if (!b) continue;
+      try {
+        editable.push(...b.accessFor(mayDo(flow, b, actor, state, {})).editable);
+        binding ??= b;
+        names.push(stepName(flow, b.node.id));
+      } catch {
+        continue;
+      }
+    }
+    if (names.length === 0) {
+      throw new EngineError('NOT_PERMITTED', 'You have no open step in this process, so you cannot change its data.', { instanceId: state.instanceId });
+    }
+    if (names.length > 1) binding = undefined;
+  }
+  const changes = checkWrites(flow, state.data, entries, { editable, ...(binding ? { binding } : {}), instanceId: state.instanceId });
+  if (changes.length) run.emit({ type: 'data.changed', cause: 'update', changes }, true);
+}
+
+function flowName(flow: CompiledFlow): string {
+  return `'${flow.flow.name.en}'`;
+}

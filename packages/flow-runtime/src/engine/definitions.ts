@@ -1,0 +1,138 @@
+/**
+ * Deployed definitions: validated, frozen, stored once per id and version,
+ * and compiled once per version (every rule prepared when first loaded).
+ */
+import type { Catalog } from '../schema/catalog.js';
+import type { Flow } from '../schema/flow.js';
+import { parseFlow } from '../schema/parse-flow.js';
+import type { FlowStore } from '../stores/types.js';
+import { compileFlow, type CompiledFlow } from './compiled.js';
+import { EngineError, isEngineError } from './errors.js';
+import type { Clock, DefinitionInfo, DeployResult } from './types.js';
+
+/** The engine's view of deployed definitions. */
+export interface DefinitionStore {
+  deploy(flow: unknown): Promise<DeployResult>;
+  list(flowId?: string): Promise<DefinitionInfo[]>;
+  /** A version, or the latest; UNKNOWN_FLOW when there is none. */
+  get(flowId: string, version?: number): Promise<CompiledFlow>;
+  /** Loads the flows `flow`'s sub-flow steps run, so {@link resolveSync} can answer. */
+  preload(flow: CompiledFlow): Promise<void>;
+  /** A preloaded sub-flow target. */
+  resolveSync(flowId: string, version?: number): CompiledFlow | undefined;
+}
+
+/** Creates the definition cache over a store. */
+export function definitionStore(store: FlowStore, catalog: Catalog | undefined, clock: Clock): DefinitionStore {
+  const compiled = new Map<string, CompiledFlow>();
+  const latest = new Map<string, CompiledFlow>();
+  const targets = new WeakMap<CompiledFlow, { flowId: string; version?: number }[]>();
+
+  const key = (flowId: string, version: number) => `${flowId}@${version}`;
+
+  const compile = (flow: Flow): CompiledFlow => {
+    const k = key(flow.id, flow.version);
+    let c = compiled.get(k);
+    if (!c) {
+      try {
+        c = compileFlow(flow, catalog);
+      } catch (e) {
+        throw new EngineError('INVALID_FLOW', `Flow '${flow.id}' version ${flow.version} cannot be run: ${e instanceof Error ? e.message : String(e)}`);
+      }
+      compiled.set(k, c);
+    }
+    return c;
+  };
+
+  async function get(flowId: string, version?: number): Promise<CompiledFlow> {
+    if (version !== undefined) {
+      const hit = compiled.get(key(flowId, version));
+      if (hit) return hit;
+    }
+    const stored = await store.getDefinition(version === undefined ? { flowId } : { flowId, version });
+    if (!stored) {
+      throw new EngineError('UNKNOWN_FLOW', version === undefined ? `No flow '${flowId}' is deployed.` : `Version ${version} of flow '${flowId}' is not deployed.`);
+    }
+    const c = compile(stored.flow);
+    if (version === undefined) latest.set(flowId, c);
+    return c;
+  }
+
+  async function preload(flow: CompiledFlow, seen = new Set<CompiledFlow>()): Promise<void> {
+    if (seen.has(flow)) return;
+    seen.add(flow);
+    let list = targets.get(flow);
+    if (!list) {
+      list = [];
+      for (const n of flow.flow.nodes) if (n.kind === 'subflow') list.push(n.version === undefined ? { flowId: n.flow } : { flowId: n.flow, version: n.version });
+      targets.set(flow, list);
+    }
+    for (const t of list) {
+      try {
+        await preload(await get(t.flowId, t.version), seen);
+      } catch (e) {
+        // A missing sub-flow becomes an incident when a path reaches it, not a refusal now.
+        if (!isEngineError(e, 'UNKNOWN_FLOW')) throw e;
+      }
+    }
+  }
+
+  async function deploy(input: unknown): Promise<DeployResult> {
+    const parsed = parseFlow(input, catalog);
+    if (!parsed.ok) {
+      const shown = parsed.problems.slice(0, 5).map((p) => p.message).join(' ');
+      const more = parsed.problems.length > 5 ? ` (and ${parsed.problems.length - 5} more)` : '';
+      throw new EngineError('INVALID_FLOW', `The flow cannot be deployed: ${shown}${more}`, { problems: parsed.problems });
+    }
+    const flow = deepFreeze(structuredClone(parsed.value));
+    compiled.delete(key(flow.id, flow.version));
+    const existing = await store.getDefinition({ flowId: flow.id, version: flow.version });
+    const same = (other: Flow) => canonical(other) === canonical(flow);
+    if (existing) {
+      if (same(existing.flow)) return { flowId: flow.id, version: flow.version, created: false };
+      throw versionExists(flow);
+    }
+    compile(flow);
+    const res = await store.putDefinition({ definition: { flowId: flow.id, version: flow.version, flow, deployedAt: clock.now() } });
+    if (!res.created) {
+      if (same(res.existing.flow)) return { flowId: flow.id, version: flow.version, created: false };
+      throw versionExists(flow);
+    }
+    return { flowId: flow.id, version: flow.version, created: true };
+  }
+
+  async function list(flowId?: string): Promise<DefinitionInfo[]> {
+    const all = await store.definitions(flowId === undefined ? {} : { flowId });
+    return all.map((d) => ({ flowId: d.flowId, version: d.version, name: d.flow.name, deployedAt: d.deployedAt }));
+  }
+
+  return {
+    deploy,
+    list,
+    get,
+    preload: (flow) => preload(flow),
+    resolveSync: (flowId, version) => (version === undefined ? latest.get(flowId) : compiled.get(key(flowId, version))),
+  };
+}
+
+function versionExists(flow: Flow): EngineError {
+  return new EngineError(
+    'VERSION_EXISTS',
+    `Version ${flow.version} of flow '${flow.id}' is already deployed with different content; deployed versions never change, so give this one a new version number.`,
+  );
+}
+
+/** JSON with sorted keys, for comparing definitions. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : value,
+  );
+}
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}

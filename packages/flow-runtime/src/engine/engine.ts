@@ -1,0 +1,288 @@
+/**
+ * The engine facade: loads an instance's events, runs the pure transition,
+ * carries out effects on related instances (sub-flows) in the same batch,
+ * appends everything atomically with the expected sequence, and tells
+ * subscribers.
+ */
+import { applyEvent } from './apply.js';
+import type { CompiledFlow } from './compiled.js';
+import { copyJson } from './data.js';
+import { decide, type Command, type Decision } from './decide.js';
+import { definitionStore } from './definitions.js';
+import { EngineError, isEngineError } from './errors.js';
+import { historyEntry } from './history.js';
+import { openTaskRows, summarize } from './projections.js';
+import type { DecideContext, Effect } from './run.js';
+import { stepName } from './names.js';
+import type { Actor, CommandResult, Engine, EngineListener, EngineOptions, FlowEvent, InstanceState, TaskView } from './types.js';
+import { taskView, taskViews } from './views.js';
+import type { InstanceWrite } from '../stores/types.js';
+
+const STATE_CACHE = 5_000;
+
+interface Pending {
+  expectedSeq: number;
+  state: InstanceState;
+  events: FlowEvent[];
+}
+
+/**
+ * Creates an engine over a store.
+ *
+ * @example
+ * const engine = createEngine({ store: createMemoryStore(), catalog });
+ * await engine.deploy(newOrderFlow);
+ * const { instance } = await engine.start('new-order', { actor: alice, data: { customer, order } });
+ * const [task] = await engine.tasks(instance.instanceId, { actor: alice });
+ * await engine.complete(instance.instanceId, task.taskId, { actor: alice, data: { 'order.amount': 12_000 } });
+ */
+export function createEngine(options: EngineOptions): Engine {
+  const { store, catalog } = options;
+  const clock = options.clock ?? { now: () => Date.now() };
+  const newId = options.ids ?? (() => globalThis.crypto.randomUUID());
+  const adminRoles = options.adminRoles ?? ['admin'];
+  const defs = definitionStore(store, catalog, clock);
+  const states = new Map<string, InstanceState>();
+  const listeners = new Set<EngineListener>();
+
+  const remember = (s: InstanceState) => {
+    states.delete(s.instanceId);
+    states.set(s.instanceId, s);
+    if (states.size > STATE_CACHE) states.delete(states.keys().next().value!);
+  };
+
+  async function loadState(instanceId: string): Promise<InstanceState> {
+    const cached = states.get(instanceId);
+    const events = await guard(() => store.load({ instanceId, afterSeq: cached?.seq ?? 0 }));
+    let state = cached;
+    for (const e of events) state = applyEvent(state, e);
+    if (!state) throw new EngineError('UNKNOWN_INSTANCE', `There is no process instance '${instanceId}'.`, { instanceId });
+    if (state !== cached) remember(state);
+    return state;
+  }
+
+  const context = (flow: CompiledFlow, now: number): DecideContext => ({ flow, now, newInstanceId: newId, resolveFlow: defs.resolveSync, adminRoles });
+
+  /** Decides effects on other instances into the batch, recursively. */
+  async function carryOut(batch: Map<string, Pending>, effects: Effect[], now: number, depth = 0): Promise<void> {
+    if (depth > 50) throw new EngineError('STORE_FAILED', 'Sub-flows nest more than 50 levels deep; a flow probably starts itself.');
+    for (const effect of effects) {
+      let id: string;
+      let command: Command;
+      let actor: Actor | undefined;
+      let flow: CompiledFlow;
+      let state: InstanceState | undefined;
+      if (effect.kind === 'start-child') {
+        id = effect.instanceId;
+        command = { type: 'start', instanceId: id, data: effect.data, parent: effect.parent };
+        actor = effect.actor;
+        flow = await defs.get(effect.flowId, effect.version);
+      } else {
+        id = effect.kind === 'cancel-child' ? effect.instanceId : effect.parent.instanceId;
+        state = batch.get(id)?.state ?? (await loadState(id));
+        flow = await defs.get(state.flowId, state.version);
+        command =
+          effect.kind === 'cancel-child'
+            ? { type: 'cancel', reason: effect.reason, byParent: true }
+            : effect.kind === 'child-completed'
+              ? { type: 'child-completed', tokenId: effect.parent.tokenId, childInstanceId: effect.childInstanceId, ...(effect.outcome ? { outcome: effect.outcome } : {}), data: effect.data }
+              : { type: 'child-cancelled', tokenId: effect.parent.tokenId, childInstanceId: effect.childInstanceId, reason: effect.reason };
+      }
+      await defs.preload(flow);
+      const decision = decide(state, command, context(flow, now), actor);
+      add(batch, id, state?.seq ?? 0, decision);
+      await carryOut(batch, decision.effects, now, depth + 1);
+    }
+  }
+
+  function add(batch: Map<string, Pending>, id: string, seq: number, d: Decision): void {
+    const p = batch.get(id);
+    if (p) {
+      p.events.push(...d.events);
+      p.state = d.state;
+    } else batch.set(id, { expectedSeq: seq, state: d.state, events: [...d.events] });
+  }
+
+  /** Appends a batch; false on a sequence conflict. */
+  async function commit(batch: Map<string, Pending>): Promise<{ ok: true } | { ok: false; instanceId: string; actualSeq: number }> {
+    const writes: InstanceWrite[] = [];
+    for (const [instanceId, p] of batch) {
+      if (p.events.length === 0) continue;
+      writes.push({ instanceId, expectedSeq: p.expectedSeq, events: p.events, summary: summarize(p.state), openTasks: openTaskRows(p.state) });
+    }
+    if (writes.length === 0) return { ok: true };
+    const result = await guard(() => store.append({ writes }));
+    if (!result.ok) {
+      states.delete(result.instanceId);
+      return result;
+    }
+    for (const w of writes) remember(batch.get(w.instanceId)!.state);
+    for (const w of writes) notify(w.instanceId, w.events, batch.get(w.instanceId)!.state);
+    return { ok: true };
+  }
+
+  function notify(instanceId: string, events: FlowEvent[], instance: InstanceState): void {
+    for (const l of listeners) {
+      try {
+        l({ instanceId, events, instance });
+      } catch {
+        // One bad listener must not break a command that is already stored.
+      }
+    }
+  }
+
+  function result(batch: Map<string, Pending>, instanceId: string): CommandResult {
+    const own = batch.get(instanceId)!;
+    const related: FlowEvent[] = [];
+    for (const [id, p] of batch) if (id !== instanceId) related.push(...p.events);
+    return { instance: own.state, events: own.events, related };
+  }
+
+  /**
+   * Runs a command on an existing instance. Without `expectedSeq`, a
+   * concurrent change is retried on the fresh state; a retry that finds the
+   * task gone reports the conflict.
+   */
+  async function execute(instanceId: string, command: Command, actor: Actor | undefined, expectedSeq?: number, now = clock.now()): Promise<CommandResult> {
+    let firstState: InstanceState | undefined;
+    for (let attempt = 0; ; attempt++) {
+      const state = await loadState(instanceId);
+      firstState ??= state;
+      if (expectedSeq !== undefined && state.seq !== expectedSeq) throw conflict(state, expectedSeq);
+      const flow = await defs.get(state.flowId, state.version);
+      await defs.preload(flow);
+      if (command.type === 'migrate') await defs.preload(command.to);
+      let decision: Decision;
+      try {
+        decision = decide(state, command, context(flow, now), actor);
+      } catch (e) {
+        if (attempt > 0 && command.type === 'complete' && isEngineError(e, 'TASK_NOT_OPEN') && firstState.tasks[command.taskId]?.status === 'open') {
+          const task = state.tasks[command.taskId];
+          const by = task?.completedBy ? ` by ${task.completedBy.name ?? task.completedBy.id}` : '';
+          throw new EngineError('VERSION_CONFLICT', `${stepName(flow, task?.nodeId ?? command.taskId)} was completed${by} a moment ago, at the same time as your change; yours was not saved.`, {
+            instanceId,
+            taskId: command.taskId,
+          });
+        }
+        throw e;
+      }
+      const batch = new Map<string, Pending>();
+      add(batch, instanceId, state.seq, decision);
+      await carryOut(batch, decision.effects, now);
+      const res = await commit(batch);
+      if (res.ok) return result(batch, instanceId);
+      if (expectedSeq !== undefined || attempt >= 5) throw conflict(state, state.seq, res.actualSeq);
+    }
+  }
+
+  function conflict(state: InstanceState, expectedSeq: number, actualSeq = state.seq): EngineError {
+    return new EngineError('VERSION_CONFLICT', 'Someone else changed this process since you opened it; reload it and try again.', { instanceId: state.instanceId, expectedSeq, actualSeq });
+  }
+
+  const engine: Engine = {
+    deploy: (flow) => defs.deploy(flow),
+    definitions: (flowId) => defs.list(flowId),
+    definition: async (flowId, version) => (await defs.get(flowId, version)).flow,
+
+    async start(flowId, { actor, data, version }) {
+      const flow = await defs.get(flowId, version);
+      await defs.preload(flow);
+      const now = clock.now();
+      for (let attempt = 0; ; attempt++) {
+        const instanceId = newId();
+        const decision = decide(undefined, { type: 'start', instanceId, data: copyJson(data ?? {}) }, context(flow, now), actor);
+        const batch = new Map<string, Pending>();
+        add(batch, instanceId, 0, decision);
+        await carryOut(batch, decision.effects, now);
+        const res = await commit(batch);
+        if (res.ok) return result(batch, instanceId);
+        if (attempt >= 2) throw new EngineError('STORE_FAILED', `The id generator gave an id that is already taken ('${instanceId}').`);
+      }
+    },
+
+    tasks: (async (a: string | { actor: Actor }, b?: { actor: Actor }): Promise<TaskView[]> => {
+      const now = clock.now();
+      if (typeof a === 'string') {
+        const state = await loadState(a);
+        return taskViews(await defs.get(state.flowId, state.version), state, b!.actor, now);
+      }
+      const actor = a.actor;
+      const rows = await guard(() => store.openTasks({ roles: [...actor.roles, '*'] }));
+      const out: TaskView[] = [];
+      const byInstance = new Map<string, string[]>();
+      for (const r of rows) byInstance.set(r.instanceId, [...(byInstance.get(r.instanceId) ?? []), r.taskId]);
+      for (const [instanceId, taskIds] of byInstance) {
+        const state = await loadState(instanceId);
+        const flow = await defs.get(state.flowId, state.version);
+        for (const id of taskIds) {
+          const task = state.tasks[id];
+          const view = task && taskView(flow, state, task, actor, now);
+          if (view) out.push(view);
+        }
+      }
+      return out.sort((x, y) => x.openedAt - y.openedAt || x.instanceId.localeCompare(y.instanceId));
+    }) as Engine['tasks'],
+
+    complete: (instanceId, taskId, { actor, data, expectedSeq }) => execute(instanceId, { type: 'complete', taskId, data: copyJson(data ?? {}) }, actor, expectedSeq),
+    updateData: (instanceId, { actor, data, expectedSeq }) => execute(instanceId, { type: 'update', data: copyJson(data) }, actor, expectedSeq),
+    cancel: (instanceId, { actor, reason }) => execute(instanceId, { type: 'cancel', reason }, actor),
+
+    async migrate(instanceId, toVersion, nodeMap = {}, opts = {}) {
+      const state = await loadState(instanceId);
+      const to = await defs.get(state.flowId, toVersion);
+      return execute(instanceId, { type: 'migrate', to, nodeMap: { ...nodeMap } }, opts.actor);
+    },
+
+    async tick(now = clock.now()) {
+      const due = await guard(() => store.instances({ dueBefore: now }));
+      const instances: string[] = [];
+      const events: FlowEvent[] = [];
+      for (const s of due) {
+        if (s.status !== 'active' && s.status !== 'incident') continue;
+        const r = await execute(s.instanceId, { type: 'tick' }, undefined, undefined, now);
+        if (r.events.length) instances.push(s.instanceId);
+        events.push(...r.events, ...r.related);
+      }
+      return { instances, events };
+    },
+
+    instance: (instanceId) => loadState(instanceId),
+    instances: (query = {}) => guard(() => store.instances(query)),
+
+    async events(instanceId) {
+      const events = await guard(() => store.load({ instanceId }));
+      if (!events.length) throw new EngineError('UNKNOWN_INSTANCE', `There is no process instance '${instanceId}'.`, { instanceId });
+      return events;
+    },
+
+    async history(instanceId) {
+      const events = await engine.events(instanceId);
+      const first = events[0]!;
+      let version = first.type === 'instance.started' ? first.version : 1;
+      const flowId = first.type === 'instance.started' ? first.flowId : '';
+      const entries = [];
+      for (const e of events) {
+        if (e.type === 'instance.migrated') version = e.toVersion;
+        const flow = await defs.get(flowId, version).catch(() => undefined);
+        entries.push(historyEntry(e, flow));
+      }
+      return entries;
+    },
+
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return engine;
+}
+
+/** Store failures become STORE_FAILED; engine errors pass through. */
+async function guard<T>(f: () => Promise<T>): Promise<T> {
+  try {
+    return await f();
+  } catch (e) {
+    if (isEngineError(e)) throw e;
+    throw new EngineError('STORE_FAILED', `The store failed: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}

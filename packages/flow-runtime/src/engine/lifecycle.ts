@@ -1,0 +1,129 @@
+/**
+ * Commands that are not a person's step: timers and SLAs (`tick`),
+ * cancelling, migrating to another version, and a sub-flow child finishing.
+ */
+import { leave, raiseIncident } from './advance.js';
+import type { CompiledFlow } from './compiled.js';
+import { checkControls } from './controls.js';
+import { diff, type PatchEntry } from './data.js';
+import { EngineError } from './errors.js';
+import { stepName } from './names.js';
+import type { Run } from './run.js';
+import type { Actor, ProcessData } from './types.js';
+
+/** Escalates overdue tasks (once each) and fires due timers. */
+export function tick(run: Run): void {
+  const now = run.ctx.now;
+  for (const task of Object.values(run.state.tasks)) {
+    if (task.status !== 'open' || task.dueAt === undefined || task.dueAt > now || task.escalated) continue;
+    const node = run.flow.nodes.get(task.nodeId);
+    const escalateTo = node?.kind === 'task' ? node.sla?.escalateTo : undefined;
+    run.emit({ type: 'task.escalated', taskId: task.taskId, nodeId: task.nodeId, ...(escalateTo ? { to: escalateTo } : {}) });
+    const name = stepName(run.flow, task.nodeId);
+    run.emit({
+      type: 'alert.raised',
+      alertId: `${run.state.instanceId}/a${run.nextSeq}`,
+      source: { kind: 'sla', nodeId: task.nodeId, taskId: task.taskId },
+      message: { en: `${name} is overdue: it was due ${new Date(task.dueAt).toISOString()}.` },
+      to: escalateTo ? [escalateTo] : [...task.roles],
+      severity: 'warning',
+    });
+  }
+  for (const token of Object.values(run.state.tokens)) {
+    if (token.waiting !== 'wait' || token.dueAt === undefined || token.dueAt > now) continue;
+    const node = run.flow.nodes.get(token.nodeId);
+    if (!node) continue;
+    run.emit({ type: 'wait.ended', tokenId: token.id, nodeId: node.id, reason: 'timer' });
+    leave(run, run.state.tokens[token.id]!, node);
+  }
+}
+
+/** Cancels the instance and, through effects, its running children. */
+export function cancel(run: Run, reason: string, actor: Actor | undefined, byParent: boolean): void {
+  const state = run.state;
+  if (!byParent && actor && !actor.system) {
+    const admin = actor.roles.some((r) => run.ctx.adminRoles.includes(r));
+    if (!admin && state.startedBy?.id !== actor.id) {
+      throw new EngineError('NOT_PERMITTED', 'Only the person who started this process or an administrator may cancel it.', { instanceId: state.instanceId, roles: [...run.ctx.adminRoles] });
+    }
+  }
+  for (const token of Object.values(state.tokens)) {
+    if (token.waiting === 'subflow' && token.childInstanceId) run.effects.push({ kind: 'cancel-child', instanceId: token.childInstanceId, reason: `The parent process was cancelled: ${reason}` });
+  }
+  run.emit({ type: 'instance.cancelled', reason }, true);
+  if (state.parent && !byParent) run.effects.push({ kind: 'child-cancelled', parent: state.parent, childInstanceId: state.instanceId, reason });
+}
+
+/** Moves the instance to another version after checking the node mapping. */
+export function migrate(run: Run, to: CompiledFlow, nodeMap: Record<string, string>, actor: Actor | undefined): void {
+  const state = run.state;
+  const from = run.flow;
+  if (actor && !actor.system && !actor.roles.some((r) => run.ctx.adminRoles.includes(r))) {
+    throw new EngineError('NOT_PERMITTED', 'Only an administrator may move a process to another version.', { instanceId: state.instanceId, roles: [...run.ctx.adminRoles] });
+  }
+  const problems: string[] = [];
+  if (to.id !== from.id) problems.push(`Version ${to.version} belongs to flow '${to.id}', not '${from.id}'.`);
+  if (to.version === state.version) problems.push(`The process already runs on version ${to.version}.`);
+  for (const [a, b] of Object.entries(nodeMap)) {
+    if (!from.nodes.has(a)) problems.push(`The mapping names step '${a}', which version ${from.version} does not have.`);
+    if (!to.nodes.has(b)) problems.push(`The mapping leads to step '${b}', which version ${to.version} does not have.`);
+  }
+  const map = (id: string) => nodeMap[id] ?? id;
+  const done = new Set(Object.keys(state.completedBy).map(map));
+  const applied: Record<string, string> = {};
+  for (const token of Object.values(state.tokens)) {
+    const target = map(token.nodeId);
+    const oldNode = from.nodes.get(token.nodeId);
+    const newNode = to.nodes.get(target);
+    if (!newNode) {
+      problems.push(`The process stands at ${stepName(from, token.nodeId)}, which version ${to.version} does not have; map it to a step of version ${to.version}.`);
+      continue;
+    }
+    if (oldNode && oldNode.kind !== newNode.kind) problems.push(`${stepName(from, token.nodeId)} is a ${oldNode.kind} step but '${target}' in version ${to.version} is a ${newNode.kind} step.`);
+    const skipped = to.mandatoryBefore(target).filter((m) => !done.has(m));
+    if (skipped.length) problems.push(`Moving to ${stepName(to, target)} would skip the mandatory step ${skipped.map((m) => stepName(to, m)).join(', ')}.`);
+    if (target !== token.nodeId) applied[token.nodeId] = target;
+  }
+  if (problems.length) throw new EngineError('INVALID_MIGRATION', problems.join(' '), { instanceId: state.instanceId });
+  for (const [a, b] of Object.entries(nodeMap)) applied[a] = b;
+  const taskRoles: Record<string, string[]> = {};
+  for (const task of Object.values(state.tasks)) {
+    if (task.status !== 'open') continue;
+    const binding = to.tasks.get(map(task.nodeId));
+    if (binding) taskRoles[task.taskId] = binding.candidates;
+  }
+  run.emit({ type: 'instance.migrated', fromVersion: state.version, toVersion: to.version, nodeMap: applied, taskRoles }, true);
+  run.flow = to;
+  checkControls(run);
+}
+
+/** A child instance finished: map its data back and go on. */
+export function childCompleted(run: Run, tokenId: string, childInstanceId: string, outcome: string | undefined, childData: ProcessData): void {
+  const token = run.state.tokens[tokenId];
+  if (!token || token.childInstanceId !== childInstanceId || token.waiting !== 'subflow') return;
+  const node = run.flow.nodes.get(token.nodeId);
+  if (!node || node.kind !== 'subflow') return;
+  const entries: PatchEntry[] = [];
+  try {
+    if (node.output) {
+      const scope: ProcessData = Object.prototype.hasOwnProperty.call(childData, 'outcome') ? childData : { ...childData, outcome: outcome ?? null };
+      const rules = run.flow.rules.get(node.id)!;
+      for (const path of Object.keys(node.output)) entries.push({ path, value: rules.get(`out:${path}`)!(scope) });
+    } else {
+      for (const name of Object.keys(run.flow.flow.data)) if (childData[name] !== undefined) entries.push({ path: name, value: childData[name] });
+    }
+  } catch (e) {
+    return raiseIncident(run, 'RULE_FAILED', `${stepName(run.flow, node.id)} could not map the sub-flow's results back: ${e instanceof Error ? e.message : String(e)}`, tokenId, node.id);
+  }
+  const changes = diff(run.state.data, entries);
+  if (changes.length) run.emit({ type: 'data.changed', cause: 'subflow', nodeId: node.id, changes });
+  run.emit({ type: 'subflow.completed', tokenId, nodeId: node.id, childInstanceId, ...(outcome ? { outcome } : {}) });
+  leave(run, run.state.tokens[tokenId]!, node);
+}
+
+/** A child instance was cancelled on its own: the parent's path is stuck. */
+export function childCancelled(run: Run, tokenId: string, childInstanceId: string, reason: string): void {
+  const token = run.state.tokens[tokenId];
+  if (!token || token.childInstanceId !== childInstanceId || token.waiting !== 'subflow') return;
+  raiseIncident(run, 'SUBFLOW_CANCELLED', `The sub-flow started by ${stepName(run.flow, token.nodeId)} was cancelled (${reason}), so this path cannot go on.`, tokenId, token.nodeId);
+}

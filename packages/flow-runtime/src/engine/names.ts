@@ -1,0 +1,37 @@
+/**
+ * Plain-language names for messages: steps by their name, fields by their
+ * catalog name, roles by theirs, joined the way people write lists.
+ */
+import type { CompiledFlow } from './compiled.js';
+
+/** `'Credit check'` for a node id. */
+export function stepName(flow: CompiledFlow, nodeId: string): string {
+  const node = flow.nodes.get(nodeId);
+  return `'${node?.name.en ?? nodeId}'`;
+}
+
+/** The catalog name of the field at `path`, lower-cased ("the credit limit"), or the path itself. */
+export function fieldName(flow: CompiledFlow, path: string): string {
+  const info = flow.pathInfo(path);
+  const field = info.ok ? (info.field as { name?: { en: string } } | undefined) : undefined;
+  if (field?.name?.en && path.includes('.')) return `the ${lowerFirst(field.name.en)}`;
+  if (field?.name?.en) return `'${field.name.en}'`;
+  return `'${path}'`;
+}
+
+/** "finance", "sales rep or sales manager". */
+export function roleNames(flow: CompiledFlow, roles: readonly string[], joiner = 'or'): string {
+  const names = roles.map((r) => flow.catalog?.roles.find((x) => x.id === r)?.name.en ?? r);
+  return joinList(names, joiner);
+}
+
+/** "a, b and c". */
+export function joinList(items: readonly string[], joiner = 'and'): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${joiner} ${items[items.length - 1]}`;
+}
+
+function lowerFirst(s: string): string {
+  // Keep acronyms ("VAT number") as written.
+  return /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
+}

@@ -1,0 +1,53 @@
+/**
+ * The read models the store keeps beside each log, recomputed from the state
+ * after every command and written in the same atomic append.
+ */
+import type { InstanceState, InstanceSummary, OpenTaskRow } from './types.js';
+
+/** The instance's summary row. */
+export function summarize(state: InstanceState): InstanceSummary {
+  let nextDueAt: number | undefined;
+  const open = state.status === 'active' || state.status === 'incident';
+  if (open) {
+    for (const t of Object.values(state.tasks)) {
+      if (t.status === 'open' && t.dueAt !== undefined && !t.escalated && (nextDueAt === undefined || t.dueAt < nextDueAt)) nextDueAt = t.dueAt;
+    }
+    for (const k of Object.values(state.tokens)) {
+      if (k.waiting === 'wait' && k.dueAt !== undefined && (nextDueAt === undefined || k.dueAt < nextDueAt)) nextDueAt = k.dueAt;
+    }
+  }
+  const summary: InstanceSummary = {
+    instanceId: state.instanceId,
+    flowId: state.flowId,
+    version: state.version,
+    status: state.status,
+    seq: state.seq,
+    startedAt: state.startedAt,
+    updatedAt: state.updatedAt,
+    at: [...new Set(Object.values(state.tokens).map((t) => t.nodeId))],
+  };
+  if (nextDueAt !== undefined) summary.nextDueAt = nextDueAt;
+  if (state.parent) summary.parentId = state.parent.instanceId;
+  if (state.outcome !== undefined) summary.outcome = state.outcome;
+  return summary;
+}
+
+/** The instance's open tasks, one row each; `roles` is `['*']` when anyone may do the task. */
+export function openTaskRows(state: InstanceState): OpenTaskRow[] {
+  const rows: OpenTaskRow[] = [];
+  for (const t of Object.values(state.tasks)) {
+    if (t.status !== 'open') continue;
+    const row: OpenTaskRow = {
+      instanceId: state.instanceId,
+      taskId: t.taskId,
+      nodeId: t.nodeId,
+      flowId: state.flowId,
+      version: state.version,
+      roles: t.roles.length ? t.roles : ['*'],
+      openedAt: t.openedAt,
+    };
+    if (t.dueAt !== undefined) row.dueAt = t.dueAt;
+    rows.push(row);
+  }
+  return rows;
+}

@@ -1,0 +1,75 @@
+/**
+ * The working state of one pure transition: events are emitted one at a time
+ * and folded immediately, so every later check sees the state the log will
+ * replay to. Effects on other instances (start a child, tell a parent) are
+ * collected as data for the facade.
+ */
+import { applyEvent } from './apply.js';
+import type { CompiledFlow } from './compiled.js';
+import type { ActorRef, FlowEvent, InstanceState, ParentLink, ProcessData } from './types.js';
+
+/** Distributes Omit over a union, so each event body keeps its own fields. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** An event before the run stamps it with instance, seq and time. */
+export type EventBody = DistributiveOmit<FlowEvent, 'instanceId' | 'seq' | 'at' | 'actor'>;
+
+/** Work for other instances, carried out by the facade within the same atomic append. */
+export type Effect =
+  | { kind: 'start-child'; instanceId: string; flowId: string; version: number; data: ProcessData; parent: ParentLink; actor?: ActorRef }
+  | { kind: 'child-completed'; parent: ParentLink; childInstanceId: string; outcome?: string; data: ProcessData }
+  | { kind: 'child-cancelled'; parent: ParentLink; childInstanceId: string; reason: string }
+  | { kind: 'cancel-child'; instanceId: string; reason: string };
+
+/** What the pure core is given besides state and command. */
+export interface DecideContext {
+  flow: CompiledFlow;
+  now: number;
+  /** New instance ids (sub-flow children). */
+  newInstanceId: () => string;
+  /** Deployed flows for sub-flow steps: the pinned version, or the latest. */
+  resolveFlow: (flowId: string, version?: number) => CompiledFlow | undefined;
+  /** Roles that may cancel and migrate any instance. */
+  adminRoles: readonly string[];
+}
+
+/** Most node entries one command may cause before the engine calls it a loop. */
+export const STEP_LIMIT = 10_000;
+
+/** One transition in progress. */
+export class Run {
+  readonly events: FlowEvent[] = [];
+  readonly effects: Effect[] = [];
+  /** Tokens to move on. */
+  readonly queue: string[] = [];
+  /** Set when data changed since controls and waits were last checked. */
+  dataChanged = false;
+  /** Set when a token ended, so resting joins are checked again. */
+  tokenEnded = false;
+  steps = 0;
+  /** The version the instance runs on (changes when it migrates). */
+  flow: CompiledFlow;
+
+  constructor(
+    public state: InstanceState,
+    readonly ctx: DecideContext,
+    readonly actor?: ActorRef,
+  ) {
+    this.flow = ctx.flow;
+  }
+
+  /** The `seq` the next event will get; ids minted from it are unique within the instance. */
+  get nextSeq(): number {
+    return this.state.seq + 1;
+  }
+
+  /** Stamps, records and folds an event. `byActor` attributes it to the command's actor. */
+  emit(body: EventBody, byActor = false): void {
+    const event = { ...body, instanceId: this.state.instanceId, seq: this.state.seq + 1, at: this.ctx.now } as FlowEvent;
+    if (byActor && this.actor) event.actor = this.actor;
+    this.events.push(event);
+    this.state = applyEvent(this.state, event);
+    if (body.type === 'data.changed') this.dataChanged = true;
+    else if (body.type === 'token.ended') this.tokenEnded = true;
+  }
+}
