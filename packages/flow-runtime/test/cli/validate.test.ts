@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
@@ -75,6 +77,17 @@ describe('crm-flow validate', () => {
     const r = await run('validate', `${fx}mini-flow.json`);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/not checked \(use --catalog\)/);
+  });
+
+  it('checks every flow against the catalog.json beside it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-flow-'));
+    copyFileSync(`${fx}mini-catalog.json`, join(dir, 'catalog.json'));
+    copyFileSync(`${fx}invalid/flow-unknown-window.json`, join(dir, 'a.json'));
+    copyFileSync(`${fx}invalid/flow-unknown-role.json`, join(dir, 'b.json'));
+    const r = await run('validate', join(dir, 'a.json'), join(dir, 'b.json'));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('FLOW_E024');
+    expect(r.out).toContain('FLOW_E023');
   });
 
   it('exits 2 on bad usage', async () => {

@@ -30,13 +30,24 @@ export const validateCommand: CliCommand = {
 
     const reports: FileReport[] = [];
     let catalog: Catalog | undefined;
-    let catalogFile = values.catalog;
-    if (catalogFile) {
-      const loaded = loadCatalog(io, catalogFile);
-      if (loaded.kind === 'unreadable') return finish(io, [{ file: catalogFile, kind: 'catalog', status: 'unreadable', problems: [], message: loaded.message }], values.json);
-      if (loaded.kind === 'invalid') reports.push({ file: catalogFile, kind: 'catalog', status: 'problems', problems: loaded.problems, message: 'the catalog has problems, so flows were checked without it' });
+    if (values.catalog) {
+      const loaded = loadCatalog(io, values.catalog);
+      if (loaded.kind === 'unreadable') return finish(io, [{ file: values.catalog, kind: 'catalog', status: 'unreadable', problems: [], message: loaded.message }], values.json);
+      if (loaded.kind === 'invalid') reports.push({ file: values.catalog, kind: 'catalog', status: 'problems', problems: loaded.problems, message: 'the catalog has problems, so flows were checked without it' });
       else catalog = loaded.value;
     }
+    // Without --catalog, a flow is checked against the catalog.json beside it (loaded once per folder).
+    const besides = new Map<string, { catalog?: Catalog; note?: string }>();
+    const catalogFor = (file: string): { catalog?: Catalog; note?: string } => {
+      if (values.catalog) return catalog ? { catalog } : { note: 'the catalog given has problems: windows, roles and departments were not checked' };
+      const beside = findCatalogBeside(file);
+      if (!beside) return { note: 'no catalog given or found beside the file: windows, roles and departments were not checked (use --catalog)' };
+      if (!besides.has(beside)) {
+        const loaded = loadCatalog(io, beside);
+        besides.set(beside, loaded.kind === 'ok' ? { catalog: loaded.value } : { note: `${beside} has problems (validate it): windows, roles and departments were not checked` });
+      }
+      return besides.get(beside)!;
+    };
 
     for (const file of positionals) {
       const raw = readJsonFile(io, file);
@@ -53,23 +64,9 @@ export const validateCommand: CliCommand = {
         reports.push({ file, kind: 'catalog', status: r.ok ? 'ok' : 'problems', problems: r.problems });
         continue;
       }
-      let flowCatalog = catalog;
-      if (!values.catalog) {
-        const beside = findCatalogBeside(file);
-        if (beside && beside !== catalogFile) {
-          const loaded = loadCatalog(io, beside);
-          flowCatalog = loaded.kind === 'ok' ? loaded.value : undefined;
-        } else if (beside) flowCatalog = catalog;
-        catalogFile = beside;
-      }
+      const { catalog: flowCatalog, note } = catalogFor(file);
       const r = parseFlow(raw.value, flowCatalog);
-      reports.push({
-        file,
-        kind: 'flow',
-        status: r.ok ? 'ok' : 'problems',
-        problems: r.problems,
-        ...(flowCatalog ? {} : { message: 'no catalog given or found beside the file: windows, roles and departments were not checked (use --catalog)' }),
-      });
+      reports.push({ file, kind: 'flow', status: r.ok ? 'ok' : 'problems', problems: r.problems, ...(note ? { message: note } : {}) });
     }
     return finish(io, reports, values.json);
   },
