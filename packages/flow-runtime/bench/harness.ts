@@ -101,7 +101,7 @@ export function median(xs: number[]): number {
 
 /** Merges results into bench/results.json by name (so the browser bench and this one can both write it). */
 export function writeResults(results: BenchResult[]): void {
-  let existing: BenchResult[] = [];
+  let existing: BenchResult[];
   try {
     existing = JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as BenchResult[];
   } catch {
