@@ -48,16 +48,35 @@ export function checkWrites(flow: CompiledFlow, data: ProcessData, entries: read
 function notEditableError(flow: CompiledFlow, paths: string[], scope: WriteScope, where: object): EngineError {
   const binding = scope.binding;
   const first = paths[0]!;
-  if (paths.length === 1 && binding) {
-    const editors = binding.editorsOf(first);
-    const msg = editors.length
-      ? `Only ${roleNames(flow, editors)} may change ${fieldName(flow, first)} in ${stepName(flow, binding.node.id)}.`
-      : `${upperFirst(fieldName(flow, first))} cannot be changed in ${stepName(flow, binding.node.id)}.`;
-    return new EngineError('FIELD_NOT_EDITABLE', msg, { ...where, fields: paths, roles: editors });
+  if (paths.length === 1) {
+    const editors = binding?.editorsOf(first) ?? [];
+    if (editors.length && binding) {
+      return new EngineError('FIELD_NOT_EDITABLE', `Only ${roleNames(flow, editors)} may change ${fieldName(flow, first)} in ${stepName(flow, binding.node.id)}.`, { ...where, fields: paths, roles: editors });
+    }
+    // Not editable in this step at all: say who may change it, and where.
+    const elsewhere = editorsElsewhere(flow, first);
+    if (elsewhere.roles.length) {
+      return new EngineError('FIELD_NOT_EDITABLE', `Only ${roleNames(flow, elsewhere.roles)} may change ${fieldName(flow, first)}, in ${joinList(elsewhere.steps)}.`, { ...where, fields: paths, roles: elsewhere.roles });
+    }
+    const at = binding ? ` in ${stepName(flow, binding.node.id)}` : '';
+    return new EngineError('FIELD_NOT_EDITABLE', `${upperFirst(fieldName(flow, first))} cannot be changed${at}.`, { ...where, fields: paths, roles: [] });
   }
   const names = joinList(paths.map((p) => fieldName(flow, p)));
   const at = binding ? ` in ${stepName(flow, binding.node.id)}` : ' in this process';
   return new EngineError('FIELD_NOT_EDITABLE', `You may not change ${names}${at}.`, { ...where, fields: paths });
+}
+
+/** Roles that may edit `path` in some step of the flow, and those steps. */
+function editorsElsewhere(flow: CompiledFlow, path: string): { roles: string[]; steps: string[] } {
+  const roles = new Set<string>();
+  const steps: string[] = [];
+  for (const b of flow.tasks.values()) {
+    const editors = b.editorsOf(path);
+    if (!editors.length) continue;
+    editors.forEach((r) => roles.add(r));
+    steps.push(stepName(flow, b.node.id));
+  }
+  return { roles: [...roles], steps };
 }
 
 /** Required paths without a value in `state`. */
