@@ -79,7 +79,7 @@ export function migrate(run: Run, to: CompiledFlow, nodeMap: Record<string, stri
       problems.push(`The process stands at ${stepName(from, token.nodeId)}, which version ${to.version} does not have; map it to a step of version ${to.version}.`);
       continue;
     }
-    if (oldNode && oldNode.kind !== newNode.kind) problems.push(`${stepName(from, token.nodeId)} is a ${oldNode.kind} step but '${target}' in version ${to.version} is a ${newNode.kind} step.`);
+    if (oldNode && oldNode.kind !== newNode.kind) problems.push(`${stepName(from, token.nodeId)} is ${kindName(oldNode.kind)} but '${target}' in version ${to.version} is ${kindName(newNode.kind)}.`);
     const skipped = to.mandatoryBefore(target).filter((m) => !done.has(m));
     if (skipped.length) problems.push(`Moving to ${stepName(to, target)} would skip the mandatory step ${skipped.map((m) => stepName(to, m)).join(', ')}.`);
     if (target !== token.nodeId) applied[token.nodeId] = target;
@@ -126,4 +126,8 @@ export function childCancelled(run: Run, tokenId: string, childInstanceId: strin
   const token = run.state.tokens[tokenId];
   if (!token || token.childInstanceId !== childInstanceId || token.waiting !== 'subflow') return;
   raiseIncident(run, 'SUBFLOW_CANCELLED', `The sub-flow started by ${stepName(run.flow, token.nodeId)} was cancelled (${reason}), so this path cannot go on.`, tokenId, token.nodeId);
+}
+
+function kindName(kind: string): string {
+  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} step`;
 }
