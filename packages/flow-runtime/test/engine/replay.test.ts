@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyEvent, replay } from '../../src/engine/apply.js';
+import { applyEvent, type replay } from '../../src/engine/apply.js';
 import { finance, orderFlow, sales, warehouse } from './fixtures.js';
 import { testEngine } from './helpers.js';
 

@@ -10,7 +10,7 @@
  *
  * @packageDocumentation
  */
-import Dexie, { type Table } from 'dexie';
+import { Dexie, type DexieOptions, type Table } from 'dexie';
 import type { FlowEvent, InstanceSummary, OpenTaskRow } from '../../engine/types.js';
 import type { AppendResult, FlowStore, StoredDefinition } from '../types.js';
 
@@ -32,10 +32,10 @@ export interface DexieStoreOptions {
   name?: string;
   /** An existing database whose schema includes {@link FLOW_STORE_SCHEMA}. */
   db?: Dexie;
-  /** IndexedDB implementation (e.g. from `fake-indexeddb` in Node). */
-  indexedDB?: IDBFactory;
+  /** IndexedDB implementation (e.g. `new IDBFactory()` from `fake-indexeddb` in Node). */
+  indexedDB?: DexieOptions['indexedDB'];
   /** The matching IDBKeyRange. */
-  IDBKeyRange?: typeof IDBKeyRange;
+  IDBKeyRange?: DexieOptions['IDBKeyRange'];
 }
 
 /** The Dexie store, with its database for hosts that want to close or inspect it. */
@@ -84,7 +84,7 @@ export function createDexieStore(options: DexieStoreOptions = {}): DexieFlowStor
       } catch (e) {
         if (e instanceof SeqConflict) return e.result;
         // Two transactions raced past the check: the event keys collide, which is the same conflict.
-        if (e instanceof Dexie.BulkError || (e instanceof Error && e.name === 'ConstraintError')) {
+        if (e instanceof Error && (e.name === 'BulkError' || e.name === 'ConstraintError')) {
           const w = writes[0]!;
           const actualSeq = (await instances.get(w.instanceId))?.seq ?? 0;
           return { ok: false, instanceId: w.instanceId, expectedSeq: w.expectedSeq, actualSeq };
