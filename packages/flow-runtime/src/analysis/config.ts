@@ -1,0 +1,35 @@
+import type { RuleSetting } from './types.js';
+
+/**
+ * The recommended severities. Errors stop a flow from going live (the
+ * process could get stuck, skip a control, or nobody could do a step);
+ * warnings make it harder to read or to run well.
+ */
+export const recommended: Readonly<Record<string, RuleSetting>> = {
+  'single-start': 'error',
+  'unique-ids': 'error',
+  'edge-ends-valid': 'error',
+  'no-unreachable': 'error',
+  'no-dead-end': 'error',
+  'end-reachable': 'error',
+  'no-implicit-split': 'error',
+  'decision-has-default': 'warning',
+  'parallel-join-balanced': 'error',
+  'join-after-exclusive': 'error',
+  'mandatory-not-bypassed': 'error',
+  'wait-without-exit': 'error',
+  'task-has-department': 'error',
+  'task-has-roles': 'error',
+  'task-has-window': 'warning',
+  'roles-can-use-window': 'error',
+  'alert-has-recipient': 'error',
+  'subflow-exists': 'error',
+  'guard-policy': 'error',
+  'guard-vars-known': 'error',
+  'guard-types': 'error',
+  'branch-never-taken': 'error',
+  'uncovered-values': 'error',
+  'decision-branches-labelled': 'warning',
+  'label-required': 'warning',
+  'duplicate-labels': 'warning',
+};

@@ -1,0 +1,101 @@
+import type { Catalog, Department, Role, Window } from '../schema/catalog.js';
+import { indexEntities, resolveDataPath, type EntityIndex, type PathInfo } from '../schema/data-paths.js';
+import type { Flow, FlowNode } from '../schema/flow.js';
+import { buildGraph, type FlowGraph } from './graph.js';
+import { dominatorTree, type DominatorTree } from './dominators.js';
+import { depthFirst, reach, type DepthFirst } from './traversal.js';
+import type { AnalysisInput, FlowRegistry } from './types.js';
+
+/**
+ * Everything rules share about one flow, computed at most once and only when
+ * a rule first asks (so a config with few rules pays for few analyses).
+ */
+export class AnalysisContext {
+  readonly flow: Flow;
+  readonly catalog: Catalog | undefined;
+  readonly flows: FlowRegistry | undefined;
+  readonly graph: FlowGraph;
+  private memo = new Map<string, unknown>();
+
+  constructor(input: AnalysisInput) {
+    this.flow = input.flow;
+    this.catalog = input.catalog;
+    this.flows = input.flows;
+    this.graph = buildGraph(input.flow);
+  }
+
+  /** Computes a value once per context (shared by rules). */
+  once<T>(key: string, make: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const value = make();
+    this.memo.set(key, value);
+    return value;
+  }
+
+  /** Nodes reachable from a start node (indexed by node; includes the virtual nodes). */
+  get reachable(): Uint8Array {
+    return this.once('reachable', () => reach(this.graph.succ, [this.graph.entry]));
+  }
+
+  /** Nodes from which some end node can be reached. */
+  get reachesEnd(): Uint8Array {
+    return this.once('reachesEnd', () => reach(this.graph.pred, [this.graph.exit]));
+  }
+
+  /** Depth-first order from the starts; decides which edges jump back. */
+  get depthFirst(): DepthFirst {
+    return this.once('dfs', () => depthFirst(this.graph.succ, this.graph.entry));
+  }
+
+  /** Per edge: 1 when it jumps back to a node already passed on the way (a loop). */
+  get backEdges(): Uint8Array {
+    return this.once('back', () => {
+      const { order } = this.depthFirst;
+      const { source, target, edges } = this.graph;
+      const back = new Uint8Array(edges.length);
+      for (let e = 0; e < edges.length; e++) {
+        const s = source[e]!;
+        const d = target[e]!;
+        if (s >= 0 && d >= 0 && order[s]! >= 0 && order[d]! <= order[s]!) back[e] = 1;
+      }
+      return back;
+    });
+  }
+
+  /** Dominators from the virtual entry: `a` dominates `b` when every path from a start to `b` passes `a`. */
+  get dominators(): DominatorTree {
+    return this.once('dom', () => dominatorTree(this.graph.succ, this.graph.pred, this.graph.entry));
+  }
+
+  /** Post-dominators towards the virtual exit: `a` post-dominates `b` when every path from `b` to an end passes `a`. */
+  get postDominators(): DominatorTree {
+    return this.once('postdom', () => dominatorTree(this.graph.pred, this.graph.succ, this.graph.exit));
+  }
+
+  get entities(): EntityIndex | undefined {
+    return this.once('entities', () => indexEntities(this.catalog));
+  }
+
+  get roles(): ReadonlyMap<string, Role> {
+    return this.once('roles', () => new Map((this.catalog?.roles ?? []).map((r) => [r.id, r])));
+  }
+
+  get departments(): ReadonlyMap<string, Department> {
+    return this.once('departments', () => new Map((this.catalog?.departments ?? []).map((d) => [d.id, d])));
+  }
+
+  get windows(): ReadonlyMap<string, Window> {
+    return this.once('windows', () => new Map((this.catalog?.windows ?? []).map((w) => [w.id, w])));
+  }
+
+  /** Resolves a root data path against the flow's data schema and the catalog. */
+  resolvePath(path: string): PathInfo {
+    return resolveDataPath(path, this.flow.data, this.entities);
+  }
+
+  /** The node with an id, if any. */
+  node(id: string): FlowNode | undefined {
+    const i = this.graph.index.get(id);
+    return i === undefined ? undefined : this.graph.nodes[i];
+  }
+}

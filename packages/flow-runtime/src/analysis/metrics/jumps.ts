@@ -1,0 +1,25 @@
+import type { AnalysisContext } from '../context.js';
+import type { JumpMetrics } from './types.js';
+
+/**
+ * Jumps back (an edge to a step already passed: loops, rework) and skips (an
+ * edge out of a decision straight to the point where its branches meet,
+ * passing over the steps of another branch).
+ */
+export function jumps(ctx: AnalysisContext): JumpMetrics {
+  const g = ctx.graph;
+  const back = ctx.backEdges;
+  const backEdgeIds: string[] = [];
+  const skipEdgeIds: string[] = [];
+  for (let e = 0; e < g.edges.length; e++) if (back[e]) backEdgeIds.push(g.edges[e]!.id);
+  const ipdom = ctx.postDominators.idom;
+  g.nodes.forEach((node, v) => {
+    if (node.kind !== 'decision' || !ctx.reachable[v]) return;
+    const meet = ipdom[v]!;
+    if (meet < 0 || meet >= g.nodes.length) return;
+    const outs = g.out[v]!;
+    if (!outs.some((e) => g.target[e] !== meet)) return;
+    for (const e of outs) if (g.target[e] === meet && !back[e]) skipEdgeIds.push(g.edges[e]!.id);
+  });
+  return { back: backEdgeIds.length, skips: skipEdgeIds.length, backEdgeIds, skipEdgeIds };
+}

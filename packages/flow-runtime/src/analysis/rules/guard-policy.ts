@@ -1,0 +1,22 @@
+import { checkRule } from '../../logic/policy.js';
+import type { LintRule } from '../types.js';
+import { ruleSites } from '../guards/sites.js';
+import { t } from '../text.js';
+
+/** guard-policy: every condition and calculation passes CRM Flow's JsonLogic policy. */
+export const guardPolicy: LintRule = {
+  id: 'guard-policy',
+  doc: 'Every condition and calculation uses only allowed JsonLogic operators, within the size and depth limits.',
+  check(ctx, report) {
+    for (const site of ruleSites(ctx.flow)) {
+      for (const issue of checkRule(site.rule)) {
+        report({
+          message: t(`${site.where.en}: ${issue.message}`, `${site.where.zh}：${issue.message}`),
+          ...(site.nodeId && !site.edgeId ? { nodeIds: [site.nodeId] } : {}),
+          ...(site.edgeId ? { edgeIds: [site.edgeId] } : {}),
+          hint: t('Rewrite the rule with the allowed operators (see the condition builder).', '请使用允许的运算符重写该规则（参见条件构建器）。'),
+        });
+      }
+    }
+  },
+};

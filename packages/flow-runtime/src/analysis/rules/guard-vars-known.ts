@@ -1,0 +1,58 @@
+import { checkRule } from '../../logic/policy.js';
+import { collectVarUses } from '../../logic/vars.js';
+import { resolveItemPath, type PathInfo } from '../../schema/data-paths.js';
+import type { ItemField } from '../../schema/common.js';
+import type { AnalysisContext } from '../context.js';
+import type { Finding, LintRule } from '../types.js';
+import { ruleSites } from '../guards/sites.js';
+import { named, t } from '../text.js';
+
+/**
+ * guard-vars-known: every data path the flow reads or writes exists in its
+ * data schema (and, through record variables, in the catalog's entities):
+ * in conditions, calculations, assignments and required fields.
+ */
+export const guardVarsKnown: LintRule = {
+  id: 'guard-vars-known',
+  doc: 'Every field a condition, calculation or step names exists in the flow data (and the catalog entity behind it).',
+  check(ctx, report) {
+    for (const site of ruleSites(ctx.flow)) {
+      if (!site.readsFlowData || checkRule(site.rule).length > 0) continue;
+      for (const use of collectVarUses(site.rule)) {
+        const info = resolveUse(ctx, use.path, use.scope);
+        if (!info || info.ok) continue;
+        report(finding(`${site.where.en} reads '${use.path}', but ${info.reason}.`, `${site.where.zh}读取了“${use.path}”，但该字段不存在（${info.reason}）。`, site.nodeId && !site.edgeId ? [site.nodeId] : [], site.edgeId ? [site.edgeId] : []));
+      }
+    }
+    for (const node of ctx.graph.nodes) {
+      const n = named(node);
+      const paths: Array<[string, string, string]> = [];
+      if (node.kind === 'task') {
+        for (const p of node.fields ?? []) paths.push([p, 'edits', '编辑']);
+        for (const p of node.required ?? []) paths.push([p, 'requires', '要求填写']);
+      } else if (node.kind === 'system') {
+        for (const a of node.assign ?? []) paths.push([a.target, 'sets', '设置']);
+      } else if (node.kind === 'subflow') {
+        for (const p of Object.keys(node.output ?? {})) paths.push([p, 'receives', '接收']);
+      }
+      for (const [p, en, zh] of paths) {
+        const info = ctx.resolvePath(p);
+        if (!info.ok) report(finding(`Step ${n.en} ${en} '${p}', but ${info.reason}.`, `步骤${n.zh}${zh}“${p}”，但该字段不存在（${info.reason}）。`, [node.id], []));
+      }
+    }
+  },
+};
+
+function finding(en: string, zh: string, nodeIds: string[], edgeIds: string[]): Finding {
+  return { message: t(en, zh), nodeIds, edgeIds, hint: t("Pick a field of the flow's data, or add the variable to the data schema.", '请选择流程数据中的字段，或把该变量加入数据结构。') };
+}
+
+function resolveUse(ctx: AnalysisContext, path: string, scope: ReturnType<typeof collectVarUses>[number]['scope']): PathInfo | undefined {
+  if (scope.kind === 'root') return path === '' ? undefined : ctx.resolvePath(path);
+  if (!scope.of) return undefined;
+  const list = ctx.resolvePath(scope.of);
+  const items: ReadonlyArray<ItemField> | undefined = list.ok && list.type === 'list' ? list.itemFields : undefined;
+  if (!items) return undefined;
+  if (scope.kind === 'reduce') return path.startsWith('current.') ? resolveItemPath(path.slice(8), items, scope.of) : undefined;
+  return resolveItemPath(path, items, scope.of);
+}

@@ -1,0 +1,28 @@
+import type { LintRule } from '../types.js';
+import { named, t } from '../text.js';
+
+/**
+ * no-implicit-split: only decisions and parallel splits have more than one
+ * way out. A task (or wait, system step, sub-flow, start, join) with two
+ * outgoing connections hides a choice in the step itself: the engine takes
+ * the first connection whose condition holds, which nobody sees in the diagram.
+ */
+export const noImplicitSplit: LintRule = {
+  id: 'no-implicit-split',
+  doc: 'Only decisions and parallel splits branch; a task with two or more outgoing connections hides a choice.',
+  check(ctx, report) {
+    const g = ctx.graph;
+    g.nodes.forEach((node, i) => {
+      if (node.kind === 'decision' || node.kind === 'parallel' || node.kind === 'end') return;
+      const out = g.out[i]!;
+      if (out.length < 2) return;
+      const n = named(node);
+      report({
+        message: t(`Step ${n.en} has ${out.length} outgoing connections; it is not a decision, so the choice between them is hidden.`, `步骤${n.zh}有${out.length}条出线；它不是判断，分支的选择被隐藏了。`),
+        nodeIds: [node.id],
+        edgeIds: out.map((e) => g.edges[e]!.id),
+        hint: t('Add a decision after the step (one choice) or a parallel split (all branches at once).', '在该步骤后添加一个判断（选其一）或并行拆分（所有分支同时进行）。'),
+      });
+    });
+  },
+};

@@ -1,0 +1,100 @@
+import type { Window } from '../../schema/catalog.js';
+import type { Access } from '../../schema/common.js';
+import type { TaskNode } from '../../schema/flow.js';
+import type { AnalysisContext } from '../context.js';
+import type { LintRule } from '../types.js';
+import { named, t } from '../text.js';
+
+/** A role's access to one field of a window: the field's override, else the window's (as the engine reads it). */
+function fieldAccess(win: Window, field: string, role: string): Access {
+  if (!win.fields.includes(field)) return 'none';
+  return win.fieldAccess?.[field]?.[role] ?? win.access[role] ?? 'none';
+}
+
+/** The record variable a task's window opens. */
+function recordVariable(ctx: AnalysisContext, node: TaskNode, win: Window): string | undefined {
+  if (node.record) return node.record;
+  return Object.entries(ctx.flow.data).find(([, v]) => v.type === 'record' && v.entity === win.entity)?.[0];
+}
+
+/** Data paths a step writes: a system step's assignments, a sub-flow's outputs, a task's editable window fields and own fields. */
+function writes(ctx: AnalysisContext, v: number): string[] {
+  const node = ctx.graph.nodes[v]!;
+  if (node.kind === 'system') return (node.assign ?? []).map((a) => a.target);
+  if (node.kind === 'subflow') return Object.keys(node.output ?? {});
+  if (node.kind !== 'task') return [];
+  const out = [...(node.fields ?? [])];
+  const win = node.window ? ctx.windows.get(node.window) : undefined;
+  const variable = win ? recordVariable(ctx, node, win) : undefined;
+  if (win && variable) {
+    for (const f of win.fields) if ((node.roles ?? []).some((r) => fieldAccess(win, f, r) === 'edit')) out.push(`${variable}.${f}`);
+  }
+  return out;
+}
+
+/** Whether a step on every path to node `v` (a dominator) fills `path`, so the field has a value when `v` opens. */
+function filledBefore(ctx: AnalysisContext, v: number, path: string): boolean {
+  const { idom } = ctx.dominators;
+  const n = ctx.graph.nodes.length;
+  for (let u = idom[v]!; u >= 0 && u < n; u = idom[u]!) {
+    if (writes(ctx, u).some((w) => path === w || path.startsWith(`${w}.`))) return true;
+    if (idom[u] === u) break;
+  }
+  return false;
+}
+
+/**
+ * roles-can-use-window: each role of a task may edit in the task's window,
+ * and may edit every field the step requires there (the window's required
+ * fields and the task's own required paths on the window's record) —
+ * unless a step on every path before it has already filled that field.
+ */
+export const rolesCanUseWindow: LintRule = {
+  id: 'roles-can-use-window',
+  doc: "A task's roles have edit access to its window and to every field the step requires, or nobody can complete it.",
+  check(ctx, report) {
+    if (!ctx.catalog) return;
+    ctx.graph.nodes.forEach((node, v) => {
+      if (node.kind !== 'task' || !node.window || !node.roles?.length) return;
+      const win = ctx.windows.get(node.window);
+      if (!win) return;
+      const n = named(node);
+      const w = named(win);
+      const known = node.roles.filter((r) => ctx.roles.has(r));
+      const blind = known.filter((r) => (win.access[r] ?? 'none') !== 'edit' && !win.fields.some((f) => fieldAccess(win, f, r) === 'edit'));
+      for (const r of blind) {
+        const a = win.access[r] ?? 'none';
+        report({
+          message: t(`Role '${r}' does task ${n.en} but has ${a === 'view' ? 'only view access to' : 'no access to'} window ${w.en}, so it cannot enter anything there.`, `角色“${r}”执行任务${n.zh}，但对窗口${w.zh}${a === 'view' ? '只有查看权限' : '没有权限'}，无法录入任何内容。`),
+          nodeIds: [node.id],
+          hint: t(`Give '${r}' edit access to window '${win.id}' in the catalog, or choose another role.`, `在目录中为“${r}”开放窗口“${win.id}”的编辑权限，或改选其他角色。`),
+        });
+      }
+      const variable = recordVariable(ctx, node, win);
+      const required = new Set<string>(win.required ?? []);
+      if (variable) {
+        for (const p of node.required ?? []) if (p.startsWith(`${variable}.`)) required.add(p.slice(variable.length + 1).split('.')[0]!);
+      }
+      for (const field of required) {
+        const shown = win.fields.includes(field);
+        const editors = known.filter((r) => !blind.includes(r) && fieldAccess(win, field, r) === 'edit');
+        const stuck = known.filter((r) => !blind.includes(r) && !editors.includes(r));
+        if (shown && stuck.length === 0) continue;
+        if (variable && ctx.reachable[v] && filledBefore(ctx, v, `${variable}.${field}`)) continue;
+        if (!shown) {
+          report({
+            message: t(`Task ${n.en} requires field '${field}', but window ${w.en} does not show it, so nobody can fill it in there.`, `任务${n.zh}要求填写字段“${field}”，但窗口${w.zh}中没有该字段，无法填写。`),
+            nodeIds: [node.id],
+            hint: t(`Add '${field}' to the window's fields, or do not require it in this step.`, `把“${field}”加到窗口字段中，或在此步骤中不再要求它。`),
+          });
+          continue;
+        }
+        report({
+          message: t(`Task ${n.en} requires field '${field}', but role${stuck.length > 1 ? 's' : ''} ${stuck.map((r) => `'${r}'`).join(', ')} cannot edit it in window ${w.en}, and no step before it always fills it.`, `任务${n.zh}要求填写字段“${field}”，但角色${stuck.map((r) => `“${r}”`).join('、')}在窗口${w.zh}中无法编辑它，且之前没有步骤一定会填写它。`),
+          nodeIds: [node.id],
+          hint: t(`Give edit access to '${field}' for those roles, fill it in an earlier step, or do not require it here.`, `为这些角色开放“${field}”的编辑权限，在前面的步骤中填写它，或在此步骤中不再要求它。`),
+        });
+      }
+    });
+  },
+};

@@ -1,0 +1,39 @@
+import type { AnalysisContext } from './context.js';
+import { dominates } from './dominators.js';
+
+/** The nearest parallel split above node `v` in the dominator tree, or -1. */
+export function enclosingParallel(ctx: AnalysisContext, v: number): number {
+  const { idom } = ctx.dominators;
+  const nodes = ctx.graph.nodes;
+  let u = idom[v]!;
+  while (u >= 0 && u < nodes.length) {
+    if (nodes[u]!.kind === 'parallel') return u;
+    const up = idom[u]!;
+    if (up === u) break;
+    u = up;
+  }
+  return -1;
+}
+
+/** Incoming edges of a node that are not loops back into it. */
+export function forwardIn(ctx: AnalysisContext, v: number): number[] {
+  const back = ctx.backEdges;
+  return ctx.graph.in[v]!.filter((e) => !back[e] && ctx.reachable[ctx.graph.source[e]!]);
+}
+
+/** Whether every path from `from` to an end passes `via`. */
+export function postDominates(ctx: AnalysisContext, via: number, from: number): boolean {
+  return dominates(ctx.postDominators, via, from);
+}
+
+/** Joins whose immediate dominator is the parallel split `p`: the joins its branches meet at. */
+export function joinsOf(ctx: AnalysisContext): Map<number, number[]> {
+  const out = new Map<number, number[]>();
+  const { idom } = ctx.dominators;
+  ctx.graph.nodes.forEach((node, j) => {
+    if (node.kind !== 'join' || !ctx.reachable[j]) return;
+    const d = idom[j]!;
+    if (d >= 0 && d < ctx.graph.nodes.length && ctx.graph.nodes[d]!.kind === 'parallel') out.set(d, [...(out.get(d) ?? []), j]);
+  });
+  return out;
+}

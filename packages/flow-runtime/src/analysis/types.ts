@@ -1,0 +1,90 @@
+import type { Catalog } from '../schema/catalog.js';
+import type { Flow } from '../schema/flow.js';
+import type { FlowMetrics } from './metrics/types.js';
+import type { AnalysisContext } from './context.js';
+
+/** How much a finding matters. `off` switches a rule off. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A rule's setting in a config: a severity, or `off`. */
+export type RuleSetting = Severity | 'off';
+
+/** Languages the analysis speaks. */
+export type Locale = 'en' | 'zh';
+
+/** A message in every language the analysis speaks. */
+export interface Text {
+  en: string;
+  zh: string;
+}
+
+/**
+ * One finding of the linter, in plain language, pointing at the nodes and
+ * edges concerned (the designer marks them).
+ *
+ * @example
+ * { rule: 'mandatory-not-bypassed', severity: 'error',
+ *   message: "Mandatory step 'Credit check' (credit-check) can be bypassed: the path start → order entry → ship → end skips it.",
+ *   nodeIds: ['credit-check'], edgeIds: ['e5'], hint: 'Route every path through the step, or make it not mandatory.' }
+ */
+export interface Diagnostic {
+  /** The id of the rule that found it (`rule-error` when a rule crashed). */
+  rule: string;
+  severity: Severity;
+  message: string;
+  nodeIds: string[];
+  edgeIds: string[];
+  /** What to do about it. */
+  hint: string;
+}
+
+/** What a rule reports; the linter adds the rule id, the severity and the locale. */
+export interface Finding {
+  message: Text;
+  nodeIds?: string[];
+  edgeIds?: string[];
+  hint?: Text;
+}
+
+/** Called by a rule once per finding. */
+export type Report = (finding: Finding) => void;
+
+/**
+ * A lint rule (the bpmnlint pattern): an id equal to its file name, a one-line
+ * doc, and a `check` that reads the shared analysis context and reports
+ * findings. Severity is not the rule's business: it comes from the config.
+ */
+export interface LintRule {
+  id: string;
+  /** One line saying what the rule wants, shown in docs and `crm-flow lint --rules`. */
+  doc: string;
+  check(ctx: AnalysisContext, report: Report): void;
+}
+
+/** A flow known by id, for subflow checks: every version the caller knows of. */
+export type FlowRegistry = ReadonlyMap<string, ReadonlyArray<Flow>>;
+
+/** Options of {@link validate}. */
+export interface LintConfig {
+  /** Severity per rule id; rules not named use the `recommended` setting. */
+  rules?: Readonly<Record<string, RuleSetting>>;
+  /** Other flows, so subflow steps can be checked; without it subflow-exists stays silent. */
+  flows?: FlowRegistry;
+  /** Language of messages and hints; English by default. */
+  locale?: Locale;
+  /** Loop bound used by metrics that walk paths. */
+  maxLoops?: number;
+}
+
+/** What {@link validate} returns. */
+export interface ValidateResult {
+  diagnostics: Diagnostic[];
+  metrics: FlowMetrics;
+}
+
+/** Inputs every rule can read. */
+export interface AnalysisInput {
+  flow: Flow;
+  catalog: Catalog | undefined;
+  flows: FlowRegistry | undefined;
+}
