@@ -1,1 +1,32 @@
-export {};
+/**
+ * @crm/designer — React components to draw, review and simulate CRM Flow
+ * definitions: {@link FlowDesigner}, {@link FlowViewer}, and the hooks and
+ * commands behind them.
+ *
+ * @packageDocumentation
+ */
+import '@xyflow/react/dist/style.css';
+import 'react-querybuilder/dist/query-builder.css';
+import './styles.css';
+
+export { FlowDesigner, type FlowDesignerProps, type SimulationSlotContext } from './designer/FlowDesigner.js';
+export { FlowViewer, type FlowViewerProps } from './designer/FlowViewer.js';
+export { FlowDiff } from './panels/DiffDialog.js';
+export type { FlowTemplate } from './panels/TemplatesDialog.js';
+export { ConditionBuilder, type ConditionBuilderProps } from './panels/condition/ConditionBuilder.js';
+export { useDesigner, type DesignerPermission, type DesignerContextValue } from './designer/context.js';
+export { instanceProgress, type InstanceLike, type PathEventLike } from './designer/progress.js';
+export { createDocumentStore, type DocumentStore, type DocumentSnapshot } from './document/store.js';
+export { useFlowDocument } from './document/useFlowDocument.js';
+export type { Capture, Command, CommitOptions } from './document/types.js';
+export * as commands from './document/commands/index.js';
+export { compose } from './document/compose.js';
+export { laneBands, laneOrder, NODE_SIZE, type LaneBand } from './document/geometry.js';
+export { autoLayout } from './canvas/auto-layout.js';
+export { describeRule } from './canvas/describe-rule.js';
+export { diffFlows, type FlowDiffResult } from './diff/diff-flows.js';
+export { checkFlow } from './validation/check-flow.js';
+export { useValidation, type ValidationState } from './validation/useValidation.js';
+export type { Diagnostic, ClarityMetrics, ValidationResult } from './validation/types.js';
+export type { StepStatus, DiffMark } from './canvas/types.js';
+export { I18nProvider, useI18n, translator, type Locale, type MessageKey, type Messages } from './i18n/index.js';

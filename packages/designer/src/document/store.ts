@@ -14,6 +14,8 @@ export interface DocumentSnapshot {
   readonly canRedo: boolean;
   readonly undoName: string | undefined;
   readonly redoName: string | undefined;
+  /** True while `eventually` changes (a drag, a field being typed) wait to be closed. */
+  readonly pending: boolean;
 }
 
 /**
@@ -58,6 +60,7 @@ export function createDocumentStore(initial: Flow, options: { historyLimit?: num
       canRedo: history.canRedo,
       undoName: history.undoName,
       redoName: history.redoName,
+      pending: history.hasPending,
     };
   }
 

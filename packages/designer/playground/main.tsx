@@ -1,0 +1,95 @@
+import { StrictMode, useMemo, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { Catalog, Flow } from '@crm/flow-runtime';
+import { FlowDesigner, type DesignerPermission, type FlowTemplate, type Locale } from '../src/index.js';
+import { SimulationPanel, useSimulationSlot } from '../src/panels/simulation/index.js';
+import catalogJson from '../../../examples/flows/catalog.json';
+import { generateFlow } from './generate.js';
+
+/*
+ * Query parameters: flow=<sample id>|empty|generated, n=<steps for generated>,
+ * locale=en|zh, perm=viewer|key-user|admin, broken=1 (adds a problem), versions=1.
+ */
+const params = new URLSearchParams(location.search);
+const samples = import.meta.glob<Flow>('../../../examples/flows/*.json', { eager: true, import: 'default' });
+const scenarioFiles = import.meta.glob<unknown[]>('../../../examples/flows/scenarios/*.json', { eager: true, import: 'default' });
+const baseCatalog = catalogJson as unknown as Catalog;
+const sampleFlows = Object.entries(samples)
+  .filter(([path]) => !path.endsWith('/catalog.json'))
+  .map(([, flow]) => flow);
+
+function emptyFlow(catalog: Catalog): Flow {
+  return {
+    id: 'new-flow',
+    version: 1,
+    name: { en: 'New flow', zh: '新流程' },
+    catalog: catalog.id,
+    data: {},
+    nodes: [],
+    edges: [],
+    layout: { lanes: catalog.departments.slice(0, 2).map((d) => ({ department: d.id, size: 200 })), nodes: {} },
+  };
+}
+
+function initial(): { flow: Flow; catalog: Catalog } {
+  const which = params.get('flow') ?? 'new-customer-approval';
+  if (which === 'generated') return generateFlow(Number(params.get('n') ?? 1000), baseCatalog);
+  if (which === 'empty') return { flow: emptyFlow(baseCatalog), catalog: baseCatalog };
+  const flow = structuredClone(sampleFlows.find((f) => f.id === which) ?? sampleFlows[0]!);
+  if (params.get('broken')) {
+    // A step without roles pointing at a window the catalog lacks, and an unconnected step: problems to look at.
+    flow.nodes.push({ id: 'orphan-step', kind: 'task', name: { en: 'Orphan step', zh: '孤立步骤' }, department: 'finance', window: 'no-such-window' });
+    flow.layout!.nodes!['orphan-step'] = { x: 480, y: (flow.layout?.lanes?.[0]?.size ?? 200) + 40 };
+  }
+  return { flow, catalog: baseCatalog };
+}
+
+declare global {
+  interface Window {
+    /** The latest flow the designer reported (for e2e checks). */
+    __flow?: Flow;
+    __published?: Flow;
+    __ready?: number;
+  }
+}
+
+function App() {
+  const [{ flow, catalog }] = useState(initial);
+  const locale = (params.get('locale') as Locale) ?? 'en';
+  const permissions = (params.get('perm') as DesignerPermission) ?? 'admin';
+  const templates = useMemo<FlowTemplate[]>(() => sampleFlows.map((f) => ({ flow: f, source: 'sample' as const })), []);
+  const versions = useMemo(() => {
+    if (!params.get('versions')) return undefined;
+    const v1 = structuredClone(flow);
+    v1.nodes = v1.nodes.filter((n) => n.kind !== 'system' || n.id !== v1.nodes.find((x) => x.kind === 'system')?.id);
+    v1.nodes.push({ id: 'legacy-check', kind: 'task', name: { en: 'Legacy check', zh: '旧检查' }, department: v1.nodes[0]?.department });
+    v1.layout!.nodes!['legacy-check'] = { x: 500, y: 140 };
+    const t = v1.nodes.find((n) => n.kind === 'task');
+    if (t) t.name = { en: `${t.name.en} (old)`, zh: t.name.zh };
+    return [v1];
+  }, [flow]);
+  const scenarios = useMemo(() => (scenarioFiles[`../../../examples/flows/scenarios/${flow.id}.scenarios.json`] ?? []) as never[], [flow.id]);
+  const renderSimulation = useSimulationSlot({ flows: sampleFlows, scenarios });
+  window.__flow = flow;
+  return (
+    <FlowDesigner
+      flow={flow}
+      catalog={catalog}
+      locale={locale}
+      permissions={permissions}
+      templates={templates}
+      {...(versions ? { versions } : {})}
+      onChange={(f) => (window.__flow = f)}
+      onPublish={(f) => (window.__published = f)}
+      {...(renderSimulation ? { renderSimulation } : {})}
+    />
+  );
+}
+
+void SimulationPanel;
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
+window.__ready = performance.now();

@@ -1,0 +1,220 @@
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  ConnectionLineType,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type Node,
+  type NodeChange,
+  type OnNodeDrag,
+} from '@xyflow/react';
+import type { Flow, NodeKind } from '@crm/flow-runtime';
+import { addNode, connectNodes, moveNodes, type NodeMove } from '../document/commands/index.js';
+import { GRID, NODE_SIZE, laneAt, laneBands, snap } from '../document/geometry.js';
+import { useDesigner } from '../designer/context.js';
+import { useStateStore } from '../designer/state-store.js';
+import { select } from '../designer/ui-state.js';
+import { useI18n } from '../i18n/index.js';
+import { DeriveCache, deriveEdges, deriveNodes } from './derive.js';
+import { edgeTypes } from './edges/GuardEdge.js';
+import { nodeTypes } from './nodes/index.js';
+import { isLaneId, type DesignerRFNode, type DiffMark, type GuardRFEdge, type ProblemCount, type StepStatus } from './types.js';
+
+/** MIME type of palette drags. */
+export const PALETTE_MIME = 'application/x-crm-flow-kind';
+
+/** What the canvas shows on top of the flow. */
+export interface CanvasOverlay {
+  nodeProblems?: ReadonlyMap<string, ProblemCount>;
+  edgeProblems?: ReadonlyMap<string, ProblemCount>;
+  status?: ReadonlyMap<string, StepStatus>;
+  takenEdges?: ReadonlySet<string>;
+  diff?: ReadonlyMap<string, DiffMark>;
+}
+
+const EMPTY_MAP = new Map<string, ProblemCount>();
+
+/**
+ * The React Flow canvas of a designer or viewer. Nodes and edges are derived
+ * from the document on every change; user gestures become commands.
+ */
+export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true }: { flow: Flow; overlay?: CanvasOverlay; fitOnOpen?: boolean }) {
+  const { store, ui, catalog, editable } = useDesigner();
+  const { locale, t } = useI18n();
+  const rf = useReactFlow<DesignerRFNode, GuardRFEdge>();
+  const selectedNodes = useStateStore(ui, (s) => s.selectedNodes);
+  const selectedEdges = useStateStore(ui, (s) => s.selectedEdges);
+  const viewAsRole = useStateStore(ui, (s) => s.viewAsRole);
+  const focusRequest = useStateStore(ui, (s) => s.focusRequest);
+  const cache = useRef(new DeriveCache());
+
+  const bands = useMemo(() => laneBands(flow, catalog), [flow.layout?.lanes, flow.nodes, catalog]);
+  const input = {
+    flow,
+    catalog,
+    bands,
+    locale,
+    editable,
+    selectedNodes,
+    selectedEdges,
+    nodeProblems: overlay.nodeProblems ?? EMPTY_MAP,
+    edgeProblems: overlay.edgeProblems ?? EMPTY_MAP,
+    viewAsRole,
+    status: overlay.status,
+    takenEdges: overlay.takenEdges,
+    diff: overlay.diff,
+  };
+  const nodes = useMemo(() => deriveNodes(input, cache.current), [flow, catalog, bands, locale, editable, selectedNodes, overlay.nodeProblems, viewAsRole, overlay.status, overlay.diff]);
+  const edges = useMemo(() => deriveEdges(input, cache.current), [flow, catalog, locale, editable, selectedEdges, overlay.edgeProblems, viewAsRole, overlay.takenEdges, overlay.diff]);
+
+  const topOf = useCallback((parentId: string | undefined) => (parentId ? (bands.find((b) => `lane:${b.department}` === parentId)?.top ?? 0) : 0), [bands]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange<DesignerRFNode>[]) => {
+      const moves: Record<string, NodeMove> = {};
+      let dragging = false;
+      let selection: Set<string> | undefined;
+      for (const c of changes) {
+        if (c.type === 'position' && c.position && !isLaneId(c.id)) {
+          const parent = rf.getInternalNode(c.id)?.parentId;
+          moves[c.id] = { x: c.position.x, y: c.position.y + topOf(parent) };
+          dragging ||= c.dragging === true;
+        } else if (c.type === 'select' && !isLaneId(c.id)) {
+          selection ??= new Set(ui.get().selectedNodes);
+          if (c.selected) selection.add(c.id);
+          else selection.delete(c.id);
+        }
+      }
+      if (selection) ui.set({ selectedNodes: selection });
+      if (Object.keys(moves).length > 0 && editable) {
+        if (!dragging) for (const [id, m] of Object.entries(moves)) m.department = departmentAt(id, m);
+        store.run(moveNodes(moves), dragging ? { capture: 'eventually', key: 'drag' } : {});
+      }
+    },
+    [rf, ui, store, editable, topOf],
+  );
+
+  function departmentAt(id: string, m: { x: number; y: number }): string | null {
+    const node = store.getSnapshot().flow.nodes.find((n) => n.id === id);
+    const h = node ? NODE_SIZE[node.kind].height : 0;
+    return laneAt(bands, m.y + h / 2)?.department ?? null;
+  }
+
+  const onNodeDragStop: OnNodeDrag<DesignerRFNode> = useCallback(
+    (_e, _node, dragged: Node[]) => {
+      if (!editable) return;
+      const moves: Record<string, NodeMove> = {};
+      for (const n of dragged) {
+        if (isLaneId(n.id)) continue;
+        const m = { x: snap(n.position.x), y: snap(n.position.y + topOf(n.parentId)) };
+        moves[n.id] = { ...m, department: departmentAt(n.id, m) };
+      }
+      store.run(moveNodes(moves));
+    },
+    [store, editable, topOf],
+  );
+
+  const onEdgesChange = useCallback(
+    (changes: EdgeChange<GuardRFEdge>[]) => {
+      let selection: Set<string> | undefined;
+      for (const c of changes) {
+        if (c.type !== 'select') continue;
+        selection ??= new Set(ui.get().selectedEdges);
+        if (c.selected) selection.add(c.id);
+        else selection.delete(c.id);
+      }
+      if (selection) ui.set({ selectedEdges: selection });
+    },
+    [ui],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      if (!editable || !c.source || !c.target) return;
+      const before = new Set(store.getSnapshot().flow.edges.map((e) => e.id));
+      store.run(connectNodes({ source: c.source, target: c.target }));
+      const added = store.getSnapshot().flow.edges.find((e) => !before.has(e.id));
+      if (added) select(ui, [], [added.id]);
+    },
+    [store, ui, editable],
+  );
+
+  const onDragOver = useCallback((e: DragEvent) => {
+    if (!editable || !e.dataTransfer.types.includes(PALETTE_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, [editable]);
+
+  const onDrop = useCallback(
+    (e: DragEvent) => {
+      const kind = e.dataTransfer.getData(PALETTE_MIME) as NodeKind;
+      if (!editable || !kind || !(kind in NODE_SIZE)) return;
+      e.preventDefault();
+      const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const size = NODE_SIZE[kind];
+      const position = { x: snap(p.x - size.width / 2), y: snap(p.y - size.height / 2) };
+      const lane = laneAt(bands, p.y);
+      const before = new Set(store.getSnapshot().flow.nodes.map((n) => n.id));
+      store.run(addNode({ kind, position, ...(lane ? { department: lane.department } : {}) }));
+      const added = store.getSnapshot().flow.nodes.find((n) => !before.has(n.id));
+      if (added) select(ui, [added.id]);
+    },
+    [rf, bands, store, ui, editable],
+  );
+
+  const onPaneClick = useCallback(() => select(ui), [ui]);
+
+  useEffect(() => {
+    if (!focusRequest) return;
+    const n = rf.getInternalNode(focusRequest.nodeId);
+    if (!n) return;
+    const w = n.measured.width ?? 0;
+    const h = n.measured.height ?? 0;
+    void rf.setCenter(n.internals.positionAbsolute.x + w / 2, n.internals.positionAbsolute.y + h / 2, { zoom: Math.max(rf.getZoom(), 0.9), duration: 300 });
+  }, [focusRequest, rf]);
+
+  const large = flow.nodes.length > 300;
+
+  return (
+    <div className="cfd-canvas" aria-label={t('canvas.label')} role="region" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<DesignerRFNode, GuardRFEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onPaneClick={onPaneClick}
+        isValidConnection={(c) => c.source !== c.target && !isLaneId(c.source) && !isLaneId(c.target)}
+        nodesDraggable={editable}
+        nodesConnectable={editable}
+        elementsSelectable
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        snapToGrid
+        snapGrid={[GRID, GRID]}
+        connectionLineType={ConnectionLineType.SmoothStep}
+        fitView={fitOnOpen}
+        fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
+        minZoom={0.1}
+        maxZoom={2}
+        onlyRenderVisibleElements={large}
+        elevateNodesOnSelect={false}
+        defaultEdgeOptions={{ type: 'guard' }}
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#cbd5e1" />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={(n) => (isLaneId(n.id) ? 'transparent' : ((n.data as { color?: string }).color ?? '#94a3b8'))} nodeStrokeColor={(n) => (isLaneId(n.id) ? '#cbd5e1' : 'transparent')} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+      {flow.nodes.length === 0 ? <div className="cfd-canvas-empty">{t('canvas.empty')}</div> : null}
+    </div>
+  );
+}

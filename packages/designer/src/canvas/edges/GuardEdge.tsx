@@ -1,0 +1,47 @@
+import { memo } from 'react';
+import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+import { useI18n } from '../../i18n/index.js';
+import type { GuardRFEdge } from '../types.js';
+
+const MAX_LABEL = 42;
+
+/** A connection drawn as a rounded step path, labelled with its guard in plain language; the default edge is marked. */
+export const GuardEdge = memo(function GuardEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<GuardRFEdge>) {
+  const { t } = useI18n();
+  const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10, offset: 24 });
+  const text = data?.text;
+  const shown = text && text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
+  const cls = [
+    'cfd-edge',
+    selected ? 'is-selected' : '',
+    data?.highlighted ? 'is-taken' : '',
+    data?.dimmed ? 'is-dimmed' : '',
+    data?.crossesLanes ? 'crosses-lanes' : '',
+    data?.problems?.error ? 'has-error' : data?.problems?.warning ? 'has-warning' : '',
+    data?.diff ? `diff-${data.diff}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const title = [data?.edge.label?.en, data?.guardText ? t('edge.guarded', { rule: data.guardText }) : undefined, data?.isDefault ? t('edge.default') : undefined].filter(Boolean).join(' — ');
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={cls} interactionWidth={16} />
+      {shown || data?.isDefault ? (
+        <EdgeLabelRenderer>
+          <div
+            className={`cfd-edge-label nodrag nopan ${cls}`}
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            title={title}
+            data-testid={`edge-label-${id}`}
+          >
+            {data?.isDefault ? <span className="cfd-default-mark">{t('edge.default')}</span> : null}
+            {shown ? <span>{shown}</span> : null}
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
+    </>
+  );
+});
+
+/** React Flow edge types of the designer. */
+export const edgeTypes = { guard: GuardEdge };

@@ -1,0 +1,216 @@
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { Flow as FlowSchema, parseFlow, parseJsonText, type Catalog, type Flow } from '@crm/flow-runtime';
+import { autoLayout } from '../canvas/auto-layout.js';
+import { FlowCanvas, type CanvasOverlay } from '../canvas/FlowCanvas.js';
+import type { ProblemCount } from '../canvas/types.js';
+import { applyLayout, replaceFlow } from '../document/commands/index.js';
+import { createDocumentStore } from '../document/store.js';
+import { I18nProvider, useI18n, type Locale } from '../i18n/index.js';
+import { BottomPanel } from '../panels/BottomPanel.js';
+import { DiffDialog } from '../panels/DiffDialog.js';
+import { Inspector } from '../panels/inspector/Inspector.js';
+import { Palette } from '../panels/Palette.js';
+import { ShortcutsDialog } from '../panels/ShortcutsDialog.js';
+import { TemplatesDialog, type FlowTemplate } from '../panels/TemplatesDialog.js';
+import { Toolbar } from '../panels/Toolbar.js';
+import { useValidation } from '../validation/useValidation.js';
+import { DesignerContext, type DesignerContextValue, type DesignerPermission } from './context.js';
+import { useStateStore } from './state-store.js';
+import { createUiState, select } from './ui-state.js';
+import { useShortcuts } from './useShortcuts.js';
+
+/** Props of {@link FlowDesigner}. */
+export interface FlowDesignerProps {
+  /** The flow to edit. A new object (not one this designer emitted) opens it afresh. */
+  flow: Flow;
+  catalog: Catalog;
+  /** Called with the flow after every change (a drag once, when it ends). */
+  onChange?: (flow: Flow) => void;
+  /** viewer: read-only; key-user: edits; admin: edits and publishes. Default key-user. */
+  permissions?: DesignerPermission;
+  /** UI language. The toolbar's switch changes it locally and reports it through `onLocaleChange`. */
+  locale?: Locale;
+  onLocaleChange?: (locale: Locale) => void;
+  /** Admins' Publish button; disabled while the flow has errors. */
+  onPublish?: (flow: Flow) => void;
+  /** Sample flows and published flows offered by the templates gallery. */
+  templates?: readonly FlowTemplate[];
+  /** Earlier versions of this flow for the compare view. */
+  versions?: readonly Flow[];
+  /** Renders the simulation panel (see `SimulationPanel`); without it there is no Simulate button. */
+  renderSimulation?: (ctx: SimulationSlotContext) => { panel: ReactNode; overlay: CanvasOverlay };
+  className?: string;
+}
+
+/** What the simulation slot receives. */
+export interface SimulationSlotContext {
+  flow: Flow;
+  catalog: Catalog;
+  locale: Locale;
+}
+
+/**
+ * The flow designer: palette, canvas with department swimlanes, inspector,
+ * problems and clarity metrics, undo/redo, auto-layout, import/export,
+ * templates, version compare, simulation, and keyboard shortcuts.
+ *
+ * @example
+ * <FlowDesigner flow={flow} catalog={catalog} permissions="admin" locale="zh" onChange={save} onPublish={publish} />
+ */
+export function FlowDesigner(props: FlowDesignerProps) {
+  const [locale, setLocale] = useState<Locale>(props.locale ?? 'en');
+  useEffect(() => setLocale(props.locale ?? 'en'), [props.locale]);
+  const changeLocale = useCallback(
+    (l: Locale) => {
+      setLocale(l);
+      props.onLocaleChange?.(l);
+    },
+    [props.onLocaleChange],
+  );
+  return (
+    <I18nProvider locale={locale}>
+      <ReactFlowProvider>
+        <DesignerShell {...props} onLocaleChange={changeLocale} />
+      </ReactFlowProvider>
+    </I18nProvider>
+  );
+}
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function DesignerShell({ flow: initial, catalog, onChange, permissions = 'key-user', onLocaleChange, onPublish, templates, versions, renderSimulation, className }: FlowDesignerProps & { onLocaleChange: (l: Locale) => void }) {
+  const { t, locale } = useI18n();
+  const [store] = useState(() => createDocumentStore(initial));
+  const [ui] = useState(createUiState);
+  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
+  const flow = snapshot.flow;
+  const simulating = useStateStore(ui, (s) => s.simulating);
+  const dialog = useStateStore(ui, (s) => s.dialog);
+  const [notice, setNotice] = useState<string | undefined>();
+  const editable = permissions !== 'viewer' && !simulating;
+  const ctx = useMemo<DesignerContextValue>(() => ({ store, ui, catalog, permission: permissions, editable }), [store, ui, catalog, permissions, editable]);
+
+  // A flow passed in that this designer did not emit is another flow: open it.
+  const emitted = useRef<Flow>(initial);
+  useEffect(() => {
+    if (initial !== emitted.current && initial !== store.getSnapshot().flow) {
+      emitted.current = initial;
+      store.reset(initial);
+      select(ui);
+    }
+  }, [initial, store, ui]);
+  useEffect(() => {
+    if (!onChange || snapshot.pending || snapshot.flow === emitted.current) return;
+    emitted.current = snapshot.flow;
+    onChange(snapshot.flow);
+  }, [snapshot, onChange]);
+
+  const validation = useValidation(flow, catalog, locale);
+  const problems = useMemo(() => {
+    const nodes = new Map<string, ProblemCount>();
+    const edges = new Map<string, ProblemCount>();
+    const bump = (m: Map<string, ProblemCount>, id: string, sev: string) => {
+      const c = m.get(id) ?? { error: 0, warning: 0 };
+      m.set(id, { error: c.error + (sev === 'error' ? 1 : 0), warning: c.warning + (sev === 'warning' ? 1 : 0) });
+    };
+    for (const d of validation.diagnostics) {
+      if (d.severity === 'info') continue;
+      for (const id of d.nodeIds) bump(nodes, id, d.severity);
+      for (const id of d.edgeIds) bump(edges, id, d.severity);
+    }
+    return { nodes, edges };
+  }, [validation.diagnostics]);
+
+  const simulation = simulating && renderSimulation ? renderSimulation({ flow, catalog, locale }) : undefined;
+  const overlay = useMemo<CanvasOverlay>(() => ({ nodeProblems: problems.nodes, edgeProblems: problems.edges, ...(simulation?.overlay ?? {}) }), [problems, simulation?.overlay]);
+
+  const shortcuts = useShortcuts(ctx);
+  const root = useRef<HTMLDivElement>(null);
+
+  const actions = {
+    onAutoLayout: () => {
+      void autoLayout(store.getSnapshot().flow, catalog).then((layout) => store.run(applyLayout(layout)));
+    },
+    onValidate: () => ui.set({ bottomTab: 'problems' }),
+    onToggleSimulation: () => {
+      const next = !ui.get().simulating;
+      ui.set({ simulating: next, bottomTab: next ? 'simulation' : 'problems' });
+      if (next) select(ui);
+    },
+    onExport: () => download(`${flow.id}.v${flow.version}.json`, JSON.stringify(flow, null, 2) + '\n'),
+    onImport: (file: File) => {
+      void file.text().then((text) => {
+        const json = parseJsonText(text);
+        const shape = json.ok ? FlowSchema.safeParse(json.value) : undefined;
+        if (!json.ok || !shape?.success) {
+          const parsed = json.ok ? parseFlow(json.value) : undefined;
+          setNotice(t('import.failed', { message: json.ok ? (parsed && !parsed.ok ? parsed.problems[0]?.message : '') ?? '' : json.problem.message }));
+          return;
+        }
+        setNotice(undefined);
+        store.run(replaceFlow(shape.data as Flow, 'Import flow'));
+        select(ui);
+      });
+    },
+    onPublish: onPublish ? () => onPublish(store.getSnapshot().flow) : undefined,
+    onLocale: onLocaleChange,
+    canDiff: (versions?.length ?? 0) > 0,
+    canTemplates: (templates?.length ?? 0) > 0,
+    canSimulate: renderSimulation !== undefined,
+    publishBlocked: validation.diagnostics.some((d) => d.severity === 'error'),
+  };
+
+  const pickTemplate = (tpl: FlowTemplate) => {
+    const next = structuredClone(tpl.flow);
+    if (tpl.source === 'published') next.version = tpl.flow.version + 1;
+    store.run(replaceFlow(next, 'Start from template'));
+    ui.set({ dialog: undefined });
+    select(ui);
+  };
+
+  return (
+    <DesignerContext.Provider value={ctx}>
+      <div
+        ref={root}
+        className={`cfd-root cfd-designer ${permissions === 'viewer' ? 'is-viewer' : ''} ${simulating ? 'is-simulating' : ''} ${className ?? ''}`}
+        lang={locale}
+        tabIndex={-1}
+        aria-label={t('app.label')}
+        onKeyDownCapture={shortcuts.onKeyDownCapture}
+        onKeyUpCapture={shortcuts.onKeyUpCapture}
+        onPointerDownCapture={(e) => {
+          // Keep keyboard shortcuts working after clicking the canvas.
+          const target = e.target as HTMLElement;
+          if (target.closest('.react-flow') && !target.closest('input,textarea,select,button') && !root.current?.contains(document.activeElement)) root.current?.focus({ preventScroll: true });
+        }}
+      >
+        <Toolbar snapshot={snapshot} actions={actions} flow={flow} />
+        {notice ? (
+          <div className="cfd-notice" role="alert">
+            {notice}
+            <button type="button" className="cfd-icon-btn" onClick={() => setNotice(undefined)} aria-label={t('dialog.close')}>×</button>
+          </div>
+        ) : null}
+        <div className="cfd-main">
+          {editable ? <Palette /> : null}
+          <FlowCanvas flow={flow} overlay={overlay} />
+          <Inspector flow={flow} />
+        </div>
+        <BottomPanel validation={validation} flow={flow} {...(simulation ? { simulation: simulation.panel } : {})} />
+        {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => ui.set({ dialog: undefined })} /> : null}
+        {dialog === 'templates' && templates ? <TemplatesDialog templates={templates} onPick={pickTemplate} onClose={() => ui.set({ dialog: undefined })} /> : null}
+        {dialog === 'diff' && versions && versions.length > 0 ? <DiffDialog versions={versions} current={flow} catalog={catalog} onClose={() => ui.set({ dialog: undefined })} /> : null}
+      </div>
+    </DesignerContext.Provider>
+  );
+}

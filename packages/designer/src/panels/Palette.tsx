@@ -1,0 +1,76 @@
+import type { DragEvent, KeyboardEvent } from 'react';
+import type { NodeKind } from '@crm/flow-runtime';
+import { PALETTE_MIME } from '../canvas/FlowCanvas.js';
+import { Icon } from '../canvas/icons.js';
+import { placementFor } from '../canvas/placement.js';
+import { addNode, connectNodes } from '../document/commands/index.js';
+import { compose } from '../document/compose.js';
+import { uniqueId } from '../document/ids.js';
+import { useDesigner } from '../designer/context.js';
+import { select } from '../designer/ui-state.js';
+import { useI18n } from '../i18n/index.js';
+
+const KINDS: NodeKind[] = ['start', 'task', 'decision', 'parallel', 'join', 'wait', 'system', 'subflow', 'end'];
+
+/**
+ * The step palette: drag a kind onto a lane, or focus it and press Enter to
+ * add it after the selected step (connected to it) or at the end of the first lane.
+ */
+export function Palette() {
+  const { t } = useI18n();
+  const { store, ui, catalog } = useDesigner();
+
+  const add = (kind: NodeKind) => {
+    const flow = store.getSnapshot().flow;
+    const selected = [...ui.get().selectedNodes];
+    const after = selected.length === 1 ? selected[0] : undefined;
+    const place = placementFor(flow, catalog, kind, after);
+    const id = uniqueId(flow, kind);
+    const added = addNode({ kind, id, position: { x: place.x, y: place.y }, ...(place.department ? { department: place.department } : {}) });
+    // Adding after the selected step connects it too, in the same undo step.
+    store.run(after ? compose(added.name, added, connectNodes({ source: after, target: id })) : added);
+    select(ui, [id]);
+  };
+
+  const onDragStart = (kind: NodeKind) => (e: DragEvent) => {
+    e.dataTransfer.setData(PALETTE_MIME, kind);
+    e.dataTransfer.effectAllowed = 'copy';
+  };
+
+  const onKeyDown = (kind: NodeKind) => (e: KeyboardEvent) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      add(kind);
+    }
+  };
+
+  return (
+    <nav className="cfd-palette" aria-label={t('palette.title')}>
+      <div className="cfd-panel-title">{t('palette.title')}</div>
+      <ul role="list">
+        {KINDS.map((kind) => (
+          <li key={kind}>
+            <div
+              role="button"
+              tabIndex={0}
+              className={`cfd-palette-item kind-${kind}`}
+              draggable
+              onDragStart={onDragStart(kind)}
+              onKeyDown={onKeyDown(kind)}
+              onDoubleClick={() => add(kind)}
+              aria-label={t(`kind.${kind}`)}
+              data-testid={`palette-${kind}`}
+              title={t('palette.hint')}
+            >
+              <span className={`cfd-palette-icon kind-${kind}`}>
+                <Icon name={kind} size={16} />
+              </span>
+              <span>{t(`kind.${kind}`)}</span>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <p className="cfd-palette-hint">{t('palette.hint')}</p>
+    </nav>
+  );
+}
