@@ -130,14 +130,15 @@ function complete(run: Run, taskId: string, patch: DataPatch, actor: Actor): voi
   const entries = normalizePatch(patch, flow.flow.data);
   const changes = checkWrites(flow, state.data, entries, { editable: binding.accessFor(roles).editable, binding, ...where });
   if (changes.length) run.emit({ type: 'data.changed', cause: 'task', taskId, nodeId: task.nodeId, changes }, true);
-  const missing = missingRequired(run.state, binding);
-  if (missing.length) throw requiredError(flow, binding, missing, { ...where, nodeId: task.nodeId });
+  // Gates and required fields are judged on the data after the patch; a closed gate is the more basic refusal.
   if (changes.length) checkControls(run);
   const closed = closedGates(run, task.nodeId);
   if (closed.length) {
     const why = closed.map((g) => g.control.message.en).join(' ');
     throw new EngineError('GATE_CLOSED', `${stepName(flow, task.nodeId)} cannot be completed yet: ${why}`, { ...where, nodeId: task.nodeId, controlIds: closed.map((g) => g.control.id) });
   }
+  const missing = missingRequired(run.state, binding);
+  if (missing.length) throw requiredError(flow, binding, missing, { ...where, nodeId: task.nodeId });
   run.emit({ type: 'task.completed', taskId, nodeId: task.nodeId }, true);
   const token = run.state.tokens[task.tokenId];
   const node = flow.nodes.get(task.nodeId)!;
