@@ -2,7 +2,7 @@ import * as runtime from '@crm/flow-runtime';
 import { indexEntities, resolveDataPath, type Catalog, type Flow } from '@crm/flow-runtime';
 import type { Locale } from '../i18n/index.js';
 
-type DescribeFn = (rule: unknown, catalog: Catalog | undefined, locale: Locale, options?: { data?: Flow['data'] }) => string;
+type DescribeFn = (rule: unknown, catalog: Catalog | undefined, locale: Locale, flow?: Flow) => string;
 
 /**
  * The runtime's plain-language renderer, when this build of @crm/flow-runtime
@@ -10,7 +10,7 @@ type DescribeFn = (rule: unknown, catalog: Catalog | undefined, locale: Locale, 
  * namespace so the designer keeps working without it.
  */
 function runtimeDescribe(): DescribeFn | undefined {
-  const fn = (runtime as Record<string, unknown>)['describeRule'] ?? (runtime as Record<string, unknown>)['describe'];
+  const fn = (runtime as Record<string, unknown>)['describe'];
   return typeof fn === 'function' ? (fn as DescribeFn) : undefined;
 }
 
@@ -53,7 +53,7 @@ export function describeRule(rule: unknown, flow: Flow, catalog: Catalog | undef
   const fromRuntime = runtimeDescribe();
   if (fromRuntime) {
     try {
-      return fromRuntime(rule, catalog, locale, { data: flow.data });
+      return fromRuntime(rule, catalog, locale, flow);
     } catch {
       // fall through to the local rendering
     }

@@ -68,7 +68,9 @@ export function useShortcuts({ store, ui, catalog, editable }: DesignerContextVa
         if (!clip) return;
         pasteCount.current += 1;
         const d = 40 * pasteCount.current;
-        store.run(pasteElements(clip, { x: d, y: d }, (ids) => queueMicrotask(() => select(ui, ids.nodes, ids.edges))));
+        let ids: { nodes: string[]; edges: string[] } | undefined;
+        store.run(pasteElements(clip, { x: d, y: d }, (x) => (ids = x)));
+        if (ids) select(ui, ids.nodes, ids.edges);
         return handled();
       }
       if ((key === 'Delete' || key === 'Backspace') && (selectedNodes.size > 0 || selectedEdges.size > 0)) {

@@ -49,13 +49,17 @@ function num(v: unknown): number | undefined {
 }
 
 function fromAnalysis(m: Record<string, unknown>, fallback: ClarityMetrics): ClarityMetrics {
-  const pickNum = (...keys: string[]) => keys.map((k) => num(m[k])).find((v) => v !== undefined);
+  // The analysis' FlowMetrics: hand-offs as {min, max}, jumps as {back, skips}.
+  const handoffs = m.handoffs as { max?: unknown } | undefined;
+  const jumps = m.jumps as { back?: unknown; skips?: unknown } | undefined;
+  const back = num(jumps?.back);
+  const skips = num(jumps?.skips);
   return {
-    steps: pickNum('steps', 'stepCount') ?? fallback.steps,
-    decisions: pickNum('decisions', 'decisionCount') ?? fallback.decisions,
-    handoffs: pickNum('handoffs', 'handOffs', 'departmentHandoffs') ?? fallback.handoffs,
-    jumps: pickNum('jumps', 'jumpCount'),
-    longestPath: pickNum('longestPath', 'longestPathSteps'),
+    steps: num(m.steps) ?? fallback.steps,
+    decisions: num(m.decisions) ?? fallback.decisions,
+    handoffs: num(handoffs?.max) ?? fallback.handoffs,
+    jumps: back !== undefined || skips !== undefined ? (back ?? 0) + (skips ?? 0) : undefined,
+    longestPath: num(m.longestPath),
     summary: typeof m.summary === 'string' ? m.summary : undefined,
   };
 }
