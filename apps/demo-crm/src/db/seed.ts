@@ -1,0 +1,38 @@
+/**
+ * Fills an empty demo: master records, the sample flows at version 1, and
+ * three weeks of played history. "Reset demo data" runs it on fresh databases.
+ */
+import type { Engine } from '@crm/flow-runtime';
+import type { DemoClock } from '../runtime/clock';
+import { sampleFlows } from '../runtime/definitions';
+import type { RecordSync } from '../runtime/sync';
+import type { CrmDb } from './crm-db';
+import { playHistory } from './seed-history';
+import { seedRecords, seededCreditUsed, type Locale } from './seed-records';
+
+export interface SeedContext {
+  db: CrmDb;
+  engine: Engine;
+  clock: DemoClock;
+  sync: RecordSync;
+}
+
+/** Seeds the demo in `locale` with "now" at `now`. Returns warnings (steps of the history that could not be played). */
+export async function seedDemo({ db, engine, clock, sync }: SeedContext, locale: Locale, now: number): Promise<string[]> {
+  const records = seedRecords(locale, now);
+  await db.transaction('rw', db.tables, async () => {
+    for (const [entity, rows] of Object.entries(records)) await db.records(entity).bulkPut(rows);
+  });
+  clock.set(now - 30 * 24 * 3_600_000);
+  for (const flow of sampleFlows) await engine.deploy(flow);
+  const warnings = await playHistory({ db, engine, clock, sync, locale, now });
+  // The played orders booked credit; set the balances the stories need (the 92% customer).
+  const used = seededCreditUsed();
+  await db.transaction('rw', db.records('customer'), async () => {
+    for (const [id, creditUsed] of Object.entries(used)) await db.records('customer').update(id, { creditUsed });
+  });
+  clock.set(now);
+  await db.meta.put({ key: 'seeded', value: { locale, at: now } });
+  await db.meta.put({ key: 'clock', value: now });
+  return warnings;
+}

@@ -1,0 +1,45 @@
+/**
+ * The sample catalog and flows shipped in examples/flows, parsed once. The
+ * demo deploys every flow at version 1 when its data is (re)seeded.
+ */
+import { parseCatalog, parseFlow, type Catalog, type Flow } from '@crm/flow-runtime';
+
+const files = import.meta.glob<unknown>('../../../../examples/flows/*.json', { eager: true, import: 'default' });
+
+function load(): { catalog: Catalog; flows: Flow[] } {
+  const entries = Object.entries(files);
+  const catalogEntry = entries.find(([path]) => path.endsWith('/catalog.json'));
+  if (!catalogEntry) throw new Error('examples/flows/catalog.json is missing');
+  const parsedCatalog = parseCatalog(catalogEntry[1]);
+  if (!parsedCatalog.ok) throw new Error(`The sample catalog does not parse: ${parsedCatalog.problems.map((p) => p.message).join('; ')}`);
+  const catalog = parsedCatalog.value;
+  const flows: Flow[] = [];
+  for (const [path, json] of entries) {
+    if (path.endsWith('/catalog.json')) continue;
+    const parsed = parseFlow(json, catalog);
+    if (parsed.ok) flows.push(parsed.value);
+    else console.warn(`Sample flow ${path} does not parse and is left out:`, parsed.problems);
+  }
+  return { catalog, flows };
+}
+
+const loaded = load();
+
+/** The CRM catalog: departments, roles, entities, windows. */
+export const catalog: Catalog = loaded.catalog;
+
+/** The sample flows, as shipped (version 1). */
+export const sampleFlows: readonly Flow[] = loaded.flows;
+
+/** The sample flow with this id. */
+export function sampleFlow(flowId: string): Flow | undefined {
+  return sampleFlows.find((f) => f.id === flowId);
+}
+
+/** Order types and the flow that handles each (one flow per business variant). */
+export const ORDER_FLOWS: Record<string, string> = {
+  new: 'new-order',
+  prepaid: 'prepaid-order',
+  sample: 'sample-order',
+  rework: 'rework-order',
+};

@@ -1,0 +1,71 @@
+/**
+ * The demo's runtime: the CRM database, the engine over its store, the demo
+ * clock and the record sync, opened together. Everything the pages need
+ * from the engine goes through here, so a change in the engine's API is
+ * one file's change.
+ */
+import { createEngine, type Engine } from '@crm/flow-runtime';
+import { CRM_DB_NAME, CrmDb } from '../db/crm-db';
+import { seedDemo } from '../db/seed';
+import type { Locale } from '../db/seed-records';
+import { createDemoClock, DEMO_START, type DemoClock } from './clock';
+import { catalog } from './definitions';
+import { openFlowStore, type OpenedStore } from './store';
+import { createRecordSync, type RecordSync } from './sync';
+
+export interface DemoRuntime {
+  db: CrmDb;
+  engine: Engine;
+  clock: DemoClock;
+  sync: RecordSync;
+  /** Warnings from seeding (history steps that could not be played). */
+  warnings: string[];
+  /** Moves the demo clock to `ms`, fires due timers and SLAs, and saves the time. */
+  setTime(ms: number): Promise<void>;
+  close(): void;
+}
+
+/** Short, readable instance ids (`3f9a2c41`). */
+const newInstanceId = () => globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 8);
+
+/** Opens the demo; seeds it when it is empty, or when `fresh` (reset). */
+export async function openRuntime(locale: Locale, options: { fresh?: boolean; dbName?: string } = {}): Promise<DemoRuntime> {
+  const name = options.dbName ?? CRM_DB_NAME;
+  let flows: OpenedStore = await openFlowStore(`${name}-flows`);
+  let db = new CrmDb(name);
+  await db.open();
+  const seeded = await db.meta.get('seeded');
+  const needsSeed = options.fresh || !seeded || !flows.persistent;
+  if (needsSeed) {
+    // Start both databases empty so records and event logs match.
+    db.close();
+    await CrmDb.delete(name);
+    await flows.destroy();
+    flows = await openFlowStore(`${name}-flows`);
+    db = new CrmDb(name);
+    await db.open();
+  }
+  const saved = (await db.meta.get('clock'))?.value;
+  const clock = createDemoClock(typeof saved === 'number' ? saved : DEMO_START);
+  const engine = createEngine({ store: flows.store, catalog, clock, ids: newInstanceId });
+  const sync = createRecordSync(db, engine);
+  const warnings = needsSeed ? await seedDemo({ db, engine, clock, sync }, locale, DEMO_START) : [];
+  if (warnings.length) console.warn('Demo history could not be played in full:', warnings);
+  return {
+    db,
+    engine,
+    clock,
+    sync,
+    warnings,
+    async setTime(ms: number) {
+      clock.set(ms);
+      await db.meta.put({ key: 'clock', value: ms });
+      await engine.tick(ms);
+      await sync.flush();
+    },
+    close() {
+      sync.stop();
+      db.close();
+    },
+  };
+}
