@@ -12,3 +12,5 @@ export * from './schema/index.js';
 export * from './logic/index.js';
 export * from './engine/index.js';
 export * from './stores/index.js';
+export * from './analysis/index.js';
+export { describe, describeValue, humanize, type DescribeLocale } from './logic/describe/index.js';
