@@ -42,7 +42,9 @@ export function computeMetricsFrom(ctx: AnalysisContext, locale: Locale): FlowMe
   const j = jumps(ctx);
   let edges = 0;
   for (let e = 0; e < g.edges.length; e++) if (g.source[e]! >= 0 && g.target[e]! >= 0) edges++;
-  const cyclomaticComplexity = edges - g.nodes.length + 2 * components(ctx);
+  // McCabe assumes one exit: count the flow as if every end led on to one shared exit.
+  const ends = g.ends.length;
+  const cyclomaticComplexity = ends > 0 ? edges + ends - (g.nodes.length + 1) + 2 * components(ctx) : edges - g.nodes.length + 2 * components(ctx);
   const base = {
     steps,
     tasks,

@@ -18,7 +18,8 @@ export function jumps(ctx: AnalysisContext): JumpMetrics {
     const meet = ipdom[v]!;
     if (meet < 0 || meet >= g.nodes.length) return;
     const outs = g.out[v]!;
-    if (!outs.some((e) => g.target[e] !== meet)) return;
+    // A loop back is not another branch with steps to skip.
+    if (!outs.some((e) => !back[e] && g.target[e] !== meet)) return;
     for (const e of outs) if (g.target[e] === meet && !back[e]) skipEdgeIds.push(g.edges[e]!.id);
   });
   return { back: backEdgeIds.length, skips: skipEdgeIds.length, backEdgeIds, skipEdgeIds };

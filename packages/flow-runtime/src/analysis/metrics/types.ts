@@ -48,7 +48,7 @@ export interface FlowMetrics {
   /** Most and fewest steps on a path from the start to an end (loops not repeated); null when no end is reachable. */
   longestPath: number | null;
   shortestPath: number | null;
-  /** Edges − nodes + 2 × connected parts (McCabe). */
+  /** McCabe's edges − nodes + 2 × connected parts, counting all ends as one exit (= decisions + 1 for a simple flow). */
   cyclomaticComplexity: number;
   /** Paths from the start to an end without repeating a loop (capped at Number.MAX_SAFE_INTEGER). */
   pathCount: number;

@@ -57,7 +57,13 @@ export function rootLabel(path: string, src: LabelSource): FieldLabel {
   const segments = path.split('.');
   const last = segments[segments.length - 1]!;
   const fallback: FieldLabel = { label: humanize(/^\d+$/.test(last) && segments.length > 1 ? segments[segments.length - 2]! : last) };
-  if (!src.flow || !Object.prototype.hasOwnProperty.call(src.flow.data, segments[0]!)) return byEntityId(segments, src) ?? fallback;
+  if (!src.flow || !Object.prototype.hasOwnProperty.call(src.flow.data, segments[0]!)) {
+    const known = byEntityId(segments, src);
+    if (known) return known;
+    // A path nobody knows: say it in full rather than guess a name.
+    if (src.flow) return { label: src.locale === 'zh' ? `“${path}”` : humanize(segments.slice(-2).join(' ')) };
+    return fallback;
+  }
   const info = resolveDataPath(path, src.flow.data, src.entities);
   const head = src.flow.data[segments[0]!];
   const owner = head ? (text(head.name, src.locale) ?? (head.entity ? entityName(head.entity, src) : undefined) ?? humanize(segments[0]!)) : undefined;

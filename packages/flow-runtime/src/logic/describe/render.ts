@@ -42,7 +42,19 @@ const NEGATE: Record<string, '==' | '!=' | '>' | '>=' | '<' | '<='> = { '==': '!
 export function describe(rule: unknown, catalog?: Catalog, locale: DescribeLocale = 'en', flow?: Flow): string {
   const src = labelSource(locale, catalog, flow);
   const ctx: Ctx = { src, w: WORDS[locale], qualify: sharedLabels(rule, src), scope: null };
-  return cond(rule, ctx);
+  return valueLike(rule) ? val(rule, ctx, 'subject') : cond(rule, ctx);
+}
+
+const VALUE_OPS = new Set(['+', '-', '*', '/', '%', 'min', 'max', 'cat', 'substr', 'map', 'filter', 'reduce', 'merge']);
+
+/** Whether a rule computes a value (hours, a total) rather than a yes/no. */
+function valueLike(x: unknown): boolean {
+  if (typeof x === 'number' || typeof x === 'string') return true;
+  const o = asOp(x);
+  if (!o) return false;
+  if (VALUE_OPS.has(o.op)) return true;
+  if (o.op === 'if' || o.op === '?:') return o.args.some((a, i) => (i % 2 === 1 || i === o.args.length - 1) && valueLike(a));
+  return false;
 }
 
 /** Renders a rule used as a value (an SLA's hours, an assignment) rather than a condition. */
@@ -180,8 +192,15 @@ function val(x: unknown, c: Ctx, pos: 'subject' | 'object'): string {
       return w.mapped(val(args[0], c, 'object'), val(args[1], inner(args[0], c, 'item'), 'object'));
     case 'filter':
       return w.filtered(val(args[0], c, 'object'), cond(args[1], inner(args[0], c, 'item')));
-    case 'reduce':
+    case 'reduce': {
+      // The common total: {"reduce": [list, {"+": [{"var": "accumulator"}, X]}, 0]}.
+      const body = asOp(args[1]);
+      if (body && body.op === '+' && body.args.length === 2 && args[2] === 0) {
+        const acc = body.args.findIndex((a) => asOp(a)?.op === 'var' && asOp(a)?.args[0] === 'accumulator');
+        if (acc >= 0) return w.sumOver(val(args[0], c, 'object'), val(body.args[1 - acc], inner(args[0], c, 'reduce'), 'object'));
+      }
       return w.reduced(val(args[0], c, 'object'), val(args[1], inner(args[0], c, 'reduce'), 'object'), against(args[2], undefined, c));
+    }
     default:
       if (BOOLEAN_OPS.has(op) || op === 'missing' || op === 'missing_some') return cond(x, c);
       return w.fn(op, args.map((a) => val(a, c, 'object')));
@@ -252,7 +271,7 @@ function cond(x: unknown, c: Ctx): string {
       return w[op](val(args[0], c, 'object'), cond(args[1], inner(args[0], c, 'item')));
     case 'if':
     case '?:':
-      return ifCond(args, c);
+      return valueLike(x) ? val(x, c, 'subject') : ifCond(args, c);
     default:
       return truth(x, c);
   }

@@ -42,6 +42,7 @@ export interface Words {
   mapped(list: string, expr: string): string;
   filtered(list: string, cond: string): string;
   reduced(list: string, expr: string, initial: string): string;
+  sumOver(list: string, expr: string): string;
   merged(items: string[]): string;
   withDefault(label: string, dflt: string): string;
   fn(op: string, args: string[]): string;
@@ -64,7 +65,7 @@ const en: Words = {
   list: (items, conj) => enList(items, conj),
   group: (s) => `(${s})`,
   not: (s) => `not ${s}`,
-  the: (l) => `the ${l}`,
+  the: (l) => (l.startsWith('the ') ? l : `the ${l}`),
   percentOf: (p, of) => `${p}% of ${of}`,
   timesOf: (k, of) => `${k} times ${of}`,
   yes: 'yes',
@@ -74,7 +75,7 @@ const en: Words = {
   isTrue: (l) => l,
   isFalse: (l) => `not ${l}`,
   filled: (l) => `${l} is filled in`,
-  notFilled: (ls) => `${enList(ls, 'or')} ${ls.length > 1 ? 'are' : 'is'} not filled in`,
+  notFilled: (ls) => `${enList(ls, 'or')} is not filled in`,
   allFilled: (ls) => `${enList(ls, 'and')} ${ls.length > 1 ? 'are' : 'is'} filled in`,
   fewerFilled: (n, ls) => `fewer than ${n} of ${enList(ls, 'and')} are filled in`,
   notZero: (v) => `${v} is not zero`,
@@ -98,6 +99,7 @@ const en: Words = {
   mapped: (l, e) => `${l}, each turned into ${e}`,
   filtered: (l, c) => `those of ${l} where ${c}`,
   reduced: (l, e, i) => `${l} combined by ${e}, starting from ${i}`,
+  sumOver: (l, e) => `the total of ${e} over ${l}`,
   merged: (xs) => `${enList(xs, 'and')} together`,
   withDefault: (l, d) => `${l} (${d} when empty)`,
   fn: (op, args) => `${op}(${args.join(', ')})`,
@@ -143,6 +145,7 @@ const zh: Words = {
   mapped: (l, e) => `${l}中每一项换算为${e}`,
   filtered: (l, c) => `${l}中满足${c}的项`,
   reduced: (l, e, i) => `${l}按${e}累计（初值${i}）`,
+  sumOver: (l, e) => `${l}中${e}的合计`,
   merged: (xs) => `${zhList(xs, '与')}合并`,
   withDefault: (l, d) => `${l}（为空时取${d}）`,
   fn: (op, args) => `${op}（${args.join('，')}）`,

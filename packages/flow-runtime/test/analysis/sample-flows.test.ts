@@ -1,0 +1,22 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCatalogOrThrow, parseFlowOrThrow, validate, type Flow } from '../../src/index.js';
+import { EXAMPLES_DIR } from '../paths.js';
+
+const catalog = parseCatalogOrThrow(JSON.parse(readFileSync(`${EXAMPLES_DIR}catalog.json`, 'utf8')));
+const files = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json') && f !== 'catalog.json');
+const flows = files.map((f) => parseFlowOrThrow(JSON.parse(readFileSync(`${EXAMPLES_DIR}${f}`, 'utf8')), catalog));
+const registry = new Map<string, Flow[]>();
+for (const f of flows) registry.set(f.id, [...(registry.get(f.id) ?? []), f]);
+
+describe('the sample flows', () => {
+  it('are all there', () => {
+    expect(files.length).toBeGreaterThanOrEqual(9);
+  });
+
+  it.each(flows.map((f) => [f.id, f] as const))('%s lints with no errors', (_id, f) => {
+    const { diagnostics, metrics } = validate(f, catalog, { flows: registry });
+    expect(diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.rule}: ${d.message}`)).toEqual([]);
+    expect(metrics.longestPath).toBeGreaterThan(0);
+  });
+});
