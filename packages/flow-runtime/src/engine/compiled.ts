@@ -46,6 +46,8 @@ export interface CompiledFlow {
   mandatoryBefore(nodeId: string): string[];
   /** Type information of a data path (memoised). */
   pathInfo(path: string): PathInfo;
+  /** The memoised information of a path resolved before, if any. */
+  knownPath(path: string): PathInfo | undefined;
   catalog?: Catalog;
 }
 
@@ -122,6 +124,7 @@ function build(flow: Flow, catalog: Catalog | undefined): CompiledFlow {
       dominators ??= mandatoryDominators(flow, start.id, mandatory);
       return dominators.get(nodeId) ?? [];
     },
+    knownPath: (path) => paths.get(path),
     pathInfo(path) {
       let info = paths.get(path);
       if (!info) paths.set(path, (info = resolveDataPath(path, flow.data, entities)));

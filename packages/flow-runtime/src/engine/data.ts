@@ -125,5 +125,9 @@ export function hasValue(v: unknown): boolean {
 
 /** A deep copy of caller-supplied JSON, so later mutation by the caller cannot reach our state. */
 export function copyJson<T>(value: T): T {
-  return value === undefined || value === null || typeof value !== 'object' ? value : structuredClone(value);
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(copyJson) as T;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) out[k] = copyJson((value as Record<string, unknown>)[k]);
+  return out as T;
 }

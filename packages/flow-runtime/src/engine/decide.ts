@@ -11,7 +11,7 @@ import { normalizePatch, setPath } from './data.js';
 import { EngineError } from './errors.js';
 import { cancel, childCancelled, childCompleted, migrate, tick } from './lifecycle.js';
 import { roleNames, stepName } from './names.js';
-import { applyEvent } from './apply.js';
+import { applyInPlace } from './apply.js';
 import { Run, type DecideContext, type Effect } from './run.js';
 import type { CompiledFlow } from './compiled.js';
 import type { Actor, ActorRef, DataPatch, FlowEvent, InstanceState, ParentLink, ProcessData } from './types.js';
@@ -101,7 +101,7 @@ function start(command: Extract<Command, { type: 'start' }>, ctx: DecideContext,
     ...(ref ? { actor: ref } : {}),
     ...(command.parent ? { parent: command.parent } : {}),
   };
-  const run = new Run(applyEvent(undefined, first), ctx, ref);
+  const run = new Run(applyInPlace(undefined, first), ctx, ref, true);
   run.events.push(first);
   checkControls(run);
   const tokenId = `k${run.nextSeq}`;

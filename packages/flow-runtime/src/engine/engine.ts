@@ -4,7 +4,7 @@
  * appends everything atomically with the expected sequence, and tells
  * subscribers.
  */
-import { applyEvent } from './apply.js';
+import { replay } from './apply.js';
 import type { CompiledFlow } from './compiled.js';
 import { copyJson } from './data.js';
 import { decide, type Command, type Decision } from './decide.js';
@@ -54,8 +54,7 @@ export function createEngine(options: EngineOptions): Engine {
   async function loadState(instanceId: string): Promise<InstanceState> {
     const cached = states.get(instanceId);
     const events = await guard(() => store.load({ instanceId, afterSeq: cached?.seq ?? 0 }));
-    let state = cached;
-    for (const e of events) state = applyEvent(state, e);
+    const state = replay(events, cached);
     if (!state) throw new EngineError('UNKNOWN_INSTANCE', `There is no process instance '${instanceId}'.`, { instanceId });
     if (state !== cached) remember(state);
     return state;

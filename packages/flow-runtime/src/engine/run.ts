@@ -4,7 +4,7 @@
  * replay to. Effects on other instances (start a child, tell a parent) are
  * collected as data for the facade.
  */
-import { applyEvent } from './apply.js';
+import { applyInPlace, ownedCopy } from './apply.js';
 import type { CompiledFlow } from './compiled.js';
 import type { ActorRef, FlowEvent, InstanceState, ParentLink, ProcessData } from './types.js';
 
@@ -50,11 +50,16 @@ export class Run {
   /** The version the instance runs on (changes when it migrates). */
   flow: CompiledFlow;
 
+  /** The working state: a draft this run owns (see `ownedCopy`), so events fold into it in place. */
+  state: InstanceState;
+
   constructor(
-    public state: InstanceState,
+    state: InstanceState,
     readonly ctx: DecideContext,
     readonly actor?: ActorRef,
+    owned = false,
   ) {
+    this.state = owned ? state : ownedCopy(state);
     this.flow = ctx.flow;
   }
 
@@ -65,10 +70,14 @@ export class Run {
 
   /** Stamps, records and folds an event. `byActor` attributes it to the command's actor. */
   emit(body: EventBody, byActor = false): void {
-    const event = { ...body, instanceId: this.state.instanceId, seq: this.state.seq + 1, at: this.ctx.now } as FlowEvent;
+    // Bodies are always fresh literals, so stamping them in place is safe and saves a copy per event.
+    const event = body as FlowEvent;
+    event.instanceId = this.state.instanceId;
+    event.seq = this.state.seq + 1;
+    event.at = this.ctx.now;
     if (byActor && this.actor) event.actor = this.actor;
     this.events.push(event);
-    this.state = applyEvent(this.state, event);
+    this.state = applyInPlace(this.state, event);
     if (body.type === 'data.changed') this.dataChanged = true;
     else if (body.type === 'token.ended') this.tokenEnded = true;
   }

@@ -1,0 +1,142 @@
+// engine.instances_per_s, engine.ratio_vs_xstate, engine.ratio_vs_bpmn_engine:
+// start → task → decision → end, run to completion, on the memory store; the
+// same process in XState v5 and in bpmn-engine, measured in this process and
+// run, interleaved round by round so a busy machine affects all alike.
+import { EventEmitter } from 'node:events';
+import { Engine as BpmnEngine } from 'bpmn-engine';
+import { assign, createActor, setup } from 'xstate';
+import { createEngine } from '../../src/engine/engine.js';
+import type { Actor, Engine } from '../../src/engine/types.js';
+import type { Flow } from '../../src/schema/flow.js';
+import { createMemoryStore } from '../../src/stores/memory.js';
+import { median, opsPerSecondAsync, type BenchResult } from '../harness.js';
+
+/** The process: a person enters an amount; big orders and small orders end differently. */
+export const BENCH_FLOW: Flow = {
+  id: 'bench-order',
+  version: 1,
+  name: { en: 'Bench order' },
+  data: { amount: { type: 'number' } },
+  nodes: [
+    { id: 'start', kind: 'start', name: { en: 'Start' } },
+    { id: 'enter', kind: 'task', name: { en: 'Enter order' }, roles: ['sales-rep'], fields: ['amount'], required: ['amount'] },
+    { id: 'bigq', kind: 'decision', name: { en: 'Big order?' } },
+    { id: 'big', kind: 'end', name: { en: 'Big' }, outcome: 'big' },
+    { id: 'small', kind: 'end', name: { en: 'Small' }, outcome: 'small' },
+  ],
+  edges: [
+    { id: 'e1', source: 'start', target: 'enter' },
+    { id: 'e2', source: 'enter', target: 'bigq' },
+    { id: 'e3', source: 'bigq', target: 'big', guard: { '>': [{ var: 'amount' }, 100] } },
+    { id: 'e4', source: 'bigq', target: 'small', default: true },
+  ],
+};
+
+const actor: Actor = { id: 'sam', roles: ['sales-rep'] };
+
+/** A fresh engine every few thousand instances, so the memory store does not grow through the run. */
+function oursRunner(): () => Promise<void> {
+  let engine: Engine | undefined;
+  let count = 0;
+  let ready: Promise<void> | undefined;
+  const fresh = () => {
+    let n = 0;
+    engine = createEngine({ store: createMemoryStore(), clock: { now: () => 1_700_000_000_000 }, ids: () => `i${++n}` });
+    ready = engine.deploy(BENCH_FLOW).then(() => undefined);
+  };
+  return async () => {
+    if (!engine || ++count % 5_000 === 0) fresh();
+    await ready;
+    const { instance } = await engine!.start('bench-order', { actor });
+    const taskId = Object.keys(instance.tasks)[0]!;
+    const done = await engine!.complete(instance.instanceId, taskId, { actor, data: { amount: count % 200 } });
+    if (done.instance.status !== 'completed') throw new Error('bench instance did not complete');
+  };
+}
+
+const machine = setup({
+  types: { context: {} as { amount: number }, events: {} as { type: 'COMPLETE'; amount: number } },
+  guards: { big: ({ context }) => context.amount > 100 },
+}).createMachine({
+  id: 'bench-order',
+  initial: 'enter',
+  context: { amount: 0 },
+  states: {
+    enter: { on: { COMPLETE: { target: 'decide', actions: assign({ amount: ({ event }) => event.amount }) } } },
+    decide: { always: [{ guard: 'big', target: 'big' }, { target: 'small' }] },
+    big: { type: 'final' },
+    small: { type: 'final' },
+  },
+});
+
+function xstateRunner(): () => Promise<void> {
+  let count = 0;
+  return async () => {
+    const a = createActor(machine);
+    a.start();
+    a.send({ type: 'COMPLETE', amount: ++count % 200 });
+    if (a.getSnapshot().status !== 'done') throw new Error('xstate did not finish');
+    a.stop();
+  };
+}
+
+const BPMN = `<?xml version="1.0" encoding="UTF-8"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <process id="benchOrder" isExecutable="true">
+    <startEvent id="start" />
+    <userTask id="enter" />
+    <exclusiveGateway id="bigq" default="e4" />
+    <endEvent id="big" />
+    <endEvent id="small" />
+    <sequenceFlow id="e1" sourceRef="start" targetRef="enter" />
+    <sequenceFlow id="e2" sourceRef="enter" targetRef="bigq" />
+    <sequenceFlow id="e3" sourceRef="bigq" targetRef="big">
+      <conditionExpression xsi:type="tFormalExpression" language="javascript">next(null, environment.variables.amount &gt; 100);</conditionExpression>
+    </sequenceFlow>
+    <sequenceFlow id="e4" sourceRef="bigq" targetRef="small" />
+  </process>
+</definitions>`;
+
+async function bpmnRunner(): Promise<() => Promise<void>> {
+  // Parse the XML once, as a server would; each instance starts from the serialized context.
+  const parser = new BpmnEngine({ source: BPMN }) as unknown as { _serializeSource(s: string): Promise<unknown> };
+  const sourceContext = await parser._serializeSource(BPMN);
+  let count = 0;
+  return async () => {
+    const amount = ++count % 200;
+    const engine = new BpmnEngine({ sourceContext, variables: { amount } } as ConstructorParameters<typeof BpmnEngine>[0]);
+    const listener = new EventEmitter();
+    listener.once('wait', (api: { signal(x?: unknown): void }) => api.signal());
+    const ended = engine.waitFor('end');
+    await engine.execute({ listener });
+    await ended;
+  };
+}
+
+/** Ours against a reference, alternating rounds; the ratio is the median of per-round ratios. */
+async function interleavedAsync(ours: () => Promise<void>, reference: () => Promise<void>, rounds = 7, ms = 300): Promise<{ ours: number; reference: number; ratio: number }> {
+  const a: number[] = [];
+  const b: number[] = [];
+  const r: number[] = [];
+  for (let i = 0; i < rounds; i++) {
+    const x = await opsPerSecondAsync(ours, { ms, rounds: 1, batch: 50 });
+    const y = await opsPerSecondAsync(reference, { ms, rounds: 1, batch: 50 });
+    a.push(x);
+    b.push(y);
+    r.push(x / y);
+  }
+  return { ours: median(a), reference: median(b), ratio: median(r) };
+}
+
+export default async function engineBench(): Promise<BenchResult[]> {
+  const ours = oursRunner();
+  const vsX = await interleavedAsync(ours, xstateRunner());
+  const vsB = await interleavedAsync(ours, await bpmnRunner(), 5);
+  return [
+    { name: 'engine.instances_per_s', value: vsX.ours, unit: 'instances/s' },
+    { name: 'engine.xstate_instances_per_s', value: vsX.reference, unit: 'instances/s' },
+    { name: 'engine.ratio_vs_xstate', value: vsX.ratio, unit: 'x', ratio: vsX.ratio, against: 'XState v5 (same machine, same process)', target: '≥ 2' },
+    { name: 'engine.bpmn_engine_instances_per_s', value: vsB.reference, unit: 'instances/s' },
+    { name: 'engine.ratio_vs_bpmn_engine', value: vsB.ratio, unit: 'x', ratio: vsB.ratio, against: 'bpmn-engine 25 (same process)' },
+  ];
+}
