@@ -5,6 +5,13 @@ import { buildGraph, type FlowGraph } from './graph.js';
 import { dominatorTree, type DominatorTree } from './dominators.js';
 import { depthFirst, reach, type DepthFirst } from './traversal.js';
 import type { AnalysisInput, FlowRegistry } from './types.js';
+import { checkRule, type RuleIssue } from '../logic/policy.js';
+import { ruleSites, type RuleSite } from './guards/sites.js';
+
+/** A rule site with its JsonLogic policy issues (empty when the rule may run). */
+export interface CheckedSite extends RuleSite {
+  issues: RuleIssue[];
+}
 
 /**
  * Everything rules share about one flow, computed at most once and only when
@@ -88,9 +95,17 @@ export class AnalysisContext {
     return this.once('windows', () => new Map((this.catalog?.windows ?? []).map((w) => [w.id, w])));
   }
 
-  /** Resolves a root data path against the flow's data schema and the catalog. */
+  /** Resolves a root data path against the flow's data schema and the catalog (memoised: guards repeat paths). */
   resolvePath(path: string): PathInfo {
-    return resolveDataPath(path, this.flow.data, this.entities);
+    const memo = this.once('paths', () => new Map<string, PathInfo>());
+    let info = memo.get(path);
+    if (!info) memo.set(path, (info = resolveDataPath(path, this.flow.data, this.entities)));
+    return info;
+  }
+
+  /** Every JsonLogic rule of the flow with where it stands and its policy issues, listed once. */
+  get ruleSites(): ReadonlyArray<CheckedSite> {
+    return this.once('sites', () => ruleSites(this.flow).map((site) => ({ ...site, issues: checkRule(site.rule) })));
   }
 
   /** The node with an id, if any. */

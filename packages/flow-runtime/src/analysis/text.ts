@@ -38,3 +38,4 @@ export function both(fn: (locale: Locale) => string): Text {
 export function pick(text: Text, locale: Locale): string {
   return locale === 'zh' ? text.zh : text.en;
 }
+

@@ -1,4 +1,4 @@
-import type { LintRule } from '../types.js';
+import type { LintRule, Text } from '../types.js';
 import { joinTexts, named, t } from '../text.js';
 
 /** duplicate-labels: no two steps share a name, and no two branches of a decision share a label. */
@@ -34,9 +34,9 @@ export const duplicateLabels: LintRule = {
       }
       for (const [label, ids] of seen) {
         if (ids.length < 2) continue;
-        const n = named(node);
+        const n = (): Text => named(node);
         report({
-          message: t(`Decision ${n.en} has ${ids.length} branches labelled '${label}'.`, `判断${n.zh}有${ids.length}个分支的标签都是“${label}”。`),
+          message: t(`Decision ${n().en} has ${ids.length} branches labelled '${label}'.`, `判断${n().zh}有${ids.length}个分支的标签都是“${label}”。`),
           nodeIds: [node.id],
           edgeIds: ids,
           hint: t('Label each branch with its own answer.', '为每个分支标注不同的答案。'),

@@ -1,6 +1,4 @@
-import { checkRule } from '../../logic/policy.js';
 import type { LintRule } from '../types.js';
-import { ruleSites } from '../guards/sites.js';
 import { t } from '../text.js';
 
 /** guard-policy: every condition and calculation passes CRM Flow's JsonLogic policy. */
@@ -8,10 +6,10 @@ export const guardPolicy: LintRule = {
   id: 'guard-policy',
   doc: 'Every condition and calculation uses only allowed JsonLogic operators, within the size and depth limits.',
   check(ctx, report) {
-    for (const site of ruleSites(ctx.flow)) {
-      for (const issue of checkRule(site.rule)) {
+    for (const site of ctx.ruleSites) {
+      for (const issue of site.issues) {
         report({
-          message: t(`${site.where.en}: ${issue.message}`, `${site.where.zh}：${issue.message}`),
+          message: t(`${site.where().en}: ${issue.message}`, `${site.where().zh}：${issue.message}`),
           ...(site.nodeId && !site.edgeId ? { nodeIds: [site.nodeId] } : {}),
           ...(site.edgeId ? { edgeIds: [site.edgeId] } : {}),
           hint: t('Rewrite the rule with the allowed operators (see the condition builder).', '请使用允许的运算符重写该规则（参见条件构建器）。'),

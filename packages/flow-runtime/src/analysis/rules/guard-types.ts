@@ -1,6 +1,4 @@
-import { checkRule } from '../../logic/policy.js';
 import type { LintRule } from '../types.js';
-import { ruleSites } from '../guards/sites.js';
 import { typeIssues } from '../guards/expr-type.js';
 import { t } from '../text.js';
 
@@ -9,11 +7,11 @@ export const guardTypes: LintRule = {
   id: 'guard-types',
   doc: 'Conditions compare like with like: no number field against a text, no choice field against a value it does not have.',
   check(ctx, report) {
-    for (const site of ruleSites(ctx.flow)) {
-      if (!site.readsFlowData || checkRule(site.rule).length > 0) continue;
+    for (const site of ctx.ruleSites) {
+      if (!site.readsFlowData || site.issues.length > 0) continue;
       for (const issue of typeIssues(site.rule, (p) => ctx.resolvePath(p))) {
         report({
-          message: t(`${site.where.en}: ${issue.message.en}`, `${site.where.zh}：${issue.message.zh}`),
+          message: t(`${site.where().en}: ${issue.message.en}`, `${site.where().zh}：${issue.message.zh}`),
           ...(site.nodeId && !site.edgeId ? { nodeIds: [site.nodeId] } : {}),
           ...(site.edgeId ? { edgeIds: [site.edgeId] } : {}),
           hint: t('Compare the field with a value of its own kind (a number with a number, a choice with one of its options).', '用同类值进行比较（数字对数字，选项对其可选值）。'),

@@ -1,10 +1,8 @@
-import { checkRule } from '../../logic/policy.js';
 import { collectVarUses } from '../../logic/vars.js';
 import { resolveItemPath, type PathInfo } from '../../schema/data-paths.js';
 import type { ItemField } from '../../schema/common.js';
 import type { AnalysisContext } from '../context.js';
-import type { Finding, LintRule } from '../types.js';
-import { ruleSites } from '../guards/sites.js';
+import type { Finding, LintRule, Text } from '../types.js';
 import { named, t } from '../text.js';
 
 /**
@@ -16,16 +14,16 @@ export const guardVarsKnown: LintRule = {
   id: 'guard-vars-known',
   doc: 'Every field a condition, calculation or step names exists in the flow data (and the catalog entity behind it).',
   check(ctx, report) {
-    for (const site of ruleSites(ctx.flow)) {
-      if (!site.readsFlowData || checkRule(site.rule).length > 0) continue;
+    for (const site of ctx.ruleSites) {
+      if (!site.readsFlowData || site.issues.length > 0) continue;
       for (const use of collectVarUses(site.rule)) {
         const info = resolveUse(ctx, use.path, use.scope);
         if (!info || info.ok) continue;
-        report(finding(`${site.where.en} reads '${use.path}', but ${info.reason}.`, `${site.where.zh}读取了“${use.path}”，但该字段不存在（${info.reason}）。`, site.nodeId && !site.edgeId ? [site.nodeId] : [], site.edgeId ? [site.edgeId] : []));
+        report(finding(`${site.where().en} reads '${use.path}', but ${info.reason}.`, `${site.where().zh}读取了“${use.path}”，但该字段不存在（${info.reason}）。`, site.nodeId && !site.edgeId ? [site.nodeId] : [], site.edgeId ? [site.edgeId] : []));
       }
     }
     for (const node of ctx.graph.nodes) {
-      const n = named(node);
+      const n = (): Text => named(node);
       const paths: Array<[string, string, string]> = [];
       if (node.kind === 'task') {
         for (const p of node.fields ?? []) paths.push([p, 'edits', '编辑']);
@@ -37,7 +35,7 @@ export const guardVarsKnown: LintRule = {
       }
       for (const [p, en, zh] of paths) {
         const info = ctx.resolvePath(p);
-        if (!info.ok) report(finding(`Step ${n.en} ${en} '${p}', but ${info.reason}.`, `步骤${n.zh}${zh}“${p}”，但该字段不存在（${info.reason}）。`, [node.id], []));
+        if (!info.ok) report(finding(`Step ${n().en} ${en} '${p}', but ${info.reason}.`, `步骤${n().zh}${zh}“${p}”，但该字段不存在（${info.reason}）。`, [node.id], []));
       }
     }
   },

@@ -12,6 +12,7 @@ export const uniqueIds: LintRule = {
       ['control point', '控制点', ctx.flow.controls ?? [], 'other'],
     ];
     for (const [en, zh, list, kind] of lists) {
+      if (kind === 'node' && ctx.graph.nodes.length === list.length) continue;
       const seen = new Map<string, number>();
       for (const item of list) seen.set(item.id, (seen.get(item.id) ?? 0) + 1);
       for (const [id, n] of seen) {

@@ -1,0 +1,157 @@
+// lint.ms_10k_nodes: validate() (every recommended rule plus the clarity
+// metrics) on a generated 10,000-node flow across 8 departments, with
+// decisions over numbers and enums, parallel splits, loops, waits and
+// mandatory steps. lint.scaling_20k_over_10k: the same on 20,000 nodes over
+// the 10,000-node time, measured in the same process (near linear ≈ 2).
+import type { Catalog } from '../../src/schema/catalog.js';
+import type { Flow, FlowEdge, FlowNode } from '../../src/schema/flow.js';
+import { validate } from '../../src/analysis/linter.js';
+import { median, medianMs, type BenchResult } from '../harness.js';
+
+const DEPARTMENTS = 8;
+
+/** The catalog of the generated flows: 8 departments, a role and a window each, one entity. */
+export function benchCatalog(): Catalog {
+  const depts = Array.from({ length: DEPARTMENTS }, (_, i) => i);
+  return {
+    id: 'bench',
+    name: { en: 'Bench CRM' },
+    departments: depts.map((i) => ({ id: `d${i}`, name: { en: `Department ${i}` }, color: '#336699' })),
+    roles: depts.map((i) => ({ id: `r${i}`, name: { en: `Role ${i}` }, department: `d${i}` })),
+    entities: [
+      {
+        id: 'case',
+        name: { en: 'Case' },
+        fields: [
+          { id: 'amount', name: { en: 'Amount' }, type: 'money' },
+          { id: 'kind', name: { en: 'Kind' }, type: 'enum', options: ['a', 'b', 'c', 'd'].map((v) => ({ value: v, name: { en: v.toUpperCase() } })) },
+          { id: 'flag', name: { en: 'Flag' }, type: 'boolean' },
+          { id: 'score', name: { en: 'Score' }, type: 'integer' },
+        ],
+      },
+    ],
+    windows: depts.map((i) => ({ id: `w${i}`, name: { en: `Window ${i}` }, entity: 'case', fields: ['amount', 'kind', 'flag', 'score'], access: { [`r${i}`]: 'edit' as const }, required: ['amount'] })),
+  };
+}
+
+/** A realistic flow of about `size` nodes: sequences, choices, parallel blocks, loops, waits, system steps. */
+export function benchFlow(size: number): Flow {
+  const nodes: FlowNode[] = [];
+  const edges: FlowEdge[] = [];
+  let id = 0;
+  let dept = 0;
+  const add = (node: Omit<FlowNode, 'id'> & { kind: FlowNode['kind'] }): string => {
+    const n = { ...node, id: `n${id++}` } as FlowNode;
+    nodes.push(n);
+    return n.id;
+  };
+  const link = (source: string, target: string, extra: Partial<FlowEdge> = {}) => edges.push({ id: `e${edges.length}`, source, target, ...extra });
+  const task = (mandatory = false): string => {
+    const d = dept++ % DEPARTMENTS;
+    return add({ kind: 'task', name: { en: `Step ${id}` }, department: `d${d}`, roles: [`r${d}`], window: `w${d}`, ...(mandatory ? { mandatory: true } : {}) });
+  };
+  const amount = { var: 'case.amount' };
+  let last = add({ kind: 'start', name: { en: 'Start' } });
+  for (let block = 0; id < size - 2; block++) {
+    switch (block % 7) {
+      case 0: {
+        for (let k = 0; k < 3; k++) {
+          const t = task(k === 0 && block % 3 === 0);
+          link(last, t);
+          last = t;
+        }
+        break;
+      }
+      case 1: {
+        const d = add({ kind: 'decision', name: { en: `Amount band ${id}?` } });
+        link(last, d);
+        const merge = task();
+        const bands: Array<[unknown, string]> = [[{ '>': [amount, 5000] }, 'over 5,000'], [{ '>': [amount, 1000] }, 'over 1,000']];
+        for (const [guard, label] of bands) {
+          const a = task();
+          const b = task();
+          link(d, a, { guard, label: { en: label } });
+          link(a, b);
+          link(b, merge);
+        }
+        link(d, merge, { default: true, label: { en: 'small' } });
+        last = merge;
+        break;
+      }
+      case 2: {
+        const d = add({ kind: 'decision', name: { en: `Kind ${id}?` } });
+        link(last, d);
+        const merge = task();
+        const x = task();
+        const y = task();
+        link(d, x, { guard: { in: [{ var: 'case.kind' }, ['a', 'b']] }, label: { en: 'a or b' } });
+        link(d, y, { guard: { '==': [{ var: 'case.kind' }, 'c'] }, label: { en: 'c' } });
+        link(d, merge, { default: true, label: { en: 'other' } });
+        link(x, merge);
+        link(y, merge);
+        last = merge;
+        break;
+      }
+      case 3: {
+        const p = add({ kind: 'parallel', name: { en: `Split ${id}` } });
+        link(last, p);
+        const j = add({ kind: 'join', name: { en: `Join ${id}` } });
+        for (let b = 0; b < 3; b++) {
+          const a = task(b === 0);
+          const c = task();
+          link(p, a);
+          link(a, c);
+          link(c, j);
+        }
+        last = j;
+        break;
+      }
+      case 4: {
+        const t = task();
+        link(last, t);
+        const d = add({ kind: 'decision', name: { en: `Done ${id}?` } });
+        link(t, d);
+        const next = task();
+        link(d, t, { guard: { '!': { var: 'case.flag' } }, label: { en: 'again' } });
+        link(d, next, { default: true, label: { en: 'done' } });
+        last = next;
+        break;
+      }
+      case 5: {
+        const w = add({ kind: 'wait', name: { en: `Wait ${id}` }, until: { var: 'case.flag' }, timer: { hours: 24 } });
+        link(last, w);
+        last = w;
+        break;
+      }
+      default: {
+        const s = add({ kind: 'system', name: { en: `Score ${id}` }, assign: [{ target: 'case.score', value: { '+': [{ var: 'case.score' }, 1] } }] });
+        link(last, s);
+        last = s;
+      }
+    }
+  }
+  const end = add({ kind: 'end', name: { en: 'Done' }, outcome: 'done' });
+  link(last, end);
+  return { id: `bench-${size}`, version: 1, name: { en: `Bench ${size}` }, data: { case: { type: 'record', entity: 'case' } }, nodes, edges };
+}
+
+export default async function lintSuite(): Promise<BenchResult[]> {
+  const catalog = benchCatalog();
+  const f10 = benchFlow(10_000);
+  const f20 = benchFlow(20_000);
+  const findings = validate(f10, catalog).diagnostics.filter((d) => d.severity === 'error');
+  if (findings.length > 0) throw new Error(`the generated flow should lint clean, but: ${findings.slice(0, 3).map((d) => d.message).join('; ')}`);
+  // Interleave the two sizes round by round so a busy machine affects both alike.
+  const t10: number[] = [];
+  const t20: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    t10.push(medianMs(() => validate(f10, catalog), 3));
+    t20.push(medianMs(() => validate(f20, catalog), 3));
+  }
+  const ms10 = median(t10);
+  const ratio = median(t20) / ms10;
+  return [
+    { name: 'lint.ms_10k_nodes', value: ms10, unit: 'ms', target: '< 250 ms' },
+    { name: 'lint.scaling_20k_over_10k', value: ratio, unit: 'ratio', target: '≤ 2.3' },
+  ];
+}
