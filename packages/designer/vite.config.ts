@@ -13,7 +13,8 @@ export default defineConfig({
   root: fileURLToPath(new URL('./playground', import.meta.url)),
   plugins: [react()],
   resolve: { conditions: ['source', ...defaultClientConditions] },
-  server: { port: 5174, strictPort: true, host: '127.0.0.1', fs: { allow: [repoRoot] } },
+  // For e2e and the bench (PLAYGROUND_STATIC=1): no HMR, so edits elsewhere in the tree never reload a page under test.
+  server: { port: 5174, strictPort: true, host: '127.0.0.1', fs: { allow: [repoRoot] }, ...(process.env.PLAYGROUND_STATIC ? { hmr: false, watch: null } : {}) },
   preview: { port: 5174, strictPort: true, host: '127.0.0.1' },
   build: { outDir: fileURLToPath(new URL('./playground/dist', import.meta.url)), emptyOutDir: true },
   worker: { format: 'es' },

@@ -175,7 +175,7 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true }: { flow: Flo
     if (!n) return;
     const w = n.measured.width ?? 0;
     const h = n.measured.height ?? 0;
-    void rf.setCenter(n.internals.positionAbsolute.x + w / 2, n.internals.positionAbsolute.y + h / 2, { zoom: Math.max(rf.getZoom(), 0.9), duration: 300 });
+    void rf.setCenter(n.internals.positionAbsolute.x + w / 2, n.internals.positionAbsolute.y + h / 2, { zoom: focusRequest.zoomIn ? Math.max(rf.getZoom(), 0.9) : rf.getZoom(), duration: 200 });
   }, [focusRequest, rf]);
 
   const large = flow.nodes.length > 300;

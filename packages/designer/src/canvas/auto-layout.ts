@@ -43,8 +43,8 @@ export async function autoLayout(flow: Flow, catalog: Catalog | undefined): Prom
     layoutOptions: {
       'elk.algorithm': 'layered',
       'elk.direction': 'RIGHT',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '70',
-      'elk.spacing.nodeNode': '40',
+      'elk.layered.spacing.nodeNodeBetweenLayers': '110',
+      'elk.spacing.nodeNode': '50',
       'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
     },

@@ -17,7 +17,7 @@ export interface UiState {
   /** The bottom panel's tab. */
   bottomTab: 'problems' | 'metrics' | 'simulation';
   /** Set to ask the canvas to centre a node (clicking a problem). */
-  focusRequest: { nodeId: string; at: number } | undefined;
+  focusRequest: { nodeId: string; at: number; zoomIn?: boolean } | undefined;
   simulating: boolean;
 }
 

@@ -30,6 +30,8 @@ export function Palette() {
     // Adding after the selected step connects it too, in the same undo step.
     store.run(after ? compose(added.name, added, connectNodes({ source: after, target: id })) : added);
     select(ui, [id]);
+    // Keyboard users see what they added.
+    ui.set({ focusRequest: { nodeId: id, at: Date.now() } });
   };
 
   const onDragStart = (kind: NodeKind) => (e: DragEvent) => {

@@ -15,7 +15,7 @@ export function ProblemsPanel({ diagnostics, checking, flow }: { diagnostics: re
   const focus = (d: Diagnostic) => {
     const nodeId = d.nodeIds[0] ?? flow.edges.find((e) => e.id === d.edgeIds[0])?.source;
     select(ui, d.nodeIds, d.edgeIds);
-    if (nodeId) ui.set({ focusRequest: { nodeId, at: Date.now() } });
+    if (nodeId) ui.set({ focusRequest: { nodeId, at: Date.now(), zoomIn: true } });
   };
   if (diagnostics.length === 0) {
     return (

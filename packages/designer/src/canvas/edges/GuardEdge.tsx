@@ -3,7 +3,7 @@ import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '
 import { useI18n } from '../../i18n/index.js';
 import type { GuardRFEdge } from '../types.js';
 
-const MAX_LABEL = 42;
+const MAX_LABEL = 34;
 
 /** A connection drawn as a rounded step path, labelled with its guard in plain language; the default edge is marked. */
 export const GuardEdge = memo(function GuardEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<GuardRFEdge>) {

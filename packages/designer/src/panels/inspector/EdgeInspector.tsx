@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n/index.js';
 import { Icon } from '../../canvas/icons.js';
 import { ConditionBuilder } from '../condition/ConditionBuilder.js';
 import { CheckField, TextField } from './fields.js';
+import { JsonField } from './JsonField.js';
 import { useEdit } from './useEdit.js';
 
 /** Edits the selected connection: label, default flag and guard. */
@@ -34,6 +35,15 @@ export function EdgeInspector({ edge, flow }: { edge: FlowEdge; flow: Flow }) {
         <span className="cfd-row-label">{t('inspector.guard')}</span>
         <ConditionBuilder key={edge.id} value={edge.guard} flow={flow} label={t('inspector.guard')} onChange={(rule) => live(updateEdge(edge.id, { guard: rule }), `edge:${edge.id}:guard`)} onCommit={done} disabled={ro} />
       </div>
+      <JsonField
+        label={t('inspector.recordLink')}
+        value={edge.recordLink}
+        onChange={(v) => live(updateEdge(edge.id, { recordLink: v as FlowEdge['recordLink'] }), `edge:${edge.id}:record-link`)}
+        onCommit={done}
+        disabled={ro}
+        check={(v) => (v && typeof v === 'object' && ['entity', 'field', 'equals'].every((k) => typeof (v as Record<string, unknown>)[k] === 'string') ? undefined : 'A record link is {"entity": "…", "field": "…", "equals": "path"}.')}
+        testId="edge-record-link"
+      />
       {editable ? (
         <button
           type="button"

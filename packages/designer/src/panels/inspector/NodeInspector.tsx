@@ -9,6 +9,8 @@ import { useI18n } from '../../i18n/index.js';
 import { Icon } from '../../canvas/icons.js';
 import { ConditionBuilder } from '../condition/ConditionBuilder.js';
 import { CheckField, CheckList, SelectField, TextArea, TextField } from './fields.js';
+import { JsonField } from './JsonField.js';
+import { checkRule } from '@crm/flow-runtime';
 import { useEdit } from './useEdit.js';
 
 /** Edits the selected step: names, department, roles, window, mandatory, SLA, separation of duties, notes, and its kind's own fields. */
@@ -98,7 +100,21 @@ export function NodeInspector({ node, flow }: { node: FlowNode; flow: Flow }) {
         </>
       ) : null}
 
+      {node.kind === 'system' ? (
+        <>
+          <JsonField label={t('inspector.assign')} value={node.assign} onChange={(v) => set({ assign: v }, 'assign')} onCommit={done} disabled={ro} check={checkAssignments} testId="node-assign" />
+          <JsonField label={t('inspector.alert')} value={node.alert} onChange={(v) => set({ alert: v }, 'alert')} onCommit={done} disabled={ro} check={checkAlert} testId="node-alert" />
+        </>
+      ) : null}
+
       {node.kind === 'subflow' ? <TextField label={t('inspector.subflow')} value={node.flow} onChange={(v) => set({ flow: v || 'choose-a-flow' }, 'flow')} onCommit={done} disabled={ro} testId="node-subflow" /> : null}
+
+      {node.kind === 'subflow' ? (
+        <>
+          <JsonField label={t('inspector.subflowInput')} value={node.input} onChange={(v) => set({ input: v }, 'input')} onCommit={done} disabled={ro} check={checkRuleMap} />
+          <JsonField label={t('inspector.subflowOutput')} value={node.output} onChange={(v) => set({ output: v }, 'output')} onCommit={done} disabled={ro} check={checkRuleMap} />
+        </>
+      ) : null}
 
       <TextArea label={t('inspector.notes')} hint={t('inspector.notesHint')} value={(node.notes ?? []).join('\n')} onChange={(v) => set({ notes: v.trim() ? v.split('\n') : undefined }, 'notes')} onCommit={done} disabled={ro} testId="node-notes" />
 
@@ -116,4 +132,29 @@ export function NodeInspector({ node, flow }: { node: FlowNode; flow: Flow }) {
       ) : null}
     </div>
   );
+}
+
+function checkAssignments(v: unknown): string | undefined {
+  if (!Array.isArray(v)) return 'A list of {"target": "path", "value": rule} is expected.';
+  for (const a of v) {
+    if (!a || typeof a !== 'object' || typeof (a as { target?: unknown }).target !== 'string' || !('value' in a)) return 'Each assignment is {"target": "path", "value": rule}.';
+    const issue = checkRule((a as { value: unknown }).value)[0];
+    if (issue) return issue.message;
+  }
+  return undefined;
+}
+
+function checkAlert(v: unknown): string | undefined {
+  const a = v as { message?: { en?: unknown }; to?: unknown } | null;
+  if (!a || typeof a !== 'object' || typeof a.message?.en !== 'string' || !Array.isArray(a.to) || a.to.length === 0) return 'An alert is {"message": {"en": "…", "zh": "…"}, "to": ["role"], "severity": "info|warning|critical"}.';
+  return undefined;
+}
+
+function checkRuleMap(v: unknown): string | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return 'An object of name → rule is expected.';
+  for (const rule of Object.values(v)) {
+    const issue = checkRule(rule)[0];
+    if (issue) return issue.message;
+  }
+  return undefined;
 }
