@@ -67,6 +67,10 @@ export function rootLabel(path: string, src: LabelSource): FieldLabel {
   const info = resolveDataPath(path, src.flow.data, src.entities);
   const head = src.flow.data[segments[0]!];
   const owner = head ? (text(head.name, src.locale) ?? (head.entity ? entityName(head.entity, src) : undefined) ?? humanize(segments[0]!)) : undefined;
+  // A record's implicit id reads as "customer id", not "id".
+  if (segments.length === 2 && last === 'id' && head?.type === 'record' && owner && !(head.entity && src.entities?.get(head.entity)?.fields.some((f) => f.id === 'id'))) {
+    return { label: src.locale === 'zh' ? `${owner}编号` : `${owner} id`, type: 'string' };
+  }
   return fromInfo(info, fallback, owner, src.locale, segments.length === 1 ? undefined : owner);
 }
 

@@ -57,10 +57,15 @@ function valueLike(x: unknown): boolean {
   return false;
 }
 
-/** Renders a rule used as a value (an SLA's hours, an assignment) rather than a condition. */
-export function describeValue(rule: unknown, catalog?: Catalog, locale: DescribeLocale = 'en', flow?: Flow): string {
+/**
+ * Renders a rule used as a value (an SLA's hours, an assignment) rather than
+ * a condition. With `target` (the data path the value goes to), a literal is
+ * written the way that field shows it (an enum's option name, a percent sign).
+ */
+export function describeValue(rule: unknown, catalog?: Catalog, locale: DescribeLocale = 'en', flow?: Flow, target?: string): string {
   const src = labelSource(locale, catalog, flow);
   const ctx: Ctx = { src, w: WORDS[locale], qualify: sharedLabels(rule, src), scope: null };
+  if (target !== undefined && isLiteral(rule)) return lit(rule, rootLabel(target, src), ctx);
   return val(rule, ctx, 'subject');
 }
 

@@ -1,0 +1,1 @@
+export { toSop, type SopOptions } from './sop.js';

@@ -1,0 +1,160 @@
+import type { Locale } from '../analysis/types.js';
+
+/** The fixed wording of an SOP, per language. */
+export interface SopWords {
+  title(name: string): string;
+  version(v: number, id: string): string;
+  purpose: string;
+  defaultPurpose(name: string, first: string, outcomes: string): string;
+  rolesAndDepartments: string;
+  table: [string, string, string];
+  startedBy(roles: string): string;
+  steps: string;
+  who: string;
+  window: string;
+  canChange: string;
+  canSee: string;
+  required: string;
+  mandatory: string;
+  mandatoryText: string;
+  sla: string;
+  slaText(hours: string, escalate?: string): string;
+  notSame: string;
+  notSameText(steps: string): string;
+  blocked: string;
+  next: string;
+  goTo(step: string): string;
+  finish(outcome: string): string;
+  ifThen(cond: string, label: string | undefined, target: string): string;
+  otherwise(label: string | undefined, target: string): string;
+  handoff(from: string, to: string): string;
+  decision: string;
+  automatic: string;
+  sets(target: string, value: string): string;
+  alerts(roles: string, message: string): string;
+  waits: string;
+  waitUntil(cond: string): string;
+  waitTimer(hours: string): string;
+  waitUntilOrTimer(cond: string, hours: string): string;
+  runsFlow(name: string): string;
+  parallel(steps: string): string;
+  join(steps: string): string;
+  controlPoints: string;
+  alertControl(name: string, cond: string, roles: string, message: string): string;
+  gateControl(name: string, steps: string, cond: string, message: string): string;
+  outcomes: string;
+  outcomeLine(name: string, outcome: string | undefined, from: string): string;
+  notes: string;
+  clarity: string;
+  nobody: string;
+  and: string;
+  step(n: number): string;
+  colon: string;
+  paren(s: string): string;
+}
+
+const en: SopWords = {
+  title: (name) => `# ${name} — standard operating procedure`,
+  version: (v, id) => `_Flow \`${id}\`, version ${v}._`,
+  purpose: '## Purpose',
+  defaultPurpose: (name, first, outcomes) => `This procedure describes how to carry out “${name}”, from ${first} to ${outcomes}. Follow the steps in order; the system will not let later work go ahead before the earlier steps are done.`,
+  rolesAndDepartments: '## Roles and departments',
+  table: ['Department', 'Roles', 'Steps'],
+  startedBy: (roles) => `The process is started by: ${roles}.`,
+  steps: '## Steps',
+  who: 'Who',
+  window: 'Window',
+  canChange: 'you can change',
+  canSee: 'you can see',
+  required: 'Required before completing',
+  mandatory: 'Mandatory',
+  mandatoryText: 'this step may not be skipped.',
+  sla: 'Time limit',
+  slaText: (h, esc) => `within ${h} hours${esc ? `; when late, ${esc} is alerted` : ''}.`,
+  notSame: 'Separation of duties',
+  notSameText: (steps) => `must not be done by the person who did ${steps}.`,
+  blocked: 'Cannot be completed while',
+  next: 'Next',
+  goTo: (s) => `go to ${s}`,
+  finish: (o) => `the process ends (${o})`,
+  ifThen: (c, l, t) => `if ${c}${l ? ` (“${l}”)` : ''}: ${t}`,
+  otherwise: (l, t) => `otherwise${l ? ` (“${l}”)` : ''}: ${t}`,
+  handoff: (a, b) => `> **Hand-off:** ${a} → ${b}`,
+  decision: 'Decision',
+  automatic: 'Automatic step (the system does it)',
+  sets: (t, v) => `sets ${t} to ${v}`,
+  alerts: (r, m) => `alerts ${r}: “${m}”`,
+  waits: 'Waiting',
+  waitUntil: (c) => `the process waits until ${c}.`,
+  waitTimer: (h) => `the process waits ${h} hours.`,
+  waitUntilOrTimer: (c, h) => `the process waits until ${c}, or at most ${h} hours.`,
+  runsFlow: (name) => `runs the flow “${name}” and continues when it has finished.`,
+  parallel: (steps) => `${steps} are done at the same time, each by its own people.`,
+  join: (steps) => `continue only when ${steps} are all done.`,
+  controlPoints: '## Control points',
+  alertControl: (n, c, r, m) => `- **${n}** (alert): when ${c}, ${r} ${r.includes(' and ') || r.includes(', ') ? 'are' : 'is'} told: “${m}”`,
+  gateControl: (n, s, c, m) => `- **${n}** (gate): ${s} cannot be completed while ${c}: “${m}”`,
+  outcomes: '## Outcomes',
+  outcomeLine: (n, o, from) => `- **${n}**${o ? ` (\`${o}\`)` : ''}, reached from ${from}.`,
+  notes: '## Open questions and notes',
+  clarity: '## How clear is this procedure',
+  nobody: 'nobody in particular',
+  and: 'and',
+  step: (n) => `step ${n}`,
+  colon: ':',
+  paren: (x) => ` (${x})`,
+};
+
+const zh: SopWords = {
+  title: (name) => `# ${name} — 标准作业程序`,
+  version: (v, id) => `_流程 \`${id}\`，第${v}版。_`,
+  purpose: '## 目的',
+  defaultPurpose: (name, first, outcomes) => `本程序说明如何完成“${name}”，从${first}开始，到${outcomes}结束。请按顺序执行各步骤；前面的步骤未完成时，系统不允许进行后续工作。`,
+  rolesAndDepartments: '## 角色与部门',
+  table: ['部门', '角色', '步骤'],
+  startedBy: (roles) => `流程由以下角色发起：${roles}。`,
+  steps: '## 步骤',
+  who: '执行人',
+  window: '窗口',
+  canChange: '可修改',
+  canSee: '可查看',
+  required: '完成前必须填写',
+  mandatory: '必经步骤',
+  mandatoryText: '此步骤不可跳过。',
+  sla: '时限',
+  slaText: (h, esc) => `${h}小时内完成${esc ? `；超时将提醒${esc}` : ''}。`,
+  notSame: '职责分离',
+  notSameText: (steps) => `不得由完成${steps}的人执行。`,
+  blocked: '以下情况下不能完成',
+  next: '下一步',
+  goTo: (s) => `转到${s}`,
+  finish: (o) => `流程结束（${o}）`,
+  ifThen: (c, l, t) => `如果${c}${l ? `（“${l}”）` : ''}：${t}`,
+  otherwise: (l, t) => `否则${l ? `（“${l}”）` : ''}：${t}`,
+  handoff: (a, b) => `> **交接：** ${a} → ${b}`,
+  decision: '判断',
+  automatic: '自动步骤（由系统完成）',
+  sets: (t, v) => `将${t}设为${v}`,
+  alerts: (r, m) => `提醒${r}：“${m}”`,
+  waits: '等待',
+  waitUntil: (c) => `流程等待，直到${c}。`,
+  waitTimer: (h) => `流程等待${h}小时。`,
+  waitUntilOrTimer: (c, h) => `流程等待，直到${c}，最多等待${h}小时。`,
+  runsFlow: (name) => `运行流程“${name}”，完成后继续。`,
+  parallel: (steps) => `${steps}同时进行，由各自的人员负责。`,
+  join: (steps) => `${steps}全部完成后才能继续。`,
+  controlPoints: '## 控制点',
+  alertControl: (n, c, r, m) => `- **${n}**（提醒）：当${c}时，通知${r}：“${m}”`,
+  gateControl: (n, s, c, m) => `- **${n}**（闸门）：当${c}时，${s}不能完成：“${m}”`,
+  outcomes: '## 结果',
+  outcomeLine: (n, o, from) => `- **${n}**${o ? `（\`${o}\`）` : ''}，由${from}到达。`,
+  notes: '## 待定问题与备注',
+  clarity: '## 流程清晰度',
+  nobody: '未指定',
+  and: '和',
+  step: (n) => `步骤${n}`,
+  colon: '：',
+  paren: (x) => `（${x}）`,
+};
+
+export const SOP_WORDS: Record<Locale, SopWords> = { en, zh };

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseCatalogOrThrow, parseFlowOrThrow, toSop } from '../../src/index.js';
+import { catalog } from '../analysis/fixtures/catalog.js';
+import { chain, financeTask, flow, join, orderFlow, parallel, start, task, end, v } from '../analysis/fixtures/build.js';
+import { EXAMPLES_DIR } from '../paths.js';
+
+const withControls = () => ({
+  ...orderFlow(),
+  description: { en: 'Sales enters an order; finance checks credit before it ships.', zh: '销售录入订单；发货前由财务审核信用。' },
+  controls: [
+    { id: 'credit-90', kind: 'alert' as const, name: { en: 'Credit at 90%', zh: '信用额度90%' }, when: { '>=': [v('customer.creditUsed'), { '*': [0.9, v('customer.creditLimit')] }] }, message: { en: 'Chase payment.', zh: '请催款。' }, notify: ['sales-rep'] },
+    { id: 'paid-first', kind: 'gate' as const, name: { en: 'Paid first', zh: '先付款' }, when: { '<': [v('customer.creditUsed'), v('order.amount')] }, message: { en: 'Wait for payment.', zh: '等待付款。' }, blocks: ['ship'] },
+  ],
+});
+
+describe('toSop()', () => {
+  const md = toSop(withControls(), catalog, 'en');
+
+  it('has the sections a new employee needs, in order', () => {
+    const headings = md.split('\n').filter((l) => l.startsWith('#'));
+    expect(headings).toEqual([
+      '# Test flow — standard operating procedure',
+      '## Purpose',
+      '## Roles and departments',
+      '## Steps',
+      '### 1. Entry',
+      '### 2. Check',
+      '### 3. Approved?',
+      '### 4. Ship',
+      '## Control points',
+      '## Outcomes',
+      '## How clear is this procedure',
+    ]);
+    expect(md).toContain('Sales enters an order; finance checks credit before it ships.');
+  });
+
+  it('says who does each step, in which window, what they may change and what is required', () => {
+    expect(md).toContain('| Finance | Finance | 2 |');
+    expect(md).toContain('- **Who:** Finance (Finance)');
+    expect(md).toContain('- **Window:** Credit check — you can change: Approved, Notes; you can see: Amount');
+    expect(md).toContain('- **Required before completing:** Approved');
+    expect(md).toContain('- **Mandatory:** this step may not be skipped.');
+  });
+
+  it('writes conditions in plain language and shows hand-offs between departments', () => {
+    expect(md).toContain('  - if approved (“approved”): go to step 4 “Ship”');
+    expect(md).toContain('  - otherwise (“not approved”): the process ends (Rejected)');
+    expect(md).toContain('> **Hand-off:** Sales → Finance');
+    expect(md).toContain('> **Hand-off:** Finance → Warehouse');
+  });
+
+  it('lists control points with their conditions in words and the steps a gate blocks', () => {
+    expect(md).toContain('- **Credit at 90%** (alert): when credit used is at least 90% of the credit limit, Sales rep is told: “Chase payment.”');
+    expect(md).toContain('- **Paid first** (gate): step 4 “Ship” cannot be completed while credit used is less than the amount: “Wait for payment.”');
+    expect(md).toContain('- **Cannot be completed while:** credit used is less than the amount (Paid first)');
+  });
+
+  it('writes Chinese', () => {
+    const zh = toSop(withControls(), catalog, 'zh');
+    expect(zh).toContain('# Test flow — 标准作业程序');
+    expect(zh).toContain('- **执行人：** 财务（财务部）');
+    expect(zh).toContain('已用信用额度达到信用额度的90%');
+    expect(zh).toContain('> **交接：** 销售部 → 财务部');
+  });
+
+  it('numbers branches before the step where they meet, and says when parallel work continues', () => {
+    const f = flow([start(), parallel('split'), task('a'), financeTask('b'), join('both'), end()], [...chain('start', 'split', 'a', 'both', 'end'), ...chain('split', 'b', 'both')]);
+    const text = toSop(f, catalog, 'en');
+    expect(text.split('\n').filter((l) => l.startsWith('### '))).toEqual(['### 1. Split', '### 2. A', '### 3. B', '### 4. Both']);
+    expect(text).toContain('step 2 “A” and step 3 “B” are done at the same time');
+    expect(text).toContain('continue only when step 2 “A” and step 3 “B” are all done.');
+  });
+
+  it('exports every sample flow with a numbered step for every step of the flow', () => {
+    const cat = parseCatalogOrThrow(JSON.parse(readFileSync(`${EXAMPLES_DIR}catalog.json`, 'utf8')));
+    const f = parseFlowOrThrow(JSON.parse(readFileSync(`${EXAMPLES_DIR}new-customer-approval.json`, 'utf8')), cat);
+    const text = toSop(f, cat, 'en');
+    const steps = f.nodes.filter((n) => n.kind !== 'start' && n.kind !== 'end').length;
+    expect(text.split('\n').filter((l) => /^### \d+\. /.test(l))).toHaveLength(steps);
+    expect(text).not.toMatch(/\{"|undefined|\[object/);
+  });
+});
