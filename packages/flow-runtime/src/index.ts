@@ -14,3 +14,4 @@ export * from './engine/index.js';
 export * from './stores/index.js';
 export * from './analysis/index.js';
 export { describe, describeValue, humanize, type DescribeLocale } from './logic/describe/index.js';
+export * from './sop/index.js';
