@@ -2,7 +2,7 @@ import type { LintRule, Text } from '../types.js';
 import { named, t } from '../text.js';
 
 // Names the designer gives new nodes, and bare kind words ("Task 3"); an end may well be called "End".
-const PLACEHOLDERS = /^(new|untitled|unnamed)(\s+[a-z-]+)?\s*\d*$|^(step|task|node|decision|wait|system step|sub-?flow)\s*\d*$|^(新建|未命名|步骤|任务|节点)\S{0,4}\s*\d*$/i;
+const PLACEHOLDERS = /^(new|untitled|unnamed)(\s+(task|step|node|decision|wait|end|start|system step|sub-?flow|parallel split|join))?\s*\d*$|^(step|task|node|decision|wait|system step|sub-?flow)\s*\d*$|^(新建|未命名)\S{0,4}\s*\d*$|^(步骤|任务|节点)\s*\d*$/i;
 
 /**
  * label-required: every step has a real name (not blank, not its id, not a

@@ -1,0 +1,187 @@
+import { readdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Flow } from '../../schema/flow.js';
+import { parseFlow } from '../../schema/parse-flow.js';
+import type { Catalog } from '../../schema/catalog.js';
+import type { Problem } from '../../schema/problems.js';
+import { validate, countBySeverity } from '../../analysis/linter.js';
+import { RULES } from '../../analysis/rules/index.js';
+import { recommended } from '../../analysis/config.js';
+import type { Diagnostic, FlowRegistry, Locale, RuleSetting } from '../../analysis/types.js';
+import type { FlowMetrics } from '../../analysis/metrics/types.js';
+import { EXIT, UsageError, type CliIo } from '../io.js';
+import { findCatalogBeside, loadCatalog, looksLikeCatalog, readJsonFile } from '../load.js';
+import { formatProblem, plural } from '../format.js';
+import type { CliCommand } from '../command.js';
+
+/** Options shared by the analysis commands. */
+export const ANALYSIS_OPTIONS = {
+  catalog: { type: 'string', short: 'c' },
+  flows: { type: 'string' },
+  json: { type: 'boolean' },
+  locale: { type: 'string', short: 'l' },
+} as const;
+
+/** The `--locale` value, checked. */
+export function localeOf(value: string | undefined): Locale {
+  if (value === undefined || value === 'en' || value === 'zh') return value ?? 'en';
+  throw new UsageError(`--locale must be en or zh, not '${value}'`);
+}
+
+/** A flow ready for analysis, or why not. */
+export type Analysable =
+  | { kind: 'ok'; file: string; flow: Flow; catalog: Catalog | undefined; flows: FlowRegistry; problems: Problem[]; notes: string[] }
+  | { kind: 'unreadable'; file: string; message: string }
+  | { kind: 'invalid'; file: string; problems: Problem[]; notes: string[] };
+
+// Parse problems a lint rule reports better (in plain language, with a hint): left out of the list.
+const COVERED = [/\/guard|\/when|\/until|\/hours|\/assign|\/input/, /^\/nodes\/\d+\/(department|roles|window)/, /^\/edges\/\d+\/(source|target)$/];
+
+/**
+ * Loads a flow for analysis: its catalog (`--catalog`, else catalog.json
+ * beside it), the other flows of its folder (or `--flows <dir>`) for sub-flow
+ * checks, and the flow itself. A flow whose shape is right but whose
+ * references are broken (a draft) is still analysed; its parse problems the
+ * rules do not cover come back in `problems`.
+ */
+export function loadAnalysable(io: CliIo, file: string, options: { catalog?: string | undefined; flows?: string | undefined }): Analysable {
+  const notes: string[] = [];
+  let catalog: Catalog | undefined;
+  const catalogFile = options.catalog ?? findCatalogBeside(file);
+  if (catalogFile) {
+    const loaded = loadCatalog(io, catalogFile);
+    if (loaded.kind === 'unreadable') return { kind: 'unreadable', file: catalogFile, message: loaded.message };
+    if (loaded.kind === 'invalid') return { kind: 'invalid', file: catalogFile, problems: loaded.problems, notes: ['the catalog has problems; fix them first (crm-flow validate)'] };
+    catalog = loaded.value;
+  } else notes.push('no catalog given or found beside the file: windows, roles and departments were not checked (use --catalog)');
+  const raw = readJsonFile(io, file);
+  if (raw.kind === 'unreadable') return raw;
+  if (raw.kind === 'invalid') return { kind: 'invalid', file, problems: raw.problems, notes };
+  const parsed = parseFlow(raw.value, catalog);
+  let flow: Flow;
+  let problems: Problem[] = [];
+  if (parsed.ok) flow = parsed.value;
+  else {
+    const shape = Flow.safeParse(raw.value);
+    if (!shape.success) return { kind: 'invalid', file, problems: parsed.problems, notes };
+    flow = shape.data;
+    problems = parsed.problems.filter((p) => !COVERED.some((re) => re.test(p.path)) && !/^FLOW_E03/.test(p.code) && p.code !== 'FLOW_E020');
+  }
+  return { kind: 'ok', file, flow, catalog, flows: registry(io, file, options.flows, flow), problems, notes };
+}
+
+/** The flows of a folder, by id, read leniently (a broken neighbour only drops out). */
+function registry(io: CliIo, file: string, dir: string | undefined, self: Flow): FlowRegistry {
+  const out = new Map<string, Flow[]>();
+  const folder = dir ?? dirname(file);
+  let names: string[];
+  try {
+    names = readdirSync(folder).filter((n) => n.endsWith('.json') && n !== 'catalog.json');
+  } catch {
+    names = [];
+  }
+  for (const name of names) {
+    const path = join(folder, name);
+    if (resolve(path) === resolve(file)) continue;
+    const raw = readJsonFile(io, path);
+    if (raw.kind !== 'ok') continue;
+    const r = Flow.safeParse(raw.value);
+    if (r.success) out.set(r.data.id, [...(out.get(r.data.id) ?? []), r.data]);
+  }
+  out.set(self.id, [...(out.get(self.id) ?? []), self]);
+  return out;
+}
+
+interface FileReport {
+  file: string;
+  status: 'clean' | 'problems' | 'unreadable';
+  diagnostics: Diagnostic[];
+  problems: Problem[];
+  metrics?: FlowMetrics;
+  notes: string[];
+  message?: string;
+}
+
+function parseRuleSettings(list: string[] | undefined): Record<string, RuleSetting> {
+  const out: Record<string, RuleSetting> = {};
+  for (const item of list ?? []) {
+    const [id, sev] = item.split('=');
+    if (!id || !sev || !['error', 'warning', 'info', 'off'].includes(sev)) throw new UsageError(`--rule takes id=error|warning|info|off, not '${item}'`);
+    if (!(id in recommended)) throw new UsageError(`there is no rule '${id}' (crm-flow lint --rules lists them)`);
+    out[id] = sev as RuleSetting;
+  }
+  return out;
+}
+
+export const lintCommand: CliCommand = {
+  name: 'lint',
+  summary: 'analyse flows: structure, mandatory steps, permissions, conditions, plus clarity metrics',
+  usage: 'crm-flow lint <flow.json>... [--catalog <catalog.json>] [--flows <dir>] [--rule id=severity]... [--strict] [--rules] [--json] [--locale en|zh]',
+  run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { ...ANALYSIS_OPTIONS, rule: { type: 'string', multiple: true }, strict: { type: 'boolean' }, rules: { type: 'boolean' } },
+    });
+    const locale = localeOf(values.locale);
+    if (values.rules) {
+      if (values.json) io.out(JSON.stringify(RULES.map((r) => ({ id: r.id, severity: recommended[r.id], doc: r.doc })), null, 2));
+      else for (const r of RULES) io.out(`${r.id.padEnd(28)} ${String(recommended[r.id]).padEnd(8)} ${r.doc}`);
+      return EXIT.ok;
+    }
+    if (positionals.length === 0) throw new UsageError('name at least one flow file to lint');
+    const rules = parseRuleSettings(values.rule);
+    if (values.catalog) {
+      // A bad catalog is reported once, not once per flow.
+      const cat = loadCatalog(io, values.catalog);
+      if (cat.kind === 'unreadable') {
+        io.err(`error: ${cat.message}`);
+        return EXIT.unreadable;
+      }
+    }
+    const reports: FileReport[] = [];
+    for (const file of positionals) {
+      const peek = readJsonFile(io, file);
+      if (peek.kind === 'ok' && looksLikeCatalog(peek.value)) continue; // `lint dir/*.json` names the catalog too
+      const loaded = loadAnalysable(io, file, values);
+      if (loaded.kind === 'unreadable') {
+        reports.push({ file: loaded.file, status: 'unreadable', diagnostics: [], problems: [], notes: [], message: loaded.message });
+        continue;
+      }
+      if (loaded.kind === 'invalid') {
+        reports.push({ file: loaded.file, status: 'problems', diagnostics: [], problems: loaded.problems, notes: loaded.notes });
+        continue;
+      }
+      const { diagnostics, metrics } = validate(loaded.flow, loaded.catalog, { rules, flows: loaded.flows, locale });
+      const failing = diagnostics.some((d) => d.severity === 'error' || (values.strict && d.severity === 'warning'));
+      reports.push({ file, status: failing || loaded.problems.length ? 'problems' : 'clean', diagnostics, problems: loaded.problems, metrics, notes: loaded.notes });
+    }
+    const code = reports.some((r) => r.status === 'unreadable') ? EXIT.unreadable : reports.some((r) => r.status === 'problems') ? EXIT.problems : EXIT.ok;
+    if (values.json) {
+      io.out(JSON.stringify({ ok: code === EXIT.ok, files: reports }, null, 2));
+      return code;
+    }
+    for (const r of reports) printReport(io, r);
+    return code;
+  },
+};
+
+function printReport(io: CliIo, r: FileReport): void {
+  if (r.status === 'unreadable') {
+    io.err(`error: ${r.message}`);
+    return;
+  }
+  const c = countBySeverity(r.diagnostics);
+  const counts = [c.error + r.problems.length ? plural(c.error + r.problems.length, 'error') : '', c.warning ? plural(c.warning, 'warning') : '', c.info ? `${c.info} info` : ''].filter(Boolean).join(', ');
+  io.out(`${r.status === 'clean' ? '✓' : '✗'} ${basename(r.file)}: ${counts || 'no findings'}`);
+  for (const n of r.notes) io.out(`  note: ${n}`);
+  for (const p of r.problems) io.out(`  error    format                       ${formatProblem(r.file, p)}`);
+  for (const d of r.diagnostics) {
+    io.out(`  ${d.severity.padEnd(8)} ${d.rule.padEnd(28)} ${d.message}`);
+    const where = [d.nodeIds.length ? `steps: ${d.nodeIds.join(', ')}` : '', d.edgeIds.length ? `connections: ${d.edgeIds.join(', ')}` : ''].filter(Boolean).join(' · ');
+    if (where) io.out(`  ${''.padEnd(8)} ${''.padEnd(28)} ${where}`);
+    if (d.hint) io.out(`  ${''.padEnd(8)} ${''.padEnd(28)} → ${d.hint}`);
+  }
+  if (r.metrics) io.out(`  ${r.metrics.summary}`);
+}

@@ -1,0 +1,61 @@
+import { parseArgs } from 'node:util';
+import { enumeratePaths } from '../../analysis/paths.js';
+import { nameIn } from '../../analysis/text.js';
+import { EXIT, UsageError } from '../io.js';
+import { formatProblem, plural } from '../format.js';
+import type { CliCommand } from '../command.js';
+import { ANALYSIS_OPTIONS, loadAnalysable, localeOf } from './lint.js';
+
+function count(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} takes a whole number, not '${value}'`);
+  return n;
+}
+
+export const pathsCommand: CliCommand = {
+  name: 'paths',
+  summary: 'list the paths through a flow with the conditions along each (for conference-room testing)',
+  usage: 'crm-flow paths <flow.json> [--catalog <catalog.json>] [--max-loops N] [--max-paths N] [--locale en|zh] [--json]',
+  run(argv, io) {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { ...ANALYSIS_OPTIONS, 'max-loops': { type: 'string' }, 'max-paths': { type: 'string' } },
+    });
+    const locale = localeOf(values.locale);
+    if (positionals.length !== 1) throw new UsageError('name one flow file');
+    const maxLoops = count(values['max-loops'], '--max-loops', 1);
+    const maxPaths = count(values['max-paths'], '--max-paths', 200);
+    const loaded = loadAnalysable(io, positionals[0]!, values);
+    if (loaded.kind === 'unreadable') {
+      io.err(`error: ${loaded.message}`);
+      return EXIT.unreadable;
+    }
+    if (loaded.kind === 'invalid') {
+      if (values.json) io.out(JSON.stringify({ ok: false, file: loaded.file, problems: loaded.problems }, null, 2));
+      else for (const p of loaded.problems) io.err(`  ${formatProblem(loaded.file, p)}`);
+      return EXIT.problems;
+    }
+    const { flow, catalog } = loaded;
+    const { paths, truncated } = enumeratePaths(flow, { maxLoops, maxPaths, ...(catalog ? { catalog } : {}), locale });
+    const code = paths.length === 0 ? EXIT.problems : EXIT.ok;
+    if (values.json) {
+      io.out(JSON.stringify({ ok: code === EXIT.ok, file: loaded.file, flowId: flow.id, truncated, paths }, null, 2));
+      return code;
+    }
+    const byId = new Map(flow.nodes.map((n) => [n.id, n]));
+    const name = (id: string) => nameIn(byId.get(id)?.name, locale) || id;
+    if (paths.length === 0) io.out(locale === 'zh' ? `✗ ${loaded.file}：从开始无法到达任何结束。` : `✗ ${loaded.file}: no path leads from the start to an end.`);
+    else io.out(locale === 'zh' ? `${loaded.file}：${paths.length}条路径${truncated ? `（只列出前${maxPaths}条）` : ''}` : `${loaded.file}: ${plural(paths.length, 'path')}${truncated ? ` (only the first ${maxPaths} shown)` : ''}`);
+    for (const p of paths) {
+      const end = p.endId ? name(p.endId) : '?';
+      const head = locale === 'zh' ? `${p.id} → ${end}：${p.steps}个步骤，交接${p.handoffs}次${p.loops ? `，循环${p.loops}次` : ''}` : `${p.id} → ${end}: ${plural(p.steps, 'step')}, ${plural(p.handoffs, 'hand-off')}${p.loops ? `, ${plural(p.loops, 'loop')}` : ''}`;
+      io.out('');
+      io.out(head);
+      io.out(`  ${p.nodeIds.map(name).join(' → ')}`);
+      for (const c of p.conditions) io.out(`  • ${name(c.nodeId)} ${locale === 'zh' ? '→' : '→'} ${c.label ? `“${c.label}” ` : ''}${c.text ? `(${c.text})` : ''}`);
+    }
+    return code;
+  },
+};
