@@ -1,5 +1,8 @@
 import type { CliCommand } from '../command.js';
 import { validateCommand } from './validate.js';
+import { lintCommand } from './lint.js';
+import { sopCommand } from './sop.js';
+import { pathsCommand } from './paths.js';
 
 /** Every sub-command, in the order `crm-flow --help` lists them. Add new ones here. */
-export const COMMANDS: CliCommand[] = [validateCommand];
+export const COMMANDS: CliCommand[] = [validateCommand, lintCommand, sopCommand, pathsCommand];
