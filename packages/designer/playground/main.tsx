@@ -1,5 +1,6 @@
 import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import '../src/styles.css';
 import type { Catalog, Flow } from '@crm/flow-runtime';
 import { FlowDesigner, type DesignerPermission, type FlowTemplate, type Locale } from '../src/index.js';
 import { SimulationPanel, useSimulationSlot } from '../src/panels/simulation/index.js';

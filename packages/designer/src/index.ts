@@ -3,11 +3,10 @@
  * definitions: {@link FlowDesigner}, {@link FlowViewer}, and the hooks and
  * commands behind them.
  *
+ * Styles are separate: `import '@crm/designer/style.css'` once in the host.
+ *
  * @packageDocumentation
  */
-import '@xyflow/react/dist/style.css';
-import 'react-querybuilder/dist/query-builder.css';
-import './styles.css';
 
 export { FlowDesigner, type FlowDesignerProps, type SimulationSlotContext } from './designer/FlowDesigner.js';
 export { FlowViewer, type FlowViewerProps } from './designer/FlowViewer.js';

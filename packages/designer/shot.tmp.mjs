@@ -1,0 +1,12 @@
+import { chromium } from 'playwright-core';
+const [,, url, out, w = '1600', h = '900'] = process.argv;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu','--disable-quic','--no-first-run','--disable-background-networking','--disable-component-update','--disable-sync'] });
+const page = await browser.newPage({ viewport: { width: Number(w), height: Number(h) } });
+const errors = [];
+page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(m.type() + ': ' + m.text()); });
+page.on('pageerror', (e) => errors.push('pageerror: ' + e.message));
+await page.goto(url);
+await page.waitForTimeout(2500);
+await page.screenshot({ path: out });
+console.log(errors.slice(0, 10).join('\n'));
+await browser.close();
