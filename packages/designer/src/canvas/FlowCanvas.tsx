@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -179,6 +179,15 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true }: { flow: Flo
   }, [focusRequest, rf]);
 
   const large = flow.nodes.length > 300;
+  // A large flow opens on its beginning at a readable zoom rather than as a speck: fit the steps near the start.
+  const [fitOptions] = useState(() => {
+    if (!large) return { padding: 0.1, maxZoom: 1 };
+    const pos = flow.layout?.nodes ?? {};
+    const start = flow.nodes.find((n) => n.kind === 'start') ?? flow.nodes[0]!;
+    const origin = pos[start.id] ?? { x: 0, y: 0 };
+    const near = flow.nodes.filter((n) => pos[n.id] && pos[n.id]!.x - origin.x < 1400).slice(0, 80);
+    return { padding: 0.05, maxZoom: 1, minZoom: 0.5, nodes: near.map((n) => ({ id: n.id })) };
+  });
 
   return (
     <div className="cfd-canvas" aria-label={t('canvas.label')} role="region" onDragOver={onDragOver} onDrop={onDrop}>
@@ -203,7 +212,7 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true }: { flow: Flo
         snapGrid={[GRID, GRID]}
         connectionLineType={ConnectionLineType.SmoothStep}
         fitView={fitOnOpen}
-        fitViewOptions={{ padding: 0.1, maxZoom: 1 }}
+        fitViewOptions={fitOptions}
         minZoom={0.1}
         maxZoom={2}
         onlyRenderVisibleElements={large}
