@@ -6,3 +6,4 @@ export { computeMetrics, computeMetricsFrom } from './metrics/index.js';
 export { enumeratePaths, enumerateWith, type FlowPath, type PathCondition, type PathOptions, type PathSet } from './paths.js';
 export type { FlowMetrics, HandoffMetrics, JumpMetrics, PathMetric, ClarityRating } from './metrics/types.js';
 export type { Diagnostic, Finding, FlowRegistry, LintConfig, LintRule, Locale, Report, RuleSetting, Severity, Text, ValidateResult } from './types.js';
+export * from './simulate/index.js';

@@ -107,3 +107,41 @@ describe('crm-flow paths', () => {
     expect((await cli('paths', flow('new-order'), '--max-loops', 'many')).code).toBe(2);
   });
 });
+
+describe('crm-flow simulate', () => {
+  it('finds the scenario file beside the flow and prints each step with who and why', async () => {
+    const r = await cli('simulate', flow('new-order'), '--scenario', '2');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^Scenario 2: .* — ✓ completed \(shipped\)/);
+    expect(r.out).toContain('Credit check — done by Chen Jing (finance)');
+    expect(r.out).toMatch(/Enough credit\? → “Over the limit”, because .* \[customer\.creditUsed = 470000/);
+  });
+
+  it('picks scenarios by name, speaks Chinese, and writes JSON', async () => {
+    const zh = await cli('simulate', flow('new-order'), '--scenario', 'cancelled', '--locale', 'zh');
+    expect(zh.code).toBe(0);
+    expect(zh.out).toContain('场景 4');
+    const json = JSON.parse((await cli('simulate', flow('sample-order'), '--json')).out) as { ok: boolean; results: Array<{ ok: boolean; trace: unknown[] }> };
+    expect(json.ok).toBe(true);
+    expect(json.results.length).toBeGreaterThan(1);
+    expect((await cli('simulate', flow('new-order'), '--scenario', '99')).code).toBe(2);
+  });
+});
+
+describe('crm-flow test', () => {
+  it('passes the sample scenarios and reports coverage and the paths nobody walks', async () => {
+    const r = await cli('test', flow('complaint-handling'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/passed (\d+)\/\1, failed 0/);
+    expect(r.out).toMatch(/coverage: paths \d+\/\d+ \(\d+%\), decision branches (\d+)\/\1, ends (\d+)\/\2/);
+  });
+
+  it('fails (exit 1) on a failing scenario or too little coverage, and exits 2 on an unreadable scenario file', async () => {
+    expect((await cli('test', flow('new-order'), '--min-coverage', '100')).code).toBe(1);
+    const broken = `${PACKAGE_DIR}test/analysis/fixtures/wrong-outcome.scenarios.json`;
+    const r = await cli('test', flow('sample-order'), broken);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain("Expected the outcome 'lost'");
+    expect((await cli('test', flow('sample-order'), '/no/such.json')).code).toBe(2);
+  });
+});
