@@ -38,21 +38,21 @@ export function moveTo(run: Run, tokenId: string, edge: FlowEdge): void {
 }
 
 /** What a node's outgoing edges say: the edge to take, or why there is none. */
-export type EdgeChoice = { edge: FlowEdge; byDefault: boolean } | { incident: IncidentCode; message: string };
+export type EdgeChoice = CompiledEdge | { incident: IncidentCode; message: string };
 
-/** First edge whose guard holds (an edge without a guard always holds), else the default edge. */
+/** First edge whose guard holds (an edge without a guard always holds), else the default edge. Allocates nothing on the way out. */
 export function pickEdge(run: Run, node: FlowNode): EdgeChoice {
   const edges: CompiledEdge[] = run.flow.out.get(node.id) ?? [];
   for (const ce of edges) {
-    if (!ce.guard) return { edge: ce.edge, byDefault: false };
+    if (!ce.guard) return ce;
     try {
-      if (truthy(ce.guard(run.state.data))) return { edge: ce.edge, byDefault: false };
+      if (truthy(ce.guard(run.state.data))) return ce;
     } catch (e) {
       return { incident: 'RULE_FAILED', message: `The condition on the way out of ${stepName(run.flow, node.id)} could not be evaluated: ${errorText(e)}` };
     }
   }
   const fallback = run.flow.defaults.get(node.id);
-  if (fallback) return { edge: fallback.edge, byDefault: true };
+  if (fallback) return fallback;
   if (edges.length === 0) return { incident: 'DEAD_END', message: `${stepName(run.flow, node.id)} has no way out, so the process cannot go on.` };
   return {
     incident: 'NO_PATH',
@@ -217,13 +217,14 @@ function startChild(run: Run, token: TokenState, node: Extract<FlowNode, { kind:
 }
 
 function finishToken(run: Run, token: TokenState, node: Extract<FlowNode, { kind: 'end' }>): void {
-  const missing = run.flow.mandatoryBefore(node.id).filter((n) => !run.state.completedBy[n]);
+  const before = run.flow.mandatoryBefore(node.id);
+  const missing = before.length ? before.filter((n) => !run.state.completedBy[n]) : before;
   if (missing.length) {
     const names = missing.map((n) => stepName(run.flow, n)).join(', ');
     return raiseIncident(run, 'MANDATORY_SKIPPED', `The process reached ${stepName(run.flow, node.id)} without the mandatory step ${names}; it is held there.`, token.id, node.id);
   }
   run.emit({ type: 'token.ended', tokenId: token.id, nodeId: node.id, ...(node.outcome ? { outcome: node.outcome } : {}) });
-  if (Object.keys(run.state.tokens).length > 0) return;
+  for (const _ in run.state.tokens) return;
   run.emit({ type: 'instance.completed', nodeId: node.id, ...(node.outcome ? { outcome: node.outcome } : {}) });
   const parent = run.state.parent;
   if (parent) {

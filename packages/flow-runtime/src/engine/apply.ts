@@ -37,14 +37,16 @@ export function ownedCopy(s: InstanceState): InstanceState {
     status: s.status,
     seq: s.seq,
     data: s.data,
+    // Written by most events: copied once here, then updated in place.
     tokens: { ...s.tokens },
     tasks: { ...s.tasks },
-    families: { ...s.families },
-    controls: { ...s.controls },
-    alerts: s.alerts.slice(),
-    incidents: s.incidents.slice(),
     visited: s.visited.slice(),
-    completedBy: { ...s.completedBy },
+    // Written rarely: shared here, replaced (never mutated) when written.
+    families: s.families,
+    controls: s.controls,
+    alerts: s.alerts,
+    incidents: s.incidents,
+    completedBy: s.completedBy,
     startedAt: s.startedAt,
     startedBy: s.startedBy,
     updatedAt: s.updatedAt,
@@ -53,7 +55,7 @@ export function ownedCopy(s: InstanceState): InstanceState {
     endNodeId: s.endNodeId,
     cancelReason: s.cancelReason,
     parent: s.parent,
-    children: s.children.slice(),
+    children: s.children,
   };
 }
 
@@ -74,7 +76,7 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent)
       const outer = s.tokens[event.tokenId]?.familyId;
       s.tokens = without(s.tokens, event.tokenId);
       for (const b of event.branches) s.tokens[b.tokenId] = token(b.tokenId, b.to, event.familyId);
-      s.families[event.familyId] = { id: event.familyId, outer, members: event.branches.map((b) => b.tokenId) };
+      s.families = { ...s.families, [event.familyId]: { id: event.familyId, outer, members: event.branches.map((b) => b.tokenId) } };
       // The outer family now waits for this split's family instead of the token that split.
       if (outer) replaceMember(s, outer, event.tokenId, event.branches.length ? event.familyId : undefined);
       for (const b of event.branches) s.visited.push(b.to);
@@ -121,7 +123,7 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent)
         s.tasks[event.taskId] = task(t, 'completed', { completedAt: event.at, ...(event.actor ? { completedBy: event.actor } : {}) });
         clearToken(s, t.tokenId);
       }
-      if (event.actor) s.completedBy[event.nodeId] = event.actor;
+      if (event.actor) s.completedBy = { ...s.completedBy, [event.nodeId]: event.actor };
       break;
     }
     case 'task.escalated': {
@@ -133,10 +135,10 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent)
       s.data = applyChanges(s.data, event.changes);
       break;
     case 'control.changed':
-      s.controls[event.controlId] = event.holds;
+      s.controls = { ...s.controls, [event.controlId]: event.holds };
       break;
     case 'alert.raised':
-      s.alerts.push({ alertId: event.alertId, at: event.at, source: event.source, message: event.message, to: event.to, severity: event.severity });
+      s.alerts = [...s.alerts, { alertId: event.alertId, at: event.at, source: event.source, message: event.message, to: event.to, severity: event.severity }];
       break;
     case 'wait.started':
       wait(s, event.tokenId, 'wait', event.dueAt);
@@ -146,11 +148,11 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent)
       clearToken(s, event.tokenId);
       break;
     case 'subflow.started':
-      s.children.push(event.childInstanceId);
+      s.children = [...s.children, event.childInstanceId];
       wait(s, event.tokenId, 'subflow', undefined, event.childInstanceId);
       break;
     case 'incident.raised':
-      s.incidents.push({
+      s.incidents = s.incidents.concat({
         incidentId: event.incidentId,
         at: event.at,
         code: event.code,
@@ -163,9 +165,8 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent)
       if (event.tokenId) wait(s, event.tokenId, 'incident');
       break;
     case 'incident.resolved': {
-      const i = s.incidents.findIndex((x) => x.incidentId === event.incidentId);
-      const incident = s.incidents[i];
-      if (incident) s.incidents[i] = { ...incident, resolved: true };
+      const incident = s.incidents.find((x) => x.incidentId === event.incidentId);
+      if (incident) s.incidents = s.incidents.map((x) => (x === incident ? { ...x, resolved: true } : x));
       if (s.status === 'incident' && s.incidents.every((x) => x.resolved)) s.status = 'active';
       if (incident?.tokenId) clearToken(s, incident.tokenId);
       break;
@@ -263,7 +264,7 @@ function replaceMember(s: InstanceState, familyId: string, from: string, to: str
   const f = s.families[familyId];
   if (!f) return;
   const members = to === undefined ? f.members.filter((m) => m !== from) : f.members.map((m) => (m === from ? to : m));
-  s.families[familyId] = { ...f, members };
+  s.families = { ...s.families, [familyId]: { ...f, members } };
 }
 
 /** Removes a member; a family left empty is removed from its outer family in turn (its branches all ended). */
@@ -272,7 +273,7 @@ function dropMember(s: InstanceState, familyId: string, member: string): void {
   if (!f) return;
   const members = f.members.filter((m) => m !== member);
   if (members.length > 0) {
-    s.families[familyId] = { ...f, members };
+    s.families = { ...s.families, [familyId]: { ...f, members } };
     return;
   }
   s.families = without(s.families, familyId);

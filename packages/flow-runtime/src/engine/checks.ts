@@ -82,6 +82,7 @@ function editorsElsewhere(flow: CompiledFlow, path: string): { roles: string[]; 
 
 /** Required paths without a value in `state`. */
 export function missingRequired(state: InstanceState, binding: TaskBinding): string[] {
+  if (binding.required.length === 0) return binding.required;
   return binding.required.filter((p) => {
     const v = getPath(state.data, p);
     return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);

@@ -17,6 +17,8 @@ import { mandatoryDominators } from './dominators.js';
 export interface CompiledEdge {
   edge: FlowEdge;
   guard?: CompiledRule;
+  /** True for a node's default edge. */
+  byDefault: boolean;
 }
 
 /** A control with its condition compiled. */
@@ -40,6 +42,8 @@ export interface CompiledFlow {
   /** Gates naming each node. */
   gates: Map<string, CompiledControl[]>;
   tasks: Map<string, TaskBinding>;
+  /** True when some step runs a sub-flow. */
+  subflows: boolean;
   /** Compiled rules of nodes: `sla`, `until`, `timer`, `assign:<i>`, `in:<var>`, `out:<path>`. */
   rules: Map<string, Map<string, CompiledRule>>;
   /** Mandatory task nodes on every path from the start to each node (computed on first use). */
@@ -52,6 +56,7 @@ export interface CompiledFlow {
 }
 
 const cache = new WeakMap<Flow, WeakMap<object, CompiledFlow>>();
+const NONE: string[] = [];
 const NO_CATALOG = {};
 
 /** Compiles (or returns the cached compilation of) a parsed flow against a catalog. */
@@ -74,7 +79,7 @@ function build(flow: Flow, catalog: Catalog | undefined): CompiledFlow {
   const defaults = new Map<string, CompiledEdge>();
   for (const n of flow.nodes) out.set(n.id, []);
   for (const edge of flow.edges) {
-    const ce: CompiledEdge = edge.guard === undefined ? { edge } : { edge, guard: prepareRule(edge.guard) };
+    const ce: CompiledEdge = edge.guard === undefined ? { edge, byDefault: edge.default === true } : { edge, guard: prepareRule(edge.guard), byDefault: edge.default === true };
     if (edge.default) defaults.set(edge.source, ce);
     else out.get(edge.source)?.push(ce);
   }
@@ -119,10 +124,11 @@ function build(flow: Flow, catalog: Catalog | undefined): CompiledFlow {
     tasks,
     rules,
     catalog,
+    subflows: flow.nodes.some((n) => n.kind === 'subflow'),
     mandatoryBefore(nodeId) {
-      if (mandatory.size === 0) return [];
+      if (mandatory.size === 0) return NONE;
       dominators ??= mandatoryDominators(flow, start.id, mandatory);
-      return dominators.get(nodeId) ?? [];
+      return dominators.get(nodeId) ?? NONE;
     },
     knownPath: (path) => paths.get(path),
     pathInfo(path) {

@@ -8,6 +8,8 @@ import type { CompiledControl } from './compiled.js';
 import { leave, pickEdge } from './advance.js';
 import type { Run } from './run.js';
 
+const NONE: CompiledControl[] = [];
+
 /** Evaluates every control; records changes and raises an alert when an alert control starts to hold. */
 export function checkControls(run: Run): void {
   for (const c of run.flow.controls) {
@@ -36,14 +38,18 @@ export function checkControls(run: Run): void {
 /** Gates that hold now and name this node. */
 export function closedGates(run: Pick<Run, 'flow' | 'state'>, nodeId: string): CompiledControl[] {
   const gates = run.flow.gates.get(nodeId);
-  if (!gates) return [];
+  if (!gates) return NONE;
   return gates.filter((g) => run.state.controls[g.control.id] === true);
 }
 
 /** Lets resting tokens go on where the new data allows it. */
 export function recheckResting(run: Run): void {
-  for (const token of Object.values(run.state.tokens)) {
-    const current = run.state.tokens[token.id];
+  const tokens = run.state.tokens;
+  let waiting: string[] | undefined;
+  for (const id in tokens) if (tokens[id]!.waiting && tokens[id]!.waiting !== 'task' && tokens[id]!.waiting !== 'subflow') (waiting ??= []).push(id);
+  if (!waiting) return;
+  for (const id of waiting) {
+    const current = run.state.tokens[id];
     if (!current) continue;
     const node = run.flow.nodes.get(current.nodeId);
     if (!node) continue;

@@ -10,6 +10,9 @@ const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 
 /** The value at `path`, or undefined. */
 export function getPath(data: unknown, path: string): unknown {
+  if (!path.includes('.')) {
+    return data !== null && typeof data === 'object' && Object.prototype.hasOwnProperty.call(data, path) ? (data as Record<string, unknown>)[path] : undefined;
+  }
   let current: unknown = data;
   for (const key of path.split('.')) {
     if (current === null || typeof current !== 'object') return undefined;
@@ -21,6 +24,7 @@ export function getPath(data: unknown, path: string): unknown {
 
 /** A copy of `data` with `value` at `path` (intermediate objects created as needed). */
 export function setPath(data: ProcessData, path: string, value: unknown): ProcessData {
+  if (!path.includes('.')) return { ...data, [path]: value };
   return setIn(data, path.split('.'), 0, value) as ProcessData;
 }
 
@@ -98,12 +102,14 @@ export function badSegment(path: string): string | undefined {
 export function diff(data: ProcessData, entries: readonly PatchEntry[]): DataChange[] {
   const changes: DataChange[] = [];
   let current = data;
-  for (const { path, value } of entries) {
+  for (let i = 0; i < entries.length; i++) {
+    const { path, value } = entries[i]!;
     const from = getPath(current, path);
     if (sameValue(from, value)) continue;
     const to = value === undefined ? null : value;
     changes.push({ path, from: from === undefined ? null : from, to });
-    current = setPath(current, path, to);
+    // Later entries may read this path again.
+    if (i < entries.length - 1) current = setPath(current, path, to);
   }
   return changes;
 }

@@ -34,9 +34,21 @@ export interface Decision {
   effects: Effect[];
 }
 
-/** The actor as recorded in events. */
+const refs = new WeakMap<Actor, ActorRef>();
+
+/** The actor as recorded in events (one shared copy per actor object while it stays unchanged). */
 export function actorRef(actor: Actor): ActorRef {
-  return { id: actor.id, roles: [...actor.roles], ...(actor.name ? { name: actor.name } : {}), ...(actor.system ? { system: true } : {}) };
+  const hit = refs.get(actor);
+  if (hit && hit.id === actor.id && hit.name === actor.name && hit.system === (actor.system ? true : undefined) && sameRoles(hit.roles, actor.roles)) return hit;
+  const ref: ActorRef = { id: actor.id, roles: [...actor.roles], ...(actor.name ? { name: actor.name } : {}), ...(actor.system ? { system: true } : {}) };
+  refs.set(actor, ref);
+  return ref;
+}
+
+function sameRoles(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**
@@ -128,7 +140,7 @@ function complete(run: Run, taskId: string, patch: DataPatch, actor: Actor): voi
   if (!binding) throw new EngineError('TASK_NOT_OPEN', `Step '${task.nodeId}' is not part of this version of the flow.`, { ...where, nodeId: task.nodeId });
   const roles = mayDo(flow, binding, actor, state, where);
   const entries = normalizePatch(patch, flow.flow.data);
-  const changes = checkWrites(flow, state.data, entries, { editable: binding.accessFor(roles).editable, binding, ...where });
+  const changes = checkWrites(flow, state.data, entries, { editable: binding.accessFor(roles).editable, binding, instanceId: state.instanceId, taskId });
   if (changes.length) run.emit({ type: 'data.changed', cause: 'task', taskId, nodeId: task.nodeId, changes }, true);
   // Gates and required fields are judged on the data after the patch; a closed gate is the more basic refusal.
   if (changes.length) checkControls(run);

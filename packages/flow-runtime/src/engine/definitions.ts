@@ -14,6 +14,8 @@ import type { Clock, DefinitionInfo, DeployResult } from './types.js';
 export interface DefinitionStore {
   deploy(flow: unknown): Promise<DeployResult>;
   list(flowId?: string): Promise<DefinitionInfo[]>;
+  /** A compiled version already loaded, without asking the store. */
+  peek(flowId: string, version: number): CompiledFlow | undefined;
   /** A version, or the latest; UNKNOWN_FLOW when there is none. */
   get(flowId: string, version?: number): Promise<CompiledFlow>;
   /** Loads the flows `flow`'s sub-flow steps run, so {@link resolveSync} can answer. */
@@ -25,6 +27,8 @@ export interface DefinitionStore {
 /** Creates the definition cache over a store. */
 export function definitionStore(store: FlowStore, catalog: Catalog | undefined, clock: Clock): DefinitionStore {
   const compiled = new Map<string, CompiledFlow>();
+  /** flow id → version → compiled, for the lookup every command makes (no key strings built). */
+  const byVersion = new Map<string, Map<number, CompiledFlow>>();
   const latest = new Map<string, CompiledFlow>();
   const targets = new WeakMap<CompiledFlow, { flowId: string; version?: number }[]>();
 
@@ -40,6 +44,9 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
         throw new EngineError('INVALID_FLOW', `Flow '${flow.id}' version ${flow.version} cannot be run: ${e instanceof Error ? e.message : String(e)}`);
       }
       compiled.set(k, c);
+      let versions = byVersion.get(flow.id);
+      if (!versions) byVersion.set(flow.id, (versions = new Map()));
+      versions.set(flow.version, c);
     }
     return c;
   };
@@ -86,6 +93,7 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
     }
     const flow = deepFreeze(structuredClone(parsed.value));
     compiled.delete(key(flow.id, flow.version));
+    byVersion.get(flow.id)?.delete(flow.version);
     const existing = await store.getDefinition({ flowId: flow.id, version: flow.version });
     const same = (other: Flow) => canonical(other) === canonical(flow);
     if (existing) {
@@ -110,6 +118,7 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
     deploy,
     list,
     get,
+    peek: (flowId, version) => byVersion.get(flowId)?.get(version),
     preload: (flow) => preload(flow),
     resolveSync: (flowId, version) => (version === undefined ? latest.get(flowId) : compiled.get(key(flowId, version))),
   };

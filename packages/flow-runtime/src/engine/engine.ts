@@ -45,15 +45,22 @@ export function createEngine(options: EngineOptions): Engine {
   const states = new Map<string, InstanceState>();
   const listeners = new Set<EngineListener>();
 
+  /** Keeps recent running instances' states (least recently used out); ended ones are rebuilt from the log when asked for. */
   const remember = (s: InstanceState) => {
     states.delete(s.instanceId);
+    if (s.status === 'completed' || s.status === 'cancelled') return;
     states.set(s.instanceId, s);
     if (states.size > STATE_CACHE) states.delete(states.keys().next().value!);
   };
 
   async function loadState(instanceId: string): Promise<InstanceState> {
     const cached = states.get(instanceId);
-    const events = await guard(() => store.load({ instanceId, afterSeq: cached?.seq ?? 0 }));
+    let events: FlowEvent[];
+    try {
+      events = await store.load({ instanceId, afterSeq: cached?.seq ?? 0 });
+    } catch (e) {
+      throw storeFailed(e);
+    }
     const state = replay(events, cached);
     if (!state) throw new EngineError('UNKNOWN_INSTANCE', `There is no process instance '${instanceId}'.`, { instanceId });
     if (state !== cached) remember(state);
@@ -99,7 +106,7 @@ export function createEngine(options: EngineOptions): Engine {
     if (p) {
       p.events.push(...d.events);
       p.state = d.state;
-    } else batch.set(id, { expectedSeq: seq, state: d.state, events: [...d.events] });
+    } else batch.set(id, { expectedSeq: seq, state: d.state, events: d.events });
   }
 
   /** Appends a batch; false on a sequence conflict. */
@@ -110,13 +117,18 @@ export function createEngine(options: EngineOptions): Engine {
       writes.push({ instanceId, expectedSeq: p.expectedSeq, events: p.events, summary: summarize(p.state), openTasks: openTaskRows(p.state) });
     }
     if (writes.length === 0) return { ok: true };
-    const result = await guard(() => store.append({ writes }));
+    let result: Awaited<ReturnType<typeof store.append>>;
+    try {
+      result = await store.append({ writes });
+    } catch (e) {
+      throw storeFailed(e);
+    }
     if (!result.ok) {
       states.delete(result.instanceId);
       return result;
     }
     for (const w of writes) remember(batch.get(w.instanceId)!.state);
-    for (const w of writes) notify(w.instanceId, w.events, batch.get(w.instanceId)!.state);
+    if (listeners.size) for (const w of writes) notify(w.instanceId, w.events, batch.get(w.instanceId)!.state);
     return { ok: true };
   }
 
@@ -133,7 +145,7 @@ export function createEngine(options: EngineOptions): Engine {
   function result(batch: Map<string, Pending>, instanceId: string): CommandResult {
     const own = batch.get(instanceId)!;
     const related: FlowEvent[] = [];
-    for (const [id, p] of batch) if (id !== instanceId) related.push(...p.events);
+    if (batch.size > 1) for (const [id, p] of batch) if (id !== instanceId) related.push(...p.events);
     return { instance: own.state, events: own.events, related };
   }
 
@@ -145,16 +157,21 @@ export function createEngine(options: EngineOptions): Engine {
   async function execute(instanceId: string, command: Command, actor: Actor | undefined, expectedSeq?: number, now = clock.now()): Promise<CommandResult> {
     let firstState: InstanceState | undefined;
     for (let attempt = 0; ; attempt++) {
-      const state = await loadState(instanceId);
+      // The first attempt decides on the cached state when there is one: if another writer got
+      // there first, the append's sequence check refuses it and the retry reads the store.
+      const cached = attempt === 0 ? states.get(instanceId) : undefined;
+      let state = cached && (expectedSeq === undefined || cached.seq === expectedSeq) ? cached : await loadState(instanceId);
       firstState ??= state;
       if (expectedSeq !== undefined && state.seq !== expectedSeq) throw conflict(state, expectedSeq);
-      const flow = await defs.get(state.flowId, state.version);
-      await defs.preload(flow);
-      if (command.type === 'migrate') await defs.preload(command.to);
+      const flow = defs.peek(state.flowId, state.version) ?? (await defs.get(state.flowId, state.version));
+      if (flow.subflows) await defs.preload(flow);
+      if (command.type === 'migrate' && command.to.subflows) await defs.preload(command.to);
       let decision: Decision;
       try {
         decision = decide(state, command, context(flow, now), actor);
       } catch (e) {
+        // A refusal judged on an unverified cached copy is judged again on the stored log.
+        if (state === cached && isEngineError(e)) continue;
         if (attempt > 0 && command.type === 'complete' && isEngineError(e, 'TASK_NOT_OPEN') && firstState.tasks[command.taskId]?.status === 'open') {
           const task = state.tasks[command.taskId];
           const by = task?.completedBy ? ` by ${task.completedBy.name ?? task.completedBy.id}` : '';
@@ -167,10 +184,16 @@ export function createEngine(options: EngineOptions): Engine {
       }
       const batch = new Map<string, Pending>();
       add(batch, instanceId, state.seq, decision);
-      await carryOut(batch, decision.effects, now);
+      if (decision.effects.length) await carryOut(batch, decision.effects, now);
       const res = await commit(batch);
       if (res.ok) return result(batch, instanceId);
-      if (expectedSeq !== undefined || attempt >= 5) throw conflict(state, state.seq, res.actualSeq);
+      if (expectedSeq !== undefined) {
+        // Our copy may just have been behind: only a real change since the caller's view is a conflict.
+        state = await loadState(instanceId);
+        if (state.seq !== expectedSeq) throw conflict(state, expectedSeq);
+        continue;
+      }
+      if (attempt >= 5) throw conflict(state, state.seq, res.actualSeq);
     }
   }
 
@@ -185,14 +208,14 @@ export function createEngine(options: EngineOptions): Engine {
 
     async start(flowId, { actor, data, version }) {
       const flow = await defs.get(flowId, version);
-      await defs.preload(flow);
+      if (flow.subflows) await defs.preload(flow);
       const now = clock.now();
       for (let attempt = 0; ; attempt++) {
         const instanceId = newId();
         const decision = decide(undefined, { type: 'start', instanceId, data: copyJson(data ?? {}) }, context(flow, now), actor);
         const batch = new Map<string, Pending>();
         add(batch, instanceId, 0, decision);
-        await carryOut(batch, decision.effects, now);
+        if (decision.effects.length) await carryOut(batch, decision.effects, now);
         const res = await commit(batch);
         if (res.ok) return result(batch, instanceId);
         if (attempt >= 2) throw new EngineError('STORE_FAILED', `The id generator gave an id that is already taken ('${instanceId}').`);
@@ -281,7 +304,11 @@ async function guard<T>(f: () => Promise<T>): Promise<T> {
   try {
     return await f();
   } catch (e) {
-    if (isEngineError(e)) throw e;
-    throw new EngineError('STORE_FAILED', `The store failed: ${e instanceof Error ? e.message : String(e)}`);
+    throw storeFailed(e);
   }
+}
+
+function storeFailed(e: unknown): Error {
+  if (isEngineError(e)) return e;
+  return new EngineError('STORE_FAILED', `The store failed: ${e instanceof Error ? e.message : String(e)}`);
 }

@@ -24,7 +24,7 @@ export function summarize(state: InstanceState): InstanceSummary {
     seq: state.seq,
     startedAt: state.startedAt,
     updatedAt: state.updatedAt,
-    at: [...new Set(Object.values(state.tokens).map((t) => t.nodeId))],
+    at: standingAt(state),
   };
   if (nextDueAt !== undefined) summary.nextDueAt = nextDueAt;
   if (state.parent) summary.parentId = state.parent.instanceId;
@@ -50,4 +50,13 @@ export function openTaskRows(state: InstanceState): OpenTaskRow[] {
     rows.push(row);
   }
   return rows;
+}
+
+function standingAt(state: InstanceState): string[] {
+  const at: string[] = [];
+  for (const id in state.tokens) {
+    const nodeId = state.tokens[id]!.nodeId;
+    if (!at.includes(nodeId)) at.push(nodeId);
+  }
+  return at;
 }

@@ -39,8 +39,8 @@ export function createMemoryStore(): FlowStore {
       }
       for (const w of writes) {
         const log = logs.get(w.instanceId);
-        if (log) log.push(...w.events);
-        else logs.set(w.instanceId, [...w.events]);
+        if (log) for (const e of w.events) log.push(e);
+        else logs.set(w.instanceId, w.events.slice());
         summaries.set(w.instanceId, w.summary);
         setTasks(w.instanceId, w.openTasks);
       }
@@ -48,7 +48,7 @@ export function createMemoryStore(): FlowStore {
     },
     async load({ instanceId, afterSeq = 0 }) {
       const log = logs.get(instanceId);
-      return log ? log.slice(afterSeq) : [];
+      return log && log.length > afterSeq ? log.slice(afterSeq) : [];
     },
     async instance({ instanceId }) {
       return summaries.get(instanceId);

@@ -50,4 +50,22 @@ describe('optimistic concurrency', () => {
     ]);
     expect((await engine.instance(id)).data.order).toEqual({ amount: 5, lines: [{ sku: 'A', qty: 1 }] });
   });
+
+  it('an engine whose copy is behind the store still acts on the stored truth', async () => {
+    const { engine, store } = await testEngine([orderFlow]);
+    const other = createEngine({ store, catalog });
+    const { instance } = await engine.start('order', { actor: sales, data: { customer: { name: 'A', creditLimit: 10, creditUsed: 0 } } });
+    const id = instance.instanceId;
+    // engine has the instance cached at order entry; the other engine moves it on to the credit check
+    const [entry] = await other.tasks(id, { actor: sales });
+    await other.complete(id, entry!.taskId, { actor: sales, data: { 'order.amount': 1 } });
+    const [credit] = await other.tasks(id, { actor: finance });
+    // engine completes the credit check it has not seen open, and the log stays whole
+    const done = await engine.complete(id, credit!.taskId, { actor: finance });
+    expect(done.instance.tasks[credit!.taskId]?.status).toBe('completed');
+    const again = await refusal(engine.complete(id, entry!.taskId, { actor: sales }));
+    expect(again.code).toBe('TASK_NOT_OPEN');
+    const events = await engine.events(id);
+    expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+  });
 });
