@@ -3,7 +3,7 @@
  * which step, with the data it changed.
  */
 import type { CompiledFlow } from './compiled.js';
-import { fieldName, stepName } from './names.js';
+import { fieldName, roleNames, stepName } from './names.js';
 import type { ActorRef, DataChange, FlowEvent, HistoryEntry } from './types.js';
 
 /** Describes one event; `flow` is the version the instance ran on at that point. */
@@ -16,10 +16,11 @@ export function historyEntry(event: FlowEvent, flow: CompiledFlow | undefined): 
   return entry;
 }
 
-function who(actor: ActorRef | undefined): string {
+function who(actor: ActorRef | undefined, flow: CompiledFlow | undefined): string {
   if (!actor) return 'The system';
   const name = actor.name ?? actor.id;
-  return actor.roles.length ? `${name} (${actor.roles.join(', ')})` : name;
+  if (!actor.roles.length) return name;
+  return `${name} (${flow ? roleNames(flow, actor.roles, 'and') : actor.roles.join(', ')})`;
 }
 
 function step(flow: CompiledFlow | undefined, nodeId: string): string {
@@ -39,7 +40,7 @@ function show(v: unknown): string {
 function summary(e: FlowEvent, flow: CompiledFlow | undefined): string {
   switch (e.type) {
     case 'instance.started':
-      return `${who(e.actor)} started ${flow ? `'${flow.flow.name.en}'` : `'${e.flowId}'`} (version ${e.version})${e.parent ? ` as a sub-flow of ${e.parent.instanceId}` : ''}.`;
+      return `${who(e.actor, flow)} started ${flow ? `'${flow.flow.name.en}'` : `'${e.flowId}'`} (version ${e.version})${e.parent ? ` as a sub-flow of ${e.parent.instanceId}` : ''}.`;
     case 'token.moved':
       return `The process moved to ${step(flow, e.to)}.`;
     case 'token.split':
@@ -56,21 +57,21 @@ function summary(e: FlowEvent, flow: CompiledFlow | undefined): string {
       return `${step(flow, e.nodeId)} chose ${label.startsWith("'") ? label : `'${label}'`}${e.byDefault ? ' (the default)' : ''}.`;
     }
     case 'task.opened':
-      return `${step(flow, e.nodeId)} is waiting for ${e.roles.length ? e.roles.join(' or ') : 'anyone'}${e.dueAt !== undefined ? `, due ${new Date(e.dueAt).toISOString()}` : ''}.`;
+      return `${step(flow, e.nodeId)} is waiting for ${e.roles.length ? (flow ? roleNames(flow, e.roles) : e.roles.join(' or ')) : 'anyone'}${e.dueAt !== undefined ? `, due ${new Date(e.dueAt).toISOString()}` : ''}.`;
     case 'task.completed':
-      return `${who(e.actor)} completed ${step(flow, e.nodeId)}.`;
+      return `${who(e.actor, flow)} completed ${step(flow, e.nodeId)}.`;
     case 'task.escalated':
       return `${step(flow, e.nodeId)} is overdue${e.to ? `; escalated to ${e.to}` : ''}.`;
     case 'data.changed': {
-      const by = e.cause === 'system' || e.cause === 'subflow' ? (e.nodeId ? step(flow, e.nodeId) : 'The system') : who(e.actor);
-      return `${by} changed ${changesText(flow, e.changes)}.`;
+      const by = e.cause === 'system' || e.cause === 'subflow' ? (e.nodeId ? step(flow, e.nodeId) : 'The system') : who(e.actor, flow);
+      return sentence(`${by} changed ${changesText(flow, e.changes)}`);
     }
     case 'control.changed': {
       const c = flow?.flow.controls?.find((x) => x.id === e.controlId);
       return `Control '${c?.name.en ?? e.controlId}' ${e.holds ? 'now holds' : 'no longer holds'}.`;
     }
     case 'alert.raised':
-      return `Alert to ${e.to.length ? e.to.join(', ') : 'everyone on the process'}: ${e.message.en}`;
+      return `Alert to ${e.to.length ? (flow ? roleNames(flow, e.to, 'and') : e.to.join(', ')) : 'everyone on the process'}: ${e.message.en}`;
     case 'wait.started':
       return `${step(flow, e.nodeId)} is waiting${e.dueAt !== undefined ? ` until ${new Date(e.dueAt).toISOString()} at most` : ''}.`;
     case 'wait.ended':
@@ -86,8 +87,13 @@ function summary(e: FlowEvent, flow: CompiledFlow | undefined): string {
     case 'instance.completed':
       return `The process finished at ${step(flow, e.nodeId)}${e.outcome ? ` with outcome ${e.outcome}` : ''}.`;
     case 'instance.cancelled':
-      return `${who(e.actor)} cancelled the process: ${e.reason}`;
+      return `${who(e.actor, flow)} cancelled the process: ${e.reason}`;
     case 'instance.migrated':
-      return `${who(e.actor)} moved the process from version ${e.fromVersion} to version ${e.toVersion}.`;
+      return `${who(e.actor, flow)} moved the process from version ${e.fromVersion} to version ${e.toVersion}.`;
   }
+}
+
+/** Ends a sentence with one full stop, even when it ends with a quoted value that has its own. */
+function sentence(s: string): string {
+  return /[.!?]$/.test(s) ? s : `${s}.`;
 }

@@ -10,18 +10,28 @@ export function stepName(flow: CompiledFlow, nodeId: string): string {
   return `'${node?.name.en ?? nodeId}'`;
 }
 
-/** The catalog name of the field at `path`, lower-cased ("the credit limit"), or the path itself. */
+/**
+ * The catalog name of the field at `path` in a sentence: "the customer's credit
+ * limit", "the order type" (when the field's name already says whose it is),
+ * "'approved'" for a plain variable, or the path itself.
+ */
 export function fieldName(flow: CompiledFlow, path: string): string {
   const info = flow.pathInfo(path);
   const field = info.ok ? (info.field as { name?: { en: string } } | undefined) : undefined;
-  if (field?.name?.en && path.includes('.')) return `the ${lowerFirst(field.name.en)}`;
+  const dot = path.indexOf('.');
+  if (field?.name?.en && dot > 0) {
+    const head = path.slice(0, dot);
+    const owner = lowerFirst(flow.flow.data[head]?.name?.en ?? head);
+    const name = lowerFirst(field.name.en);
+    return name.startsWith(owner) ? `the ${name}` : `the ${owner}'s ${name}`;
+  }
   if (field?.name?.en) return `'${field.name.en}'`;
   return `'${path}'`;
 }
 
 /** "finance", "sales rep or sales manager". */
 export function roleNames(flow: CompiledFlow, roles: readonly string[], joiner = 'or'): string {
-  const names = roles.map((r) => flow.catalog?.roles.find((x) => x.id === r)?.name.en ?? r);
+  const names = roles.map((r) => lowerFirst(flow.catalog?.roles.find((x) => x.id === r)?.name.en ?? r));
   return joinList(names, joiner);
 }
 

@@ -31,9 +31,9 @@ describe('event sourcing', () => {
     const history = await engine.history(id);
     const change = history.find((h) => h.type === 'data.changed');
     expect(change).toMatchObject({ actor: { id: 'sam' }, changes: [{ path: 'order.amount', from: null, to: 42 }], at: instance.startedAt + 60_000 });
-    expect(change!.summary).toBe('Sam (sales-rep) changed the amount — → 42.');
-    expect(history.find((h) => h.type === 'task.completed')!.summary).toBe("Sam (sales-rep) completed 'Order entry'.");
-    expect(history[0]!.summary).toBe("Sam (sales-rep) started 'Order' (version 1).");
+    expect(change!.summary).toBe("Sam (sales rep) changed the order's amount — → 42.");
+    expect(history.find((h) => h.type === 'task.completed')!.summary).toBe("Sam (sales rep) completed 'Order entry'.");
+    expect(history[0]!.summary).toBe("Sam (sales rep) started 'Order' (version 1).");
   });
 
   it('tells subscribers about every append', async () => {

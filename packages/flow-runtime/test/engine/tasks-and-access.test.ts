@@ -42,7 +42,7 @@ describe('tasks and field access', () => {
     const r = await refusal(engine.complete(id, entry!.taskId, { actor: sales, data: { order: { amount: 5000 }, 'customer.creditLimit': 1 } }));
     expect(r.code).toBe('FIELD_NOT_EDITABLE');
     expect(r.fields).toEqual(['customer.creditLimit']);
-    expect(r.message).toBe("Only finance may change the credit limit, in 'Credit check'.");
+    expect(r.message).toBe("Only finance may change the customer's credit limit, in 'Credit check'.");
 
     await engine.complete(id, entry!.taskId, { actor: sales, data: { order: { amount: 5000 } } });
     const [credit] = await engine.tasks(id, { actor: finance });
@@ -63,7 +63,7 @@ describe('tasks and field access', () => {
     const [credit] = await engine.tasks(id, { actor: finance });
     // a second finance-capable actor who only has the sales view of the limit cannot exist, so check via the window's editors
     const r = await refusal(engine.complete(id, credit!.taskId, { actor: finance, data: { 'customer.name': 'Other' } }));
-    expect(r.message).toBe("The name cannot be changed in 'Credit check'.");
+    expect(r.message).toBe("The customer's name cannot be changed in 'Credit check'.");
     const r2 = await refusal(engine.complete(id, entry!.taskId, { actor: sales, data: {} }));
     expect(r2.code).toBe('TASK_NOT_OPEN');
     expect(r2.message).toMatch(/already completed by Sam/);
@@ -80,7 +80,7 @@ describe('tasks and field access', () => {
     const { engine, id } = await startOrder();
     const [entry] = await engine.tasks(id, { actor: sales });
     const r = await refusal(engine.complete(id, entry!.taskId, { actor: sales, data: { 'order.lines': [] } }));
-    expect(r).toMatchObject({ code: 'REQUIRED_MISSING', fields: ['order.amount'], message: "'Order entry' needs the amount before it can be completed." });
+    expect(r).toMatchObject({ code: 'REQUIRED_MISSING', fields: ['order.amount'], message: "'Order entry' needs the order's amount before it can be completed." });
     // a draft saved earlier counts
     await engine.updateData(id, { actor: sales, data: { 'order.amount': 10 } });
     await engine.complete(id, entry!.taskId, { actor: sales });
@@ -91,7 +91,7 @@ describe('tasks and field access', () => {
     const { engine, id } = await startOrder();
     const [entry] = await engine.tasks(id, { actor: sales });
     const r = await refusal(engine.complete(id, entry!.taskId, { actor: sales, data: { 'order.amount': 'lots' } }));
-    expect(r).toMatchObject({ code: 'INVALID_VALUE', message: 'The amount must be a number.' });
+    expect(r).toMatchObject({ code: 'INVALID_VALUE', message: "The order's amount must be a number." });
     const r2 = await refusal(engine.complete(id, entry!.taskId, { actor: sales, data: { 'order.lines': [{ sku: 'A', qty: 1.5 }] } }));
     expect(r2.code).toBe('INVALID_VALUE');
     const r3 = await refusal(engine.complete(id, entry!.taskId, { actor: sales, data: { 'order.colour': 'red' } }));
