@@ -2,14 +2,13 @@ import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../src/styles.css';
 import type { Catalog, Flow } from '@crm/flow-runtime';
-import { FlowDesigner, type DesignerPermission, type FlowTemplate, type Locale } from '../src/index.js';
-import { SimulationPanel, useSimulationSlot } from '../src/panels/simulation/index.js';
+import { FlowDesigner, type DesignerPermission, type FlowTemplate, type Locale, type SimulationScenario } from '../src/index.js';
 import catalogJson from '../../../examples/flows/catalog.json';
 import { generateFlow } from './generate.js';
 
 /*
  * Query parameters: flow=<sample id>|empty|generated, n=<steps for generated>,
- * locale=en|zh, perm=viewer|key-user|admin, broken=1 (adds a problem), versions=1.
+ * locale=en|zh, perm=viewer|key-user|admin, broken=1 (adds a problem), versions=1, sim=1 (simulation mode).
  */
 const params = new URLSearchParams(location.search);
 const samples = import.meta.glob<Flow>('../../../examples/flows/*.json', { eager: true, import: 'default' });
@@ -69,8 +68,7 @@ function App() {
     if (t) t.name = { en: `${t.name.en} (old)`, zh: t.name.zh };
     return [v1];
   }, [flow]);
-  const scenarios = useMemo(() => (scenarioFiles[`../../../examples/flows/scenarios/${flow.id}.scenarios.json`] ?? []) as never[], [flow.id]);
-  const renderSimulation = useSimulationSlot({ flows: sampleFlows, scenarios });
+  const scenarios = useMemo(() => (scenarioFiles[`../../../examples/flows/scenarios/${flow.id}.scenarios.json`] ?? []) as SimulationScenario[], [flow.id]);
   window.__flow = flow;
   return (
     <FlowDesigner
@@ -82,12 +80,13 @@ function App() {
       {...(versions ? { versions } : {})}
       onChange={(f) => (window.__flow = f)}
       onPublish={(f) => (window.__published = f)}
-      {...(renderSimulation ? { renderSimulation } : {})}
+      scenarios={scenarios}
+      flows={sampleFlows}
+      mode={params.get('sim') ? 'simulate' : 'edit'}
     />
   );
 }
 
-void SimulationPanel;
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

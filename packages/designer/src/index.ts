@@ -8,7 +8,11 @@
  * @packageDocumentation
  */
 
-export { FlowDesigner, type FlowDesignerProps, type SimulationSlotContext } from './designer/FlowDesigner.js';
+export { FlowDesigner, type FlowDesignerProps } from './designer/FlowDesigner.js';
+export { SimulationPanel, type SimulationPanelProps } from './panels/simulation/SimulationPanel.js';
+export { Simulator, type SimulationState } from './simulation/simulator.js';
+export { traceLines } from './simulation/trace.js';
+export type { SimulationScenario, TraceLine } from './simulation/types.js';
 export { FlowViewer, type FlowViewerProps } from './designer/FlowViewer.js';
 export { FlowDiff } from './panels/DiffDialog.js';
 export type { FlowTemplate } from './panels/TemplatesDialog.js';

@@ -51,6 +51,7 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true }: { flow: Flo
   const selectedEdges = useStateStore(ui, (s) => s.selectedEdges);
   const viewAsRole = useStateStore(ui, (s) => s.viewAsRole);
   const focusRequest = useStateStore(ui, (s) => s.focusRequest);
+  const fitRequest = useStateStore(ui, (s) => s.fitRequest);
   const cache = useRef(new DeriveCache());
 
   const bands = useMemo(() => laneBands(flow, catalog), [flow.layout?.lanes, flow.nodes, catalog]);
@@ -177,6 +178,10 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true }: { flow: Flo
     const h = n.measured.height ?? 0;
     void rf.setCenter(n.internals.positionAbsolute.x + w / 2, n.internals.positionAbsolute.y + h / 2, { zoom: focusRequest.zoomIn ? Math.max(rf.getZoom(), 0.9) : rf.getZoom(), duration: 200 });
   }, [focusRequest, rf]);
+
+  useEffect(() => {
+    if (fitRequest) requestAnimationFrame(() => void rf.fitView({ padding: 0.1, maxZoom: 1, duration: 200 }));
+  }, [fitRequest, rf]);
 
   const large = flow.nodes.length > 300;
   // A large flow opens on its beginning at a readable zoom rather than as a speck: fit the steps near the start.

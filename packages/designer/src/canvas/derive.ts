@@ -187,7 +187,7 @@ export function deriveEdges(input: DeriveInput, cache: DeriveCache): GuardRFEdge
         type: 'guard',
         selected,
         deletable: input.editable,
-        zIndex: 1,
+        zIndex: 0,
         markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: highlighted ? '#7c3aed' : problems?.error ? '#dc2626' : '#64748b' },
         ariaLabel: `${label ?? guardText ?? 'connection'}: ${edge.source} → ${edge.target}`,
         data: { edge, text: label && guardText ? `${label} · ${guardText}` : (label ?? guardText), guardText, isDefault: edge.default === true, problems, crossesLanes, highlighted, dimmed, diff },

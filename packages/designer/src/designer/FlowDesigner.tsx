@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Flow as FlowSchema, parseFlow, parseJsonText, type Catalog, type Flow } from '@crm/flow-runtime';
 import { autoLayout } from '../canvas/auto-layout.js';
@@ -11,6 +11,8 @@ import { BottomPanel } from '../panels/BottomPanel.js';
 import { DiffDialog } from '../panels/DiffDialog.js';
 import { Inspector } from '../panels/inspector/Inspector.js';
 import { Palette } from '../panels/Palette.js';
+import { SimulationPanel } from '../panels/simulation/SimulationPanel.js';
+import type { SimulationScenario } from '../simulation/types.js';
 import { ShortcutsDialog } from '../panels/ShortcutsDialog.js';
 import { TemplatesDialog, type FlowTemplate } from '../panels/TemplatesDialog.js';
 import { Toolbar } from '../panels/Toolbar.js';
@@ -38,16 +40,13 @@ export interface FlowDesignerProps {
   templates?: readonly FlowTemplate[];
   /** Earlier versions of this flow for the compare view. */
   versions?: readonly Flow[];
-  /** Renders the simulation panel (see `SimulationPanel`); without it there is no Simulate button. */
-  renderSimulation?: (ctx: SimulationSlotContext) => { panel: ReactNode; overlay: CanvasOverlay };
+  /** Sample data and choices offered by simulation mode (examples/flows/scenarios format). */
+  scenarios?: readonly SimulationScenario[];
+  /** Other flows, so sub-flow steps can run in simulation. */
+  flows?: readonly Flow[];
+  /** Open in simulation mode instead of editing. */
+  mode?: 'edit' | 'simulate';
   className?: string;
-}
-
-/** What the simulation slot receives. */
-export interface SimulationSlotContext {
-  flow: Flow;
-  catalog: Catalog;
-  locale: Locale;
 }
 
 /**
@@ -88,10 +87,14 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function DesignerShell({ flow: initial, catalog, onChange, permissions = 'key-user', onLocaleChange, onPublish, templates, versions, renderSimulation, className }: FlowDesignerProps & { onLocaleChange: (l: Locale) => void }) {
+function DesignerShell({ flow: initial, catalog, onChange, permissions = 'key-user', onLocaleChange, onPublish, templates, versions, scenarios, flows, mode, className }: FlowDesignerProps & { onLocaleChange: (l: Locale) => void }) {
   const { t, locale } = useI18n();
   const [store] = useState(() => createDocumentStore(initial));
-  const [ui] = useState(createUiState);
+  const [ui] = useState(() => {
+    const state = createUiState();
+    if (mode === 'simulate') state.set({ simulating: true, bottomTab: 'simulation' });
+    return state;
+  });
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   const flow = snapshot.flow;
   const simulating = useStateStore(ui, (s) => s.simulating);
@@ -107,6 +110,7 @@ function DesignerShell({ flow: initial, catalog, onChange, permissions = 'key-us
       emitted.current = initial;
       store.reset(initial);
       select(ui);
+      ui.set({ fitRequest: Date.now() });
     }
   }, [initial, store, ui]);
   useEffect(() => {
@@ -131,15 +135,19 @@ function DesignerShell({ flow: initial, catalog, onChange, permissions = 'key-us
     return { nodes, edges };
   }, [validation.diagnostics]);
 
-  const simulation = simulating && renderSimulation ? renderSimulation({ flow, catalog, locale }) : undefined;
-  const overlay = useMemo<CanvasOverlay>(() => ({ nodeProblems: problems.nodes, edgeProblems: problems.edges, ...(simulation?.overlay ?? {}) }), [problems, simulation?.overlay]);
+  const [simOverlay, setSimOverlay] = useState<CanvasOverlay | undefined>();
+  const overlay = useMemo<CanvasOverlay>(() => ({ nodeProblems: problems.nodes, edgeProblems: problems.edges, ...(simulating ? simOverlay : {}) }), [problems, simulating, simOverlay]);
+  const simulation = simulating ? <SimulationPanel flow={flow} catalog={catalog} {...(scenarios ? { scenarios } : {})} {...(flows ? { flows } : {})} onProgress={setSimOverlay} /> : undefined;
 
   const shortcuts = useShortcuts(ctx);
   const root = useRef<HTMLDivElement>(null);
 
   const actions = {
     onAutoLayout: () => {
-      void autoLayout(store.getSnapshot().flow, catalog).then((layout) => store.run(applyLayout(layout)));
+      void autoLayout(store.getSnapshot().flow, catalog).then((layout) => {
+        store.run(applyLayout(layout));
+        ui.set({ fitRequest: Date.now() });
+      });
     },
     onValidate: () => ui.set({ bottomTab: 'problems' }),
     onToggleSimulation: () => {
@@ -160,13 +168,14 @@ function DesignerShell({ flow: initial, catalog, onChange, permissions = 'key-us
         setNotice(undefined);
         store.run(replaceFlow(shape.data as Flow, 'Import flow'));
         select(ui);
+        ui.set({ fitRequest: Date.now() });
       });
     },
     onPublish: onPublish ? () => onPublish(store.getSnapshot().flow) : undefined,
     onLocale: onLocaleChange,
     canDiff: (versions?.length ?? 0) > 0,
     canTemplates: (templates?.length ?? 0) > 0,
-    canSimulate: renderSimulation !== undefined,
+    canSimulate: true,
     publishBlocked: validation.diagnostics.some((d) => d.severity === 'error'),
   };
 
@@ -174,7 +183,7 @@ function DesignerShell({ flow: initial, catalog, onChange, permissions = 'key-us
     const next = structuredClone(tpl.flow);
     if (tpl.source === 'published') next.version = tpl.flow.version + 1;
     store.run(replaceFlow(next, 'Start from template'));
-    ui.set({ dialog: undefined });
+    ui.set({ dialog: undefined, fitRequest: Date.now() });
     select(ui);
   };
 
@@ -206,7 +215,7 @@ function DesignerShell({ flow: initial, catalog, onChange, permissions = 'key-us
           <FlowCanvas flow={flow} overlay={overlay} />
           <Inspector flow={flow} />
         </div>
-        <BottomPanel validation={validation} flow={flow} {...(simulation ? { simulation: simulation.panel } : {})} />
+        <BottomPanel validation={validation} flow={flow} {...(simulation ? { simulation } : {})} />
         {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => ui.set({ dialog: undefined })} /> : null}
         {dialog === 'templates' && templates ? <TemplatesDialog templates={templates} onPick={pickTemplate} onClose={() => ui.set({ dialog: undefined })} /> : null}
         {dialog === 'diff' && versions && versions.length > 0 ? <DiffDialog versions={versions} current={flow} catalog={catalog} onClose={() => ui.set({ dialog: undefined })} /> : null}

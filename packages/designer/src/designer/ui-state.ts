@@ -19,6 +19,8 @@ export interface UiState {
   /** Set to ask the canvas to centre a node (clicking a problem). */
   focusRequest: { nodeId: string; at: number; zoomIn?: boolean } | undefined;
   simulating: boolean;
+  /** Set to ask the canvas to fit the whole flow (after a template, an import, an auto-layout). */
+  fitRequest: number;
 }
 
 /** Creates the UI state of one designer. */
@@ -32,6 +34,7 @@ export function createUiState(): StateStore<UiState> {
     bottomTab: 'problems',
     focusRequest: undefined,
     simulating: false,
+    fitRequest: 0,
   });
 }
 

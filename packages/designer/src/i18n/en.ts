@@ -122,6 +122,7 @@ export const en = {
   'sim.data': 'Sample data (JSON)',
   'sim.start': 'Start',
   'sim.step': 'Complete active step',
+  'sim.run': 'Run to the end',
   'sim.reset': 'Reset',
   'sim.choose': 'Choose',
   'sim.done': 'The flow ended: {outcome}',

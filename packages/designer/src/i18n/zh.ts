@@ -124,6 +124,7 @@ export const zh: Messages = {
   'sim.data': '样例数据（JSON）',
   'sim.start': '开始',
   'sim.step': '完成当前步骤',
+  'sim.run': '运行到结束',
   'sim.reset': '重置',
   'sim.choose': '选择',
   'sim.done': '流程结束：{outcome}',

@@ -62,12 +62,12 @@ export function Toolbar({ snapshot, actions, flow }: { snapshot: DocumentSnapsho
             ))}
           </select>
         ) : null}
-        <ToolButton icon="check" label={t('toolbar.validate')} onClick={actions.onValidate} testId="validate">{t('toolbar.validate')}</ToolButton>
+        <ToolButton icon="check" label={t('toolbar.validate')} onClick={actions.onValidate} testId="validate" />
         {actions.canSimulate ? <ToolButton icon="play" label={simulating ? t('toolbar.stopSimulation') : t('toolbar.simulate')} onClick={actions.onToggleSimulation} pressed={simulating} testId="simulate">{simulating ? t('toolbar.stopSimulation') : t('toolbar.simulate')}</ToolButton> : null}
         {actions.canDiff ? <ToolButton icon="diff" label={t('toolbar.diff')} onClick={() => ui.set({ dialog: 'diff' })} testId="diff">{t('toolbar.diff')}</ToolButton> : null}
       </div>
       <div className="cfd-toolbar-group">
-        {actions.canTemplates && editable ? <ToolButton icon="template" label={t('toolbar.templates')} onClick={() => ui.set({ dialog: 'templates' })} testId="templates">{t('toolbar.templates')}</ToolButton> : null}
+        {actions.canTemplates && editable ? <ToolButton icon="template" label={t('toolbar.templates')} onClick={() => ui.set({ dialog: 'templates' })} testId="templates" /> : null}
         {editable ? (
           <>
             <ToolButton icon="upload" label={t('toolbar.import')} onClick={() => fileInput.current?.click()} testId="import" />
@@ -78,10 +78,10 @@ export function Toolbar({ snapshot, actions, flow }: { snapshot: DocumentSnapsho
       </div>
       <div className="cfd-toolbar-spacer" />
       <div className="cfd-toolbar-group">
-        <label className="cfd-tool-label">
+        <label className="cfd-tool-label" title={t('toolbar.viewAs')}>
           <Icon name="eye" size={14} />
           <select className="cfd-tool-select" aria-label={t('toolbar.viewAs')} value={viewAsRole ?? ''} onChange={(e) => ui.set({ viewAsRole: e.target.value || undefined })} data-testid="view-as">
-            <option value="">{`${t('toolbar.viewAs')}: ${t('toolbar.viewAsNobody')}`}</option>
+            <option value="">{t('toolbar.viewAsNobody')}</option>
             {catalog.roles.map((r) => (
               <option key={r.id} value={r.id}>{text(r.name)}</option>
             ))}

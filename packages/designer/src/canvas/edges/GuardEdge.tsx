@@ -30,7 +30,8 @@ export const GuardEdge = memo(function GuardEdge({ id, sourceX, sourceY, targetX
         <EdgeLabelRenderer>
           <div
             className={`cfd-edge-label nodrag nopan ${cls}`}
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            // Never wider than the gap the edge crosses, so labels do not cover the steps they join.
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, maxWidth: Math.min(240, Math.max(70, Math.abs(targetX - sourceX) - 24)) }}
             title={title}
             data-testid={`edge-label-${id}`}
           >

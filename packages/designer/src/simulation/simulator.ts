@@ -1,0 +1,123 @@
+import { createEngine, createMemoryStore, type Actor, type Catalog, type DataPatch, type Engine, type Flow, type FlowEvent, type InstanceState } from '@crm/flow-runtime';
+import type { SimulationScenario } from './types.js';
+
+/** Where a simulation stands. */
+export interface SimulationState {
+  instance: InstanceState;
+  /** Every event of the simulated instance so far. */
+  events: FlowEvent[];
+  /** True when no step is open and the instance ended (or is stuck). */
+  finished: boolean;
+}
+
+const SYSTEM: Actor = { id: 'simulation', roles: [], name: 'Simulation', system: true };
+const HOUR = 3_600_000;
+
+/**
+ * Runs a flow on the real engine (memory store, simulated clock) with a
+ * scenario's data and choices, one step at a time: each {@link Simulator.step}
+ * completes the next open task as the scenario's user for its role, or lets a
+ * wait receive its data or its timer fire.
+ */
+export class Simulator {
+  private visits = new Map<string, number>();
+  private now = Date.UTC(2026, 10, 23, 9);
+
+  private constructor(
+    private readonly engine: Engine,
+    private readonly flow: Flow,
+    private readonly scenario: SimulationScenario,
+    private state: SimulationState,
+  ) {}
+
+  /** Deploys the flow (and the flows its sub-flow steps call) and starts an instance with the scenario's data. */
+  static async start(flow: Flow, catalog: Catalog, scenario: SimulationScenario, others: readonly Flow[] = []): Promise<Simulator> {
+    let clock = Date.UTC(2026, 10, 23, 9);
+    let n = 0;
+    const engine = createEngine({ store: createMemoryStore(), catalog, clock: { now: () => clock }, ids: () => `sim-${++n}` });
+    for (const other of others) if (other.id !== flow.id) await engine.deploy(other).catch(() => undefined);
+    await engine.deploy(flow);
+    const startNode = flow.nodes.find((x) => x.kind === 'start');
+    const starter = Simulator.actorFor(scenario, startNode?.kind === 'start' ? (startNode.roles ?? []) : []);
+    const r = await engine.start(flow.id, { actor: starter, data: scenario.data ?? {} });
+    const sim = new Simulator(engine, flow, scenario, { instance: r.instance, events: r.events, finished: false });
+    sim.advanceClock = (ms) => (clock += ms);
+    await sim.refresh();
+    return sim;
+  }
+
+  private advanceClock: (ms: number) => void = () => undefined;
+
+  /** The user acting in one of `roles`: the first role the scenario names a user for. */
+  static actorFor(scenario: SimulationScenario, roles: readonly string[]): Actor {
+    const role = roles.find((r) => scenario.actors?.[r]) ?? roles[0];
+    if (!role) return { id: 'anyone', roles: [], name: 'Anyone' };
+    const name = scenario.actors?.[role] ?? `${role} user`;
+    return { id: name, roles: [role], name };
+  }
+
+  get current(): SimulationState {
+    return this.state;
+  }
+
+  private choice(nodeId: string): DataPatch | undefined {
+    const c = this.scenario.choices?.[nodeId];
+    const visit = this.visits.get(nodeId) ?? 0;
+    this.visits.set(nodeId, visit + 1);
+    if (Array.isArray(c)) return c[Math.min(visit, c.length - 1)];
+    return c;
+  }
+
+  private async refresh(): Promise<void> {
+    const id = this.state.instance.instanceId;
+    const instance = await this.engine.instance(id);
+    const events = await this.engine.events(id);
+    const open = Object.values(instance.tasks).some((t) => t.status === 'open');
+    const finished = instance.status === 'completed' || instance.status === 'cancelled' || (!open && Object.keys(instance.tokens).length === 0);
+    this.state = { instance, events, finished };
+  }
+
+  /**
+   * Takes one step: completes the next open task with the scenario's choice
+   * for it, or, when only waits remain, feeds the wait its data or fires its
+   * timer. Refusals (a gate, a missing field) reject with the engine's error.
+   */
+  async step(): Promise<SimulationState> {
+    const { instance } = this.state;
+    if (this.state.finished) return this.state;
+    const task = Object.values(instance.tasks).find((t) => t.status === 'open');
+    if (task) {
+      const actor = Simulator.actorFor(this.scenario, task.roles);
+      const data = this.choice(task.nodeId);
+      this.advanceClock(HOUR);
+      await this.engine.complete(instance.instanceId, task.taskId, { actor, ...(data ? { data } : {}), expectedSeq: instance.seq });
+    } else {
+      const waiting = Object.values(instance.tokens).find((t) => t.waiting === 'wait');
+      const data = waiting ? this.choice(waiting.nodeId) : undefined;
+      if (waiting && data && (this.visits.get(waiting.nodeId) ?? 0) <= 1) {
+        await this.engine.updateData(instance.instanceId, { actor: SYSTEM, data });
+      } else {
+        // Nothing to do by hand: let time pass until the next timer.
+        this.advanceClock(24 * HOUR * 31);
+        await this.engine.tick();
+      }
+    }
+    await this.refresh();
+    return this.state;
+  }
+
+  /** Steps until the instance ends, gets stuck, or `max` steps were taken. */
+  async run(max = 200): Promise<SimulationState> {
+    for (let i = 0; i < max && !this.state.finished; i++) {
+      const before = this.state.instance.seq;
+      await this.step();
+      if (this.state.instance.seq === before) break;
+    }
+    return this.state;
+  }
+
+  /** The flow being simulated. */
+  get definition(): Flow {
+    return this.flow;
+  }
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { Simulator } from '../../src/simulation/simulator.js';
+import { traceLines } from '../../src/simulation/trace.js';
+import type { SimulationScenario } from '../../src/simulation/types.js';
+import { translator } from '../../src/i18n/index.js';
+import { newCustomerApproval, sampleCatalog } from '../fixtures/samples.js';
+
+import scenariosJson from '../../../../examples/flows/scenarios/new-customer-approval.scenarios.json';
+
+const scenarios = scenariosJson as unknown as (SimulationScenario & { expect: { path: string[]; outcome: string } })[];
+
+describe('Simulator', () => {
+  for (const scenario of scenarios) {
+    it(`walks "${scenario.name?.en}" on the real engine to its expected end`, async () => {
+      // given the sample flow and a conference-room scenario
+      const sim = await Simulator.start(newCustomerApproval(), sampleCatalog, scenario);
+      // when it is stepped to the end
+      const state = await sim.run();
+      // then it ends with the scenario's outcome, having passed its path
+      expect(state.instance.status).toBe('completed');
+      expect(state.instance.outcome).toBe(scenario.expect.outcome);
+      expect(state.instance.visited).toEqual(scenario.expect.path.filter((id) => state.instance.visited.includes(id)));
+    });
+  }
+
+  it('steps one task at a time and explains each decision in plain language', async () => {
+    // given the first scenario
+    const scenario = scenarios[0]!;
+    const sim = await Simulator.start(newCustomerApproval(), sampleCatalog, scenario);
+    // when one step is taken
+    const first = await sim.step();
+    // then exactly the first task was completed, by the scenario's user
+    const done = first.events.filter((e) => e.type === 'task.completed');
+    expect(done).toHaveLength(1);
+    expect(done[0]!.actor?.name).toBe(scenario.actors!['sales-rep']);
+    // and after the run the trace says why the decision went the way it did
+    const end = await sim.run();
+    const lines = traceLines(end.events, newCustomerApproval(), sampleCatalog, end.instance, 'en', translator('en'));
+    const decision = lines.find((l) => l.kind === 'decision')!;
+    expect(decision.text).toMatch(/^Approved\?: took “Approved” because .*estimate\.decision = "approved"/);
+    expect(lines.at(-1)!.kind).toBe('end');
+  });
+});
