@@ -16,7 +16,7 @@ function valueAt(data: unknown, path: string): unknown {
 
 /** "estimate.decision = approved, customer.creditLimit = 300000": the values a rule read. */
 export function valuesRead(rule: unknown, data: unknown): string {
-  let uses: VarUse[] = [];
+  let uses: VarUse[];
   try {
     uses = collectVarUses(rule);
   } catch {
