@@ -80,6 +80,8 @@ async function measureDrag(browser: Browser, url: string): Promise<number> {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
   await page.goto(url);
   await openedAt(page);
+  // Drag once validation (in its worker) has reported, so its results are on screen as a user would have them.
+  await page.waitForFunction(() => !document.querySelector('.cfd-tabs-status')?.textContent?.includes('Checking'), undefined, { timeout: 30_000 });
   await page.waitForTimeout(500);
   const box = await page.evaluate<{ x: number; y: number } | null>(TASK_NEAR_CENTRE);
   if (!box) throw new Error('no task visible to drag');

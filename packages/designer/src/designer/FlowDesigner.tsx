@@ -215,7 +215,7 @@ function DesignerShell({ flow: initial, catalog, onChange, permissions = 'key-us
           <FlowCanvas flow={flow} overlay={overlay} />
           <Inspector flow={flow} />
         </div>
-        <BottomPanel validation={validation} flow={flow} {...(simulation ? { simulation } : {})} />
+        <BottomPanel validation={validation} {...(simulation ? { simulation } : {})} />
         {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => ui.set({ dialog: undefined })} /> : null}
         {dialog === 'templates' && templates ? <TemplatesDialog templates={templates} onPick={pickTemplate} onClose={() => ui.set({ dialog: undefined })} /> : null}
         {dialog === 'diff' && versions && versions.length > 0 ? <DiffDialog versions={versions} current={flow} catalog={catalog} onClose={() => ui.set({ dialog: undefined })} /> : null}

@@ -1,5 +1,4 @@
-import type { ReactNode } from 'react';
-import type { Flow } from '@crm/flow-runtime';
+import { memo, type ReactNode } from 'react';
 import { useDesigner } from '../designer/context.js';
 import { useStateStore } from '../designer/state-store.js';
 import { useI18n } from '../i18n/index.js';
@@ -8,7 +7,7 @@ import { MetricsPanel } from './MetricsPanel.js';
 import { ProblemsPanel } from './ProblemsPanel.js';
 
 /** Tabs under the canvas: problems (with a count), clarity metrics, simulation trace. */
-export function BottomPanel({ validation, flow, simulation }: { validation: ValidationState; flow: Flow; simulation?: ReactNode }) {
+export const BottomPanel = memo(function BottomPanel({ validation, simulation }: { validation: ValidationState; simulation?: ReactNode }) {
   const { t } = useI18n();
   const { ui } = useDesigner();
   const tab = useStateStore(ui, (s) => s.bottomTab);
@@ -41,10 +40,10 @@ export function BottomPanel({ validation, flow, simulation }: { validation: Vali
         </span>
       </div>
       <div role="tabpanel" id={`cfd-tabpanel-${current}`} aria-labelledby={`cfd-tab-${current}`} className="cfd-tabpanel">
-        {current === 'problems' ? <ProblemsPanel diagnostics={validation.diagnostics} checking={validation.checking} flow={flow} /> : null}
+        {current === 'problems' ? <ProblemsPanel diagnostics={validation.diagnostics} checking={validation.checking} /> : null}
         {current === 'metrics' ? <MetricsPanel metrics={validation.metrics} /> : null}
         {current === 'simulation' ? simulation : null}
       </div>
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import type { Flow } from '@crm/flow-runtime';
+import { memo } from 'react';
 import { Icon } from '../canvas/icons.js';
 import { useDesigner } from '../designer/context.js';
 import { select } from '../designer/ui-state.js';
@@ -9,11 +9,11 @@ import type { Diagnostic } from '../validation/types.js';
  * The list of problems in plain language; clicking one selects and centres
  * the step (or connection) it is about.
  */
-export function ProblemsPanel({ diagnostics, checking, flow }: { diagnostics: readonly Diagnostic[]; checking: boolean; flow: Flow }) {
+export const ProblemsPanel = memo(function ProblemsPanel({ diagnostics, checking }: { diagnostics: readonly Diagnostic[]; checking: boolean }) {
   const { t } = useI18n();
-  const { ui } = useDesigner();
+  const { ui, store } = useDesigner();
   const focus = (d: Diagnostic) => {
-    const nodeId = d.nodeIds[0] ?? flow.edges.find((e) => e.id === d.edgeIds[0])?.source;
+    const nodeId = d.nodeIds[0] ?? store.getSnapshot().flow.edges.find((e) => e.id === d.edgeIds[0])?.source;
     select(ui, d.nodeIds, d.edgeIds);
     if (nodeId) ui.set({ focusRequest: { nodeId, at: Date.now(), zoomIn: true } });
   };
@@ -26,7 +26,7 @@ export function ProblemsPanel({ diagnostics, checking, flow }: { diagnostics: re
   }
   return (
     <ul className="cfd-problems" aria-label={t('problems.tab')} aria-busy={checking}>
-      {diagnostics.map((d, i) => (
+      {diagnostics.slice(0, MAX_SHOWN).map((d, i) => (
         <li key={`${d.rule}-${i}`}>
           <button type="button" className={`cfd-problem severity-${d.severity}`} onClick={() => focus(d)} data-testid="problem">
             <Icon name={d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'info'} size={15} className="cfd-problem-icon" />
@@ -38,6 +38,10 @@ export function ProblemsPanel({ diagnostics, checking, flow }: { diagnostics: re
           </button>
         </li>
       ))}
+      {diagnostics.length > MAX_SHOWN ? <li className="cfd-problem-more">… +{diagnostics.length - MAX_SHOWN}</li> : null}
     </ul>
   );
-}
+});
+
+/** Long lists are cut: a flow with thousands of findings needs fixing at the first ones. */
+const MAX_SHOWN = 300;
