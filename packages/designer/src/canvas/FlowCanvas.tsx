@@ -39,6 +39,21 @@ export interface CanvasOverlay {
 
 const EMPTY_MAP = new Map<string, ProblemCount>();
 
+/** React Flow's own screen-reader texts in Chinese. */
+const ZH_ARIA = {
+  'node.a11yDescription.default': '按回车或空格选中步骤；按 Delete 删除，按 Esc 取消。',
+  'node.a11yDescription.keyboardDisabled': '按回车或空格选中步骤，再用方向键移动；按 Delete 删除，按 Esc 取消。',
+  'node.a11yDescription.ariaLiveMessage': ({ direction, x, y }: { direction: string; x: number; y: number }) => `已向${direction}移动所选步骤，新位置 x: ${x}，y: ${y}`,
+  'edge.a11yDescription.default': '按回车或空格选中连线；按 Delete 删除，按 Esc 取消。',
+  'controls.ariaLabel': '画布控制',
+  'controls.zoomIn.ariaLabel': '放大',
+  'controls.zoomOut.ariaLabel': '缩小',
+  'controls.fitView.ariaLabel': '适应画布',
+  'controls.interactive.ariaLabel': '切换交互',
+  'minimap.ariaLabel': '缩略图',
+  'handle.ariaLabel': '连接点',
+};
+
 /**
  * The React Flow canvas of a designer or viewer. Nodes and edges are derived
  * from the document on every change; user gestures become commands.
@@ -223,9 +238,10 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true }: { flow: Flo
         onlyRenderVisibleElements={large}
         elevateNodesOnSelect={false}
         defaultEdgeOptions={{ type: 'guard' }}
+        {...(locale === 'zh' ? { ariaLabelConfig: ZH_ARIA } : {})}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#cbd5e1" />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeColor={(n) => (isLaneId(n.id) ? 'transparent' : ((n.data as { color?: string }).color ?? '#94a3b8'))} nodeStrokeColor={(n) => (isLaneId(n.id) ? '#cbd5e1' : 'transparent')} />
+        <MiniMap pannable zoomable nodeColor={(n) => (isLaneId(n.id) ? 'transparent' : ((n.data as { color?: string }).color ?? '#94a3b8'))} nodeStrokeColor={(n) => (isLaneId(n.id) ? '#cbd5e1' : 'transparent')} />
         <Controls showInteractive={false} />
       </ReactFlow>
       {flow.nodes.length === 0 ? <div className="cfd-canvas-empty">{t('canvas.empty')}</div> : null}
