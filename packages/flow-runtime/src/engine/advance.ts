@@ -33,7 +33,7 @@ export function settle(run: Run): void {
 
 /** Moves a token along an edge into its target and queues it. */
 export function moveTo(run: Run, tokenId: string, edge: FlowEdge): void {
-  run.emit({ type: 'token.moved', tokenId, from: edge.source, to: edge.target, edgeId: edge.id });
+  run.push({ type: 'token.moved', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: undefined, tokenId, from: edge.source, to: edge.target, edgeId: edge.id });
   run.queue.push(tokenId);
 }
 
@@ -64,7 +64,9 @@ export function pickEdge(run: Run, node: FlowNode): EdgeChoice {
 export function leave(run: Run, token: TokenState, node: FlowNode): void {
   const choice = pickEdge(run, node);
   if ('incident' in choice) return raiseIncident(run, choice.incident, choice.message, token.id, node.id);
-  if (node.kind === 'decision') run.emit({ type: 'decision.taken', tokenId: token.id, nodeId: node.id, edgeId: choice.edge.id, byDefault: choice.byDefault });
+  if (node.kind === 'decision') {
+    run.push({ type: 'decision.taken', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: undefined, tokenId: token.id, nodeId: node.id, edgeId: choice.edge.id, byDefault: choice.byDefault });
+  }
   moveTo(run, token.id, choice.edge);
 }
 
@@ -125,7 +127,8 @@ function openTask(run: Run, token: TokenState, nodeId: string): void {
     const hours = safeNumber(() => sla(run.state.data));
     if (hours !== undefined && hours >= 0) dueAt = run.ctx.now + hours * HOUR;
   }
-  run.emit({ type: 'task.opened', taskId: `t${run.nextSeq}`, tokenId: token.id, nodeId, roles: binding.candidates, ...(dueAt !== undefined ? { dueAt } : {}) });
+  const seq = run.nextSeq;
+  run.push({ type: 'task.opened', instanceId: run.id, seq, at: run.now, actor: undefined, taskId: `t${seq}`, tokenId: token.id, nodeId, roles: binding.candidates, dueAt });
 }
 
 function tryJoin(run: Run, token: TokenState, node: FlowNode): void {
@@ -223,9 +226,9 @@ function finishToken(run: Run, token: TokenState, node: Extract<FlowNode, { kind
     const names = missing.map((n) => stepName(run.flow, n)).join(', ');
     return raiseIncident(run, 'MANDATORY_SKIPPED', `The process reached ${stepName(run.flow, node.id)} without the mandatory step ${names}; it is held there.`, token.id, node.id);
   }
-  run.emit({ type: 'token.ended', tokenId: token.id, nodeId: node.id, ...(node.outcome ? { outcome: node.outcome } : {}) });
+  run.push({ type: 'token.ended', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: undefined, tokenId: token.id, nodeId: node.id, outcome: node.outcome });
   for (const _ in run.state.tokens) return;
-  run.emit({ type: 'instance.completed', nodeId: node.id, ...(node.outcome ? { outcome: node.outcome } : {}) });
+  run.push({ type: 'instance.completed', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: undefined, nodeId: node.id, outcome: node.outcome });
   const parent = run.state.parent;
   if (parent) {
     run.effects.push({ kind: 'child-completed', parent, childInstanceId: run.state.instanceId, ...(node.outcome ? { outcome: node.outcome } : {}), data: run.state.data });

@@ -102,22 +102,12 @@ function start(command: Extract<Command, { type: 'start' }>, ctx: DecideContext,
   const changes = checkWrites(flow, {}, entries, { editable: 'any' });
   let data: ProcessData = {};
   for (const c of changes) data = setPath(data, c.path, c.to);
-  const first: FlowEvent = {
-    type: 'instance.started',
-    instanceId: command.instanceId,
-    seq: 1,
-    at: ctx.now,
-    flowId: flow.id,
-    version: flow.version,
-    data,
-    ...(ref ? { actor: ref } : {}),
-    ...(command.parent ? { parent: command.parent } : {}),
-  };
+  const first: FlowEvent = { type: 'instance.started', instanceId: command.instanceId, seq: 1, at: ctx.now, actor: ref, flowId: flow.id, version: flow.version, data, parent: command.parent };
   const run = new Run(applyInPlace(undefined, first), ctx, ref, true);
   run.events.push(first);
   checkControls(run);
   const tokenId = `k${run.nextSeq}`;
-  run.emit({ type: 'token.moved', tokenId, to: flow.start.id });
+  run.push({ type: 'token.moved', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: undefined, tokenId, from: undefined, to: flow.start.id, edgeId: undefined });
   run.queue.push(tokenId);
   settle(run);
   return { state: run.state, events: run.events, effects: run.effects };
@@ -141,7 +131,7 @@ function complete(run: Run, taskId: string, patch: DataPatch, actor: Actor): voi
   const roles = mayDo(flow, binding, actor, state, where);
   const entries = normalizePatch(patch, flow.flow.data);
   const changes = checkWrites(flow, state.data, entries, { editable: binding.accessFor(roles).editable, binding, instanceId: state.instanceId, taskId });
-  if (changes.length) run.emit({ type: 'data.changed', cause: 'task', taskId, nodeId: task.nodeId, changes }, true);
+  if (changes.length) run.push({ type: 'data.changed', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: run.by, cause: 'task', taskId, nodeId: task.nodeId, changes });
   // Gates and required fields are judged on the data after the patch; a closed gate is the more basic refusal.
   if (changes.length) checkControls(run);
   const closed = closedGates(run, task.nodeId);
@@ -151,7 +141,7 @@ function complete(run: Run, taskId: string, patch: DataPatch, actor: Actor): voi
   }
   const missing = missingRequired(run.state, binding);
   if (missing.length) throw requiredError(flow, binding, missing, { ...where, nodeId: task.nodeId });
-  run.emit({ type: 'task.completed', taskId, nodeId: task.nodeId }, true);
+  run.push({ type: 'task.completed', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: run.by, taskId, nodeId: task.nodeId });
   const token = run.state.tokens[task.tokenId];
   const node = flow.nodes.get(task.nodeId)!;
   if (token) leave(run, token, node);

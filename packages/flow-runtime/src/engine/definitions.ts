@@ -35,6 +35,8 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
   const key = (flowId: string, version: number) => `${flowId}@${version}`;
 
   const compile = (flow: Flow): CompiledFlow => {
+    const hit = byVersion.get(flow.id)?.get(flow.version);
+    if (hit) return hit;
     const k = key(flow.id, flow.version);
     let c = compiled.get(k);
     if (!c) {

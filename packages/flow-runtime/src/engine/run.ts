@@ -68,6 +68,33 @@ export class Run {
     return this.state.seq + 1;
   }
 
+  /** The instance's id. */
+  get id(): string {
+    return this.state.instanceId;
+  }
+
+  /** The command's time. */
+  get now(): number {
+    return this.ctx.now;
+  }
+
+  /**
+   * Records and folds an event written out in full (instance, seq, time, actor
+   * and every field in one literal). The hot paths use this: one allocation per
+   * event and one shape per event type.
+   */
+  push(event: FlowEvent): void {
+    this.events.push(event);
+    this.state = applyInPlace(this.state, event);
+    if (event.type === 'data.changed') this.dataChanged = true;
+    else if (event.type === 'token.ended') this.tokenEnded = true;
+  }
+
+  /** The actor to record on an event the command's actor caused. */
+  get by(): ActorRef | undefined {
+    return this.actor;
+  }
+
   /** Stamps, records and folds an event. `byActor` attributes it to the command's actor. */
   emit(body: EventBody, byActor = false): void {
     // Bodies are always fresh literals, so stamping them in place is safe and saves a copy per event.
