@@ -144,7 +144,7 @@ export default async function lintSuite(): Promise<BenchResult[]> {
   // Interleave the two sizes round by round so a busy machine affects both alike.
   const t10: number[] = [];
   const t20: number[] = [];
-  for (let r = 0; r < 5; r++) {
+  for (let r = 0; r < 9; r++) {
     t10.push(medianMs(() => validate(f10, catalog), 3));
     t20.push(medianMs(() => validate(f20, catalog), 3));
   }

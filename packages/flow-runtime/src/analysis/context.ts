@@ -105,7 +105,13 @@ export class AnalysisContext {
 
   /** Every JsonLogic rule of the flow with where it stands and its policy issues, listed once. */
   get ruleSites(): ReadonlyArray<CheckedSite> {
-    return this.once('sites', () => ruleSites(this.flow).map((site) => ({ ...site, issues: checkRule(site.rule) })));
+    return this.once('sites', () =>
+      ruleSites(this.flow).map((site) => {
+        const checked = site as CheckedSite;
+        checked.issues = checkRule(site.rule);
+        return checked;
+      }),
+    );
   }
 
   /** The node with an id, if any. */

@@ -33,7 +33,11 @@ export function joinsOf(ctx: AnalysisContext): Map<number, number[]> {
   ctx.graph.nodes.forEach((node, j) => {
     if (node.kind !== 'join' || !ctx.reachable[j]) return;
     const d = idom[j]!;
-    if (d >= 0 && d < ctx.graph.nodes.length && ctx.graph.nodes[d]!.kind === 'parallel') out.set(d, [...(out.get(d) ?? []), j]);
+    if (d >= 0 && d < ctx.graph.nodes.length && ctx.graph.nodes[d]!.kind === 'parallel') {
+      const list = out.get(d);
+      if (list) list.push(j);
+      else out.set(d, [j]);
+    }
   });
   return out;
 }

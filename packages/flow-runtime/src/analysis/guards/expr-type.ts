@@ -17,7 +17,6 @@ export interface ExprType {
 
 /** A type mismatch inside a rule. */
 export interface TypeIssue {
-  pointer: string;
   message: Text;
 }
 
@@ -94,7 +93,7 @@ const ARITH = new Set(['+', '-', '*', '/', '%', 'min', 'max']);
  */
 export function typeIssues(rule: unknown, resolve: Resolve): TypeIssue[] {
   const issues: TypeIssue[] = [];
-  infer(rule, '', null, resolve, issues);
+  infer(rule, null, resolve, issues);
   return issues;
 }
 
@@ -115,11 +114,11 @@ function literalType(x: unknown): ExprType | undefined {
   return undefined;
 }
 
-function infer(x: unknown, ptr: string, scope: Scope | null, resolve: Resolve, issues: TypeIssue[]): ExprType {
+function infer(x: unknown, scope: Scope | null, resolve: Resolve, issues: TypeIssue[]): ExprType {
   const lit = literalType(x);
   if (lit) return lit;
   if (Array.isArray(x)) {
-    x.forEach((a, i) => infer(a, `${ptr}/${i}`, scope, resolve, issues));
+    for (const a of x) infer(a, scope, resolve, issues);
     return { kind: 'list' };
   }
   if (typeof x !== 'object') return UNKNOWN;
@@ -128,7 +127,6 @@ function infer(x: unknown, ptr: string, scope: Scope | null, resolve: Resolve, i
   const op = keys[0]!;
   const raw = (x as Record<string, unknown>)[op];
   const args = Array.isArray(raw) ? raw : [raw];
-  const at = (i: number) => (Array.isArray(raw) ? `${ptr}/${op}/${i}` : `${ptr}/${op}`);
 
   if (op === 'var') {
     const name = args[0];
@@ -143,35 +141,35 @@ function infer(x: unknown, ptr: string, scope: Scope | null, resolve: Resolve, i
     return fromInfo(resolve(path), path);
   }
   if (ITERATING_OPERATORS.has(op)) {
-    const list = infer(args[0], at(0), scope, resolve, issues);
+    const list = infer(args[0], scope, resolve, issues);
     const listPath = list.path ?? '';
     const inner: Scope = { itemFields: list.kind === 'list' ? list.itemFields : undefined, listPath, reduce: op === 'reduce' };
-    infer(args[1], at(1), inner, resolve, issues);
-    for (let i = 2; i < args.length; i++) infer(args[i], at(i), scope, resolve, issues);
+    infer(args[1], inner, resolve, issues);
+    for (let i = 2; i < args.length; i++) infer(args[i], scope, resolve, issues);
     if (list.kind !== 'list' && list.kind !== 'unknown' && list.kind !== 'null') {
-      issues.push({ pointer: at(0), message: t(`'${op}' goes through the items of a list, but ${show(list).en} is not a list.`, `“${op}”用于遍历列表，但${show(list).zh}不是列表。`) });
+      issues.push({ message: t(`'${op}' goes through the items of a list, but ${show(list).en} is not a list.`, `“${op}”用于遍历列表，但${show(list).zh}不是列表。`) });
     }
     return op === 'all' || op === 'none' || op === 'some' ? { kind: 'boolean' } : op === 'reduce' ? UNKNOWN : { kind: 'list' };
   }
-  const types = args.map((a, i) => infer(a, at(i), scope, resolve, issues));
+  const types = args.map((a) => infer(a, scope, resolve, issues));
   if (COMPARE.has(op) && types.length >= 2) {
-    compare(types[0]!, types[1]!, op, ptr, issues);
+    compare(types[0]!, types[1]!, op, issues);
     return { kind: 'boolean' };
   }
   if (ORDER.has(op)) {
     for (const ty of types) {
       if (ty.kind === 'boolean' || ty.kind === 'enum' || ty.kind === 'record' || ty.kind === 'list') {
-        issues.push({ pointer: ptr, message: t(`'${op}' orders values, but ${show(ty).en} has no order.`, `“${op}”用于比较大小，但${show(ty).zh}没有大小之分。`) });
+        issues.push({ message: t(`'${op}' orders values, but ${show(ty).en} has no order.`, `“${op}”用于比较大小，但${show(ty).zh}没有大小之分。`) });
       }
     }
-    for (let i = 0; i + 1 < types.length; i++) compare(types[i]!, types[i + 1]!, op, ptr, issues);
+    for (let i = 0; i + 1 < types.length; i++) compare(types[i]!, types[i + 1]!, op, issues);
     return { kind: 'boolean' };
   }
   if (ARITH.has(op)) {
     for (const ty of types) {
       if (ty.kind === 'text' && ty.literal !== undefined && op === '+' && !Number.isNaN(Number(ty.literal))) continue;
       if (ty.kind !== 'number' && ty.kind !== 'unknown' && ty.kind !== 'null') {
-        issues.push({ pointer: ptr, message: t(`'${op}' calculates with numbers, but ${show(ty).en} is not a number.`, `“${op}”用于数字计算，但${show(ty).zh}不是数字。`) });
+        issues.push({ message: t(`'${op}' calculates with numbers, but ${show(ty).en} is not a number.`, `“${op}”用于数字计算，但${show(ty).zh}不是数字。`) });
       }
     }
     return { kind: 'number' };
@@ -179,12 +177,12 @@ function infer(x: unknown, ptr: string, scope: Scope | null, resolve: Resolve, i
   if (op === 'in') {
     const [needle, hay] = types;
     if (needle && Array.isArray(args[1])) {
-      (args[1] as unknown[]).forEach((v, i) => {
+      for (const v of args[1] as unknown[]) {
         const lt = literalType(v);
-        if (lt) compare(needle, lt, '==', `${at(1)}/${i}`, issues);
-      });
+        if (lt) compare(needle, lt, '==', issues);
+      }
     } else if (hay && hay.kind !== 'text' && hay.kind !== 'list' && hay.kind !== 'unknown') {
-      issues.push({ pointer: ptr, message: t(`'in' looks inside a text or a list, but ${show(hay).en} is neither.`, `“in”用于在文本或列表中查找，但${show(hay).zh}两者都不是。`) });
+      issues.push({ message: t(`'in' looks inside a text or a list, but ${show(hay).en} is neither.`, `“in”用于在文本或列表中查找，但${show(hay).zh}两者都不是。`) });
     }
     return { kind: 'boolean' };
   }
@@ -194,24 +192,24 @@ function infer(x: unknown, ptr: string, scope: Scope | null, resolve: Resolve, i
   return UNKNOWN;
 }
 
-function compare(a: ExprType, b: ExprType, op: string, ptr: string, issues: TypeIssue[]): void {
+function compare(a: ExprType, b: ExprType, op: string, issues: TypeIssue[]): void {
   if (a.kind === 'unknown' || b.kind === 'unknown' || a.kind === 'null' || b.kind === 'null') return;
   if (a.literal !== undefined && b.literal !== undefined) return;
   const [field, other] = a.literal === undefined ? [a, b] : [b, a];
   if (field.kind === 'record' || other.kind === 'record') {
-    issues.push({ pointer: ptr, message: t(`${show(field.kind === 'record' ? field : other).en} is a whole record; compare one of its fields instead.`, `${show(field.kind === 'record' ? field : other).zh}是整条记录，请改为比较它的某个字段。`) });
+    issues.push({ message: t(`${show(field.kind === 'record' ? field : other).en} is a whole record; compare one of its fields instead.`, `${show(field.kind === 'record' ? field : other).zh}是整条记录，请改为比较它的某个字段。`) });
     return;
   }
   if (field.kind === 'enum' && other.kind === 'text' && typeof other.literal === 'string') {
     const options = field.options ?? [];
     if (options.length && !options.some((o) => o.value === other.literal)) {
       const values = options.map((o) => o.value).join(', ');
-      issues.push({ pointer: ptr, message: t(`"${other.literal}" is not one of the values of '${field.path}' (${values}), so this comparison ${op.startsWith('!') ? 'always holds' : 'never holds'}.`, `"${other.literal}"不是“${field.path}”的可选值（${values}），该比较${op.startsWith('!') ? '总是成立' : '永远不成立'}。`) });
+      issues.push({ message: t(`"${other.literal}" is not one of the values of '${field.path}' (${values}), so this comparison ${op.startsWith('!') ? 'always holds' : 'never holds'}.`, `"${other.literal}"不是“${field.path}”的可选值（${values}），该比较${op.startsWith('!') ? '总是成立' : '永远不成立'}。`) });
     }
     return;
   }
   if (compatible(field.kind, other.kind)) return;
-  issues.push({ pointer: ptr, message: t(`${show(field).en} is compared with ${show(other).en}.`, `${show(field).zh}与${show(other).zh}进行了比较。`) });
+  issues.push({ message: t(`${show(field).en} is compared with ${show(other).en}.`, `${show(field).zh}与${show(other).zh}进行了比较。`) });
 }
 
 function compatible(a: ExprType['kind'], b: ExprType['kind']): boolean {

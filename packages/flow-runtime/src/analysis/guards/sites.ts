@@ -18,48 +18,60 @@ export interface RuleSite {
   readsFlowData: boolean;
 }
 
+const WHERE: Record<RuleSiteKind, [string, string]> = {
+  guard: ['The condition', '的条件'],
+  control: ['The condition', '的条件'],
+  until: ['The wait condition', '等待条件'],
+  timer: ['The timer', '计时器'],
+  sla: ['The SLA hours', 'SLA 时限'],
+  assign: ['The value assigned to', '的赋值'],
+  input: ['The input', '输入'],
+  output: ['The output to', '输出到'],
+};
+
+/** A rule site; a class so the words are built on demand without a closure per site. */
+class Site implements RuleSite {
+  constructor(
+    readonly kind: RuleSiteKind,
+    readonly rule: unknown,
+    private readonly owner: { id: string; name?: LocalizedText | undefined },
+    readonly readsFlowData: boolean,
+    readonly nodeId?: string,
+    readonly edgeId?: string,
+    /** The assignment target, input name or output target. */
+    private readonly detail?: string,
+  ) {}
+
+  where(): Text {
+    const n = named(this.owner);
+    const [en, zh] = WHERE[this.kind];
+    if (this.kind === 'guard') return { en: `${en} of edge ${n.en}`, zh: `连线${n.zh}${zh}` };
+    if (this.kind === 'control') return { en: `${en} of control ${n.en}`, zh: `控制点${n.zh}${zh}` };
+    if (this.kind === 'assign') return { en: `${en} '${this.detail}' in step ${n.en}`, zh: `步骤${n.zh}中“${this.detail}”${zh}` };
+    if (this.kind === 'input' || this.kind === 'output') return { en: `${en} '${this.detail}' of step ${n.en}`, zh: `步骤${n.zh}的${zh}“${this.detail}”` };
+    return { en: `${en} of step ${n.en}`, zh: `步骤${n.zh}的${zh}` };
+  }
+}
+
 /** Every JsonLogic rule of a flow: guards, controls, wait conditions, SLAs, timers, assignments, subflow mappings. */
 export function ruleSites(flow: Flow): RuleSite[] {
   const out: RuleSite[] = [];
   for (const edge of flow.edges) {
-    if (edge.guard === undefined) continue;
-    out.push({ kind: 'guard', rule: edge.guard, where: () => guardWhere(edge.id, edge.label), edgeId: edge.id, nodeId: edge.source, readsFlowData: true });
+    if (edge.guard !== undefined) out.push(new Site('guard', edge.guard, { id: edge.id, name: edge.label }, true, edge.source, edge.id));
   }
-  for (const c of flow.controls ?? []) {
-    out.push({ kind: 'control', rule: c.when, where: () => controlWhere(c), readsFlowData: true });
-  }
+  for (const c of flow.controls ?? []) out.push(new Site('control', c.when, c, true));
   for (const node of flow.nodes) {
-    const at = (en: string, zh: string): Text => {
-      const n = named(node);
-      return { en: `${en} of step ${n.en}`, zh: `步骤${n.zh}的${zh}` };
-    };
     if (node.kind === 'wait') {
-      if (node.until !== undefined) out.push({ kind: 'until', rule: node.until, where: () => at('The wait condition', '等待条件'), nodeId: node.id, readsFlowData: true });
-      if (node.timer) out.push({ kind: 'timer', rule: node.timer.hours, where: () => at('The timer', '计时器'), nodeId: node.id, readsFlowData: true });
+      if (node.until !== undefined) out.push(new Site('until', node.until, node, true, node.id));
+      if (node.timer) out.push(new Site('timer', node.timer.hours, node, true, node.id));
     } else if (node.kind === 'task' && node.sla) {
-      out.push({ kind: 'sla', rule: node.sla.hours, where: () => at('The SLA hours', 'SLA 时限'), nodeId: node.id, readsFlowData: true });
+      out.push(new Site('sla', node.sla.hours, node, true, node.id));
     } else if (node.kind === 'system') {
-      for (const a of node.assign ?? []) {
-        out.push({ kind: 'assign', rule: a.value, where: () => at(`The value assigned to '${a.target}'`, `“${a.target}”的赋值`), nodeId: node.id, readsFlowData: true });
-      }
+      for (const a of node.assign ?? []) out.push(new Site('assign', a.value, node, true, node.id, undefined, a.target));
     } else if (node.kind === 'subflow') {
-      for (const [name, rule] of Object.entries(node.input ?? {})) {
-        out.push({ kind: 'input', rule, where: () => at(`The input '${name}'`, `输入“${name}”`), nodeId: node.id, readsFlowData: true });
-      }
-      for (const [target, rule] of Object.entries(node.output ?? {})) {
-        out.push({ kind: 'output', rule, where: () => at(`The output to '${target}'`, `输出到“${target}”`), nodeId: node.id, readsFlowData: false });
-      }
+      for (const [name, rule] of Object.entries(node.input ?? {})) out.push(new Site('input', rule, node, true, node.id, undefined, name));
+      for (const [target, rule] of Object.entries(node.output ?? {})) out.push(new Site('output', rule, node, false, node.id, undefined, target));
     }
   }
   return out;
-}
-
-function guardWhere(id: string, label: LocalizedText | undefined): Text {
-  const e = named({ id, name: label });
-  return { en: `The condition of edge ${e.en}`, zh: `连线${e.zh}的条件` };
-}
-
-function controlWhere(c: { id: string; name: LocalizedText }): Text {
-  const n = named(c);
-  return { en: `The condition of control ${n.en}`, zh: `控制点${n.zh}的条件` };
 }

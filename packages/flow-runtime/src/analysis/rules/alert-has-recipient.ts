@@ -1,4 +1,4 @@
-import type { LintRule, Text } from '../types.js';
+import type { LintRule } from '../types.js';
 import { named, t } from '../text.js';
 
 /** alert-has-recipient: every alert (control point, system step, SLA escalation) goes to roles the catalog knows. */
@@ -10,23 +10,21 @@ export const alertHasRecipient: LintRule = {
     const hint = t('Name the roles to alert (such as the sales rep), as the catalog spells them.', '指定接收提醒的角色（如销售代表），名称须与目录一致。');
     for (const c of ctx.flow.controls ?? []) {
       if (c.kind !== 'alert') continue;
-      const n = (): Text => named(c);
       if (!c.notify || c.notify.length === 0) {
-        report({ message: t(`Alert ${n().en} notifies nobody: no role is named to receive it.`, `提醒${n().zh}没有接收人：未指定任何角色。`), hint });
+        report({ message: t(`Alert ${named(c).en} notifies nobody: no role is named to receive it.`, `提醒${named(c).zh}没有接收人：未指定任何角色。`), hint });
         continue;
       }
       const bad = unknown(c.notify);
-      if (bad.length) report({ message: t(`Alert ${n().en} goes to ${bad.map((r) => `'${r}'`).join(', ')}, which the catalog does not have.`, `提醒${n().zh}发送给${bad.map((r) => `“${r}”`).join('、')}，但目录中没有这些角色。`), hint });
+      if (bad.length) report({ message: t(`Alert ${named(c).en} goes to ${bad.map((r) => `'${r}'`).join(', ')}, which the catalog does not have.`, `提醒${named(c).zh}发送给${bad.map((r) => `“${r}”`).join('、')}，但目录中没有这些角色。`), hint });
     }
     for (const node of ctx.graph.nodes) {
-      const n = (): Text => named(node);
       if (node.kind === 'system' && node.alert) {
         const bad = unknown(node.alert.to);
-        if (node.alert.to.length === 0) report({ message: t(`The alert of step ${n().en} goes to nobody.`, `步骤${n().zh}的提醒没有接收人。`), nodeIds: [node.id], hint });
-        else if (bad.length) report({ message: t(`The alert of step ${n().en} goes to ${bad.map((r) => `'${r}'`).join(', ')}, which the catalog does not have.`, `步骤${n().zh}的提醒发送给${bad.map((r) => `“${r}”`).join('、')}，但目录中没有这些角色。`), nodeIds: [node.id], hint });
+        if (node.alert.to.length === 0) report({ message: t(`The alert of step ${named(node).en} goes to nobody.`, `步骤${named(node).zh}的提醒没有接收人。`), nodeIds: [node.id], hint });
+        else if (bad.length) report({ message: t(`The alert of step ${named(node).en} goes to ${bad.map((r) => `'${r}'`).join(', ')}, which the catalog does not have.`, `步骤${named(node).zh}的提醒发送给${bad.map((r) => `“${r}”`).join('、')}，但目录中没有这些角色。`), nodeIds: [node.id], hint });
       }
       if (node.kind === 'task' && node.sla?.escalateTo && unknown([node.sla.escalateTo]).length) {
-        report({ message: t(`The SLA of task ${n().en} escalates to '${node.sla.escalateTo}', which the catalog does not have.`, `任务${n().zh}的 SLA 升级给“${node.sla.escalateTo}”，但目录中没有该角色。`), nodeIds: [node.id], hint });
+        report({ message: t(`The SLA of task ${named(node).en} escalates to '${node.sla.escalateTo}', which the catalog does not have.`, `任务${named(node).zh}的 SLA 升级给“${node.sla.escalateTo}”，但目录中没有该角色。`), nodeIds: [node.id], hint });
       }
     }
   },

@@ -1,4 +1,4 @@
-import type { LintRule, Text } from '../types.js';
+import type { LintRule } from '../types.js';
 import { joinTexts, named, t } from '../text.js';
 
 /** decision-branches-labelled: each branch of a decision says in words when it is taken. */
@@ -13,10 +13,9 @@ export const decisionBranchesLabelled: LintRule = {
       if (out.length < 2) return;
       const unlabelled = out.filter((e) => !e.label || e.label.en.trim() === '');
       if (unlabelled.length === 0) return;
-      const n = (): Text => named(node);
       const list = joinTexts(unlabelled.map((e) => named({ id: e.id })));
       report({
-        message: t(`Decision ${n().en} has branches without a label: ${list.en}.`, `判断${n().zh}有未加标签的分支：${list.zh}。`),
+        message: t(`Decision ${named(node).en} has branches without a label: ${list.en}.`, `判断${named(node).zh}有未加标签的分支：${list.zh}。`),
         nodeIds: [node.id],
         edgeIds: unlabelled.map((e) => e.id),
         hint: t('Label each branch with the answer it stands for, such as "approved" or "over 10%".', '为每个分支标注它代表的答案，如“批准”或“超过10%”。'),

@@ -1,4 +1,4 @@
-import type { LintRule, Text } from '../types.js';
+import type { LintRule } from '../types.js';
 import { joinTexts, named, t } from '../text.js';
 
 /**
@@ -15,12 +15,11 @@ export const decisionHasDefault: LintRule = {
       if (node.kind !== 'decision') return;
       const out = g.out[i]!.map((e) => g.edges[e]!);
       if (out.length === 0) return;
-      const n = (): Text => named(node);
       const defaults = out.filter((e) => e.default);
       if (defaults.length > 1) {
         const list = joinTexts(defaults.map((e) => named({ id: e.id, name: e.label })));
         report({
-          message: t(`Decision ${n().en} has ${defaults.length} default branches (${list.en}); only one of them can ever be used.`, `判断${n().zh}有${defaults.length}个默认分支（${list.zh}），只有一个会被使用。`),
+          message: t(`Decision ${named(node).en} has ${defaults.length} default branches (${list.en}); only one of them can ever be used.`, `判断${named(node).zh}有${defaults.length}个默认分支（${list.zh}），只有一个会被使用。`),
           nodeIds: [node.id],
           edgeIds: defaults.map((e) => e.id),
           hint: t('Keep one default branch and give the others a condition.', '只保留一个默认分支，为其他分支设置条件。'),
@@ -30,7 +29,7 @@ export const decisionHasDefault: LintRule = {
       for (const e of guardedDefault) {
         const en = named({ id: e.id, name: e.label });
         report({
-          message: t(`The default branch ${en.en} of decision ${n().en} also has a condition, which is never checked.`, `判断${n().zh}的默认分支${en.zh}还设置了条件，但该条件永远不会被检查。`),
+          message: t(`The default branch ${en.en} of decision ${named(node).en} also has a condition, which is never checked.`, `判断${named(node).zh}的默认分支${en.zh}还设置了条件，但该条件永远不会被检查。`),
           nodeIds: [node.id],
           edgeIds: [e.id],
           hint: t('Remove the condition, or make the branch a normal one and add another default.', '删除该条件，或将其改为普通分支并另设默认分支。'),
@@ -39,7 +38,7 @@ export const decisionHasDefault: LintRule = {
       const catchAll = out.some((e) => !e.default && e.guard === undefined);
       if (defaults.length === 0 && !catchAll) {
         report({
-          message: t(`Decision ${n().en} has no default branch: when none of its conditions holds, the process stops there.`, `判断${n().zh}没有默认分支：当所有条件都不成立时，流程会停在这里。`),
+          message: t(`Decision ${named(node).en} has no default branch: when none of its conditions holds, the process stops there.`, `判断${named(node).zh}没有默认分支：当所有条件都不成立时，流程会停在这里。`),
           nodeIds: [node.id],
           hint: t('Mark one branch as the default ("otherwise").', '将一个分支设为默认（“否则”）。'),
         });

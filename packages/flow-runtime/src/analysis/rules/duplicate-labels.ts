@@ -1,4 +1,4 @@
-import type { LintRule, Text } from '../types.js';
+import type { LintRule } from '../types.js';
 import { joinTexts, named, t } from '../text.js';
 
 /** duplicate-labels: no two steps share a name, and no two branches of a decision share a label. */
@@ -12,7 +12,9 @@ export const duplicateLabels: LintRule = {
       if (node.kind === 'start' || node.kind === 'join' || node.kind === 'parallel' || node.kind === 'end') return;
       const key = node.name.en.trim().toLowerCase();
       if (key === '') return;
-      byName.set(key, [...(byName.get(key) ?? []), i]);
+      const list = byName.get(key);
+      if (list) list.push(i);
+      else byName.set(key, [i]);
     });
     for (const list of byName.values()) {
       if (list.length < 2) continue;
@@ -30,13 +32,14 @@ export const duplicateLabels: LintRule = {
         const edge = g.edges[e]!;
         const key = edge.label?.en.trim().toLowerCase();
         if (!key) continue;
-        seen.set(key, [...(seen.get(key) ?? []), edge.id]);
+        const list = seen.get(key);
+        if (list) list.push(edge.id);
+        else seen.set(key, [edge.id]);
       }
       for (const [label, ids] of seen) {
         if (ids.length < 2) continue;
-        const n = (): Text => named(node);
         report({
-          message: t(`Decision ${n().en} has ${ids.length} branches labelled '${label}'.`, `判断${n().zh}有${ids.length}个分支的标签都是“${label}”。`),
+          message: t(`Decision ${named(node).en} has ${ids.length} branches labelled '${label}'.`, `判断${named(node).zh}有${ids.length}个分支的标签都是“${label}”。`),
           nodeIds: [node.id],
           edgeIds: ids,
           hint: t('Label each branch with its own answer.', '为每个分支标注不同的答案。'),

@@ -1,8 +1,8 @@
-import { collectVarUses } from '../../logic/vars.js';
+import { varPaths } from '../guards/var-paths.js';
 import { resolveItemPath, type PathInfo } from '../../schema/data-paths.js';
 import type { ItemField } from '../../schema/common.js';
 import type { AnalysisContext } from '../context.js';
-import type { Finding, LintRule, Text } from '../types.js';
+import type { Finding, LintRule } from '../types.js';
 import { named, t } from '../text.js';
 
 /**
@@ -16,14 +16,13 @@ export const guardVarsKnown: LintRule = {
   check(ctx, report) {
     for (const site of ctx.ruleSites) {
       if (!site.readsFlowData || site.issues.length > 0) continue;
-      for (const use of collectVarUses(site.rule)) {
-        const info = resolveUse(ctx, use.path, use.scope);
+      for (const use of varPaths(site.rule)) {
+        const info = resolveUse(ctx, use.path, use.of, use.reduce);
         if (!info || info.ok) continue;
         report(finding(`${site.where().en} reads '${use.path}', but ${info.reason}.`, `${site.where().zh}读取了“${use.path}”，但该字段不存在（${info.reason}）。`, site.nodeId && !site.edgeId ? [site.nodeId] : [], site.edgeId ? [site.edgeId] : []));
       }
     }
     for (const node of ctx.graph.nodes) {
-      const n = (): Text => named(node);
       const paths: Array<[string, string, string]> = [];
       if (node.kind === 'task') {
         for (const p of node.fields ?? []) paths.push([p, 'edits', '编辑']);
@@ -35,7 +34,7 @@ export const guardVarsKnown: LintRule = {
       }
       for (const [p, en, zh] of paths) {
         const info = ctx.resolvePath(p);
-        if (!info.ok) report(finding(`Step ${n().en} ${en} '${p}', but ${info.reason}.`, `步骤${n().zh}${zh}“${p}”，但该字段不存在（${info.reason}）。`, [node.id], []));
+        if (!info.ok) report(finding(`Step ${named(node).en} ${en} '${p}', but ${info.reason}.`, `步骤${named(node).zh}${zh}“${p}”，但该字段不存在（${info.reason}）。`, [node.id], []));
       }
     }
   },
@@ -45,12 +44,12 @@ function finding(en: string, zh: string, nodeIds: string[], edgeIds: string[]): 
   return { message: t(en, zh), nodeIds, edgeIds, hint: t("Pick a field of the flow's data, or add the variable to the data schema.", '请选择流程数据中的字段，或把该变量加入数据结构。') };
 }
 
-function resolveUse(ctx: AnalysisContext, path: string, scope: ReturnType<typeof collectVarUses>[number]['scope']): PathInfo | undefined {
-  if (scope.kind === 'root') return path === '' ? undefined : ctx.resolvePath(path);
-  if (!scope.of) return undefined;
-  const list = ctx.resolvePath(scope.of);
+function resolveUse(ctx: AnalysisContext, path: string, of: string | null, reduce: boolean): PathInfo | undefined {
+  if (of === null) return path === '' ? undefined : ctx.resolvePath(path);
+  if (!of) return undefined;
+  const list = ctx.resolvePath(of);
   const items: ReadonlyArray<ItemField> | undefined = list.ok && list.type === 'list' ? list.itemFields : undefined;
   if (!items) return undefined;
-  if (scope.kind === 'reduce') return path.startsWith('current.') ? resolveItemPath(path.slice(8), items, scope.of) : undefined;
-  return resolveItemPath(path, items, scope.of);
+  if (reduce) return path.startsWith('current.') ? resolveItemPath(path.slice(8), items, of) : undefined;
+  return resolveItemPath(path, items, of);
 }

@@ -1,4 +1,4 @@
-import type { LintRule, Text } from '../types.js';
+import type { LintRule } from '../types.js';
 import { named, t } from '../text.js';
 import { forwardIn } from '../structure.js';
 
@@ -16,11 +16,10 @@ export const joinAfterExclusive: LintRule = {
     const { idom } = ctx.dominators;
     g.nodes.forEach((node, j) => {
       if (node.kind !== 'join' || !ctx.reachable[j]) return;
-      const n = (): Text => named(node);
       const loops = g.in[j]!.filter((e) => back[e]);
       if (loops.length > 0) {
         report({
-          message: t(`A loop comes back into join ${n().en}; the join waits for the loop's branch, which can only come after the join has let the process through.`, `一个循环回到了汇合点${n().zh}；汇合点会等待这条循环分支，而它只有在汇合点放行之后才会到来。`),
+          message: t(`A loop comes back into join ${named(node).en}; the join waits for the loop's branch, which can only come after the join has let the process through.`, `一个循环回到了汇合点${named(node).zh}；汇合点会等待这条循环分支，而它只有在汇合点放行之后才会到来。`),
           nodeIds: [node.id],
           edgeIds: loops.map((e) => g.edges[e]!.id),
           hint: t('Let the loop come back to a step before the parallel split, not into the join.', '让循环回到并行拆分之前的步骤，而不是汇合点。'),
@@ -38,8 +37,8 @@ export const joinAfterExclusive: LintRule = {
       report({
         message:
           top.kind === 'decision'
-            ? t(`Join ${n().en} waits for all ${fin.length} incoming branches, but they are alternatives of decision ${dn.en}: only one of them runs, so the join would wait forever.`, `汇合点${n().zh}等待全部${fin.length}个进入的分支，但它们是判断${dn.zh}的备选分支：只有一个会执行，汇合点将永远等待。`)
-            : t(`Join ${n().en} waits for all ${fin.length} incoming branches, but no parallel split starts them all (they part after ${dn.en}), so it would wait forever.`, `汇合点${n().zh}等待全部${fin.length}个进入的分支，但并没有并行拆分同时启动它们（它们在${dn.zh}之后分开），汇合点将永远等待。`),
+            ? t(`Join ${named(node).en} waits for all ${fin.length} incoming branches, but they are alternatives of decision ${dn.en}: only one of them runs, so the join would wait forever.`, `汇合点${named(node).zh}等待全部${fin.length}个进入的分支，但它们是判断${dn.zh}的备选分支：只有一个会执行，汇合点将永远等待。`)
+            : t(`Join ${named(node).en} waits for all ${fin.length} incoming branches, but no parallel split starts them all (they part after ${dn.en}), so it would wait forever.`, `汇合点${named(node).zh}等待全部${fin.length}个进入的分支，但并没有并行拆分同时启动它们（它们在${dn.zh}之后分开），汇合点将永远等待。`),
         nodeIds: [node.id, top.id],
         edgeIds: fin.map((e) => g.edges[e]!.id),
         hint: t('Connect the branches of a decision straight to the next step (no join), or start them with a parallel split.', '把判断的各分支直接连到下一步（不用汇合点），或用并行拆分同时启动它们。'),

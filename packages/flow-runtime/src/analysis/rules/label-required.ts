@@ -1,4 +1,4 @@
-import type { LintRule, Text } from '../types.js';
+import type { LintRule } from '../types.js';
 import { named, t } from '../text.js';
 
 // Names the designer gives new nodes, and bare kind words ("Task 3"); an end may well be called "End".
@@ -19,12 +19,11 @@ export const labelRequired: LintRule = {
     const hint = t('Name the step by what is done in it, such as "Check credit".', '用步骤中要做的事给它命名，例如“信用审核”。');
     for (const node of nodes) {
       if (node.kind === 'start' || node.kind === 'join' || node.kind === 'parallel') continue;
-      const n = (): Text => named(node);
       const en = node.name.en.trim();
-      if (en === '' || en === node.id || PLACEHOLDERS.test(en)) {
-        report({ message: t(`Step ${n().en} has no real name.`, `步骤${n().zh}没有真正的名称。`), nodeIds: [node.id], hint });
+      if (en === '' || en === node.id || (en.length <= 24 && PLACEHOLDERS.test(en))) {
+        report({ message: t(`Step ${named(node).en} has no real name.`, `步骤${named(node).zh}没有真正的名称。`), nodeIds: [node.id], hint });
       } else if (bilingual && (node.name.zh === undefined || node.name.zh.trim() === '')) {
-        report({ message: t(`Step ${n().en} has no Chinese name, while the flow is named in both languages.`, `步骤${n().zh}没有中文名称，而流程使用中英双语。`), nodeIds: [node.id], hint: t('Add the Chinese name.', '请补充中文名称。') });
+        report({ message: t(`Step ${named(node).en} has no Chinese name, while the flow is named in both languages.`, `步骤${named(node).zh}没有中文名称，而流程使用中英双语。`), nodeIds: [node.id], hint: t('Add the Chinese name.', '请补充中文名称。') });
       }
     }
     const g = ctx.graph;

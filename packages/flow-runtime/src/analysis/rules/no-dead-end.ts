@@ -1,4 +1,4 @@
-import type { LintRule, Text } from '../types.js';
+import type { LintRule } from '../types.js';
 import { named, t } from '../text.js';
 
 /** no-dead-end: every step but an end has a way out. */
@@ -8,9 +8,8 @@ export const noDeadEnd: LintRule = {
   check(ctx, report) {
     ctx.graph.nodes.forEach((node, i) => {
       if (node.kind === 'end' || ctx.graph.out[i]!.length > 0) return;
-      const n = (): Text => named(node);
       report({
-        message: t(`Step ${n().en} has no way out: a process that gets there stops for good.`, `步骤${n().zh}没有出口：流程到达这里就会永远停住。`),
+        message: t(`Step ${named(node).en} has no way out: a process that gets there stops for good.`, `步骤${named(node).zh}没有出口：流程到达这里就会永远停住。`),
         nodeIds: [node.id],
         hint: t('Connect it to the next step, or to an end.', '把它连到下一步或一个结束步骤。'),
       });

@@ -1,4 +1,4 @@
-import type { LintRule, Text } from '../types.js';
+import type { LintRule } from '../types.js';
 import { named, t } from '../text.js';
 
 /**
@@ -16,9 +16,8 @@ export const noImplicitSplit: LintRule = {
       if (node.kind === 'decision' || node.kind === 'parallel' || node.kind === 'end') return;
       const out = g.out[i]!;
       if (out.length < 2) return;
-      const n = (): Text => named(node);
       report({
-        message: t(`Step ${n().en} has ${out.length} outgoing connections; it is not a decision, so the choice between them is hidden.`, `步骤${n().zh}有${out.length}条出线；它不是判断，分支的选择被隐藏了。`),
+        message: t(`Step ${named(node).en} has ${out.length} outgoing connections; it is not a decision, so the choice between them is hidden.`, `步骤${named(node).zh}有${out.length}条出线；它不是判断，分支的选择被隐藏了。`),
         nodeIds: [node.id],
         edgeIds: out.map((e) => g.edges[e]!.id),
         hint: t('Add a decision after the step (one choice) or a parallel split (all branches at once).', '在该步骤后添加一个判断（选其一）或并行拆分（所有分支同时进行）。'),

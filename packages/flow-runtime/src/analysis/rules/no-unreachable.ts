@@ -1,4 +1,4 @@
-import type { LintRule, Text } from '../types.js';
+import type { LintRule } from '../types.js';
 import { named, t } from '../text.js';
 
 /** no-unreachable: every step can be reached from the start. */
@@ -10,9 +10,8 @@ export const noUnreachable: LintRule = {
     const reachable = ctx.reachable;
     ctx.graph.nodes.forEach((node, i) => {
       if (reachable[i]) return;
-      const n = (): Text => named(node);
       report({
-        message: t(`Step ${n().en} cannot be reached from the start, so it never runs.`, `从开始无法到达步骤${n().zh}，它永远不会执行。`),
+        message: t(`Step ${named(node).en} cannot be reached from the start, so it never runs.`, `从开始无法到达步骤${named(node).zh}，它永远不会执行。`),
         nodeIds: [node.id],
         hint: t('Connect it from the step that should come before it, or delete it.', '从它的前一步连线到它，或删除它。'),
       });

@@ -1,4 +1,4 @@
-import type { LintRule, Text } from '../types.js';
+import type { LintRule } from '../types.js';
 import { joinTexts, named, t } from '../text.js';
 import { forwardIn, joinsOf, postDominates } from '../structure.js';
 
@@ -14,17 +14,16 @@ export const parallelJoinBalanced: LintRule = {
     const joins = joinsOf(ctx);
     g.nodes.forEach((node, p) => {
       if (node.kind !== 'parallel' || !ctx.reachable[p]) return;
-      const n = (): Text => named(node);
       const out = g.out[p]!;
       if (out.length === 0) return;
       if (out.length === 1) {
-        report({ message: t(`Parallel split ${n().en} has only one branch, so nothing runs in parallel.`, `并行拆分${n().zh}只有一个分支，没有任何内容并行执行。`), nodeIds: [node.id], hint: t('Add the branches that run at the same time, or remove the split.', '添加同时进行的分支，或删除该拆分。') });
+        report({ message: t(`Parallel split ${named(node).en} has only one branch, so nothing runs in parallel.`, `并行拆分${named(node).zh}只有一个分支，没有任何内容并行执行。`), nodeIds: [node.id], hint: t('Add the branches that run at the same time, or remove the split.', '添加同时进行的分支，或删除该拆分。') });
         return;
       }
       const js = joins.get(p) ?? [];
       if (js.length === 0) {
         report({
-          message: t(`The branches of parallel split ${n().en} never meet at a join, so nobody can tell when all of them are done.`, `并行拆分${n().zh}的各分支从不在汇合点汇合，无法知道何时全部完成。`),
+          message: t(`The branches of parallel split ${named(node).en} never meet at a join, so nobody can tell when all of them are done.`, `并行拆分${named(node).zh}的各分支从不在汇合点汇合，无法知道何时全部完成。`),
           nodeIds: [node.id],
           hint: t('Bring the branches together at a join before the process goes on or ends.', '在流程继续或结束前，用一个汇合点把各分支汇合起来。'),
         });
@@ -33,7 +32,7 @@ export const parallelJoinBalanced: LintRule = {
       if (js.length > 1) {
         const list = joinTexts(js.map((j) => named(g.nodes[j]!)));
         report({
-          message: t(`The branches of parallel split ${n().en} meet at different joins (${list.en}); each join waits for branches that go to the other.`, `并行拆分${n().zh}的分支在不同的汇合点汇合（${list.zh}）；每个汇合点都会等待去了另一个汇合点的分支。`),
+          message: t(`The branches of parallel split ${named(node).en} meet at different joins (${list.en}); each join waits for branches that go to the other.`, `并行拆分${named(node).zh}的分支在不同的汇合点汇合（${list.zh}）；每个汇合点都会等待去了另一个汇合点的分支。`),
           nodeIds: [node.id, ...js.map((j) => g.nodes[j]!.id)],
           hint: t('Use one join for all branches of the split.', '为该拆分的所有分支使用同一个汇合点。'),
         });
@@ -47,7 +46,7 @@ export const parallelJoinBalanced: LintRule = {
         const edge = g.edges[e]!;
         const en = named({ id: edge.id, name: edge.label });
         report({
-          message: t(`Branch ${en.en} of parallel split ${n().en} does not always come to join ${jn.en}.`, `并行拆分${n().zh}的分支${en.zh}并不总是到达汇合点${jn.zh}。`),
+          message: t(`Branch ${en.en} of parallel split ${named(node).en} does not always come to join ${jn.en}.`, `并行拆分${named(node).zh}的分支${en.zh}并不总是到达汇合点${jn.zh}。`),
           nodeIds: [node.id, g.nodes[j]!.id],
           edgeIds: [edge.id],
           hint: t('Route every way through the branch to the join.', '让该分支的每条路径都通往汇合点。'),
@@ -58,8 +57,7 @@ export const parallelJoinBalanced: LintRule = {
       if (node.kind !== 'join' || !ctx.reachable[j]) return;
       const fin = forwardIn(ctx, j);
       if (fin.length === 1 && fin.length === g.in[j]!.length) {
-        const n = (): Text => named(node);
-        report({ message: t(`Join ${n().en} has only one incoming branch, so it has nothing to wait for.`, `汇合点${n().zh}只有一个进入的分支，没有需要等待的内容。`), nodeIds: [node.id], hint: t('Remove the join, or connect the other branches to it.', '删除该汇合点，或把其他分支连到它。') });
+        report({ message: t(`Join ${named(node).en} has only one incoming branch, so it has nothing to wait for.`, `汇合点${named(node).zh}只有一个进入的分支，没有需要等待的内容。`), nodeIds: [node.id], hint: t('Remove the join, or connect the other branches to it.', '删除该汇合点，或把其他分支连到它。') });
       }
     });
   },

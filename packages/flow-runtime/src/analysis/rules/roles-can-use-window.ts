@@ -2,7 +2,7 @@ import type { Window } from '../../schema/catalog.js';
 import type { Access } from '../../schema/common.js';
 import type { TaskNode } from '../../schema/flow.js';
 import type { AnalysisContext } from '../context.js';
-import type { LintRule, Text } from '../types.js';
+import type { LintRule } from '../types.js';
 import { named, t } from '../text.js';
 
 /** A role's access to one field of a window: the field's override, else the window's (as the engine reads it). */
@@ -14,7 +14,12 @@ function fieldAccess(win: Window, field: string, role: string): Access {
 /** The record variable a task's window opens. */
 function recordVariable(ctx: AnalysisContext, node: TaskNode, win: Window): string | undefined {
   if (node.record) return node.record;
-  return Object.entries(ctx.flow.data).find(([, v]) => v.type === 'record' && v.entity === win.entity)?.[0];
+  const byEntity = ctx.once('roles-can-use-window:records', () => {
+    const m = new Map<string, string>();
+    for (const [name, v] of Object.entries(ctx.flow.data)) if (v.type === 'record' && v.entity && !m.has(v.entity)) m.set(v.entity, name);
+    return m;
+  });
+  return byEntity.get(win.entity);
 }
 
 /** Data paths a step writes: a system step's assignments, a sub-flow's outputs, a task's editable window fields and own fields. */
@@ -65,14 +70,13 @@ export const rolesCanUseWindow: LintRule = {
       if (node.kind !== 'task' || !node.window || !node.roles?.length) return;
       const win = ctx.windows.get(node.window);
       if (!win) return;
-      const n = (): Text => named(node);
       const w = named(win);
       const known = node.roles.filter((r) => ctx.roles.has(r));
       const blind = known.filter((r) => (win.access[r] ?? 'none') !== 'edit' && !win.fields.some((f) => fieldAccess(win, f, r) === 'edit'));
       for (const r of blind) {
         const a = win.access[r] ?? 'none';
         report({
-          message: t(`Role '${r}' does task ${n().en} but has ${a === 'view' ? 'only view access to' : 'no access to'} window ${w.en}, so it cannot enter anything there.`, `角色“${r}”执行任务${n().zh}，但对窗口${w.zh}${a === 'view' ? '只有查看权限' : '没有权限'}，无法录入任何内容。`),
+          message: t(`Role '${r}' does task ${named(node).en} but has ${a === 'view' ? 'only view access to' : 'no access to'} window ${w.en}, so it cannot enter anything there.`, `角色“${r}”执行任务${named(node).zh}，但对窗口${w.zh}${a === 'view' ? '只有查看权限' : '没有权限'}，无法录入任何内容。`),
           nodeIds: [node.id],
           hint: t(`Give '${r}' edit access to window '${win.id}' in the catalog, or choose another role.`, `在目录中为“${r}”开放窗口“${win.id}”的编辑权限，或改选其他角色。`),
         });
@@ -90,14 +94,14 @@ export const rolesCanUseWindow: LintRule = {
         if (variable && ctx.reachable[v] && filledBefore(ctx, v, `${variable}.${field}`)) continue;
         if (!shown) {
           report({
-            message: t(`Task ${n().en} requires field '${field}', but window ${w.en} does not show it, so nobody can fill it in there.`, `任务${n().zh}要求填写字段“${field}”，但窗口${w.zh}中没有该字段，无法填写。`),
+            message: t(`Task ${named(node).en} requires field '${field}', but window ${w.en} does not show it, so nobody can fill it in there.`, `任务${named(node).zh}要求填写字段“${field}”，但窗口${w.zh}中没有该字段，无法填写。`),
             nodeIds: [node.id],
             hint: t(`Add '${field}' to the window's fields, or do not require it in this step.`, `把“${field}”加到窗口字段中，或在此步骤中不再要求它。`),
           });
           continue;
         }
         report({
-          message: t(`Task ${n().en} requires field '${field}', but role${stuck.length > 1 ? 's' : ''} ${stuck.map((r) => `'${r}'`).join(', ')} cannot edit it in window ${w.en}, and no step before it always fills it.`, `任务${n().zh}要求填写字段“${field}”，但角色${stuck.map((r) => `“${r}”`).join('、')}在窗口${w.zh}中无法编辑它，且之前没有步骤一定会填写它。`),
+          message: t(`Task ${named(node).en} requires field '${field}', but role${stuck.length > 1 ? 's' : ''} ${stuck.map((r) => `'${r}'`).join(', ')} cannot edit it in window ${w.en}, and no step before it always fills it.`, `任务${named(node).zh}要求填写字段“${field}”，但角色${stuck.map((r) => `“${r}”`).join('、')}在窗口${w.zh}中无法编辑它，且之前没有步骤一定会填写它。`),
           nodeIds: [node.id],
           hint: t(`Give edit access to '${field}' for those roles, fill it in an earlier step, or do not require it here.`, `为这些角色开放“${field}”的编辑权限，在前面的步骤中填写它，或在此步骤中不再要求它。`),
         });

@@ -1,4 +1,4 @@
-import type { LintRule, Text } from '../types.js';
+import type { LintRule } from '../types.js';
 import { named, t } from '../text.js';
 
 /** task-has-department: every task sits in a department (swimlane) the catalog knows. */
@@ -8,12 +8,11 @@ export const taskHasDepartment: LintRule = {
   check(ctx, report) {
     for (const node of ctx.graph.nodes) {
       if (node.kind !== 'task') continue;
-      const n = (): Text => named(node);
       if (!node.department) {
-        report({ message: t(`Task ${n().en} is in no department.`, `任务${n().zh}不属于任何部门。`), nodeIds: [node.id], hint: t('Put the task in the lane of the department that does it.', '把任务放到负责它的部门泳道中。') });
+        report({ message: t(`Task ${named(node).en} is in no department.`, `任务${named(node).zh}不属于任何部门。`), nodeIds: [node.id], hint: t('Put the task in the lane of the department that does it.', '把任务放到负责它的部门泳道中。') });
       } else if (ctx.catalog && !ctx.departments.has(node.department)) {
         report({
-          message: t(`Task ${n().en} is in department '${node.department}', which the catalog does not have.`, `任务${n().zh}所在的部门“${node.department}”在目录中不存在。`),
+          message: t(`Task ${named(node).en} is in department '${node.department}', which the catalog does not have.`, `任务${named(node).zh}所在的部门“${node.department}”在目录中不存在。`),
           nodeIds: [node.id],
           hint: t(`Pick one of the catalog's departments: ${[...ctx.departments.keys()].join(', ')}.`, `请选择目录中的部门：${[...ctx.departments.keys()].join('、')}。`),
         });

@@ -1,4 +1,4 @@
-import type { LintRule, Text } from '../types.js';
+import type { LintRule } from '../types.js';
 import { named, t } from '../text.js';
 
 /** task-has-roles: every task names the roles that may do it, all known to the catalog. */
@@ -8,16 +8,15 @@ export const taskHasRoles: LintRule = {
   check(ctx, report) {
     for (const node of ctx.graph.nodes) {
       if (node.kind !== 'task') continue;
-      const n = (): Text => named(node);
       if (!node.roles || node.roles.length === 0) {
-        report({ message: t(`Task ${n().en} names no role, so nobody in particular is responsible for it.`, `任务${n().zh}没有指定角色，无人对其负责。`), nodeIds: [node.id], hint: t('Name the roles that may do the task (such as sales rep).', '指定可以执行该任务的角色（例如销售代表）。') });
+        report({ message: t(`Task ${named(node).en} names no role, so nobody in particular is responsible for it.`, `任务${named(node).zh}没有指定角色，无人对其负责。`), nodeIds: [node.id], hint: t('Name the roles that may do the task (such as sales rep).', '指定可以执行该任务的角色（例如销售代表）。') });
         continue;
       }
       if (!ctx.catalog) continue;
       const unknown = node.roles.filter((r) => !ctx.roles.has(r));
       if (unknown.length === 0) continue;
       report({
-        message: t(`Task ${n().en} names role${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `'${r}'`).join(', ')}, which the catalog does not have.`, `任务${n().zh}指定的角色${unknown.map((r) => `“${r}”`).join('、')}在目录中不存在。`),
+        message: t(`Task ${named(node).en} names role${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `'${r}'`).join(', ')}, which the catalog does not have.`, `任务${named(node).zh}指定的角色${unknown.map((r) => `“${r}”`).join('、')}在目录中不存在。`),
         nodeIds: [node.id],
         hint: t(`Pick from the catalog's roles: ${[...ctx.roles.keys()].join(', ')}.`, `请从目录中的角色选择：${[...ctx.roles.keys()].join('、')}。`),
       });

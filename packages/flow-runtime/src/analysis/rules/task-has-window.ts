@@ -1,4 +1,4 @@
-import type { LintRule, Text } from '../types.js';
+import type { LintRule } from '../types.js';
 import { named, t } from '../text.js';
 
 /** task-has-window: every task opens a CRM window the catalog knows, so the person knows where to work. */
@@ -8,11 +8,10 @@ export const taskHasWindow: LintRule = {
   check(ctx, report) {
     for (const node of ctx.graph.nodes) {
       if (node.kind !== 'task') continue;
-      const n = (): Text => named(node);
       if (!node.window) {
-        report({ message: t(`Task ${n().en} opens no window, so the person doing it is not told where to work.`, `任务${n().zh}没有关联窗口，执行人不知道在哪里操作。`), nodeIds: [node.id], hint: t('Choose the CRM window the task is done in.', '选择执行该任务的 CRM 窗口。') });
+        report({ message: t(`Task ${named(node).en} opens no window, so the person doing it is not told where to work.`, `任务${named(node).zh}没有关联窗口，执行人不知道在哪里操作。`), nodeIds: [node.id], hint: t('Choose the CRM window the task is done in.', '选择执行该任务的 CRM 窗口。') });
       } else if (ctx.catalog && !ctx.windows.has(node.window)) {
-        report({ message: t(`Task ${n().en} opens window '${node.window}', which the catalog does not have.`, `任务${n().zh}关联的窗口“${node.window}”在目录中不存在。`), nodeIds: [node.id], hint: t('Pick one of the catalog windows.', '请选择目录中的窗口。') });
+        report({ message: t(`Task ${named(node).en} opens window '${node.window}', which the catalog does not have.`, `任务${named(node).zh}关联的窗口“${node.window}”在目录中不存在。`), nodeIds: [node.id], hint: t('Pick one of the catalog windows.', '请选择目录中的窗口。') });
       }
     }
   },

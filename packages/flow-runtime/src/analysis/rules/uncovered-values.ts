@@ -1,5 +1,5 @@
 import { describe } from '../../logic/describe/render.js';
-import type { LintRule, Text } from '../types.js';
+import type { LintRule } from '../types.js';
 import { boxToRule, decisionRegions } from '../guards/decisions.js';
 import { minus, or, RegionTooLarge, EVERYTHING, NOTHING, type Region } from '../guards/region.js';
 import { named, t } from '../text.js';
@@ -27,12 +27,11 @@ export const uncoveredValues: LintRule = {
       }
       if (rest.length === 0) continue;
       const node = g.nodes[d.node]!;
-      const n = (): Text => named(node);
       const example = boxToRule(rest[0]!, d.atoms);
       const en = describe(example, ctx.catalog, 'en', ctx.flow);
       const zh = describe(example, ctx.catalog, 'zh', ctx.flow);
       report({
-        message: t(`Decision ${n().en} has no branch for the case where ${en}; it has no default either, so the process would stop there.`, `判断${n().zh}没有覆盖“${zh}”的情况，也没有默认分支，流程会停在这里。`),
+        message: t(`Decision ${named(node).en} has no branch for the case where ${en}; it has no default either, so the process would stop there.`, `判断${named(node).zh}没有覆盖“${zh}”的情况，也没有默认分支，流程会停在这里。`),
         nodeIds: [node.id],
         edgeIds: d.branches.map((b) => b.edge.id),
         hint: t('Add a branch for that case, or mark one branch as the default.', '为这种情况添加分支，或把一个分支设为默认。'),
