@@ -1,6 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { FlowDesigner } from '../src/index.js';
-import { allKinds, catalog, emptyFlow, newCustomerApproval, newOrderFlow, complaintHandling, withProblems } from './samples.js';
+import { allKinds, catalog, emptyFlow, newCustomerApproval, newCustomerApprovalScenarios, newOrderFlow, complaintHandling, withProblems } from './samples.js';
 
 const meta = {
   title: 'Designer/FlowDesigner',
@@ -48,3 +48,7 @@ export const WithVersions: Story = {
     ],
   },
 };
+/** Simulation mode: pick a scenario, start, and step through on the engine. */
+export const Simulation: Story = { args: { mode: 'simulate', scenarios: newCustomerApprovalScenarios } };
+/** Simulation in Chinese. */
+export const SimulationChinese: Story = { args: { mode: 'simulate', scenarios: newCustomerApprovalScenarios, locale: 'zh' } };

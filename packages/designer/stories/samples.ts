@@ -3,12 +3,16 @@ import catalogJson from '../../../examples/flows/catalog.json';
 import newCustomer from '../../../examples/flows/new-customer-approval.json';
 import newOrder from '../../../examples/flows/new-order.json';
 import complaint from '../../../examples/flows/complaint-handling.json';
+import newCustomerScenarios from '../../../examples/flows/scenarios/new-customer-approval.scenarios.json';
+import type { SimulationScenario } from '../src/index.js';
 
 /** The shipped sample catalog and flows, for stories. */
 export const catalog = catalogJson as unknown as Catalog;
 export const newCustomerApproval = newCustomer as unknown as Flow;
 export const newOrderFlow = newOrder as unknown as Flow;
 export const complaintHandling = complaint as unknown as Flow;
+/** Conference-room scenarios of the new-customer approval. */
+export const newCustomerApprovalScenarios = newCustomerScenarios as unknown as SimulationScenario[];
 
 /** An empty flow with the sales and finance lanes. */
 export const emptyFlow: Flow = {
