@@ -6,7 +6,32 @@
 import type { Catalog } from '../../src/schema/catalog.js';
 import type { Flow, FlowEdge, FlowNode } from '../../src/schema/flow.js';
 import { validate } from '../../src/analysis/linter.js';
-import { median, medianMs, type BenchResult } from '../harness.js';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { median, type BenchResult } from '../harness.js';
+
+/**
+ * A full garbage collection before each timed run, so a run does not pay for
+ * the garbage of the one before (which would make the bigger flow look
+ * worse than it is). Each run still pays for its own collections.
+ */
+function collector(): () => void {
+  try {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as unknown;
+    if (typeof gc === 'function') return gc as () => void;
+  } catch {
+    // Not available: measure without it.
+  }
+  return () => undefined;
+}
+
+function timed(fn: () => void, gc: () => void): number {
+  gc();
+  const start = performance.now();
+  fn();
+  return performance.now() - start;
+}
 
 const DEPARTMENTS = 8;
 
@@ -141,12 +166,17 @@ export default async function lintSuite(): Promise<BenchResult[]> {
   const f20 = benchFlow(20_000);
   const findings = validate(f10, catalog).diagnostics.filter((d) => d.severity === 'error');
   if (findings.length > 0) throw new Error(`the generated flow should lint clean, but: ${findings.slice(0, 3).map((d) => d.message).join('; ')}`);
-  // Interleave the two sizes round by round so a busy machine affects both alike.
+  // Warm up, then interleave the two sizes run by run so a busy machine affects both alike.
+  const gc = collector();
+  for (let i = 0; i < 3; i++) {
+    validate(f10, catalog);
+    validate(f20, catalog);
+  }
   const t10: number[] = [];
   const t20: number[] = [];
-  for (let r = 0; r < 9; r++) {
-    t10.push(medianMs(() => validate(f10, catalog), 3));
-    t20.push(medianMs(() => validate(f20, catalog), 3));
+  for (let r = 0; r < 15; r++) {
+    t10.push(timed(() => validate(f10, catalog), gc));
+    t20.push(timed(() => validate(f20, catalog), gc));
   }
   const ms10 = median(t10);
   const ratio = median(t20) / ms10;

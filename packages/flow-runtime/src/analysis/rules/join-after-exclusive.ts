@@ -1,6 +1,6 @@
 import type { LintRule } from '../types.js';
 import { named, t } from '../text.js';
-import { forwardIn } from '../structure.js';
+import { enclosingParallel, forwardIn } from '../structure.js';
 
 /**
  * join-after-exclusive: a join waits for all its branches, so it must follow
@@ -9,7 +9,7 @@ import { forwardIn } from '../structure.js';
  */
 export const joinAfterExclusive: LintRule = {
   id: 'join-after-exclusive',
-  doc: 'A join follows a parallel split; after a decision only one branch arrives, so the join would wait forever.',
+  doc: 'A join follows a parallel split; after a decision only one branch arrives, so the join waits for nothing or, in a parallel branch, forever.',
   check(ctx, report) {
     const g = ctx.graph;
     const back = ctx.backEdges;
@@ -34,11 +34,17 @@ export const joinAfterExclusive: LintRule = {
       // A task with several ways out is no-implicit-split's finding.
       if (top.kind !== 'decision' && g.out[d]!.length > 1) return;
       const dn = named(top);
+      // Inside a parallel branch the engine's join waits for the branch's siblings, which never come;
+      // outside one there is nothing to wait for and the join only misleads the reader.
+      const inside = enclosingParallel(ctx, j) >= 0;
+      const why = inside
+        ? t('so the join would wait forever', '汇合点将永远等待')
+        : t('so there is nothing to wait for: a reader expects a wait that never happens', '因此没有可等待的内容：读图的人会以为这里要等待，实际并不会');
       report({
         message:
           top.kind === 'decision'
-            ? t(`Join ${named(node).en} waits for all ${fin.length} incoming branches, but they are alternatives of decision ${dn.en}: only one of them runs, so the join would wait forever.`, `汇合点${named(node).zh}等待全部${fin.length}个进入的分支，但它们是判断${dn.zh}的备选分支：只有一个会执行，汇合点将永远等待。`)
-            : t(`Join ${named(node).en} waits for all ${fin.length} incoming branches, but no parallel split starts them all (they part after ${dn.en}), so it would wait forever.`, `汇合点${named(node).zh}等待全部${fin.length}个进入的分支，但并没有并行拆分同时启动它们（它们在${dn.zh}之后分开），汇合点将永远等待。`),
+            ? t(`Join ${named(node).en} waits for all ${fin.length} incoming branches, but they are alternatives of decision ${dn.en}: only one of them runs, ${why.en}.`, `汇合点${named(node).zh}等待全部${fin.length}个进入的分支，但它们是判断${dn.zh}的备选分支：只有一个会执行，${why.zh}。`)
+            : t(`Join ${named(node).en} waits for all ${fin.length} incoming branches, but no parallel split starts them all (they part after ${dn.en}), ${why.en}.`, `汇合点${named(node).zh}等待全部${fin.length}个进入的分支，但并没有并行拆分同时启动它们（它们在${dn.zh}之后分开），${why.zh}。`),
         nodeIds: [node.id, top.id],
         edgeIds: fin.map((e) => g.edges[e]!.id),
         hint: t('Connect the branches of a decision straight to the next step (no join), or start them with a parallel split.', '把判断的各分支直接连到下一步（不用汇合点），或用并行拆分同时启动它们。'),
