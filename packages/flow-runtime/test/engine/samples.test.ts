@@ -14,6 +14,7 @@ const catalog = loadCatalog();
 const flows = new Map(FLOW_IDS.map((id) => [id as string, loadFlow(id, catalog)]));
 const HOST: Actor = { id: 'crm', roles: [], system: true };
 const HOUR = 3_600_000;
+const T0 = Date.parse('2024-04-08T01:00:00Z');
 
 /** A stand-in for a sub-flow: one step, open to anyone, that may set any of the real child's variables. */
 function handBack(child: Flow): Flow {
@@ -192,6 +193,33 @@ describe('sample flows: named checks', () => {
     await engine.complete(id, factory!.taskId, { actor: warehouse, data: { order: { factoryOrderNo: 'MO-1', plannedFinishDate: '2024-04-30' } } });
     const [ship] = await engine.tasks(id, { actor: warehouse });
     expect(ship?.nodeId).toBe('ship-order');
+  });
+
+  it.each([
+    ['critical', 4],
+    ['high', 24],
+    ['low', 72],
+  ] as const)('complaint-handling: a %s complaint is due for investigation in %i hours and escalates to the sales manager once', async (severity, hours) => {
+    let now = T0;
+    const engine = createEngine({ store: createMemoryStore(), catalog, clock: { now: () => now } });
+    await engine.deploy(flows.get('rework-order')!);
+    await engine.deploy(flows.get('complaint-handling')!);
+    const service: Actor = { id: 'liu', name: 'Liu Yang', roles: ['service'] };
+    const scenario = loadScenarios('complaint-handling')[0]!;
+    const { instance } = await engine.start('complaint-handling', { actor: service, data: structuredClone(scenario.data) });
+    const [intake] = await engine.tasks(instance.instanceId, { actor: service });
+    const intakeData = structuredClone(scenario.choices!.intake as { complaint: Record<string, unknown> });
+    intakeData.complaint.severity = severity;
+    await engine.complete(instance.instanceId, intake!.taskId, { actor: service, data: intakeData });
+    const [investigate] = await engine.tasks({ actor: warehouse });
+    expect(investigate?.dueAt).toBe(T0 + hours * HOUR);
+    expect((await engine.tick(T0 + hours * HOUR - 1)).events).toEqual([]);
+    const late = await engine.tick(T0 + hours * HOUR);
+    expect(late.events.find((e) => e.type === 'alert.raised')).toMatchObject({ to: ['sales-manager'], source: { kind: 'sla', nodeId: 'investigate' } });
+    expect((await engine.tick(T0 + 100 * HOUR)).events).toEqual([]);
+    expect((await engine.tasks({ actor: warehouse }))[0]?.overdue).toBe(false);
+    now = T0 + hours * HOUR;
+    expect((await engine.tasks({ actor: warehouse }))[0]?.overdue).toBe(true);
   });
 
   it('new-order with a real credit-limit-review child: the raised limit comes back and credit is checked again', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../src/schema/flow.js';
-import { admin, finance, orderFlow, sales } from './fixtures.js';
+import { compileFlow } from '../../src/engine/compiled.js';
+import { admin, catalog, finance, orderFlow, sales } from './fixtures.js';
 import { refusal, testEngine } from './helpers.js';
 
 const customer = { name: 'A', creditLimit: 100, creditUsed: 0, paymentTerms: 'net30' };
@@ -73,5 +74,15 @@ describe('versions', () => {
     await engine.complete(id, kyc!.taskId, { actor: finance });
     const [credit2] = await engine.tasks(id, { actor: finance });
     expect(credit2?.nodeId).toBe('credit-2');
+  });
+
+  it('compiles each version once: every instance runs the same compiled guards', async () => {
+    const { engine } = await testEngine([orderFlow]);
+    const a = await engine.definition('order', 1);
+    const first = compileFlow(a, catalog);
+    expect(compileFlow(await engine.definition('order', 1), catalog)).toBe(first);
+    const guard = first.out.get('enough')![0]!.guard!;
+    expect(guard({ customer: { creditUsed: 0, creditLimit: 10 }, order: { amount: 5 } })).toBe(true);
+    expect(guard({ customer: { creditUsed: 6, creditLimit: 10 }, order: { amount: 5 } })).toBe(false);
   });
 });
