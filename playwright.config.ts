@@ -8,6 +8,7 @@ import { defineConfig, devices } from '@playwright/test';
 const APPS = [
   { name: 'designer', dir: 'packages/designer', port: 5174 },
   // { name: 'demo-crm', dir: 'apps/demo-crm', port: 5173 },
+  { name: 'demo-crm', dir: 'apps/demo-crm', port: 5173 },
 ];
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -39,6 +39,8 @@ export interface RecordLink {
   entity: string;
   recordId: string;
   startedAt: number;
+  /** The flow made this record (a payment, an estimate), rather than being started with it. */
+  made?: boolean;
 }
 
 /** A flow being edited on the flows page, not yet published. */

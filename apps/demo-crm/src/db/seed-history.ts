@@ -156,6 +156,16 @@ function scripts(L: (en: string, zh: string) => string, now: number): Script[] {
       ],
     },
     {
+      // Shipped a little over two weeks ago: the 14-day wait is over and the follow-up is due.
+      hoursAgo: 15 * 24 + 6,
+      as: 'sales-rep',
+      begin: (ctx) => startOrder(ctx, C(3), 'sample'),
+      acts: [
+        { at: 1, as: 'sales-rep', node: 'request-sample', data: { order: { lines: [line('LX-PSU-120', 4, 138), line('LX-HSG-220', 4, 96)], requestedShipDate: day(-14), remarks: L('For the CNC line 3 retrofit trial.', '用于3号数控线改造试验。') } } },
+        { at: 22, as: 'warehouse', node: 'ship-sample', data: (t) => ({ order: { carrier: L('SF Express', '顺丰速运'), trackingNumber: 'SF1401935520', shippedAt: iso(t) } }) },
+      ],
+    },
+    {
       hoursAgo: 5,
       as: 'sales-rep',
       begin: (ctx) => startOrder(ctx, C(6), 'sample'),

@@ -31,6 +31,13 @@ export async function seedDemo({ db, engine, clock, sync }: SeedContext, locale:
   await db.transaction('rw', db.records('customer'), async () => {
     for (const [id, creditUsed] of Object.entries(used)) await db.records('customer').update(id, { creditUsed });
   });
+  // Alerts older than three days count as read, so the badge shows what is new.
+  const old: string[] = [];
+  for (const summary of await engine.instances()) {
+    const state = await engine.instance(summary.instanceId);
+    for (const a of state.alerts) if (a.at < now - 3 * 24 * 3_600_000) old.push(a.alertId);
+  }
+  await db.meta.put({ key: 'dismissed-alerts', value: old });
   clock.set(now);
   await db.meta.put({ key: 'seeded', value: { locale, at: now } });
   await db.meta.put({ key: 'clock', value: now });

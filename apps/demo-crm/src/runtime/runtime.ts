@@ -32,18 +32,15 @@ const newInstanceId = () => globalThis.crypto.randomUUID().replace(/-/g, '').sli
 export async function openRuntime(locale: Locale, options: { fresh?: boolean; dbName?: string } = {}): Promise<DemoRuntime> {
   const name = options.dbName ?? CRM_DB_NAME;
   let flows: OpenedStore = await openFlowStore(`${name}-flows`);
-  let db = new CrmDb(name);
+  const db = new CrmDb(name);
   await db.open();
   const seeded = await db.meta.get('seeded');
   const needsSeed = options.fresh || !seeded || !flows.persistent;
   if (needsSeed) {
-    // Start both databases empty so records and event logs match.
-    db.close();
-    await CrmDb.delete(name);
+    // Start both stores empty so records and event logs match.
+    await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())));
     await flows.destroy();
     flows = await openFlowStore(`${name}-flows`);
-    db = new CrmDb(name);
-    await db.open();
   }
   const saved = (await db.meta.get('clock'))?.value;
   const clock = createDemoClock(typeof saved === 'number' ? saved : DEMO_START);

@@ -4,7 +4,7 @@
  * complaint handling. The record is made first (so it shows in its list at
  * once) and handed to the flow as data.
  */
-import type { CommandResult, DataPatch, Engine } from '@crm/flow-runtime';
+import { EngineError, type CommandResult, type DataPatch, type Engine } from '@crm/flow-runtime';
 import type { CrmDb, CrmRecord } from '../db/crm-db';
 import { nextRecordId } from '../db/ids';
 import { actorFor, DEMO_USERS, type DemoRole } from './actors';
@@ -22,6 +22,19 @@ export interface Started {
   instanceId: string;
   firstTaskId?: string;
   result: CommandResult;
+}
+
+/**
+ * Refuses before any record is made when the role may not start the flow
+ * (the engine would refuse the start too, but the draft record would stay).
+ */
+async function assertMayStart(ctx: StartContext, flowId: string): Promise<void> {
+  const flow = await ctx.engine.definition(flowId);
+  const start = flow.nodes.find((n) => n.kind === 'start');
+  const roles = start && 'roles' in start && Array.isArray(start.roles) ? start.roles : [];
+  if (roles.length > 0 && !roles.includes(ctx.role)) {
+    throw new EngineError('NOT_PERMITTED', `Only ${roles.join(', ')} may start '${flow.name.en}'.`, { nodeId: start!.id, roles });
+  }
 }
 
 async function create(ctx: StartContext, entity: string, fields: Record<string, unknown>): Promise<CrmRecord> {
@@ -53,6 +66,7 @@ async function run(ctx: StartContext, flowId: string, data: DataPatch): Promise<
 
 /** A new customer: made as a prospect owned by the sales rep, then its approval starts. */
 export async function startCustomerApproval(ctx: StartContext, customerId?: string): Promise<Started> {
+  await assertMayStart(ctx, 'new-customer-approval');
   const customer = customerId
     ? await get(ctx, 'customer', customerId)
     : await create(ctx, 'customer', { status: 'prospect', salesRep: DEMO_USERS[ctx.role].id });
@@ -63,6 +77,7 @@ export async function startCustomerApproval(ctx: StartContext, customerId?: stri
 export async function startOrder(ctx: StartContext, customerId: string, type: string, extra: { originalOrder?: string; complaint?: string } = {}): Promise<Started> {
   const flowId = ORDER_FLOWS[type];
   if (!flowId) throw new Error(`No flow handles orders of type '${type}'.`);
+  await assertMayStart(ctx, flowId);
   const customer = await get(ctx, 'customer', customerId);
   const order = await create(ctx, 'order', { customer: customerId, type, status: 'draft', lines: [] });
   const data: DataPatch = { customer: asData(customer), order: asData(order) };
@@ -75,6 +90,7 @@ export async function startOrder(ctx: StartContext, customerId: string, type: st
 
 /** A complaint from a customer (optionally about an order). */
 export async function startComplaint(ctx: StartContext, customerId: string, orderId?: string): Promise<Started> {
+  await assertMayStart(ctx, 'complaint-handling');
   const customer = await get(ctx, 'customer', customerId);
   const complaint = await create(ctx, 'complaint', { customer: customerId, ...(orderId ? { order: orderId } : {}) });
   const data: DataPatch = { customer: asData(customer), complaint: asData(complaint) };
@@ -84,6 +100,7 @@ export async function startComplaint(ctx: StartContext, customerId: string, orde
 
 /** A quotation for a customer, from an opportunity when there is one. */
 export async function startQuotation(ctx: StartContext, customerId: string, opportunityId?: string): Promise<Started> {
+  await assertMayStart(ctx, 'quotation');
   const customer = await get(ctx, 'customer', customerId);
   const quote = await create(ctx, 'quote', { customer: customerId, status: 'draft', ...(opportunityId ? { opportunity: opportunityId } : {}) });
   const data: DataPatch = { customer: asData(customer), quote: asData(quote) };
@@ -93,12 +110,14 @@ export async function startQuotation(ctx: StartContext, customerId: string, oppo
 
 /** A request to change a customer's credit limit. */
 export async function startCreditReview(ctx: StartContext, customerId: string): Promise<Started> {
+  await assertMayStart(ctx, 'credit-limit-review');
   const customer = await get(ctx, 'customer', customerId);
   return run(ctx, 'credit-limit-review', { customer: asData(customer) });
 }
 
 /** A lead worked along the CRM main line: qualify, convert, quote, order. */
 export async function startLead(ctx: StartContext, leadId: string): Promise<Started> {
+  await assertMayStart(ctx, 'lead-to-order');
   const lead = await get(ctx, 'lead', leadId);
   const data: DataPatch = { lead: asData(lead) };
   if (typeof lead.existingCustomer === 'string') data.customer = asData(await get(ctx, 'customer', lead.existingCustomer));

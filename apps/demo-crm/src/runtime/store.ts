@@ -1,10 +1,9 @@
 /**
- * Where the engine keeps its event logs. The runtime's Dexie store
- * (`@crm/flow-runtime/dexie`) is the one to use; until it is available the
- * demo falls back to the memory store and re-seeds on every load, so the
- * CRM records and the flows never disagree.
+ * Where the engine keeps its event logs: the runtime's Dexie store
+ * (`@crm/flow-runtime/dexie`) in its own IndexedDB database beside the CRM's.
  */
-import { createMemoryStore, type FlowStore } from '@crm/flow-runtime';
+import type { FlowStore } from '@crm/flow-runtime';
+import { createDexieStore } from '@crm/flow-runtime/dexie';
 
 export interface OpenedStore {
   store: FlowStore;
@@ -15,6 +14,14 @@ export interface OpenedStore {
 }
 
 /** Opens the flow store in IndexedDB database `name`. */
-export async function openFlowStore(_name: string): Promise<OpenedStore> {
-  return { store: createMemoryStore(), persistent: false, destroy: async () => undefined };
+export async function openFlowStore(name: string): Promise<OpenedStore> {
+  const store = createDexieStore({ name });
+  return {
+    store,
+    persistent: true,
+    destroy: async () => {
+      store.db.close();
+      await store.db.delete();
+    },
+  };
 }

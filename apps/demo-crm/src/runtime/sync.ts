@@ -77,7 +77,8 @@ export function createRecordSync(db: CrmDb, engine: Engine): RecordSync {
         if (field) entry.fields.add(field);
         else entry.whole = true;
         if (e.cause !== 'start') entry.byWork = true;
-        if (!field || !referenceFields.get(vars[root]!)?.has(field)) entry.ownField = true;
+        // Only a filled-in own field makes a record (links alone, or clearing, do not).
+        if ((!field || !referenceFields.get(vars[root]!)?.has(field)) && c.to !== null) entry.ownField = true;
       }
     }
     const started = events.some((e) => e.type === 'instance.started');
@@ -108,13 +109,17 @@ export function createRecordSync(db: CrmDb, engine: Engine): RecordSync {
         continue;
       }
       if (!link && recordId) {
-        const row: RecordLink = { key, instanceId, flowId: instance.flowId, version: instance.version, variable, entity, recordId, startedAt: instance.startedAt };
+        const row: RecordLink = { key, instanceId, flowId: instance.flowId, version: instance.version, variable, entity, recordId, startedAt: instance.startedAt, ...(existing ? {} : { made: true }) };
         await db.links.put(row);
       }
     }
-    if (Object.keys(idFixes).length > 0 && instance.status !== 'completed' && instance.status !== 'cancelled') {
-      // Give the process its record's id, so later steps and sub-flows can refer to it.
-      await engine.updateData(instanceId, { actor: SYSTEM_ACTOR, data: idFixes }).catch(() => undefined);
+    const clears = await reopenedRecords(db, flow, instance, events, vars);
+    // A record emptied for a new round keeps no id from this batch.
+    for (const path of Object.keys(idFixes)) if (Object.keys(clears).some((c) => c.split('.')[0] === path.split('.')[0])) delete idFixes[path];
+    const patch = { ...idFixes, ...clears };
+    if (Object.keys(patch).length > 0 && instance.status !== 'completed' && instance.status !== 'cancelled') {
+      // Give the process its record's id (so later steps and sub-flows can refer to it), or a fresh record for a step done again.
+      await engine.updateData(instanceId, { actor: SYSTEM_ACTOR, data: patch }).catch((e: unknown) => console.warn('Record sync could not update the case', e));
     }
   }
 
@@ -133,6 +138,37 @@ export function createRecordSync(db: CrmDb, engine: Engine): RecordSync {
     },
     stop: unsubscribe,
   };
+}
+
+/**
+ * A step the flow loops back to (a second partial payment) makes a new
+ * record rather than overwriting the one it made the first time: when such
+ * a step opens again, its record variable is emptied, keeping its links to
+ * other records. Records the case was started with are never emptied.
+ */
+async function reopenedRecords(db: CrmDb, flow: Flow, instance: InstanceState, events: readonly FlowEvent[], vars: Record<string, string>): Promise<Record<string, unknown>> {
+  const out: Record<string, unknown> = {};
+  for (const e of events) {
+    if (e.type !== 'task.opened') continue;
+    const done = Object.values(instance.tasks).some((t) => t.nodeId === e.nodeId && t.status === 'completed');
+    if (!done) continue;
+    const node = flow.nodes.find((n) => n.id === e.nodeId);
+    if (!node || node.kind !== 'task' || !node.window) continue;
+    const win = catalog.windows.find((w) => w.id === node.window);
+    const candidates = Object.entries(vars).filter(([, entity]) => entity === win?.entity);
+    const variable = node.record ?? (candidates.length === 1 ? candidates[0]![0] : undefined);
+    if (!variable || !vars[variable]) continue;
+    const key = `${instance.instanceId}|${variable}`;
+    const link = await db.links.get(key);
+    if (!link?.made) continue;
+    await db.links.delete(key);
+    const value = instance.data[variable];
+    if (!isObject(value)) continue;
+    const refs = referenceFields.get(vars[variable]!) ?? new Set<string>();
+    for (const field of Object.keys(value)) if (!refs.has(field)) out[`${variable}.${field}`] = null;
+    out[`${variable}.id`] = null;
+  }
+  return out;
 }
 
 /**

@@ -1,0 +1,154 @@
+/**
+ * Orders of every type (new, prepaid, sample, rework), each handled by its
+ * own flow. An order shows its lines, payments, the gate that holds it and
+ * its cases.
+ */
+import { useState } from 'react';
+import { useQuery } from '../app/context';
+import { useRecordIndex } from '../app/records';
+import { href, navigate } from '../app/router';
+import { useStarter } from '../app/useStarter';
+import { Chip, Loading, PageHeader, statusTone } from '../components/bits';
+import { RecordCases, useRecordCases } from '../components/RecordCases';
+import { RecordFields } from '../components/RecordFields';
+import { useI18n } from '../i18n';
+import { startOrder } from '../runtime/start';
+import { optionName } from '../windows/catalog-lookup';
+import { NewOrderDialog } from './CustomersPage';
+
+const TYPES = ['all', 'new', 'prepaid', 'sample', 'rework'] as const;
+
+export function OrdersPage({ selected }: { selected?: string }) {
+  const i18n = useI18n();
+  const { t, money, date } = i18n;
+  const index = useRecordIndex();
+  const { start, error, busy } = useStarter();
+  const [type, setType] = useState<(typeof TYPES)[number]>('all');
+  const [dialog, setDialog] = useState(false);
+  const data = useQuery(async ({ rt }) => {
+    const orders = (await rt.db.records('order').toArray()).sort((a, b) => Number(b.createdAt ?? 0) - Number(a.createdAt ?? 0));
+    const payments = await rt.db.records('payment').toArray();
+    return { orders, payments };
+  }, []);
+  const cases = useRecordCases('order', selected);
+  if (!data) return <Loading />;
+  const rows = data.orders.filter((o) => type === 'all' || o.type === type);
+  const current = data.orders.find((o) => o.id === selected);
+  // The gates and alerts holding on the current order's running cases.
+  const holding = (cases ?? []).filter((c) => c.state.status === 'active');
+  return (
+    <div className="page">
+      <PageHeader
+        title={t('orders.title')}
+        subtitle={t('orders.subtitle')}
+        actions={
+          <button type="button" className="primary" disabled={busy} onClick={() => setDialog(true)}>
+            + {t('orders.new')}
+          </button>
+        }
+      />
+      {error && (
+        <div className="banner refusal" role="alert">
+          {error}
+        </div>
+      )}
+      <div className="tabs" role="tablist">
+        {TYPES.map((ty) => (
+          <button key={ty} type="button" role="tab" aria-selected={type === ty} className={type === ty ? 'on' : ''} onClick={() => setType(ty)}>
+            {ty === 'all' ? t('orders.all') : optionName('order', 'type', ty, i18n.locale)}
+            <span className="count">{ty === 'all' ? data.orders.length : data.orders.filter((o) => o.type === ty).length}</span>
+          </button>
+        ))}
+      </div>
+      <table className="table" data-testid="orders">
+        <thead>
+          <tr>
+            <th>{t('orders.number')}</th>
+            <th>{t('orders.customer')}</th>
+            <th>{t('orders.type')}</th>
+            <th>{t('orders.status')}</th>
+            <th className="num">{t('orders.amount')}</th>
+            <th className="num">{t('orders.paid')}</th>
+            <th>{t('orders.shipDate')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((o) => (
+            <tr key={o.id} className={`clickable${o.id === selected ? ' selected' : ''}`} onClick={() => navigate('orders', o.id)}>
+              <td>
+                <a href={href('orders', o.id)} onClick={(e) => e.stopPropagation()}>
+                  {o.id}
+                </a>
+              </td>
+              <td>{index?.label('customer', o.customer)}</td>
+              <td>{optionName('order', 'type', o.type, i18n.locale)}</td>
+              <td>
+                <Chip tone={statusTone(o.status)}>{optionName('order', 'status', o.status, i18n.locale) || '—'}</Chip>
+              </td>
+              <td className="num">{money(o.amount)}</td>
+              <td className="num">{money(o.paidAmount)}</td>
+              <td>{date(typeof o.requestedShipDate === 'string' ? o.requestedShipDate : undefined)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {current && (
+        <section className="panel detail" data-testid="order-detail">
+          <header className="detail-head">
+            <h2>
+              {t('orders.order')} {current.id} · {index?.label('customer', current.customer)}
+            </h2>
+            <Chip tone={statusTone(current.status)}>{optionName('order', 'status', current.status, i18n.locale)}</Chip>
+          </header>
+          {holding.map((c) => (
+            <HoldingControls key={c.state.instanceId} instanceId={c.state.instanceId} />
+          ))}
+          <div className="detail-grid">
+            <div>
+              <RecordFields entityId="order" record={current} index={index} />
+              <h3>{t('orders.payments')}</h3>
+              <ul className="plain" data-testid="payments">
+                {data.payments
+                  .filter((p) => p.order === current.id)
+                  .map((p) => (
+                    <li key={p.id}>
+                      {p.id} · {money(p.amount)} · {optionName('payment', 'method', p.method, i18n.locale)} · {i18n.dateTime(typeof p.receivedAt === 'string' ? p.receivedAt : undefined)}
+                    </li>
+                  ))}
+                {!data.payments.some((p) => p.order === current.id) && <li className="muted">{t('orders.noPayments')}</li>}
+              </ul>
+            </div>
+            <div>
+              <h3>{t('cases.title')}</h3>
+              <RecordCases entity="order" recordId={current.id} />
+            </div>
+          </div>
+        </section>
+      )}
+      {dialog && <NewOrderDialog onClose={() => setDialog(false)} onStart={(ty, customer) => void start((ctx) => startOrder(ctx, customer, ty))} />}
+    </div>
+  );
+}
+
+/** Controls that hold on a running case (the prepaid gate), with their message. */
+function HoldingControls({ instanceId }: { instanceId: string }) {
+  const { t, lt } = useI18n();
+  const data = useQuery(
+    async ({ rt }) => {
+      const state = await rt.engine.instance(instanceId);
+      const flow = await rt.engine.definition(state.flowId, state.version);
+      return (flow.controls ?? []).filter((c) => state.controls[c.id]);
+    },
+    [instanceId],
+  );
+  if (!data?.length) return null;
+  return (
+    <>
+      {data.map((c) => (
+        <div key={c.id} className={`banner ${c.kind === 'gate' ? 'critical' : 'warn'}`} data-testid={`control-${c.id}`}>
+          <strong>{c.kind === 'gate' ? t('instance.gateHolds') : t('instance.alertHolds')}</strong> {lt(c.name)} — {lt(c.message)}
+        </div>
+      ))}
+    </>
+  );
+}
