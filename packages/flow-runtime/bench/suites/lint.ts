@@ -59,13 +59,16 @@ export function benchCatalog(): Catalog {
   };
 }
 
+/** A node without its id (the generator numbers them). */
+type NodeInput = FlowNode extends infer N ? (N extends FlowNode ? Omit<N, 'id'> : never) : never;
+
 /** A realistic flow of about `size` nodes: sequences, choices, parallel blocks, loops, waits, system steps. */
 export function benchFlow(size: number): Flow {
   const nodes: FlowNode[] = [];
   const edges: FlowEdge[] = [];
   let id = 0;
   let dept = 0;
-  const add = (node: Omit<FlowNode, 'id'> & { kind: FlowNode['kind'] }): string => {
+  const add = (node: NodeInput): string => {
     const n = { ...node, id: `n${id++}` } as FlowNode;
     nodes.push(n);
     return n.id;
