@@ -13,13 +13,13 @@ export const GRID = 10;
 export const NODE_SIZE: Record<NodeKind, { width: number; height: number }> = {
   start: { width: 48, height: 48 },
   end: { width: 48, height: 48 },
-  task: { width: 180, height: 76 },
+  task: { width: 180, height: 84 },
   decision: { width: 96, height: 96 },
   parallel: { width: 20, height: 88 },
   join: { width: 20, height: 88 },
   wait: { width: 150, height: 60 },
   system: { width: 180, height: 64 },
-  subflow: { width: 180, height: 76 },
+  subflow: { width: 180, height: 84 },
 };
 
 /** A department's swimlane: a horizontal band of the canvas. */

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, getStraightPath, type EdgeProps } from '@xyflow/react';
 import { useI18n } from '../../i18n/index.js';
 import type { GuardRFEdge } from '../types.js';
 
@@ -8,7 +8,11 @@ const MAX_LABEL = 34;
 /** A connection drawn as a rounded step path, labelled with its guard in plain language; the default edge is marked. */
 export const GuardEdge = memo(function GuardEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<GuardRFEdge>) {
   const { t } = useI18n();
-  const [path, labelX, labelY] = getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10, offset: 24 });
+  // Steps of different heights side by side sit a few pixels apart: a straight line reads better than a tiny zig-zag.
+  const nearlyLevel = Math.abs(sourceY - targetY) < 10 && targetX > sourceX;
+  const [path, labelX, labelY] = nearlyLevel
+    ? getStraightPath({ sourceX, sourceY, targetX, targetY })
+    : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10, offset: 24 });
   const text = data?.text;
   const shown = text && text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
   const cls = [
