@@ -29,6 +29,7 @@ group('describe()', () => {
     [{ '>': [v('order.discount'), 10] }, 'discount is more than 10%', '折扣超过10%'],
     [{ '==': [v('order.approved'), false] }, 'not approved', '已批准为“否”'],
     [{ '==': [v('region'), 'north'] }, 'region is north', '区域为北区'],
+    [{ '!': { or: [{ '>': [v('order.amount'), 5000] }, { '==': [v('order.type'), 'sample'] }] } }, 'amount is at most 5,000 and order type is not sample', '金额不超过5,000且订单类型不为样品订单'],
     [{ missing: ['order.amount', 'customer.name'] }, 'amount or name is not filled in', '金额或名称未填写'],
     [{ some: [v('order.lines'), { '>': [v('qty'), 10] }] }, 'for at least one of the order lines, quantity is more than 10', '订单明细中至少有一项数量超过10'],
     [{ and: [{ '>': [v('order.discount'), 10] }, { or: [v('urgent'), { '!': v('order.approved') }] }] }, 'discount is more than 10% and (urgent or not approved)', '折扣超过10%且（加急为“是”或已批准为“否”）'],

@@ -322,6 +322,8 @@ function negate(x: unknown, c: Ctx): string {
   if (op === '!') return truth(args[0], c);
   if (op === '!!') return negate(args[0], c);
   if (op === 'missing') return c.w.allFilled(missingLabels(args, c));
+  // "Not (A or B)" reads better as "not A and not B".
+  if (op === 'or' && args.length > 1) return c.w.list(args.map((a) => negate(a, c)), 'and');
   if (op === 'var') {
     const f = fieldOf(x, c);
     const label = val(x, c, 'subject');
