@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { node } from './helpers.js';
 
@@ -69,4 +71,31 @@ test('templates gallery and auto-layout', async ({ page }) => {
   await page.getByTestId('auto-layout').click();
   await expect(page.getByTestId('undo')).toHaveAttribute('title', 'Undo: Auto-layout');
   await page.screenshot({ path: test.info().outputPath('quotation-auto-layout.png') });
+});
+
+test('import a flow file, and refuse one that is not a flow', async ({ page }) => {
+  await page.goto('/?flow=empty');
+  const sample = readFileSync(fileURLToPath(new URL('../../../examples/flows/sample-order.json', import.meta.url)));
+  await page.getByTestId('import-file').setInputFiles({ name: 'sample-order.json', mimeType: 'application/json', buffer: sample });
+  await expect(page.getByTestId('flow-name')).toHaveText('Sample order');
+  await expect(page.getByTestId('undo')).toHaveAttribute('title', 'Undo: Import flow');
+  await page.getByTestId('import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"id": 3}') });
+  await expect(page.getByRole('alert')).toContainText('not a flow');
+  await expect(page.getByTestId('flow-name')).toHaveText('Sample order');
+});
+
+test('resize a lane by its bottom edge: the lanes below and their steps move down, in one undo step', async ({ page }) => {
+  await page.goto('/?flow=new-customer-approval');
+  const before = await page.evaluate(() => window.__flow!.layout!.nodes!['review-credit-limit']!.y);
+  const lane = (await page.getByTestId('lane-sales').boundingBox())!;
+  const zoom = await page.evaluate(() => Number(/scale\(([\d.]+)\)/.exec(document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform)![1]));
+  await page.mouse.move(lane.x + lane.width / 2, lane.y + lane.height - 1);
+  await page.mouse.down();
+  await page.mouse.move(lane.x + lane.width / 2, lane.y + lane.height - 1 + 60 * zoom, { steps: 6 });
+  await page.mouse.up();
+  const after = await page.evaluate(() => window.__flow!);
+  expect(after.layout!.lanes![0]!.size).toBe(300);
+  expect(after.layout!.nodes!['review-credit-limit']!.y).toBe(before + 60);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => page.evaluate(() => window.__flow!.layout!.lanes![0]!.size)).toBe(240);
 });

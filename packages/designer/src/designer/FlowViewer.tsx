@@ -9,10 +9,13 @@ import { DesignerContext, type DesignerContextValue } from './context.js';
 import { instanceProgress, type InstanceLike, type PathEventLike } from './progress.js';
 import { createUiState } from './ui-state.js';
 
+const NO_CATALOG: Catalog = { id: 'none', name: { en: 'No catalog' }, departments: [], roles: [], entities: [], windows: [] };
+
 /** Props of {@link FlowViewer}. */
 export interface FlowViewerProps {
   flow: Flow;
-  catalog: Catalog;
+  /** Names and colours of departments, roles and windows; without it lanes show department ids in grey. */
+  catalog?: Catalog;
   /** An instance (the engine's `InstanceState`) whose progress to show: done, active, waiting, skipped. */
   instance?: InstanceLike;
   /** The instance's events, to highlight exactly the edges taken. */
@@ -30,7 +33,7 @@ export interface FlowViewerProps {
  * @example
  * <FlowViewer flow={flow} catalog={catalog} instance={await engine.instance(id)} locale="zh" />
  */
-export function FlowViewer({ flow, catalog, instance, events, locale = 'en', diff, className }: FlowViewerProps) {
+export function FlowViewer({ flow, catalog = NO_CATALOG, instance, events, locale = 'en', diff, className }: FlowViewerProps) {
   const [store] = useState(() => createDocumentStore(flow));
   const [ui] = useState(createUiState);
   useEffect(() => store.reset(flow), [flow, store]);

@@ -62,6 +62,9 @@ export function NodeInspector({ node, flow }: { node: FlowNode; flow: Flow }) {
         <>
           <CheckList label={t('inspector.roles')} values={node.roles ?? []} options={roleOptions} onChange={(v) => setNow({ roles: v.length ? v : undefined })} disabled={ro} testId="node-roles" />
           <SelectField label={t('inspector.window')} value={node.window} none={t('inspector.none')} options={catalog.windows.map((w) => ({ value: w.id, label: text(w.name) }))} onChange={(v) => setNow({ window: v })} disabled={ro} testId="node-window" />
+          {recordChoices(flow, catalog, node.window).length > 1 || node.record ? (
+            <SelectField label={t('inspector.record')} value={node.record} none={t('inspector.none')} options={recordChoices(flow, catalog, node.window).map((v) => ({ value: v, label: v }))} onChange={(v) => setNow({ record: v })} disabled={ro} testId="node-record" />
+          ) : null}
           <CheckField label={t('inspector.mandatory')} checked={node.mandatory === true} onChange={(v) => setNow({ mandatory: v || undefined })} disabled={ro} testId="node-mandatory" />
           <TextField
             label={t('inspector.slaHours')}
@@ -157,4 +160,12 @@ function checkRuleMap(v: unknown): string | undefined {
     if (issue) return issue.message;
   }
   return undefined;
+}
+
+/** The record variables a task's window can open: those holding the window's entity. */
+function recordChoices(flow: Flow, catalog: { windows: { id: string; entity: string }[] }, window: string | undefined): string[] {
+  const entity = catalog.windows.find((w) => w.id === window)?.entity;
+  return Object.entries(flow.data)
+    .filter(([, v]) => v.type === 'record' && (!entity || v.entity === entity))
+    .map(([name]) => name);
 }
