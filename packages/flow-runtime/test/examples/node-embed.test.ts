@@ -1,0 +1,15 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../paths.js';
+
+describe('examples/node-embed', () => {
+  it('deploys new-order, works it as three roles and prints the audit trail', () => {
+    const p = spawnSync(process.execPath, ['--conditions=source', '--import', 'tsx', 'main.ts'], { cwd: `${REPO_ROOT}examples/node-embed`, encoding: 'utf8', timeout: 60_000 });
+    expect(p.stderr).not.toMatch(/Error:|at .*\(.*:\d+:\d+\)/);
+    expect(p.status).toBe(0);
+    expect(p.stdout).toContain('refused REQUIRED_MISSING');
+    expect(p.stdout).toContain('Audit trail:');
+    expect(p.stdout).toMatch(/Alert to sales rep/);
+    expect(p.stdout).toMatch(/The process finished at 'Order shipped' with outcome shipped\./);
+  }, 60_000);
+});
