@@ -98,8 +98,11 @@ async function measureDrag(browser: Browser, url: string): Promise<number> {
 async function main(): Promise<void> {
   process.env.PLAYGROUND_STATIC = '1';
   await build({ configFile: CONFIG, logLevel: 'warn' });
-  const server = await preview({ configFile: CONFIG, preview: { port: 5179, strictPort: true, host: '127.0.0.1' } });
-  const url = `http://127.0.0.1:5179/?flow=generated&n=${N}`;
+  // Port 0: any free port, so the bench never collides with a dev server someone left running.
+  const server = await preview({ configFile: CONFIG, preview: { port: 0, strictPort: false, host: '127.0.0.1' } });
+  const base = server.resolvedUrls?.local[0];
+  if (!base) throw new Error('the preview server did not report its address');
+  const url = `${base}?flow=generated&n=${N}`;
   const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
   try {
     await measureOpen(browser, url); // warm-up: browser caches, JIT
