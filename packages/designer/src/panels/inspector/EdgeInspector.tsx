@@ -41,7 +41,7 @@ export function EdgeInspector({ edge, flow }: { edge: FlowEdge; flow: Flow }) {
         onChange={(v) => live(updateEdge(edge.id, { recordLink: v as FlowEdge['recordLink'] }), `edge:${edge.id}:record-link`)}
         onCommit={done}
         disabled={ro}
-        check={(v) => (v && typeof v === 'object' && ['entity', 'field', 'equals'].every((k) => typeof (v as Record<string, unknown>)[k] === 'string') ? undefined : 'A record link is {"entity": "…", "field": "…", "equals": "path"}.')}
+        check={(v) => (v && typeof v === 'object' && ['entity', 'field', 'equals'].every((k) => typeof (v as Record<string, unknown>)[k] === 'string') ? undefined : 'json.recordLink')}
         testId="edge-record-link"
       />
       {editable ? (

@@ -1,5 +1,8 @@
 import { useEffect, useId, useState } from 'react';
-import { useI18n } from '../../i18n/index.js';
+import { useI18n, type MessageKey } from '../../i18n/index.js';
+import { en } from '../../i18n/en.js';
+
+const isKey = (s: string): s is MessageKey => Object.prototype.hasOwnProperty.call(en, s);
 
 /**
  * A JSON editor for properties without a form of their own (a system step's
@@ -34,8 +37,9 @@ export function JsonField({ label, value, onChange, onCommit, disabled, check, t
     } catch (e) {
       return setError(t('condition.invalidJson', { message: e instanceof Error ? e.message : String(e) }));
     }
+    // A check returns a message key of ours, or a message of the runtime's policy as it is.
     const why = check?.(v);
-    setError(why);
+    setError(why && isKey(why) ? t(why) : why);
     if (!why) onChange(v);
   };
   return (

@@ -138,9 +138,9 @@ export function NodeInspector({ node, flow }: { node: FlowNode; flow: Flow }) {
 }
 
 function checkAssignments(v: unknown): string | undefined {
-  if (!Array.isArray(v)) return 'A list of {"target": "path", "value": rule} is expected.';
+  if (!Array.isArray(v)) return 'json.assignments';
   for (const a of v) {
-    if (!a || typeof a !== 'object' || typeof (a as { target?: unknown }).target !== 'string' || !('value' in a)) return 'Each assignment is {"target": "path", "value": rule}.';
+    if (!a || typeof a !== 'object' || typeof (a as { target?: unknown }).target !== 'string' || !('value' in a)) return 'json.assignments';
     const issue = checkRule((a as { value: unknown }).value)[0];
     if (issue) return issue.message;
   }
@@ -149,12 +149,12 @@ function checkAssignments(v: unknown): string | undefined {
 
 function checkAlert(v: unknown): string | undefined {
   const a = v as { message?: { en?: unknown }; to?: unknown } | null;
-  if (!a || typeof a !== 'object' || typeof a.message?.en !== 'string' || !Array.isArray(a.to) || a.to.length === 0) return 'An alert is {"message": {"en": "…", "zh": "…"}, "to": ["role"], "severity": "info|warning|critical"}.';
+  if (!a || typeof a !== 'object' || typeof a.message?.en !== 'string' || !Array.isArray(a.to) || a.to.length === 0) return 'json.alert';
   return undefined;
 }
 
 function checkRuleMap(v: unknown): string | undefined {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return 'An object of name → rule is expected.';
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return 'json.ruleMap';
   for (const rule of Object.values(v)) {
     const issue = checkRule(rule)[0];
     if (issue) return issue.message;
