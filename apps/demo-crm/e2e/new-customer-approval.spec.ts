@@ -19,7 +19,7 @@ test('a new customer is approved end to end by sales, finance and the sales mana
   await page.getByLabel('Address').fill('8 Jihua Road, Chancheng District, Foshan');
   await completeStep(page);
   // The case page says who acts next.
-  await expect(page.getByText('is done')).toBeVisible();
+  await expect(page.locator('.banner.ok')).toContainText('“Enter customer information” is done.');
   await expect(page.locator('.now-list')).toContainText('Review payment terms');
   await expect(page.locator('.now-list')).toContainText('waits for Finance');
 

@@ -1,5 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '@crm/designer/style.css';
 import { App } from './app/App';
 import './styles.css';
 

@@ -7,21 +7,31 @@ import type { Flow, HistoryEntry } from '@crm/flow-runtime';
 import { useI18n } from '../i18n';
 import { userName } from '../runtime/actors';
 import { pathName } from '../runtime/refusal';
-import { roleName } from '../windows/catalog-lookup';
+import { field, roleName } from '../windows/catalog-lookup';
+import { useFormatValue } from '../windows/FieldValue';
+import { useRecordIndex } from '../app/records';
 
 /** Event types that say nothing a reader of the trail needs. */
 const QUIET = new Set(['token.moved', 'token.split', 'token.joined']);
 
-function short(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '—';
-  if (Array.isArray(v)) return `[${v.length}]`;
-  if (typeof v === 'object') return '{…}';
-  const s = String(v);
-  return s.length > 40 ? `${s.slice(0, 39)}…` : s;
+function clip(s: string): string {
+  return s.length > 48 ? `${s.slice(0, 47)}…` : s;
 }
 
 export function Timeline({ entries, flow }: { entries: readonly HistoryEntry[]; flow: Flow }) {
   const i18n = useI18n();
+  const index = useRecordIndex();
+  const format = useFormatValue();
+  /** A changed value as the field shows it (option names, money, record names). */
+  const show = (path: string, v: unknown): string => {
+    if (v === null || v === undefined || v === '') return '—';
+    const [root, fieldId] = path.split('.');
+    const variable = root ? flow.data?.[root] : undefined;
+    const def = variable?.entity && fieldId ? field(variable.entity, fieldId) : undefined;
+    if (def) return clip(format(def, v, index));
+    if (typeof v === 'object') return Array.isArray(v) ? i18n.t('common.items', { n: v.length }) : '{…}';
+    return clip(String(v));
+  };
   const { t, lt, dateTime } = i18n;
   const step = (id: string | undefined) => lt(flow.nodes.find((n) => n.id === id)?.name) || id || '';
   const who = (e: HistoryEntry) => (e.actor ? (e.actor.system ? t('timeline.system') : `${userName(e.actor.id, i18n.locale) || e.actor.id} (${e.actor.roles.map((r) => roleName(r, i18n.locale)).join(', ')})`) : t('timeline.flow'));
@@ -87,7 +97,7 @@ export function Timeline({ entries, flow }: { entries: readonly HistoryEntry[]; 
               <ul className="changes small">
                 {e.changes.map((c, i) => (
                   <li key={i}>
-                    {pathName(c.path, { i18n, flow })}: <span className="muted">{short(c.from)}</span> → <strong>{short(c.to)}</strong>
+                    {pathName(c.path, { i18n, flow })}: <span className="muted">{show(c.path, c.from)}</span> → <strong>{show(c.path, c.to)}</strong>
                   </li>
                 ))}
               </ul>

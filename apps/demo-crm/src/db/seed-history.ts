@@ -237,7 +237,63 @@ function scripts(L: (en: string, zh: string) => string, now: number): Script[] {
     },
     // ── lead ──
     { hoursAgo: 6, as: 'sales-rep', begin: (ctx) => startLead(ctx, 'L-0001'), acts: [] },
+    ...routineOrders(L, day),
+    ...routineComplaints(L),
   ];
+}
+
+/** Everyday orders, shipped: the bulk of the dashboard's history (and the orders behind the 92% customer's credit use). */
+function routineOrders(L: (en: string, zh: string) => string, day: (d: number) => string): Script[] {
+  const plan: [customer: number, daysAgo: number, sku: string, qty: number, checkAfter: number, shipAfter: number][] = [
+    [2, 20, 'LX-PSU-120', 900, 3, 30],
+    [2, 15, 'LX-PSU-120', 700, 5, 44],
+    [2, 9, 'LX-DSP-070', 260, 2, 26],
+    [1, 17, 'LX-SEN-310', 1200, 6, 52],
+    [3, 12, 'LX-HSG-220', 500, 4, 36],
+    [9, 11, 'LX-DSP-070', 320, 8, 70],
+    [6, 7, 'LX-CAB-015', 2000, 3, 28],
+    [5, 5, 'LX-HSG-220', 150, 26, 48],
+    [1, 4, 'LX-PCB-2040', 600, 4, 33],
+  ];
+  const carriers: [string, string][] = [
+    ['SF Express Freight', '顺丰快运'],
+    ['Deppon Logistics', '德邦物流'],
+    ['ZTO Freight', '中通快运'],
+  ];
+  return plan.map(([customer, daysAgo, sku, qty, checkAfter, shipAfter], i) => {
+    const price = { 'LX-PSU-120': 138, 'LX-DSP-070': 410, 'LX-SEN-310': 42.5, 'LX-HSG-220': 96, 'LX-CAB-015': 18.8, 'LX-PCB-2040': 185 }[sku] ?? 100;
+    const [en, zh] = carriers[i % carriers.length]!;
+    return {
+      hoursAgo: daysAgo * 24 + 5,
+      as: 'sales-rep' as const,
+      begin: (ctx: StartContext) => startOrder(ctx, C(customer), 'new'),
+      acts: [
+        { at: 1, as: 'sales-rep' as const, node: 'enter-order', data: { order: { lines: [line(sku, qty, price)], requestedShipDate: day(-daysAgo + 5) } } },
+        { at: 1 + checkAfter, as: 'finance' as const, node: 'credit-check', data: { order: { creditCheckNote: L('Within limit.', '额度内，通过。') } } },
+        { at: 1 + checkAfter + shipAfter, as: 'warehouse' as const, node: 'ship-order', data: (t: number) => ({ order: { carrier: L(en, zh), trackingNumber: `${en.slice(0, 2).toUpperCase()}${1402400000 + i * 7919}`, shippedAt: iso(t) } }) },
+      ],
+    };
+  });
+}
+
+/** Complaints handled without a remedy order: one on time, one late. */
+function routineComplaints(L: (en: string, zh: string) => string): Script[] {
+  const cases: [customer: number, daysAgo: number, severity: string, category: string, text: [string, string], investigateAfter: number][] = [
+    [6, 18, 'medium', 'delivery', ['Shipment arrived two days late.', '货物晚到两天。'], 20],
+    [2, 14, 'high', 'wrong-item', ['Received 120 W supplies instead of 150 W.', '收到的是120W电源而非150W。'], 29],
+    [9, 8, 'low', 'billing', ['Invoice shows the wrong tax rate.', '发票税率开错。'], 30],
+  ];
+  return cases.map(([customer, daysAgo, severity, category, [en, zh], investigateAfter]) => ({
+    hoursAgo: daysAgo * 24,
+    as: 'service' as const,
+    begin: (ctx: StartContext) => startComplaint(ctx, C(customer)),
+    acts: [
+      { at: 1, as: 'service' as const, node: 'intake', data: (t: number) => ({ complaint: { channel: 'phone', category, severity, description: L(en, zh), receivedAt: iso(t - HOUR) } }) },
+      { at: 1 + investigateAfter, as: 'warehouse' as const, node: 'investigate', data: { complaint: { rootCause: L('Confirmed; process gap found and fixed.', '情况属实，已查明流程漏洞并整改。'), faultParty: 'ours', remedy: 'explanation' } } },
+      { at: 4 + investigateAfter, as: 'service' as const, node: 'resolve', data: (t: number) => ({ complaint: { resolution: L('Apologised and explained the fix.', '已致歉并说明整改措施。'), resolvedAt: iso(t) } }) },
+      { at: 4 + investigateAfter + 74, as: 'service' as const, node: 'follow-up', data: { complaint: { satisfaction: 4, followUpNote: L('Customer accepted the explanation.', '客户接受说明。') } } },
+    ],
+  }));
 }
 
 export interface HistoryContext {

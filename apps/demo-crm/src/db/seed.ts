@@ -10,6 +10,9 @@ import type { CrmDb } from './crm-db';
 import { playHistory } from './seed-history';
 import { seedRecords, seededCreditUsed, type Locale } from './seed-records';
 
+/** Credit used when the played history begins (the balances at its end are in seed-records.ts). */
+const HISTORY_START_CREDIT_USED: Record<string, number> = { 'C-0005': 96_000 };
+
 export interface SeedContext {
   db: CrmDb;
   engine: Engine;
@@ -25,6 +28,10 @@ export async function seedDemo({ db, engine, clock, sync }: SeedContext, locale:
   });
   clock.set(now - 30 * 24 * 3_600_000);
   for (const flow of sampleFlows) await engine.deploy(flow);
+  // Three weeks ago most customers had little open credit; Ningbo was already close to its limit.
+  await db.transaction('rw', db.records('customer'), async () => {
+    for (const id of Object.keys(seededCreditUsed())) await db.records('customer').update(id, { creditUsed: HISTORY_START_CREDIT_USED[id] ?? 0 });
+  });
   const warnings = await playHistory({ db, engine, clock, sync, locale, now });
   // The played orders booked credit; set the balances the stories need (the 92% customer).
   const used = seededCreditUsed();

@@ -112,6 +112,7 @@ export const en = {
   'task.notYours': 'This step is for {roles}. You act as {role}, so you may look but not do it.',
   'task.switchTo': 'Switch to {role}',
   'task.tryAnyway': 'Try to complete it anyway',
+  'task.customer': 'Customer now',
   'task.case': 'Case',
   'task.startedBy': 'Started by {who} · {when}',
 
@@ -182,7 +183,7 @@ export const en = {
   'instance.alerts': 'Alerts',
   'instance.noAlerts': 'No alerts in this case.',
   'instance.diagram': 'Progress',
-  'instance.legend': 'Green: done · blue: active now · amber: waiting · grey: not reached or skipped.',
+  'instance.legend': 'Each step shows whether it is done, active or waiting; the path the case took is highlighted.',
   'instance.timeline': 'Audit trail',
   'instance.olderVersion': 'runs on an older version; v{v} is the newest',
   'instance.outcome': 'outcome: {outcome}',
@@ -236,6 +237,7 @@ export const en = {
   'customers.creditReview': 'Request credit limit change',
   'customers.contacts': 'Contacts',
   'customers.orders': 'Orders',
+  'customers.noOrders': 'No orders yet.',
   'customers.unnamed': 'New customer {id}',
 
   'orders.title': 'Orders',

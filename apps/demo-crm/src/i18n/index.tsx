@@ -36,7 +36,8 @@ export interface I18n {
 
 export function makeI18n(locale: Locale): I18n {
   const tag = locale === 'zh' ? 'zh-CN' : 'en-GB';
-  const money = new Intl.NumberFormat(tag, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 2, minimumFractionDigits: 0 });
+  const money = new Intl.NumberFormat(tag, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0 });
+  const money2 = new Intl.NumberFormat(tag, { style: 'currency', currency: 'CNY', currencyDisplay: 'narrowSymbol', minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const num = new Intl.NumberFormat(tag, { maximumFractionDigits: 2 });
   const d = new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', day: 'numeric' });
   const dt = new Intl.DateTimeFormat(tag, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
@@ -46,7 +47,7 @@ export function makeI18n(locale: Locale): I18n {
     locale,
     t,
     lt: (text) => (text ? (locale === 'zh' ? (text.zh ?? text.en) : text.en) : ''),
-    money: (n) => (typeof n === 'number' && Number.isFinite(n) ? money.format(n) : '—'),
+    money: (n) => (typeof n === 'number' && Number.isFinite(n) ? (Number.isInteger(n) ? money : money2).format(n) : '—'),
     number: (n) => (typeof n === 'number' && Number.isFinite(n) ? num.format(n) : '—'),
     date: (v) => {
       const x = toDate(v);

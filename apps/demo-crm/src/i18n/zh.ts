@@ -114,6 +114,7 @@ export const zh: Record<MessageKey, string> = {
   'task.notYours': '此步骤由{roles}办理。您当前是{role}，只能查看，不能办理。',
   'task.switchTo': '切换为{role}',
   'task.tryAnyway': '仍然尝试完成',
+  'task.customer': '客户当前情况',
   'task.case': '单据',
   'task.startedBy': '{who} 发起 · {when}',
 
@@ -184,7 +185,7 @@ export const zh: Record<MessageKey, string> = {
   'instance.alerts': '预警',
   'instance.noAlerts': '该单据没有预警。',
   'instance.diagram': '流程进度',
-  'instance.legend': '绿色：已完成 · 蓝色：进行中 · 琥珀色：等待中 · 灰色：未到达或已跳过。',
+  'instance.legend': '每个步骤标明已完成、进行中或等待中；单据走过的路径高亮显示。',
   'instance.timeline': '审计轨迹',
   'instance.olderVersion': '运行在旧版本上；最新为第{v}版',
   'instance.outcome': '结果：{outcome}',
@@ -238,6 +239,7 @@ export const zh: Record<MessageKey, string> = {
   'customers.creditReview': '申请调整信用额度',
   'customers.contacts': '联系人',
   'customers.orders': '订单',
+  'customers.noOrders': '暂无订单。',
   'customers.unnamed': '新客户 {id}',
 
   'orders.title': '订单',

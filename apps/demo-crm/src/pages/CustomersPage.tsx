@@ -132,6 +132,7 @@ export function CustomersPage({ selected }: { selected?: string }) {
                       <a href={href('orders', o.id)}>{o.id}</a> · {optionName('order', 'type', o.type, i18n.locale)} · {optionName('order', 'status', o.status, i18n.locale)} · {money(o.amount)}
                     </li>
                   ))}
+                {!index?.all('order').some((o) => o.customer === current.id) && <li className="muted">{t('customers.noOrders')}</li>}
               </ul>
             </div>
             <div>

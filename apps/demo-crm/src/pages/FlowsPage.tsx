@@ -5,7 +5,7 @@
  * new cases use the newest. The one place the demo touches the designer.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { FlowDesigner, type DesignerPermission, type FlowTemplate } from '@crm/designer';
+import { FlowDesigner, type DesignerPermission, type FlowTemplate, type SimulationScenario } from '@crm/designer';
 import { isEngineError, type Flow } from '@crm/flow-runtime';
 import { useApp, useQuery } from '../app/context';
 import { href, navigate } from '../app/router';
@@ -13,7 +13,7 @@ import { Chip, Loading, PageHeader } from '../components/bits';
 import type { FlowDraft } from '../db/crm-db';
 import { useI18n } from '../i18n';
 import { DEMO_USERS, userName, type DemoRole } from '../runtime/actors';
-import { catalog, sampleFlows } from '../runtime/definitions';
+import { catalog, sampleFlows, sampleScenarios } from '../runtime/definitions';
 import { roleName } from '../windows/catalog-lookup';
 
 /** What each demo role may do in the designer. */
@@ -142,6 +142,8 @@ function FlowWorkspace({ row }: { row: FlowRow }) {
     }
   };
 
+  // Conference-room testing in the designer with the sample scenarios of examples/flows/scenarios.
+  const scenarios = useMemo(() => sampleScenarios(row.flowId) as SimulationScenario[], [row.flowId]);
   const templates = useMemo<FlowTemplate[]>(() => [...sampleFlows.map((flow) => ({ flow, source: 'sample' as const })), ...(versions ?? []).map((flow) => ({ flow, source: 'published' as const }))], [versions]);
   if (!versions || !opened) return <Loading />;
   const editing = draft !== undefined;
@@ -199,6 +201,8 @@ function FlowWorkspace({ row }: { row: FlowRow }) {
           {...(editing && permission === 'admin' ? { onPublish: (f: Flow) => void publish(f) } : {})}
           templates={templates}
           versions={versions}
+          scenarios={scenarios}
+          flows={sampleFlows}
         />
       </div>
     </div>

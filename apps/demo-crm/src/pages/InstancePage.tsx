@@ -170,7 +170,7 @@ export function InstancePage({ instanceId }: { instanceId: string }) {
       </div>
       <section className="panel">
         <h2>{t('instance.diagram')}</h2>
-        <FlowDiagram flow={flow} instance={state} events={events} />
+        <FlowDiagram flow={flow} instance={state} events={events} height={460} />
         <p className="muted small">{t('instance.legend')}</p>
       </section>
       <section className="panel">

@@ -9,13 +9,13 @@ import { useApp, useQuery } from '../app/context';
 import { setFlash } from '../app/flash';
 import { useRecordIndex } from '../app/records';
 import { href, navigate } from '../app/router';
-import { Chip, Loading, PageHeader, SlaBadge, slaState } from '../components/bits';
+import { Chip, CreditBar, Loading, PageHeader, SlaBadge, slaState } from '../components/bits';
 import { AlertList } from '../components/AlertList';
 import { useI18n } from '../i18n';
 import { isDemoRole, userName } from '../runtime/actors';
 import { explainRefusal } from '../runtime/refusal';
 import { recordIdOf } from '../runtime/sync';
-import { department, roleName, windowById } from '../windows/catalog-lookup';
+import { department, optionName, roleName, windowById } from '../windows/catalog-lookup';
 import { RecordList } from '../windows/RecordList';
 import { WindowForm } from '../windows/WindowForm';
 import { Icon } from '../components/Icon';
@@ -35,12 +35,14 @@ export function TaskPage({ instanceId, taskId }: { instanceId: string; taskId: s
       const node = flow.nodes.find((n) => n.id === task?.nodeId);
       const variable = view?.window?.variable ?? (node && 'record' in node && typeof node.record === 'string' ? node.record : undefined);
       const recordId = view?.window?.recordId ?? (variable ? await recordIdOf(rt.db, state, variable) : undefined);
-      return { state, flow, view, task, node, recordId };
+      const customerId = await recordIdOf(rt.db, state, 'customer');
+      const customer = customerId ? await rt.db.records('customer').get(customerId) : undefined;
+      return { state, flow, view, task, node, recordId, customer };
     },
     [instanceId, taskId],
   );
   if (!data) return <Loading />;
-  const { state, flow, view, task, node, recordId } = data;
+  const { state, flow, view, task, node, recordId, customer } = data;
   const stepName = node ? lt(node.name) : (task?.nodeId ?? taskId);
   const dept = department(node && 'department' in node ? node.department : undefined);
   const win = view?.window ? windowById(view.window.id) : node && node.kind === 'task' && node.window ? windowById(node.window) : undefined;
@@ -138,6 +140,18 @@ export function TaskPage({ instanceId, taskId }: { instanceId: string; taskId: s
         </div>
         <aside className="task-side">
           {win && <RecordList win={win} currentId={recordId} index={index} />}
+          {customer && win?.entity !== 'customer' && (
+            <section className="customer-box" data-testid="customer-box">
+              <h4>{t('task.customer')}</h4>
+              <p>
+                <a href={href('customers', customer.id)}>{typeof customer.name === 'string' && customer.name ? customer.name : customer.id}</a>
+              </p>
+              <p className="muted small">
+                {optionName('customer', 'paymentTerms', customer.paymentTerms, i18n.locale) || '—'} · {optionName('customer', 'status', customer.status, i18n.locale)}
+              </p>
+              <CreditBar used={customer.creditUsed} limit={customer.creditLimit} terms={customer.paymentTerms} />
+            </section>
+          )}
           <section className="case-box">
             <h4>{t('task.case')}</h4>
             <p>

@@ -36,6 +36,14 @@ export function sampleFlow(flowId: string): Flow | undefined {
   return sampleFlows.find((f) => f.id === flowId);
 }
 
+const scenarioFiles = import.meta.glob<unknown>('../../../../examples/flows/scenarios/*.scenarios.json', { eager: true, import: 'default' });
+
+/** Sample data and choices for the designer's simulation, by flow id (examples/flows/scenarios). */
+export function sampleScenarios(flowId: string): unknown[] {
+  const entry = Object.entries(scenarioFiles).find(([path]) => path.endsWith(`/${flowId}.scenarios.json`));
+  return Array.isArray(entry?.[1]) ? entry[1] : [];
+}
+
 /** Order types and the flow that handles each (one flow per business variant). */
 export const ORDER_FLOWS: Record<string, string> = {
   new: 'new-order',
