@@ -57,7 +57,7 @@ describe('clarity metrics', () => {
 
   it('writes a summary a key user can read, in English and Chinese', () => {
     expect(computeMetrics(orderFlow(), catalog).summary).toBe(
-      '3 steps (3 tasks) in 3 departments, 1 decision. A run takes 2 to 3 steps with 1 to 2 hand-offs between departments, over 2 paths. 0 jumps back (loops or rework), 0 skips. Complexity 2: clear.',
+      '3 steps (3 tasks) in 3 departments, 1 decision. A run takes 2 to 3 steps with 1 to 2 hand-offs between departments, across 2 paths. 0 jumps back (loops or rework), 0 skips. Complexity 2: clear.',
     );
     expect(computeMetrics(orderFlow(), catalog, 'zh').summary).toContain('部门间交接1到2次');
   });

@@ -28,7 +28,7 @@ export function summarize(m: FlowMetrics, locale: Locale): string {
   if (locale === 'zh') {
     const parts = [`共${m.steps}个步骤（其中人工任务${m.tasks}个），涉及${d}个部门，${m.decisions}个判断${m.parallelSplits ? `，${m.parallelSplits}个并行拆分` : ''}。`];
     if (m.longestPath === null) parts.push('从开始无法到达任何结束。');
-    else parts.push(`一次运行需要${range(m.shortestPath, m.longestPath, locale)}个步骤，部门间交接${range(m.handoffs.min, m.handoffs.max, locale)}次，共${m.pathCount}条路径。`);
+    else parts.push(`一次运行需要${range(m.shortestPath, m.longestPath, locale)}个步骤，部门间交接${range(m.handoffs.min, m.handoffs.max, locale)}次，共${m.pathCount >= 1e6 ? '超过一百万' : m.pathCount}条路径。`);
     parts.push(`${m.jumps.back}次回跳（循环或返工），${m.jumps.skips}次跳过。`);
     parts.push(`圈复杂度${m.cyclomaticComplexity}：${RATING[m.rating].zh}。`);
     return parts.join('');
@@ -36,7 +36,7 @@ export function summarize(m: FlowMetrics, locale: Locale): string {
   const s = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   const parts = [`${s(m.steps, 'step')} (${s(m.tasks, 'task')}) in ${s(d, 'department')}, ${s(m.decisions, 'decision')}${m.parallelSplits ? `, ${s(m.parallelSplits, 'parallel split')}` : ''}.`];
   if (m.longestPath === null) parts.push('No end can be reached from the start.');
-  else parts.push(`A run takes ${range(m.shortestPath, m.longestPath, locale)} steps with ${range(m.handoffs.min, m.handoffs.max, locale)} hand-offs between departments, over ${s(m.pathCount, 'path')}.`);
+  else parts.push(`A run takes ${range(m.shortestPath, m.longestPath, locale)} steps with ${range(m.handoffs.min, m.handoffs.max, locale)} hand-offs between departments, across ${m.pathCount >= 1e6 ? 'more than a million paths' : s(m.pathCount, 'path')}.`);
   parts.push(`${m.jumps.back} ${m.jumps.back === 1 ? 'jump' : 'jumps'} back (loops or rework), ${s(m.jumps.skips, 'skip')}.`);
   parts.push(`Complexity ${m.cyclomaticComplexity}: ${RATING[m.rating].en}.`);
   return parts.join(' ');

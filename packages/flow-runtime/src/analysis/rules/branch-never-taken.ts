@@ -20,10 +20,9 @@ export const branchNeverTaken: LintRule = {
       const seen: typeof d.branches = [];
       try {
         for (const b of d.branches) {
-          const en = named({ id: b.edge.id, name: b.edge.label });
           if (isEmpty(b.region)) {
             report({
-              message: t(`Branch ${en.en} of decision ${named(node).en} is never taken: its condition can never hold.`, `判断${named(node).zh}的分支${en.zh}永远不会被选中：它的条件不可能成立。`),
+              message: t(`Branch ${named({ id: b.edge.id, name: b.edge.label }).en} of decision ${named(node).en} is never taken: its condition can never hold.`, `判断${named(node).zh}的分支${named({ id: b.edge.id, name: b.edge.label }).zh}永远不会被选中：它的条件不可能成立。`),
               nodeIds: [node.id],
               edgeIds: [b.edge.id],
               hint: t('Fix the condition (check the numbers and the and/or), or remove the branch.', '修正条件（检查数值以及“且/或”），或删除该分支。'),
@@ -32,7 +31,7 @@ export const branchNeverTaken: LintRule = {
             const winners = seen.filter((s) => !isEmpty(and(s.region, b.region)));
             const list = joinTexts(winners.map((s) => named({ id: s.edge.id, name: s.edge.label })));
             report({
-              message: t(`Branch ${en.en} of decision ${named(node).en} is never taken: whenever its condition holds, ${winners.length > 1 ? 'the earlier branches' : 'the earlier branch'} ${list.en} already won.`, `判断${named(node).zh}的分支${en.zh}永远不会被选中：只要它的条件成立，前面的分支${list.zh}就已经被选中。`),
+              message: t(`Branch ${named({ id: b.edge.id, name: b.edge.label }).en} of decision ${named(node).en} is never taken: whenever its condition holds, ${winners.length > 1 ? 'the earlier branches' : 'the earlier branch'} ${list.en} already won.`, `判断${named(node).zh}的分支${named({ id: b.edge.id, name: b.edge.label }).zh}永远不会被选中：只要它的条件成立，前面的分支${list.zh}就已经被选中。`),
               nodeIds: [node.id],
               edgeIds: [b.edge.id, ...winners.map((s) => s.edge.id)],
               hint: t('Narrow the earlier condition, move this branch up, or remove it.', '收窄前面分支的条件，把该分支移到前面，或删除它。'),

@@ -27,9 +27,8 @@ export const decisionHasDefault: LintRule = {
       }
       const guardedDefault = defaults.filter((e) => e.guard !== undefined);
       for (const e of guardedDefault) {
-        const en = named({ id: e.id, name: e.label });
         report({
-          message: t(`The default branch ${en.en} of decision ${named(node).en} also has a condition, which is never checked.`, `判断${named(node).zh}的默认分支${en.zh}还设置了条件，但该条件永远不会被检查。`),
+          message: t(`The default branch ${named({ id: e.id, name: e.label }).en} of decision ${named(node).en} also has a condition, which is never checked.`, `判断${named(node).zh}的默认分支${named({ id: e.id, name: e.label }).zh}还设置了条件，但该条件永远不会被检查。`),
           nodeIds: [node.id],
           edgeIds: [e.id],
           hint: t('Remove the condition, or make the branch a normal one and add another default.', '删除该条件，或将其改为普通分支并另设默认分支。'),

@@ -10,23 +10,20 @@ export const edgeEndsValid: LintRule = {
     edges.forEach((edge, e) => {
       const s = source[e]!;
       const d = target[e]!;
-      const en = named({ id: edge.id, name: edge.label });
       if (s < 0 || d < 0) {
         const missing = s < 0 ? edge.source : edge.target;
         report({
-          message: t(`Connection ${en.en} ${s < 0 ? 'starts at' : 'goes to'} step '${missing}', which the flow does not have.`, `连线${en.zh}${s < 0 ? '的起点' : '的终点'}“${missing}”不存在。`),
+          message: t(`Connection ${named({ id: edge.id, name: edge.label }).en} ${s < 0 ? 'starts at' : 'goes to'} step '${missing}', which the flow does not have.`, `连线${named({ id: edge.id, name: edge.label }).zh}${s < 0 ? '的起点' : '的终点'}“${missing}”不存在。`),
           edgeIds: [edge.id],
           hint: t('Reconnect it to an existing step or delete it.', '将其连到已有步骤，或删除该连线。'),
         });
         return;
       }
       if (nodes[d]!.kind === 'start') {
-        const n = named(nodes[d]!);
-        report({ message: t(`Connection ${en.en} leads back into the start ${n.en}.`, `连线${en.zh}连回了开始步骤${n.zh}。`), edgeIds: [edge.id], nodeIds: [nodes[d]!.id], hint: t('Loop back to the first real step instead of the start.', '请连回第一个实际步骤，而不是开始步骤。') });
+        report({ message: t(`Connection ${named({ id: edge.id, name: edge.label }).en} leads back into the start ${named(nodes[d]!).en}.`, `连线${named({ id: edge.id, name: edge.label }).zh}连回了开始步骤${named(nodes[d]!).zh}。`), edgeIds: [edge.id], nodeIds: [nodes[d]!.id], hint: t('Loop back to the first real step instead of the start.', '请连回第一个实际步骤，而不是开始步骤。') });
       }
       if (nodes[s]!.kind === 'end') {
-        const n = named(nodes[s]!);
-        report({ message: t(`Connection ${en.en} leaves the end ${n.en}; nothing after an end ever runs.`, `连线${en.zh}从结束步骤${n.zh}引出；结束之后的内容永远不会执行。`), edgeIds: [edge.id], nodeIds: [nodes[s]!.id], hint: t('Remove the connection, or turn the end into a normal step.', '删除该连线，或把该结束改为普通步骤。') });
+        report({ message: t(`Connection ${named({ id: edge.id, name: edge.label }).en} leaves the end ${named(nodes[s]!).en}; nothing after an end ever runs.`, `连线${named({ id: edge.id, name: edge.label }).zh}从结束步骤${named(nodes[s]!).zh}引出；结束之后的内容永远不会执行。`), edgeIds: [edge.id], nodeIds: [nodes[s]!.id], hint: t('Remove the connection, or turn the end into a normal step.', '删除该连线，或把该结束改为普通步骤。') });
       }
     });
   },

@@ -33,7 +33,6 @@ export const joinAfterExclusive: LintRule = {
       if (top.kind === 'parallel') return;
       // A task with several ways out is no-implicit-split's finding.
       if (top.kind !== 'decision' && g.out[d]!.length > 1) return;
-      const dn = named(top);
       // Inside a parallel branch the engine's join waits for the branch's siblings, which never come;
       // outside one there is nothing to wait for and the join only misleads the reader.
       const inside = enclosingParallel(ctx, j) >= 0;
@@ -43,8 +42,8 @@ export const joinAfterExclusive: LintRule = {
       report({
         message:
           top.kind === 'decision'
-            ? t(`Join ${named(node).en} waits for all ${fin.length} incoming branches, but they are alternatives of decision ${dn.en}: only one of them runs, ${why.en}.`, `汇合点${named(node).zh}等待全部${fin.length}个进入的分支，但它们是判断${dn.zh}的备选分支：只有一个会执行，${why.zh}。`)
-            : t(`Join ${named(node).en} waits for all ${fin.length} incoming branches, but no parallel split starts them all (they part after ${dn.en}), ${why.en}.`, `汇合点${named(node).zh}等待全部${fin.length}个进入的分支，但并没有并行拆分同时启动它们（它们在${dn.zh}之后分开），${why.zh}。`),
+            ? t(`Join ${named(node).en} waits for all ${fin.length} incoming branches, but they are alternatives of decision ${named(top).en}: only one of them runs, ${why.en}.`, `汇合点${named(node).zh}等待全部${fin.length}个进入的分支，但它们是判断${named(top).zh}的备选分支：只有一个会执行，${why.zh}。`)
+            : t(`Join ${named(node).en} waits for all ${fin.length} incoming branches, but no parallel split starts them all (they part after ${named(top).en}), ${why.en}.`, `汇合点${named(node).zh}等待全部${fin.length}个进入的分支，但并没有并行拆分同时启动它们（它们在${named(top).zh}之后分开），${why.zh}。`),
         nodeIds: [node.id, top.id],
         edgeIds: fin.map((e) => g.edges[e]!.id),
         hint: t('Connect the branches of a decision straight to the next step (no join), or start them with a parallel split.', '把判断的各分支直接连到下一步（不用汇合点），或用并行拆分同时启动它们。'),

@@ -25,7 +25,6 @@ export const mandatoryNotBypassed: LintRule = {
     let witnesses = 0;
     for (const m of mandatory) {
       if (guaranteed(m)) continue;
-      const n = named(g.nodes[m]!);
       const path = witnesses++ < MAX_WITNESSES ? bypass(ctx, m) : undefined;
       const names = path ? path.nodes.map((v) => g.nodes[v]!.name) : [];
       const shown = names.length > 8 ? [...names.slice(0, 4), undefined, ...names.slice(-3)] : names;
@@ -33,8 +32,8 @@ export const mandatoryNotBypassed: LintRule = {
       const pathZh = shown.map((x) => (x ? (x.zh ?? x.en) : '…')).join(' → ');
       report({
         message: path
-          ? t(`Mandatory step ${n.en} can be bypassed: the path ${pathEn} never passes it.`, `必经步骤${n.zh}可以被绕过：路径 ${pathZh} 没有经过它。`)
-          : t(`Mandatory step ${n.en} can be bypassed: some path from the start to an end never passes it.`, `必经步骤${n.zh}可以被绕过：存在从开始到结束而不经过它的路径。`),
+          ? t(`Mandatory step ${named(g.nodes[m]!).en} can be bypassed: the path ${pathEn} never passes it.`, `必经步骤${named(g.nodes[m]!).zh}可以被绕过：路径 ${pathZh} 没有经过它。`)
+          : t(`Mandatory step ${named(g.nodes[m]!).en} can be bypassed: some path from the start to an end never passes it.`, `必经步骤${named(g.nodes[m]!).zh}可以被绕过：存在从开始到结束而不经过它的路径。`),
         nodeIds: [g.nodes[m]!.id],
         edgeIds: path ? path.edges.map((e) => g.edges[e]!.id) : [],
         hint: t('Route every path to an end through this step, or untick "mandatory" if skipping it is allowed.', '让每条通往结束的路径都经过此步骤；若允许跳过，请取消“必经”。'),

@@ -39,14 +39,12 @@ export const parallelJoinBalanced: LintRule = {
         return;
       }
       const j = js[0]!;
-      const jn = named(g.nodes[j]!);
       for (const e of out) {
         const s = g.target[e]!;
         if (s < 0 || postDominates(ctx, j, s)) continue;
         const edge = g.edges[e]!;
-        const en = named({ id: edge.id, name: edge.label });
         report({
-          message: t(`Branch ${en.en} of parallel split ${named(node).en} does not always come to join ${jn.en}.`, `并行拆分${named(node).zh}的分支${en.zh}并不总是到达汇合点${jn.zh}。`),
+          message: t(`Branch ${named({ id: edge.id, name: edge.label }).en} of parallel split ${named(node).en} does not always come to join ${named(g.nodes[j]!).en}.`, `并行拆分${named(node).zh}的分支${named({ id: edge.id, name: edge.label }).zh}并不总是到达汇合点${named(g.nodes[j]!).zh}。`),
           nodeIds: [node.id, g.nodes[j]!.id],
           edgeIds: [edge.id],
           hint: t('Route every way through the branch to the join.', '让该分支的每条路径都通往汇合点。'),

@@ -55,6 +55,16 @@ function filledBefore(ctx: AnalysisContext, v: number, path: string): boolean {
   return false;
 }
 
+/** Whether every role may edit in the window and edit each of its required fields. */
+function pairIsFine(ctx: AnalysisContext, win: Window, roles: ReadonlyArray<string>): boolean {
+  for (const r of roles) {
+    if (!ctx.roles.has(r)) continue;
+    if ((win.access[r] ?? 'none') !== 'edit' && !win.fields.some((f) => fieldAccess(win, f, r) === 'edit')) return false;
+    for (const f of win.required ?? []) if (fieldAccess(win, f, r) !== 'edit') return false;
+  }
+  return true;
+}
+
 /**
  * roles-can-use-window: each role of a task may edit in the task's window,
  * and may edit every field the step requires there (the window's required
@@ -70,13 +80,20 @@ export const rolesCanUseWindow: LintRule = {
       if (node.kind !== 'task' || !node.window || !node.roles?.length) return;
       const win = ctx.windows.get(node.window);
       if (!win) return;
-      const w = named(win);
+      // Most tasks share a window and roles: when that pair is fine, so is the task (no own required paths).
+      const key = node.required?.length ? undefined : `${win.id}\u0000${node.record ?? ''}\u0000${node.roles.join('\u0000')}`;
+      const clean = ctx.once('roles-can-use-window:clean', () => new Map<string, boolean>());
+      if (key !== undefined) {
+        let ok = clean.get(key);
+        if (ok === undefined) clean.set(key, (ok = pairIsFine(ctx, win, node.roles)));
+        if (ok) return;
+      }
       const known = node.roles.filter((r) => ctx.roles.has(r));
       const blind = known.filter((r) => (win.access[r] ?? 'none') !== 'edit' && !win.fields.some((f) => fieldAccess(win, f, r) === 'edit'));
       for (const r of blind) {
         const a = win.access[r] ?? 'none';
         report({
-          message: t(`Role '${r}' does task ${named(node).en} but has ${a === 'view' ? 'only view access to' : 'no access to'} window ${w.en}, so it cannot enter anything there.`, `角色“${r}”执行任务${named(node).zh}，但对窗口${w.zh}${a === 'view' ? '只有查看权限' : '没有权限'}，无法录入任何内容。`),
+          message: t(`Role '${r}' does task ${named(node).en} but has ${a === 'view' ? 'only view access to' : 'no access to'} window ${named(win).en}, so it cannot enter anything there.`, `角色“${r}”执行任务${named(node).zh}，但对窗口${named(win).zh}${a === 'view' ? '只有查看权限' : '没有权限'}，无法录入任何内容。`),
           nodeIds: [node.id],
           hint: t(`Give '${r}' edit access to window '${win.id}' in the catalog, or choose another role.`, `在目录中为“${r}”开放窗口“${win.id}”的编辑权限，或改选其他角色。`),
         });
@@ -94,14 +111,14 @@ export const rolesCanUseWindow: LintRule = {
         if (variable && ctx.reachable[v] && filledBefore(ctx, v, `${variable}.${field}`)) continue;
         if (!shown) {
           report({
-            message: t(`Task ${named(node).en} requires field '${field}', but window ${w.en} does not show it, so nobody can fill it in there.`, `任务${named(node).zh}要求填写字段“${field}”，但窗口${w.zh}中没有该字段，无法填写。`),
+            message: t(`Task ${named(node).en} requires field '${field}', but window ${named(win).en} does not show it, so nobody can fill it in there.`, `任务${named(node).zh}要求填写字段“${field}”，但窗口${named(win).zh}中没有该字段，无法填写。`),
             nodeIds: [node.id],
             hint: t(`Add '${field}' to the window's fields, or do not require it in this step.`, `把“${field}”加到窗口字段中，或在此步骤中不再要求它。`),
           });
           continue;
         }
         report({
-          message: t(`Task ${named(node).en} requires field '${field}', but role${stuck.length > 1 ? 's' : ''} ${stuck.map((r) => `'${r}'`).join(', ')} cannot edit it in window ${w.en}, and no step before it always fills it.`, `任务${named(node).zh}要求填写字段“${field}”，但角色${stuck.map((r) => `“${r}”`).join('、')}在窗口${w.zh}中无法编辑它，且之前没有步骤一定会填写它。`),
+          message: t(`Task ${named(node).en} requires field '${field}', but role${stuck.length > 1 ? 's' : ''} ${stuck.map((r) => `'${r}'`).join(', ')} cannot edit it in window ${named(win).en}, and no step before it always fills it.`, `任务${named(node).zh}要求填写字段“${field}”，但角色${stuck.map((r) => `“${r}”`).join('、')}在窗口${named(win).zh}中无法编辑它，且之前没有步骤一定会填写它。`),
           nodeIds: [node.id],
           hint: t(`Give edit access to '${field}' for those roles, fill it in an earlier step, or do not require it here.`, `为这些角色开放“${field}”的编辑权限，在前面的步骤中填写它，或在此步骤中不再要求它。`),
         });
