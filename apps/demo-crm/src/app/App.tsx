@@ -143,7 +143,7 @@ export function App() {
           <div className="shell">
             <Header locale={locale} setLocale={setLocale} />
             <Nav />
-            <main className="main">
+            <main className={story ? 'main with-guide' : 'main'}>
               <Routes />
             </main>
             {story && <StoryGuide story={story} onClose={() => setStory(undefined)} />}

@@ -9,7 +9,8 @@ import { isDemoRole } from '../runtime/actors';
 import { roleName } from '../windows/catalog-lookup';
 import { SlaBadge, slaState } from '../components/bits';
 import { useApp, useQuery } from './context';
-import { href, navigate } from './router';
+import { useState } from 'react';
+import { href, navigate, useRoute } from './router';
 
 export interface ActiveStory {
   id: 'approve-customer' | 'credit-alert' | 'complaint-sla';
@@ -30,6 +31,11 @@ const STEPS: Record<ActiveStory['id'], MessageKey[]> = {
 
 export function StoryGuide({ story, onClose }: { story: ActiveStory; onClose: () => void }) {
   const app = useApp();
+  const route = useRoute();
+  // Folded by default where the story does not happen (the designer needs the room).
+  const [folded, setFolded] = useState<boolean | undefined>();
+  const min = folded ?? (route[0] === 'flows' || route[0] === 'dashboard');
+  const setMin = (v: boolean) => setFolded(v);
   const i18n = useI18n();
   const { t, lt } = i18n;
   const now = useQuery(
@@ -53,13 +59,20 @@ export function StoryGuide({ story, onClose }: { story: ActiveStory; onClose: ()
     [story.instanceId],
   );
   return (
-    <aside className="story-guide" aria-label={t('story.label')} data-testid="story-guide">
+    <aside className={`story-guide${min ? ' min' : ''}`} aria-label={t('story.label')} data-testid="story-guide">
       <header>
         <strong>{t(TITLES[story.id])}</strong>
-        <button type="button" className="link small" onClick={onClose} aria-label={t('story.close')}>
-          ✕
-        </button>
+        <span className="tools">
+          <button type="button" className="link small" onClick={() => setMin(!min)} aria-label={min ? t('story.expand') : t('story.minimize')} title={min ? t('story.expand') : t('story.minimize')}>
+            {min ? '▴' : '▾'}
+          </button>
+          <button type="button" className="link small" onClick={onClose} aria-label={t('story.close')} title={t('story.close')}>
+            ✕
+          </button>
+        </span>
       </header>
+      {!min && (
+        <>
       <ol>
         {STEPS[story.id].map((k) => (
           <li key={k}>{t(k)}</li>
@@ -78,10 +91,10 @@ export function StoryGuide({ story, onClose }: { story: ActiveStory; onClose: ()
               return (
                 <div key={task.taskId} className="story-next">
                   <span>
-                    {t('story.next')} <strong>{lt(name)}</strong> — {task.roles.map((r) => roleName(r, i18n.locale)).join(', ')}{' '}
+                    {t('story.next')} <strong>{lt(name)}</strong> — {task.roles.map((r) => roleName(r, i18n.locale)).join(i18n.locale === 'zh' ? '、' : ', ')}{' '}
                     {task.dueAt !== undefined && <SlaBadge state={slaState(task.openedAt, task.dueAt, app.now, task.escalated)} dueAt={task.dueAt} now={app.now} />}
                   </span>
-                  {mine ? (
+                  {route[0] === 'task' && route[2] === task.taskId && route[1] === instanceId ? null : mine ? (
                     <button type="button" className="primary small" onClick={() => navigate('task', instanceId, task.taskId)}>
                       {t('story.open')}
                     </button>
@@ -105,6 +118,8 @@ export function StoryGuide({ story, onClose }: { story: ActiveStory; onClose: ()
             <a href={href('instance', story.instanceId)}>{t('story.seeCase')}</a>
           </p>
         </div>
+      )}
+        </>
       )}
     </aside>
   );

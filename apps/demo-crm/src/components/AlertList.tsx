@@ -49,7 +49,7 @@ export function AlertList({ states, flows, compact, role, dismissed, onDismiss }
               <div className="alert-meta muted small">
                 {a.source.kind === 'sla' ? t('alerts.fromSla', { step: alertSourceName(a, flow, lt) }) : a.source.kind === 'control' ? t('alerts.fromControl', { control: alertSourceName(a, flow, lt) }) : t('alerts.fromStep', { step: alertSourceName(a, flow, lt) })}
                 {' · '}
-                {t('alerts.to', { roles: a.to.map((r) => roleName(r, i18n.locale)).join(', ') })}
+                {t('alerts.to', { roles: a.to.map((r) => roleName(r, i18n.locale)).join(i18n.locale === 'zh' ? '、' : ', ') })}
                 {' · '}
                 {dateTime(a.at)}
                 {!compact && (

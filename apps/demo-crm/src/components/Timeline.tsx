@@ -34,14 +34,21 @@ export function Timeline({ entries, flow }: { entries: readonly HistoryEntry[]; 
   };
   const { t, lt, dateTime } = i18n;
   const step = (id: string | undefined) => lt(flow.nodes.find((n) => n.id === id)?.name) || id || '';
-  const who = (e: HistoryEntry) => (e.actor ? (e.actor.system ? t('timeline.system') : `${userName(e.actor.id, i18n.locale) || e.actor.id} (${e.actor.roles.map((r) => roleName(r, i18n.locale)).join(', ')})`) : t('timeline.flow'));
+  const zh = i18n.locale === 'zh';
+  const sep = zh ? '、' : ', ';
+  const who = (e: HistoryEntry) =>
+    e.actor
+      ? e.actor.system
+        ? t('timeline.system')
+        : `${userName(e.actor.id, i18n.locale) || e.actor.id}${zh ? '（' : ' ('}${e.actor.roles.map((r) => roleName(r, i18n.locale)).join(sep)}${zh ? '）' : ')'}`
+      : t('timeline.flow');
   const sentence = (e: HistoryEntry): string | undefined => {
     const ev = e.event;
     switch (ev.type) {
       case 'instance.started':
         return t('timeline.started', { who: who(e), v: ev.version });
       case 'task.opened':
-        return t('timeline.opened', { step: step(ev.nodeId), roles: ev.roles.map((r) => roleName(r, i18n.locale)).join(', ') });
+        return t('timeline.opened', { step: step(ev.nodeId), roles: ev.roles.map((r) => roleName(r, i18n.locale)).join(sep) });
       case 'task.completed':
         return t('timeline.completed', { who: who(e), step: step(ev.nodeId) });
       case 'task.escalated':
@@ -97,7 +104,9 @@ export function Timeline({ entries, flow }: { entries: readonly HistoryEntry[]; 
               <ul className="changes small">
                 {e.changes.map((c, i) => (
                   <li key={i}>
-                    {pathName(c.path, { i18n, flow })}: <span className="muted">{show(c.path, c.from)}</span> → <strong>{show(c.path, c.to)}</strong>
+                    {pathName(c.path, { i18n, flow })}
+                    {zh ? '：' : ': '}
+                    <span className="muted">{show(c.path, c.from)}</span> → <strong>{show(c.path, c.to)}</strong>
                   </li>
                 ))}
               </ul>

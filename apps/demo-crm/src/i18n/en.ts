@@ -71,6 +71,8 @@ export const en = {
 
   'story.label': 'Story guide',
   'story.close': 'Close the guide',
+  'story.minimize': 'Fold the guide',
+  'story.expand': 'Unfold the guide',
   'story.next': 'Now:',
   'story.open': 'Open',
   'story.switchOpen': 'Switch to {role} and open',
@@ -317,7 +319,8 @@ export const en = {
   'flows.permission.viewer': 'look only (switch to Sales manager to edit a draft, or to System admin to publish)',
   'flows.permission.key-user': 'edit drafts and validate them (an admin publishes)',
   'flows.permission.admin': 'edit drafts and publish new versions',
-  'flows.pick': 'Pick a flow on the left.',
+  'flows.pick': 'Pick a flow to open it in the designer.',
+  'flows.other': 'Flow',
   'flows.runningShort': '{n} running',
   'flows.draftChip': 'draft v{v}',
   'flows.versionLine': 'v{v} · {running} running · {total} cases',

@@ -73,6 +73,8 @@ export const zh: Record<MessageKey, string> = {
 
   'story.label': '场景向导',
   'story.close': '关闭向导',
+  'story.minimize': '收起向导',
+  'story.expand': '展开向导',
   'story.next': '当前：',
   'story.open': '办理',
   'story.switchOpen': '切换为{role}并办理',
@@ -319,7 +321,8 @@ export const zh: Record<MessageKey, string> = {
   'flows.permission.viewer': '只读查看（切换为销售经理可编辑草稿，切换为系统管理员可发布）',
   'flows.permission.key-user': '编辑草稿并校验（由管理员发布）',
   'flows.permission.admin': '编辑草稿并发布新版本',
-  'flows.pick': '请在左侧选择一个流程。',
+  'flows.pick': '选择一个流程，在设计器中打开。',
+  'flows.other': '流程',
   'flows.runningShort': '{n} 个进行中',
   'flows.draftChip': '草稿 第{v}版',
   'flows.versionLine': '第{v}版 · {running} 个进行中 · 共 {total} 个单据',

@@ -60,9 +60,27 @@ export function FlowsPage({ flowId }: { flowId?: string }) {
   const current = rows.find((r) => r.flowId === flowId);
   return (
     <div className="page flows-page">
-      <PageHeader title={t('flows.title')} subtitle={t('flows.subtitle', { permission: t(`flows.permission.${designerPermission(app.role)}`) })} />
-      <div className="flows-layout">
-        <ul className="flow-list" data-testid="flow-list">
+      <PageHeader
+        title={t('flows.title')}
+        subtitle={t('flows.subtitle', { permission: t(`flows.permission.${designerPermission(app.role)}`) })}
+        actions={
+          current ? (
+            <label className="flow-pick">
+              <span className="muted small">{t('flows.other')}</span>
+              <select aria-label={t('flows.other')} value={current.flowId} onChange={(e) => navigate('flows', e.target.value)}>
+                {rows.map((r) => (
+                  <option key={r.flowId} value={r.flowId}>
+                    {lt(r.name)}
+                    {r.draft ? ` · ${t('flows.draftChip', { v: r.draft.flow.version })}` : ''}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : undefined
+        }
+      />
+      <div className={current ? 'flows-layout open' : 'flows-layout'}>
+        <ul className="flow-list" data-testid="flow-list" hidden={current !== undefined}>
           {rows.map((r) => (
             <li key={r.flowId} className={r.flowId === flowId ? 'on' : undefined}>
               <a href={href('flows', r.flowId)}>
@@ -75,7 +93,11 @@ export function FlowsPage({ flowId }: { flowId?: string }) {
             </li>
           ))}
         </ul>
-        <div className="flow-work">{current ? <FlowWorkspace key={current.flowId} row={current} /> : <p className="muted">{t('flows.pick')}</p>}</div>
+        {current && (
+          <div className="flow-work">
+            <FlowWorkspace key={current.flowId} row={current} />
+          </div>
+        )}
       </div>
     </div>
   );

@@ -145,7 +145,7 @@ export function InboxPage() {
                         <a href={href('instance', e.state.instanceId)}>{lt(e.stepName)}</a>
                       </td>
                       <td>{lt(e.flowName)}</td>
-                      <td>{e.task.roles.map((r) => roleName(r, i18n.locale)).join(', ')}</td>
+                      <td>{e.task.roles.map((r) => roleName(r, i18n.locale)).join(i18n.locale === 'zh' ? '、' : ', ')}</td>
                       <td>{e.task.dueAt ? dateTime(e.task.dueAt) : '—'}</td>
                       <td>
                         <SlaBadge state="escalated" now={app.now} {...(e.task.dueAt !== undefined ? { dueAt: e.task.dueAt } : {})} />

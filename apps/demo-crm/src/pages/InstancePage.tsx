@@ -94,7 +94,7 @@ export function InstancePage({ instanceId }: { instanceId: string }) {
                 return (
                   <li key={task.taskId}>
                     <strong>{lt(n?.name) || task.nodeId}</strong>
-                    <span className="muted"> — {t('instance.waitsFor', { roles: task.roles.map((r) => roleName(r, i18n.locale)).join(', ') })}</span>
+                    <span className="muted"> — {t('instance.waitsFor', { roles: task.roles.map((r) => roleName(r, i18n.locale)).join(i18n.locale === 'zh' ? '、' : ', ') })}</span>
                     {task.dueAt !== undefined && <SlaBadge state={slaState(task.openedAt, task.dueAt, app.now, task.escalated)} dueAt={task.dueAt} now={app.now} />}
                     {mineToo ? (
                       <a className="button primary small" href={href('task', instanceId, task.taskId)}>
@@ -156,7 +156,10 @@ export function InstancePage({ instanceId }: { instanceId: string }) {
               const label = index?.label(l.entity, l.recordId) ?? l.recordId;
               return (
                 <li key={l.key}>
-                  <span className="muted">{lt(flow.data?.[l.variable]?.name) || lt(entity(l.entity)?.name)}:</span> {link ? <a href={link}>{label}</a> : label}
+                  <span className="muted">
+                    {lt(flow.data?.[l.variable]?.name) || lt(entity(l.entity)?.name)}
+                    {i18n.locale === 'zh' ? '：' : ':'}
+                  </span> {link ? <a href={link}>{label}</a> : label}
                 </li>
               );
             })}

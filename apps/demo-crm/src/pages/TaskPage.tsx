@@ -119,7 +119,7 @@ export function TaskPage({ instanceId, taskId }: { instanceId: string; taskId: s
             </div>
           ) : (
             <div className="not-mine">
-              <p className="banner info">{t('task.notYours', { roles: task.roles.map((r) => roleName(r, i18n.locale)).join(', '), role: roleName(app.role, i18n.locale) })}</p>
+              <p className="banner info">{t('task.notYours', { roles: task.roles.map((r) => roleName(r, i18n.locale)).join(i18n.locale === 'zh' ? '、' : ', '), role: roleName(app.role, i18n.locale) })}</p>
               <div className="actions">
                 {task.roles[0] && (
                   <button type="button" className="primary" onClick={() => isDemoRole(task.roles[0]) && app.setRole(task.roles[0])}>
