@@ -6,6 +6,8 @@ import react from '@vitejs/plugin-react';
  * (the `source` export condition), so it runs without building them first.
  */
 export default defineConfig({
+  // Relative asset paths: the built demo runs from any folder of a static host (routes are in the hash).
+  base: './',
   plugins: [react()],
   resolve: {
     conditions: ['source', ...defaultClientConditions],

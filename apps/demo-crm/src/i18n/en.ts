@@ -45,6 +45,7 @@ export const en = {
 
   'home.title': 'See CRM Flow enforce your processes',
   'home.intro': 'A small CRM that runs its sample flows in your browser. Switch roles at the top to act as sales, finance, warehouse, service or admin; move the demo clock to see deadlines pass. Pick a story to begin:',
+  'home.dataLanguage': 'The demo data was created in Chinese. “Reset demo data” creates it again in English.',
   'home.s1.title': 'Approve a new customer',
   'home.s1.text': 'Four windows on one customer record, three departments: sales enters the customer, finance sets payment terms and a credit limit, the sales manager weighs the expected expenses.',
   'home.s1.step1': 'As the sales rep, fill in the customer information and complete the step.',

@@ -2,7 +2,7 @@
  * The first screen: what the demo is and three guided stories, each one
  * click away.
  */
-import { useApp, type AppState } from '../app/context';
+import { useApp, useQuery, type AppState } from '../app/context';
 import { href, navigate } from '../app/router';
 import { useStarter } from '../app/useStarter';
 import { PageHeader } from '../components/bits';
@@ -33,8 +33,9 @@ async function criticalComplaint({ rt }: AppState): Promise<string | undefined> 
 }
 
 export function HomePage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const app = useApp();
+  const seededIn = useQuery(async ({ rt }) => ((await rt.db.meta.get('seeded'))?.value as { locale?: string } | undefined)?.locale, []);
   const { start, error, busy } = useStarter();
   const stories: Story[] = [
     {
@@ -74,6 +75,7 @@ export function HomePage() {
           {error}
         </div>
       )}
+      {seededIn && seededIn !== locale && <div className="banner info">{t('home.dataLanguage')}</div>}
       <div className="stories">
         {stories.map((s, i) => (
           <article key={s.id} className="story" data-testid={`story-${s.id}`}>
