@@ -1,6 +1,6 @@
 import type { Catalog, Department, Role, Window } from '../schema/catalog.js';
 import { indexEntities, resolveDataPath, type EntityIndex, type PathInfo } from '../schema/data-paths.js';
-import type { Flow, FlowNode } from '../schema/flow.js';
+import type { Flow, FlowNode, NodeKind } from '../schema/flow.js';
 import { buildGraph, type FlowGraph } from './graph.js';
 import { dominatorTree, type DominatorTree } from './dominators.js';
 import { depthFirst, reach, type DepthFirst } from './traversal.js';
@@ -37,6 +37,20 @@ export class AnalysisContext {
     const value = make();
     this.memo.set(key, value);
     return value;
+  }
+
+  /** Indices of the nodes of one kind, in flow order (one pass for all kinds, so rules skip the nodes they do not check). */
+  byKind(kind: NodeKind): ReadonlyArray<number> {
+    const all = this.once('byKind', () => {
+      const m = new Map<NodeKind, number[]>();
+      this.graph.nodes.forEach((n, i) => {
+        const list = m.get(n.kind);
+        if (list) list.push(i);
+        else m.set(n.kind, [i]);
+      });
+      return m;
+    });
+    return all.get(kind) ?? [];
   }
 
   /** Nodes reachable from a start node (indexed by node; includes the virtual nodes). */

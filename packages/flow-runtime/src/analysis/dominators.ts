@@ -1,3 +1,4 @@
+import type { Adjacency } from './graph.js';
 import { depthFirst } from './traversal.js';
 
 /**
@@ -16,8 +17,8 @@ export interface DominatorTree {
  * Dominators of a graph given as successor and predecessor lists. Pass the
  * reversed lists (and the exit as root) for post-dominators.
  */
-export function dominatorTree(succ: ReadonlyArray<ReadonlyArray<number>>, pred: ReadonlyArray<ReadonlyArray<number>>, root: number): DominatorTree {
-  const n = succ.length;
+export function dominatorTree(succ: Adjacency, pred: Adjacency, root: number): DominatorTree {
+  const n = succ.start.length - 1;
   const { rpo, order } = depthFirst(succ, root);
   const idom = new Int32Array(n).fill(-1);
   idom[root] = root;
@@ -34,7 +35,8 @@ export function dominatorTree(succ: ReadonlyArray<ReadonlyArray<number>>, pred: 
     for (let k = 1; k < rpo.length; k++) {
       const v = rpo[k]!;
       let next = -1;
-      for (const p of pred[v]!) {
+      for (let k = pred.start[v]!, end = pred.start[v + 1]!; k < end; k++) {
+        const p = pred.list[k]!;
         if (idom[p] === -1 || order[p] === -1) continue;
         next = next === -1 ? p : intersect(p, next);
       }

@@ -22,9 +22,34 @@ export interface FlowGraph {
   /** Index of the virtual entry and exit nodes. */
   entry: number;
   exit: number;
-  /** Successor and predecessor node lists including the virtual nodes (size nodes.length + 2). */
-  succ: number[][];
-  pred: number[][];
+  /** Successor and predecessor node lists including the virtual nodes (nodes.length + 2 of them), packed in typed arrays. */
+  succ: Adjacency;
+  pred: Adjacency;
+}
+
+/**
+ * Neighbour lists packed in two typed arrays (compressed sparse rows): the
+ * neighbours of `v` are `list[start[v]] … list[start[v + 1] - 1]`. Typed
+ * arrays keep big flows out of the garbage collector's way.
+ */
+export interface Adjacency {
+  start: Int32Array;
+  list: Int32Array;
+}
+
+/** The neighbours of `v` (a view, no copy). */
+export function neighbours(adj: Adjacency, v: number): Int32Array {
+  return adj.list.subarray(adj.start[v]!, adj.start[v + 1]!);
+}
+
+function pack(size: number, pairs: Int32Array, count: number, from: 0 | 1): Adjacency {
+  const start = new Int32Array(size + 1);
+  for (let k = 0; k < count; k++) start[pairs[2 * k + from]! + 1]!++;
+  for (let v = 0; v < size; v++) start[v + 1]! += start[v]!;
+  const fill = start.slice(0, size);
+  const list = new Int32Array(count);
+  for (let k = 0; k < count; k++) list[fill[pairs[2 * k + from]!]!++] = pairs[2 * k + 1 - from]!;
+  return { start, list };
 }
 
 /** Builds the {@link FlowGraph} of a flow; tolerant of duplicate ids and dangling edges (rules report those). */
@@ -44,19 +69,23 @@ export function buildGraph(flow: Flow): FlowGraph {
   const target = new Int32Array(edges.length);
   const out: number[][] = Array.from({ length: n }, () => []);
   const inn: number[][] = Array.from({ length: n }, () => []);
-  const succ: number[][] = Array.from({ length: n + 2 }, () => []);
-  const pred: number[][] = Array.from({ length: n + 2 }, () => []);
   const starts: number[] = [];
   const ends: number[] = [];
+  // (source, target) pairs of every connection, virtual ones included, in order.
+  const pairs = new Int32Array(2 * (edges.length + n));
+  let count = 0;
+  const pair = (a: number, b: number) => {
+    pairs[2 * count] = a;
+    pairs[2 * count + 1] = b;
+    count++;
+  };
   nodes.forEach((node, i) => {
     if (node.kind === 'start') {
       starts.push(i);
-      succ[entry]!.push(i);
-      pred[i]!.push(entry);
+      pair(entry, i);
     } else if (node.kind === 'end') {
       ends.push(i);
-      succ[i]!.push(exit);
-      pred[exit]!.push(i);
+      pair(i, exit);
     }
   });
   edges.forEach((edge, e) => {
@@ -67,8 +96,9 @@ export function buildGraph(flow: Flow): FlowGraph {
     if (s < 0 || t < 0) return;
     out[s]!.push(e);
     inn[t]!.push(e);
-    succ[s]!.push(t);
-    pred[t]!.push(s);
+    pair(s, t);
   });
+  const succ = pack(n + 2, pairs, count, 0);
+  const pred = pack(n + 2, pairs, count, 1);
   return { nodes, index, edges, source, target, out, in: inn, starts, ends, entry, exit, succ, pred };
 }

@@ -26,19 +26,24 @@ export function guaranteedSteps(ctx: AnalysisContext): (v: number) => boolean {
     rel = new Int32Array(size).fill(-1);
     const branchOf = new Int32Array(size).fill(-1);
     let any = false;
-    g.nodes.forEach((node, p) => {
-      if (node.kind !== 'parallel' || !ctx.reachable[p]) return;
-      for (const s of g.succ[p]!) if (idom[s] === p) {
-        branchOf[s] = p;
-        any = true;
+    for (const p of ctx.byKind('parallel')) {
+      const node = g.nodes[p]!;
+      if (node.kind !== 'parallel' || !ctx.reachable[p]) continue;
+      for (let k = g.succ.start[p]!; k < g.succ.start[p + 1]!; k++) {
+        const s = g.succ.list[k]!;
+        if (idom[s] === p) {
+          branchOf[s] = p;
+          any = true;
+        }
       }
-    });
+    }
     if (!any) return rel;
     // The ways out of a branch are the edges leaving the part of the graph its entry dominates.
     const exitNca = new Int32Array(size).fill(-1);
     for (let x = 0; x < g.nodes.length; x++) {
       if (!ctx.reachable[x]) continue;
-      for (const y of g.succ[x]!) {
+      for (let k = g.succ.start[x]!; k < g.succ.start[x + 1]!; k++) {
+        const y = g.succ.list[k]!;
         if (!ctx.reachable[y]) continue;
         const a = nearestCommon(D, x, y);
         for (let v = x; v !== a && v >= 0; v = idom[v]!) {

@@ -30,14 +30,14 @@ export function postDominates(ctx: AnalysisContext, via: number, from: number): 
 export function joinsOf(ctx: AnalysisContext): Map<number, number[]> {
   const out = new Map<number, number[]>();
   const { idom } = ctx.dominators;
-  ctx.graph.nodes.forEach((node, j) => {
-    if (node.kind !== 'join' || !ctx.reachable[j]) return;
+  for (const j of ctx.byKind('join')) {
+    if (!ctx.reachable[j]) continue;
     const d = idom[j]!;
     if (d >= 0 && d < ctx.graph.nodes.length && ctx.graph.nodes[d]!.kind === 'parallel') {
       const list = out.get(d);
       if (list) list.push(j);
       else out.set(d, [j]);
     }
-  });
+  }
   return out;
 }

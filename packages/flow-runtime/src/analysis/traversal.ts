@@ -1,8 +1,10 @@
-/** Graph walks over plain adjacency lists, iterative so 100,000-node flows cannot overflow the stack. */
+/** Graph walks over packed adjacency lists, iterative so 100,000-node flows cannot overflow the stack. */
+import type { Adjacency } from './graph.js';
 
 /** Marks every node reachable from `roots` along `adj`. */
-export function reach(adj: ReadonlyArray<ReadonlyArray<number>>, roots: Iterable<number>): Uint8Array {
-  const seen = new Uint8Array(adj.length);
+export function reach(adj: Adjacency, roots: Iterable<number>): Uint8Array {
+  const { start, list } = adj;
+  const seen = new Uint8Array(start.length - 1);
   const stack: number[] = [];
   for (const r of roots) {
     if (!seen[r]) {
@@ -12,7 +14,8 @@ export function reach(adj: ReadonlyArray<ReadonlyArray<number>>, roots: Iterable
   }
   while (stack.length > 0) {
     const v = stack.pop()!;
-    for (const w of adj[v]!) {
+    for (let k = start[v]!, end = start[v + 1]!; k < end; k++) {
+      const w = list[k]!;
       if (!seen[w]) {
         seen[w] = 1;
         stack.push(w);
@@ -24,42 +27,44 @@ export function reach(adj: ReadonlyArray<ReadonlyArray<number>>, roots: Iterable
 
 /** A depth-first search from one root: reverse postorder, and each node's position in it (-1 when unreached). */
 export interface DepthFirst {
-  rpo: number[];
+  rpo: Int32Array;
   order: Int32Array;
 }
 
 /** Depth-first search from `root`, visiting successors in list order. */
-export function depthFirst(adj: ReadonlyArray<ReadonlyArray<number>>, root: number): DepthFirst {
-  const n = adj.length;
+export function depthFirst(adj: Adjacency, root: number): DepthFirst {
+  const { start, list } = adj;
+  const n = start.length - 1;
   const state = new Uint8Array(n); // 0 new, 1 on stack, 2 done
-  const post: number[] = [];
-  const nodeStack: number[] = [root];
-  const childStack: number[] = [0];
+  const post = new Int32Array(n);
+  let posts = 0;
+  const nodeStack = new Int32Array(n);
+  const nextChild = new Int32Array(n);
+  let top = 0;
+  nodeStack[0] = root;
+  nextChild[0] = start[root]!;
   state[root] = 1;
-  while (nodeStack.length > 0) {
-    const top = nodeStack.length - 1;
+  while (top >= 0) {
     const v = nodeStack[top]!;
-    const i = childStack[top]!;
-    const list = adj[v]!;
-    if (i < list.length) {
-      childStack[top] = i + 1;
-      const w = list[i]!;
+    const k = nextChild[top]!;
+    if (k < start[v + 1]!) {
+      nextChild[top] = k + 1;
+      const w = list[k]!;
       if (state[w] === 0) {
         state[w] = 1;
-        nodeStack.push(w);
-        childStack.push(0);
+        top++;
+        nodeStack[top] = w;
+        nextChild[top] = start[w]!;
       }
     } else {
       state[v] = 2;
-      post.push(v);
-      nodeStack.pop();
-      childStack.pop();
+      post[posts++] = v;
+      top--;
     }
   }
-  const rpo = post.reverse();
+  const rpo = new Int32Array(posts);
+  for (let i = 0; i < posts; i++) rpo[i] = post[posts - 1 - i]!;
   const order = new Int32Array(n).fill(-1);
-  rpo.forEach((v, i) => {
-    order[v] = i;
-  });
+  for (let i = 0; i < posts; i++) order[rpo[i]!] = i;
   return { rpo, order };
 }

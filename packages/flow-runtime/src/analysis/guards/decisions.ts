@@ -38,8 +38,9 @@ export function decisionRegions(ctx: AnalysisContext): DecisionRegions[] {
       return d;
     };
     const out: DecisionRegions[] = [];
-    g.nodes.forEach((node, i) => {
-      if (node.kind !== 'decision') return;
+    decisions: for (const i of ctx.byKind('decision')) {
+      const node = g.nodes[i]!;
+      if (node.kind !== 'decision') continue;
       const atoms = new Map<string, unknown>();
       const branches: BranchRegion[] = [];
       const defaults: FlowEdge[] = [];
@@ -49,7 +50,7 @@ export function decisionRegions(ctx: AnalysisContext): DecisionRegions[] {
           defaults.push(edge);
           continue;
         }
-        if (edge.guard !== undefined && checkRule(edge.guard).length > 0) return;
+        if (edge.guard !== undefined && checkRule(edge.guard).length > 0) continue decisions;
         let region: Region;
         try {
           region = edge.guard === undefined ? EVERYTHING : toRegion(edge.guard, domainOf, atoms);
@@ -62,7 +63,7 @@ export function decisionRegions(ctx: AnalysisContext): DecisionRegions[] {
         branches.push({ edge, edgeIndex: e, region });
       }
       out.push({ node: i, branches, defaults, atoms });
-    });
+    }
     return out;
   });
 }

@@ -52,17 +52,18 @@ export function dagFigures(ctx: AnalysisContext): DagFigures {
       count[w] = Math.min(Number.MAX_SAFE_INTEGER, count[w]! + count[v]!);
       let into = hand[w];
       if (!into) hand[w] = into = new Map();
-      for (const [last, [lo, hi]] of states) {
-        const dept = target.department;
+      const dept = target.department;
+      const sink = into;
+      states.forEach((range, last) => {
         const change = dept && last && last !== dept ? 1 : 0;
         const key = dept ?? last;
-        const prev = into.get(key);
-        if (!prev) into.set(key, [lo + change, hi + change]);
+        const prev = sink.get(key);
+        if (!prev) sink.set(key, [range[0] + change, range[1] + change]);
         else {
-          if (lo + change < prev[0]) prev[0] = lo + change;
-          if (hi + change > prev[1]) prev[1] = hi + change;
+          if (range[0] + change < prev[0]) prev[0] = range[0] + change;
+          if (range[1] + change > prev[1]) prev[1] = range[1] + change;
         }
-      }
+      });
     }
     // Nothing reads this node's states again; free them on big flows.
     if (node.kind !== 'end') hand[v] = undefined;

@@ -13,14 +13,14 @@ export function jumps(ctx: AnalysisContext): JumpMetrics {
   const skipEdgeIds: string[] = [];
   for (let e = 0; e < g.edges.length; e++) if (back[e]) backEdgeIds.push(g.edges[e]!.id);
   const ipdom = ctx.postDominators.idom;
-  g.nodes.forEach((node, v) => {
-    if (node.kind !== 'decision' || !ctx.reachable[v]) return;
+  for (const v of ctx.byKind('decision')) {
+    if (!ctx.reachable[v]) continue;
     const meet = ipdom[v]!;
-    if (meet < 0 || meet >= g.nodes.length) return;
+    if (meet < 0 || meet >= g.nodes.length) continue;
     const outs = g.out[v]!;
     // A loop back is not another branch with steps to skip.
-    if (!outs.some((e) => !back[e] && g.target[e] !== meet)) return;
+    if (!outs.some((e) => !back[e] && g.target[e] !== meet)) continue;
     for (const e of outs) if (g.target[e] === meet && !back[e]) skipEdgeIds.push(g.edges[e]!.id);
-  });
+  }
   return { back: backEdgeIds.length, skips: skipEdgeIds.length, backEdgeIds, skipEdgeIds };
 }

@@ -11,10 +11,11 @@ export const decisionHasDefault: LintRule = {
   doc: 'A decision has one default branch for when none of its conditions holds; without it the process can get stuck there.',
   check(ctx, report) {
     const g = ctx.graph;
-    g.nodes.forEach((node, i) => {
-      if (node.kind !== 'decision') return;
+    for (const i of ctx.byKind('decision')) {
+      const node = g.nodes[i]!;
+      if (node.kind !== 'decision') continue;
       const out = g.out[i]!.map((e) => g.edges[e]!);
-      if (out.length === 0) return;
+      if (out.length === 0) continue;
       const defaults = out.filter((e) => e.default);
       if (defaults.length > 1) {
         const list = joinTexts(defaults.map((e) => named({ id: e.id, name: e.label })));
@@ -42,6 +43,6 @@ export const decisionHasDefault: LintRule = {
           hint: t('Mark one branch as the default ("otherwise").', '将一个分支设为默认（“否则”）。'),
         });
       }
-    });
+    }
   },
 };

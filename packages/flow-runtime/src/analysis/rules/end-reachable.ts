@@ -1,5 +1,6 @@
 import type { LintRule } from '../types.js';
 import { reach } from '../traversal.js';
+import { neighbours } from '../graph.js';
 import { joinTexts, named, t } from '../text.js';
 
 /**
@@ -30,7 +31,7 @@ export const endReachable: LintRule = {
       group[s] = groups;
       while (stack.length) {
         const v = stack.pop()!;
-        for (const w of [...g.succ[v]!, ...g.pred[v]!]) {
+        for (const w of [...neighbours(g.succ, v), ...neighbours(g.pred, v)]) {
           if (w < g.nodes.length && reachable[w] && !escapes[w] && group[w] === -1) {
             group[w] = groups;
             stack.push(w);

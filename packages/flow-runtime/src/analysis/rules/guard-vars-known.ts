@@ -23,15 +23,17 @@ export const guardVarsKnown: LintRule = {
       }
     }
     for (const node of ctx.graph.nodes) {
-      const paths: Array<[string, string, string]> = [];
-      if (node.kind === 'task') {
+      let paths: Array<[string, string, string]> | undefined;
+      if (node.kind === 'task' && (node.fields?.length || node.required?.length)) {
+        paths = [];
         for (const p of node.fields ?? []) paths.push([p, 'edits', '编辑']);
         for (const p of node.required ?? []) paths.push([p, 'requires', '要求填写']);
-      } else if (node.kind === 'system') {
-        for (const a of node.assign ?? []) paths.push([a.target, 'sets', '设置']);
-      } else if (node.kind === 'subflow') {
-        for (const p of Object.keys(node.output ?? {})) paths.push([p, 'receives', '接收']);
+      } else if (node.kind === 'system' && node.assign?.length) {
+        paths = node.assign.map((a): [string, string, string] => [a.target, 'sets', '设置']);
+      } else if (node.kind === 'subflow' && node.output) {
+        paths = Object.keys(node.output).map((p): [string, string, string] => [p, 'receives', '接收']);
       }
+      if (!paths) continue;
       for (const [p, en, zh] of paths) {
         const info = ctx.resolvePath(p);
         if (!info.ok) report(finding(`Step ${named(node).en} ${en} '${p}', but ${info.reason}.`, `步骤${named(node).zh}${zh}“${p}”，但该字段不存在（${info.reason}）。`, [node.id], []));

@@ -14,8 +14,9 @@ export const joinAfterExclusive: LintRule = {
     const g = ctx.graph;
     const back = ctx.backEdges;
     const { idom } = ctx.dominators;
-    g.nodes.forEach((node, j) => {
-      if (node.kind !== 'join' || !ctx.reachable[j]) return;
+    for (const j of ctx.byKind('join')) {
+      const node = g.nodes[j]!;
+      if (node.kind !== 'join' || !ctx.reachable[j]) continue;
       const loops = g.in[j]!.filter((e) => back[e]);
       if (loops.length > 0) {
         report({
@@ -26,13 +27,13 @@ export const joinAfterExclusive: LintRule = {
         });
       }
       const fin = forwardIn(ctx, j);
-      if (fin.length < 2) return;
+      if (fin.length < 2) continue;
       const d = idom[j]!;
-      if (d < 0 || d >= g.nodes.length) return;
+      if (d < 0 || d >= g.nodes.length) continue;
       const top = g.nodes[d]!;
-      if (top.kind === 'parallel') return;
+      if (top.kind === 'parallel') continue;
       // A task with several ways out is no-implicit-split's finding.
-      if (top.kind !== 'decision' && g.out[d]!.length > 1) return;
+      if (top.kind !== 'decision' && g.out[d]!.length > 1) continue;
       // Inside a parallel branch the engine's join waits for the branch's siblings, which never come;
       // outside one there is nothing to wait for and the join only misleads the reader.
       const inside = enclosingParallel(ctx, j) >= 0;
@@ -48,6 +49,6 @@ export const joinAfterExclusive: LintRule = {
         edgeIds: fin.map((e) => g.edges[e]!.id),
         hint: t('Connect the branches of a decision straight to the next step (no join), or start them with a parallel split.', '把判断的各分支直接连到下一步（不用汇合点），或用并行拆分同时启动它们。'),
       });
-    });
+    }
   },
 };

@@ -17,9 +17,10 @@ export const mandatoryNotBypassed: LintRule = {
   check(ctx, report) {
     const g = ctx.graph;
     const mandatory: number[] = [];
-    g.nodes.forEach((node, i) => {
+    for (const i of ctx.byKind('task')) {
+      const node = g.nodes[i]!;
       if (node.kind === 'task' && node.mandatory && ctx.reachable[i]) mandatory.push(i);
-    });
+    }
     if (mandatory.length === 0 || !ctx.reachable[g.exit]) return;
     const guaranteed = guaranteedSteps(ctx);
     let witnesses = 0;

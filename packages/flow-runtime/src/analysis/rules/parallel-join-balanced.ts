@@ -12,13 +12,14 @@ export const parallelJoinBalanced: LintRule = {
   check(ctx, report) {
     const g = ctx.graph;
     const joins = joinsOf(ctx);
-    g.nodes.forEach((node, p) => {
-      if (node.kind !== 'parallel' || !ctx.reachable[p]) return;
+    for (const p of ctx.byKind('parallel')) {
+      const node = g.nodes[p]!;
+      if (!ctx.reachable[p]) continue;
       const out = g.out[p]!;
-      if (out.length === 0) return;
+      if (out.length === 0) continue;
       if (out.length === 1) {
         report({ message: t(`Parallel split ${named(node).en} has only one branch, so nothing runs in parallel.`, `并行拆分${named(node).zh}只有一个分支，没有任何内容并行执行。`), nodeIds: [node.id], hint: t('Add the branches that run at the same time, or remove the split.', '添加同时进行的分支，或删除该拆分。') });
-        return;
+        continue;
       }
       const js = joins.get(p) ?? [];
       if (js.length === 0) {
@@ -27,7 +28,7 @@ export const parallelJoinBalanced: LintRule = {
           nodeIds: [node.id],
           hint: t('Bring the branches together at a join before the process goes on or ends.', '在流程继续或结束前，用一个汇合点把各分支汇合起来。'),
         });
-        return;
+        continue;
       }
       if (js.length > 1) {
         const list = joinTexts(js.map((j) => named(g.nodes[j]!)));
@@ -36,7 +37,7 @@ export const parallelJoinBalanced: LintRule = {
           nodeIds: [node.id, ...js.map((j) => g.nodes[j]!.id)],
           hint: t('Use one join for all branches of the split.', '为该拆分的所有分支使用同一个汇合点。'),
         });
-        return;
+        continue;
       }
       const j = js[0]!;
       for (const e of out) {
@@ -50,13 +51,14 @@ export const parallelJoinBalanced: LintRule = {
           hint: t('Route every way through the branch to the join.', '让该分支的每条路径都通往汇合点。'),
         });
       }
-    });
-    g.nodes.forEach((node, j) => {
-      if (node.kind !== 'join' || !ctx.reachable[j]) return;
+    }
+    for (const j of ctx.byKind('join')) {
+      const node = g.nodes[j]!;
+      if (!ctx.reachable[j]) continue;
       const fin = forwardIn(ctx, j);
       if (fin.length === 1 && fin.length === g.in[j]!.length) {
         report({ message: t(`Join ${named(node).en} has only one incoming branch, so it has nothing to wait for.`, `汇合点${named(node).zh}只有一个进入的分支，没有需要等待的内容。`), nodeIds: [node.id], hint: t('Remove the join, or connect the other branches to it.', '删除该汇合点，或把其他分支连到它。') });
       }
-    });
+    }
   },
 };

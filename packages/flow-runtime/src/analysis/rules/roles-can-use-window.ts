@@ -76,17 +76,20 @@ export const rolesCanUseWindow: LintRule = {
   doc: "A task's roles have edit access to its window and to every field the step requires, or nobody can complete it.",
   check(ctx, report) {
     if (!ctx.catalog) return;
-    ctx.graph.nodes.forEach((node, v) => {
-      if (node.kind !== 'task' || !node.window || !node.roles?.length) return;
+    for (const v of ctx.byKind('task')) {
+      const node = ctx.graph.nodes[v]!;
+      if (node.kind !== 'task' || !node.window || !node.roles?.length) continue;
       const win = ctx.windows.get(node.window);
-      if (!win) return;
+      if (!win) continue;
       // Most tasks share a window and roles: when that pair is fine, so is the task (no own required paths).
-      const key = node.required?.length ? undefined : `${win.id}\u0000${node.record ?? ''}\u0000${node.roles.join('\u0000')}`;
-      const clean = ctx.once('roles-can-use-window:clean', () => new Map<string, boolean>());
-      if (key !== undefined) {
+      if (!node.required?.length) {
+        const byWindow = ctx.once('roles-can-use-window:clean', () => new Map<Window, Map<string, boolean>>());
+        let clean = byWindow.get(win);
+        if (!clean) byWindow.set(win, (clean = new Map()));
+        const key = node.roles.length === 1 ? node.roles[0]! : node.roles.join('\u0000');
         let ok = clean.get(key);
         if (ok === undefined) clean.set(key, (ok = pairIsFine(ctx, win, node.roles)));
-        if (ok) return;
+        if (ok) continue;
       }
       const known = node.roles.filter((r) => ctx.roles.has(r));
       const blind = known.filter((r) => (win.access[r] ?? 'none') !== 'edit' && !win.fields.some((f) => fieldAccess(win, f, r) === 'edit'));
@@ -123,6 +126,6 @@ export const rolesCanUseWindow: LintRule = {
           hint: t(`Give edit access to '${field}' for those roles, fill it in an earlier step, or do not require it here.`, `为这些角色开放“${field}”的编辑权限，在前面的步骤中填写它，或在此步骤中不再要求它。`),
         });
       }
-    });
+    }
   },
 };

@@ -14,7 +14,8 @@ export const subflowExists: LintRule = {
   id: 'subflow-exists',
   doc: 'A sub-flow step runs a flow that exists (in its pinned version), not itself, and maps data to variables the child has.',
   check(ctx, report) {
-    for (const node of ctx.graph.nodes) {
+    for (const index of ctx.byKind('subflow')) {
+      const node = ctx.graph.nodes[index]!;
       if (node.kind !== 'subflow') continue;
       if (node.flow === ctx.flow.id) {
         report({ message: t(`Sub-flow step ${named(node).en} runs this same flow, so it would start itself again and again.`, `子流程步骤${named(node).zh}运行的是本流程自身，会无限地重复启动。`), nodeIds: [node.id], hint: t('Run another flow, or loop back inside this one.', '运行另一个流程，或在本流程内部循环。') });

@@ -6,7 +6,8 @@ export const taskHasDepartment: LintRule = {
   id: 'task-has-department',
   doc: 'Every task belongs to a department (its swimlane) that the catalog knows, so hand-offs are visible.',
   check(ctx, report) {
-    for (const node of ctx.graph.nodes) {
+    for (const index of ctx.byKind('task')) {
+      const node = ctx.graph.nodes[index]!;
       if (node.kind !== 'task') continue;
       if (!node.department) {
         report({ message: t(`Task ${named(node).en} is in no department.`, `任务${named(node).zh}不属于任何部门。`), nodeIds: [node.id], hint: t('Put the task in the lane of the department that does it.', '把任务放到负责它的部门泳道中。') });

@@ -6,7 +6,8 @@ export const taskHasWindow: LintRule = {
   id: 'task-has-window',
   doc: 'Every task opens a CRM window that the catalog knows, so the person doing it knows where to work.',
   check(ctx, report) {
-    for (const node of ctx.graph.nodes) {
+    for (const index of ctx.byKind('task')) {
+      const node = ctx.graph.nodes[index]!;
       if (node.kind !== 'task') continue;
       if (!node.window) {
         report({ message: t(`Task ${named(node).en} opens no window, so the person doing it is not told where to work.`, `任务${named(node).zh}没有关联窗口，执行人不知道在哪里操作。`), nodeIds: [node.id], hint: t('Choose the CRM window the task is done in.', '选择执行该任务的 CRM 窗口。') });

@@ -14,7 +14,8 @@ export const waitWithoutExit: LintRule = {
   id: 'wait-without-exit',
   doc: 'A wait ends by a condition on the data that can come true or by a timer; otherwise it waits for nothing or forever.',
   check(ctx, report) {
-    for (const node of ctx.graph.nodes) {
+    for (const index of ctx.byKind('wait')) {
+      const node = ctx.graph.nodes[index]!;
       if (node.kind !== 'wait') continue;
       if (node.until === undefined && !node.timer) {
         report({

@@ -21,6 +21,12 @@ describe('roles-can-use-window', () => {
     ],
     invalid: [
       { name: 'a role with view access only', flow: flow([start(), task('check', { window: 'credit-check' }), end()], chain('start', 'check', 'end')), nodeIds: ['check'], message: /sales-rep.*only view/ },
+      {
+        name: 'a bad task after good ones in the same window',
+        flow: flow([start(), task('entry'), task('again'), task('check', { window: 'credit-check' }), end()], chain('start', 'entry', 'again', 'check', 'end')),
+        nodeIds: ['check'],
+        count: 1,
+      },
       { name: 'a role with no access', flow: flow([start(), task('ship', { window: 'shipping', roles: ['finance'], department: 'finance' }), end()], chain('start', 'ship', 'end')), message: /no access/ },
       {
         name: 'a required field the role may only view, filled by nobody before',
