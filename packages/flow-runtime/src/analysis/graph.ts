@@ -9,14 +9,16 @@ import type { Flow, FlowEdge, FlowNode } from '../schema/flow.js';
 export interface FlowGraph {
   /** Nodes with a unique id (the first one wins when an id repeats). */
   nodes: FlowNode[];
+  /** Each node's kind as a {@link KIND} code, so walks over all nodes need not touch the node objects. */
+  kind: Uint8Array;
   index: ReadonlyMap<string, number>;
   edges: FlowEdge[];
   /** Source and target node index of each edge; -1 when the edge names a missing node. */
   source: Int32Array;
   target: Int32Array;
-  /** Outgoing and incoming edge indices per node, in the flow's edge order (decision order). */
-  out: number[][];
-  in: number[][];
+  /** Outgoing and incoming edge indices per node, in the flow's edge order (decision order); read them with {@link outOf} and {@link inOf}. */
+  outEdges: Adjacency;
+  inEdges: Adjacency;
   starts: number[];
   ends: number[];
   /** Index of the virtual entry and exit nodes. */
@@ -52,6 +54,9 @@ function pack(size: number, pairs: Int32Array, count: number, from: 0 | 1): Adja
   return { start, list };
 }
 
+/** Codes of node kinds in {@link FlowGraph.kind}. */
+export const KIND = { start: 0, end: 1, task: 2, decision: 3, parallel: 4, join: 5, wait: 6, system: 7, subflow: 8 } as const;
+
 /** Builds the {@link FlowGraph} of a flow; tolerant of duplicate ids and dangling edges (rules report those). */
 export function buildGraph(flow: Flow): FlowGraph {
   const nodes: FlowNode[] = [];
@@ -67,8 +72,10 @@ export function buildGraph(flow: Flow): FlowGraph {
   const edges = flow.edges;
   const source = new Int32Array(edges.length);
   const target = new Int32Array(edges.length);
-  const out: number[][] = Array.from({ length: n }, () => []);
-  const inn: number[][] = Array.from({ length: n }, () => []);
+  // (node, edge) pairs for the outgoing and incoming edge lists.
+  const outPairs = new Int32Array(2 * edges.length);
+  const inPairs = new Int32Array(2 * edges.length);
+  let valid = 0;
   const starts: number[] = [];
   const ends: number[] = [];
   // (source, target) pairs of every connection, virtual ones included, in order.
@@ -79,7 +86,9 @@ export function buildGraph(flow: Flow): FlowGraph {
     pairs[2 * count + 1] = b;
     count++;
   };
+  const kind = new Uint8Array(n);
   nodes.forEach((node, i) => {
+    kind[i] = KIND[node.kind];
     if (node.kind === 'start') {
       starts.push(i);
       pair(entry, i);
@@ -94,11 +103,37 @@ export function buildGraph(flow: Flow): FlowGraph {
     source[e] = s;
     target[e] = t;
     if (s < 0 || t < 0) return;
-    out[s]!.push(e);
-    inn[t]!.push(e);
+    outPairs[2 * valid] = s;
+    outPairs[2 * valid + 1] = e;
+    inPairs[2 * valid] = t;
+    inPairs[2 * valid + 1] = e;
+    valid++;
     pair(s, t);
   });
   const succ = pack(n + 2, pairs, count, 0);
   const pred = pack(n + 2, pairs, count, 1);
-  return { nodes, index, edges, source, target, out, in: inn, starts, ends, entry, exit, succ, pred };
+  return { nodes, kind, index, edges, source, target, outEdges: pack(n, outPairs, valid, 0), inEdges: pack(n, inPairs, valid, 0), starts, ends, entry, exit, succ, pred };
+}
+
+/** The outgoing edge indices of node `v`, in decision order (a fresh array). */
+export function outOf(g: FlowGraph, v: number): number[] {
+  return listOf(g.outEdges, v);
+}
+
+/** The incoming edge indices of node `v` (a fresh array). */
+export function inOf(g: FlowGraph, v: number): number[] {
+  return listOf(g.inEdges, v);
+}
+
+/** How many edges leave node `v`. */
+export function outDegree(g: FlowGraph, v: number): number {
+  return g.outEdges.start[v + 1]! - g.outEdges.start[v]!;
+}
+
+function listOf(adj: Adjacency, v: number): number[] {
+  const from = adj.start[v]!;
+  const to = adj.start[v + 1]!;
+  const out = new Array<number>(to - from);
+  for (let k = from; k < to; k++) out[k - from] = adj.list[k]!;
+  return out;
 }

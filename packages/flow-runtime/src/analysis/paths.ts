@@ -3,6 +3,7 @@ import type { Flow } from '../schema/flow.js';
 import { describe } from '../logic/describe/render.js';
 import { AnalysisContext } from './context.js';
 import type { Locale } from './types.js';
+import { outOf, outDegree } from './graph.js';
 
 /** Why a path went the way it did at one decision. */
 export interface PathCondition {
@@ -131,7 +132,7 @@ export function enumerateWith(ctx: AnalysisContext, options: PathOptions = {}): 
         }
         const j = node.kind === 'parallel' ? matchingJoin(u) : -1;
         if (node.kind === 'parallel') {
-          const branches = g.out[u]!.filter((e) => g.target[e]! >= 0);
+          const branches = outOf(g, u).filter((e) => g.target[e]! >= 0);
           // Each combination of one piece per branch; `joined` when at least one branch reached the join.
           let combos: Array<{ piece: Piece; joined: boolean }> = [{ piece: { nodes: [], edges: [], conds: [], end: -1, loops: 0 }, joined: false }];
           for (const e of branches) {
@@ -166,9 +167,9 @@ export function enumerateWith(ctx: AnalysisContext, options: PathOptions = {}): 
           }
           return restore();
         }
-        const edges = g.out[u]!.filter((e) => g.target[e]! >= 0 && (!back[e] || taken[e]! < maxLoops));
+        const edges = outOf(g, u).filter((e) => g.target[e]! >= 0 && (!back[e] || taken[e]! < maxLoops));
         if (edges.length === 0) return restore();
-        const branching = g.out[u]!.length > 1;
+        const branching = outDegree(g, u) > 1;
         if (edges.length === 1 && !branching) {
           const e = edges[0]!;
           cur.edges.push(e);
@@ -244,7 +245,7 @@ function toPath(ctx: AnalysisContext, p: Piece, i: number, options: PathOptions)
 export function condition(ctx: AnalysisContext, v: number, e: number, options: Pick<PathOptions, 'catalog' | 'locale'> = {}): PathCondition {
   const g = ctx.graph;
   const edge = g.edges[e]!;
-  const outs = g.out[v]!;
+  const outs = outOf(g, v);
   const upTo = edge.default ? outs.length : outs.indexOf(e);
   const guards = outs
     .slice(0, upTo)

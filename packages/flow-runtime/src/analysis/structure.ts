@@ -1,5 +1,6 @@
 import type { AnalysisContext } from './context.js';
 import { dominates } from './dominators.js';
+import { inOf } from './graph.js';
 
 /** The nearest parallel split above node `v` in the dominator tree, or -1. */
 export function enclosingParallel(ctx: AnalysisContext, v: number): number {
@@ -18,7 +19,7 @@ export function enclosingParallel(ctx: AnalysisContext, v: number): number {
 /** Incoming edges of a node that are not loops back into it. */
 export function forwardIn(ctx: AnalysisContext, v: number): number[] {
   const back = ctx.backEdges;
-  return ctx.graph.in[v]!.filter((e) => !back[e] && ctx.reachable[ctx.graph.source[e]!]);
+  return inOf(ctx.graph, v).filter((e) => !back[e] && ctx.reachable[ctx.graph.source[e]!]);
 }
 
 /** Whether every path from `from` to an end passes `via`. */

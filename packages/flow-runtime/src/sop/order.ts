@@ -1,4 +1,5 @@
 import type { FlowGraph } from '../analysis/graph.js';
+import { outOf } from '../analysis/graph.js';
 
 /**
  * The order steps are numbered in: a topological order of the flow without
@@ -16,7 +17,7 @@ export function readingOrder(g: FlowGraph): number[] {
     while (stack.length) {
       const top = stack[stack.length - 1]!;
       const [v, i] = top;
-      const outs = g.out[v]!;
+      const outs = outOf(g, v);
       if (i < outs.length) {
         top[1] = i + 1;
         const w = g.target[outs[outs.length - 1 - i]!]!;

@@ -8,6 +8,7 @@ import { describe, describeValue } from '../logic/describe/render.js';
 import { labelSource, rootLabel } from '../logic/describe/labels.js';
 import { readingOrder } from './order.js';
 import { SOP_WORDS, type SopWords } from './words.js';
+import { outOf, inOf } from '../analysis/graph.js';
 
 /** Options of {@link toSop}. */
 export interface SopOptions {
@@ -120,10 +121,10 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
         break;
       }
       case 'parallel':
-        item(w.next, w.parallel(stepRefs(g.out[v]!.map((e) => g.target[e]!).filter((x) => x >= 0))));
+        item(w.next, w.parallel(stepRefs(outOf(g, v).map((e) => g.target[e]!).filter((x) => x >= 0))));
         break;
       case 'join':
-        item(w.next, w.join(stepRefs(g.in[v]!.map((e) => g.source[e]!).filter((x) => x >= 0))));
+        item(w.next, w.join(stepRefs(inOf(g, v).map((e) => g.source[e]!).filter((x) => x >= 0))));
         break;
       default:
         break;
@@ -158,7 +159,7 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
   }
 
   function nextLines(v: number): string[] {
-    const outs = g.out[v]!.filter((e) => g.target[e]! >= 0);
+    const outs = outOf(g, v).filter((e) => g.target[e]! >= 0);
     if (outs.length === 0) return [];
     if (outs.length === 1 && g.edges[outs[0]!]!.guard === undefined) return [`- **${w.next}${w.colon}** ${target(g.target[outs[0]!]!)}`];
     const ordered = [...outs.filter((e) => !g.edges[e]!.default), ...outs.filter((e) => g.edges[e]!.default)];
@@ -176,7 +177,7 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
     const from = g.nodes[v]!.department;
     if (!from) return [];
     const seen = new Set<number>([v]);
-    const stack = g.out[v]!.map((e) => g.target[e]!).filter((x) => x >= 0);
+    const stack = outOf(g, v).map((e) => g.target[e]!).filter((x) => x >= 0);
     const to = new Set<string>();
     while (stack.length) {
       const u = stack.pop()!;
@@ -188,7 +189,7 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
         continue;
       }
       if (node.kind === 'end') continue;
-      for (const e of g.out[u]!) if (g.target[e]! >= 0) stack.push(g.target[e]!);
+      for (const e of outOf(g, u)) if (g.target[e]! >= 0) stack.push(g.target[e]!);
     }
     return [...to].map((d) => w.handoff(dept(from), dept(d)));
   }
@@ -210,7 +211,7 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
     out.push(w.outcomes, '');
     for (const e of g.ends) {
       const node = g.nodes[e]! as Extract<FlowNode, { kind: 'end' }>;
-      const from = g.in[e]!.map((x) => g.source[x]!).filter((x) => x >= 0 && number.has(x));
+      const from = inOf(g, e).map((x) => g.source[x]!).filter((x) => x >= 0 && number.has(x));
       out.push(w.outcomeLine(name(node), node.outcome, from.length ? stepRefs(from) : '—'));
     }
     out.push('');

@@ -3,6 +3,7 @@ import { checkRule } from '../../logic/policy.js';
 import type { AnalysisContext } from '../context.js';
 import { EVERYTHING, RegionTooLarge, type Box, type Constraint, type Region } from './region.js';
 import { domainOfType, toRegion, type Domain } from './to-region.js';
+import { outOf } from '../graph.js';
 
 /** One branch of a decision, in the order the engine tries them. */
 export interface BranchRegion {
@@ -44,7 +45,7 @@ export function decisionRegions(ctx: AnalysisContext): DecisionRegions[] {
       const atoms = new Map<string, unknown>();
       const branches: BranchRegion[] = [];
       const defaults: FlowEdge[] = [];
-      for (const e of g.out[i]!) {
+      for (const e of outOf(g, i)) {
         const edge = g.edges[e]!;
         if (edge.default) {
           defaults.push(edge);

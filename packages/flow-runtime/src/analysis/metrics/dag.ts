@@ -1,5 +1,6 @@
 import type { AnalysisContext } from '../context.js';
 import type { HandoffMetrics } from './types.js';
+import { outOf } from '../graph.js';
 
 const STEP_KINDS = new Set(['task', 'system', 'wait', 'subflow']);
 
@@ -41,7 +42,7 @@ export function dagFigures(ctx: AnalysisContext): DagFigures {
     const node = g.nodes[v]!;
     const states = hand[v]!;
     if (node.kind === 'end') endLongest.push(v);
-    for (const e of g.out[v]!) {
+    for (const e of outOf(g, v)) {
       if (back[e]) continue;
       const w = g.target[e]!;
       if (w < 0) continue;

@@ -1,5 +1,6 @@
 import type { AnalysisContext } from '../context.js';
 import type { JumpMetrics } from './types.js';
+import { outOf } from '../graph.js';
 
 /**
  * Jumps back (an edge to a step already passed: loops, rework) and skips (an
@@ -17,7 +18,7 @@ export function jumps(ctx: AnalysisContext): JumpMetrics {
     if (!ctx.reachable[v]) continue;
     const meet = ipdom[v]!;
     if (meet < 0 || meet >= g.nodes.length) continue;
-    const outs = g.out[v]!;
+    const outs = outOf(g, v);
     // A loop back is not another branch with steps to skip.
     if (!outs.some((e) => !back[e] && g.target[e] !== meet)) continue;
     for (const e of outs) if (g.target[e] === meet && !back[e]) skipEdgeIds.push(g.edges[e]!.id);

@@ -1,5 +1,6 @@
 import type { LintRule } from '../types.js';
 import { joinTexts, named, t } from '../text.js';
+import { outOf } from '../graph.js';
 
 /** decision-branches-labelled: each branch of a decision says in words when it is taken. */
 export const decisionBranchesLabelled: LintRule = {
@@ -10,7 +11,7 @@ export const decisionBranchesLabelled: LintRule = {
     for (const i of ctx.byKind('decision')) {
       const node = g.nodes[i]!;
       if (node.kind !== 'decision') continue;
-      const out = g.out[i]!.map((e) => g.edges[e]!);
+      const out = outOf(g, i).map((e) => g.edges[e]!);
       if (out.length < 2) continue;
       const unlabelled = out.filter((e) => !e.label || e.label.en.trim() === '');
       if (unlabelled.length === 0) continue;

@@ -1,5 +1,6 @@
 import type { LintRule } from '../types.js';
 import { joinTexts, named, t } from '../text.js';
+import { outOf } from '../graph.js';
 
 /**
  * decision-has-default: a decision says where to go when none of its
@@ -14,7 +15,7 @@ export const decisionHasDefault: LintRule = {
     for (const i of ctx.byKind('decision')) {
       const node = g.nodes[i]!;
       if (node.kind !== 'decision') continue;
-      const out = g.out[i]!.map((e) => g.edges[e]!);
+      const out = outOf(g, i).map((e) => g.edges[e]!);
       if (out.length === 0) continue;
       const defaults = out.filter((e) => e.default);
       if (defaults.length > 1) {

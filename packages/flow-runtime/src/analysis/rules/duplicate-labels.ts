@@ -1,5 +1,6 @@
 import type { LintRule } from '../types.js';
 import { joinTexts, named, t } from '../text.js';
+import { outOf } from '../graph.js';
 
 /** duplicate-labels: no two steps share a name, and no two branches of a decision share a label. */
 export const duplicateLabels: LintRule = {
@@ -28,7 +29,7 @@ export const duplicateLabels: LintRule = {
     g.nodes.forEach((node, i) => {
       if (node.kind !== 'decision') return;
       const seen = new Map<string, string[]>();
-      for (const e of g.out[i]!) {
+      for (const e of outOf(g, i)) {
         const edge = g.edges[e]!;
         const key = edge.label?.en.trim().toLowerCase();
         if (!key) continue;

@@ -1,4 +1,5 @@
 import type { LintRule } from '../types.js';
+import { KIND } from '../graph.js';
 import { named, t } from '../text.js';
 
 /** edge-ends-valid: connections join existing steps, never lead into a start or out of an end. */
@@ -6,7 +7,7 @@ export const edgeEndsValid: LintRule = {
   id: 'edge-ends-valid',
   doc: 'Every connection joins two existing steps, none leads back into the start, and none leaves an end.',
   check(ctx, report) {
-    const { edges, source, target, nodes } = ctx.graph;
+    const { edges, source, target, nodes, kind } = ctx.graph;
     edges.forEach((edge, e) => {
       const s = source[e]!;
       const d = target[e]!;
@@ -19,10 +20,10 @@ export const edgeEndsValid: LintRule = {
         });
         return;
       }
-      if (nodes[d]!.kind === 'start') {
+      if (kind[d] === KIND.start) {
         report({ message: t(`Connection ${named({ id: edge.id, name: edge.label }).en} leads back into the start ${named(nodes[d]!).en}.`, `连线${named({ id: edge.id, name: edge.label }).zh}连回了开始步骤${named(nodes[d]!).zh}。`), edgeIds: [edge.id], nodeIds: [nodes[d]!.id], hint: t('Loop back to the first real step instead of the start.', '请连回第一个实际步骤，而不是开始步骤。') });
       }
-      if (nodes[s]!.kind === 'end') {
+      if (kind[s] === KIND.end) {
         report({ message: t(`Connection ${named({ id: edge.id, name: edge.label }).en} leaves the end ${named(nodes[s]!).en}; nothing after an end ever runs.`, `连线${named({ id: edge.id, name: edge.label }).zh}从结束步骤${named(nodes[s]!).zh}引出；结束之后的内容永远不会执行。`), edgeIds: [edge.id], nodeIds: [nodes[s]!.id], hint: t('Remove the connection, or turn the end into a normal step.', '删除该连线，或把该结束改为普通步骤。') });
       }
     });

@@ -1,7 +1,7 @@
 import type { LintRule } from '../types.js';
 import { reach } from '../traversal.js';
-import { neighbours } from '../graph.js';
 import { joinTexts, named, t } from '../text.js';
+import { KIND, neighbours, outDegree } from '../graph.js';
 
 /**
  * end-reachable: from every step an end can still be reached. Steps that
@@ -14,9 +14,7 @@ export const endReachable: LintRule = {
   check(ctx, report) {
     const g = ctx.graph;
     const deadEnds: number[] = [];
-    g.nodes.forEach((node, i) => {
-      if (node.kind !== 'end' && g.out[i]!.length === 0) deadEnds.push(i);
-    });
+    for (let i = 0; i < g.nodes.length; i++) if (g.kind[i] !== KIND.end && outDegree(g, i) === 0) deadEnds.push(i);
     const escapes = reach(g.pred, [g.exit, ...deadEnds]);
     const reachable = ctx.reachable;
     const stuck: number[] = [];

@@ -1,6 +1,7 @@
 import type { LintRule } from '../types.js';
 import { named, t } from '../text.js';
 import { enclosingParallel, forwardIn } from '../structure.js';
+import { inOf, outDegree } from '../graph.js';
 
 /**
  * join-after-exclusive: a join waits for all its branches, so it must follow
@@ -17,7 +18,7 @@ export const joinAfterExclusive: LintRule = {
     for (const j of ctx.byKind('join')) {
       const node = g.nodes[j]!;
       if (node.kind !== 'join' || !ctx.reachable[j]) continue;
-      const loops = g.in[j]!.filter((e) => back[e]);
+      const loops = inOf(g, j).filter((e) => back[e]);
       if (loops.length > 0) {
         report({
           message: t(`A loop comes back into join ${named(node).en}; the join waits for the loop's branch, which can only come after the join has let the process through.`, `一个循环回到了汇合点${named(node).zh}；汇合点会等待这条循环分支，而它只有在汇合点放行之后才会到来。`),
@@ -33,7 +34,7 @@ export const joinAfterExclusive: LintRule = {
       const top = g.nodes[d]!;
       if (top.kind === 'parallel') continue;
       // A task with several ways out is no-implicit-split's finding.
-      if (top.kind !== 'decision' && g.out[d]!.length > 1) continue;
+      if (top.kind !== 'decision' && outDegree(g, d) > 1) continue;
       // Inside a parallel branch the engine's join waits for the branch's siblings, which never come;
       // outside one there is nothing to wait for and the join only misleads the reader.
       const inside = enclosingParallel(ctx, j) >= 0;

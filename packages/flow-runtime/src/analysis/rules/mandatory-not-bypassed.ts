@@ -3,6 +3,7 @@ import type { AnalysisContext } from '../context.js';
 import { dominates } from '../dominators.js';
 import { guaranteedSteps } from '../guarantee.js';
 import { named, t } from '../text.js';
+import { outOf } from '../graph.js';
 
 const MAX_WITNESSES = 20;
 
@@ -62,7 +63,7 @@ function bypass(ctx: AnalysisContext, m: number): { nodes: number[]; edges: numb
       found = v;
       break;
     }
-    let edges = g.out[v]!;
+    let edges = outOf(g, v);
     if (g.nodes[v]!.kind === 'parallel') {
       const own = edges.filter((e) => g.target[e]! >= 0 && dominates(D, g.target[e]!, m));
       if (own.length > 0) edges = own;

@@ -1,5 +1,6 @@
 import type { LintRule } from '../types.js';
 import { named, t } from '../text.js';
+import { KIND, outDegree, outOf } from '../graph.js';
 
 /**
  * no-implicit-split: only decisions and parallel splits have more than one
@@ -13,9 +14,9 @@ export const noImplicitSplit: LintRule = {
   check(ctx, report) {
     const g = ctx.graph;
     g.nodes.forEach((node, i) => {
-      if (node.kind === 'decision' || node.kind === 'parallel' || node.kind === 'end') return;
-      const out = g.out[i]!;
-      if (out.length < 2) return;
+      const k = g.kind[i];
+      if (k === KIND.decision || k === KIND.parallel || k === KIND.end || outDegree(g, i) < 2) return;
+      const out = outOf(g, i);
       report({
         message: t(`Step ${named(node).en} has ${out.length} outgoing connections; it is not a decision, so the choice between them is hidden.`, `步骤${named(node).zh}有${out.length}条出线；它不是判断，分支的选择被隐藏了。`),
         nodeIds: [node.id],

@@ -1,6 +1,7 @@
 import type { LintRule } from '../types.js';
 import { joinTexts, named, t } from '../text.js';
 import { forwardIn, joinsOf, postDominates } from '../structure.js';
+import { outOf, inOf } from '../graph.js';
 
 /**
  * parallel-join-balanced: a parallel split has two or more branches that all
@@ -15,7 +16,7 @@ export const parallelJoinBalanced: LintRule = {
     for (const p of ctx.byKind('parallel')) {
       const node = g.nodes[p]!;
       if (!ctx.reachable[p]) continue;
-      const out = g.out[p]!;
+      const out = outOf(g, p);
       if (out.length === 0) continue;
       if (out.length === 1) {
         report({ message: t(`Parallel split ${named(node).en} has only one branch, so nothing runs in parallel.`, `并行拆分${named(node).zh}只有一个分支，没有任何内容并行执行。`), nodeIds: [node.id], hint: t('Add the branches that run at the same time, or remove the split.', '添加同时进行的分支，或删除该拆分。') });
@@ -56,7 +57,7 @@ export const parallelJoinBalanced: LintRule = {
       const node = g.nodes[j]!;
       if (!ctx.reachable[j]) continue;
       const fin = forwardIn(ctx, j);
-      if (fin.length === 1 && fin.length === g.in[j]!.length) {
+      if (fin.length === 1 && fin.length === inOf(g, j).length) {
         report({ message: t(`Join ${named(node).en} has only one incoming branch, so it has nothing to wait for.`, `汇合点${named(node).zh}只有一个进入的分支，没有需要等待的内容。`), nodeIds: [node.id], hint: t('Remove the join, or connect the other branches to it.', '删除该汇合点，或把其他分支连到它。') });
       }
     }

@@ -13,10 +13,15 @@ export const uniqueIds: LintRule = {
     ];
     for (const [en, zh, list, kind] of lists) {
       if (kind === 'node' && ctx.graph.nodes.length === list.length) continue;
-      const seen = new Map<string, number>();
-      for (const item of list) seen.set(item.id, (seen.get(item.id) ?? 0) + 1);
-      for (const [id, n] of seen) {
-        if (n < 2) continue;
+      // One set operation per id; counts only for the (rare) repeated ones.
+      const seen = new Set<string>();
+      const repeated = new Map<string, number>();
+      for (const item of list) {
+        const size = seen.size;
+        seen.add(item.id);
+        if (seen.size === size) repeated.set(item.id, (repeated.get(item.id) ?? 1) + 1);
+      }
+      for (const [id, n] of repeated) {
         report({
           message: t(`${n} ${en}s share the id '${id}'.`, `${n}个${zh}使用了相同的 id“${id}”。`),
           ...(kind === 'node' ? { nodeIds: [id] } : kind === 'edge' ? { edgeIds: [id] } : {}),
