@@ -10,6 +10,7 @@ import type { CompiledEdge } from './compiled.js';
 import { checkControls, closedGates, recheckResting } from './controls.js';
 import { diff, setPath, type PatchEntry } from './data.js';
 import { stepName } from './names.js';
+import { idFor } from './record-ids.js';
 import { STEP_LIMIT, type Run } from './run.js';
 import type { IncidentCode, TokenState } from './types.js';
 
@@ -165,6 +166,12 @@ function runSystem(run: Run, token: TokenState, node: Extract<FlowNode, { kind: 
       const value = rules!.get(`assign:${i}`)!(data);
       entries.push({ path: a.target, value });
       data = setPath(data, a.target, value);
+      // A record this assignment fills gets its id now, so the next assignment can link to it.
+      const id = idFor(run, data, a.target);
+      if (id) {
+        entries.push(id);
+        data = setPath(data, id.path, id.value);
+      }
     } catch (e) {
       return raiseIncident(run, 'STEP_FAILED', `${stepName(run.flow, node.id)} could not compute ${a.target}: ${errorText(e)}`, token.id, node.id);
     }

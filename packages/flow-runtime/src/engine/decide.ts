@@ -12,6 +12,7 @@ import { EngineError } from './errors.js';
 import { cancel, childCancelled, childCompleted, migrate, tick } from './lifecycle.js';
 import { roleNames, stepName } from './names.js';
 import { applyInPlace } from './apply.js';
+import { withRecordIds, withStartIds } from './record-ids.js';
 import { Run, type DecideContext, type Effect } from './run.js';
 import type { CompiledFlow } from './compiled.js';
 import type { Actor, ActorRef, DataPatch, FlowEvent, InstanceState, ParentLink, ProcessData } from './types.js';
@@ -102,6 +103,7 @@ function start(command: Extract<Command, { type: 'start' }>, ctx: DecideContext,
   const changes = checkWrites(flow, {}, entries, { editable: 'any' });
   let data: ProcessData = {};
   for (const c of changes) data = setPath(data, c.path, c.to);
+  data = withStartIds(flow.flow.data, data, ctx.newRecordId ?? ctx.newInstanceId);
   const first: FlowEvent = { type: 'instance.started', instanceId: command.instanceId, seq: 1, at: ctx.now, actor: ref, flowId: flow.id, version: flow.version, data, parent: command.parent };
   const run = new Run(applyInPlace(undefined, first), ctx, ref, true);
   run.events.push(first);
@@ -130,7 +132,7 @@ function complete(run: Run, taskId: string, patch: DataPatch, actor: Actor): voi
   if (!binding) throw new EngineError('TASK_NOT_OPEN', `Step '${task.nodeId}' is not part of this version of the flow.`, { ...where, nodeId: task.nodeId });
   const roles = mayDo(flow, binding, actor, state, where);
   const entries = normalizePatch(patch, flow.flow.data);
-  const changes = checkWrites(flow, state.data, entries, { editable: binding.accessFor(roles).editable, binding, instanceId: state.instanceId, taskId });
+  const changes = withRecordIds(run, checkWrites(flow, state.data, entries, { editable: binding.accessFor(roles).editable, binding, instanceId: state.instanceId, taskId }));
   if (changes.length) run.push({ type: 'data.changed', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: run.by, cause: 'task', taskId, nodeId: task.nodeId, changes });
   // Gates and required fields are judged on the data after the patch; a closed gate is the more basic refusal.
   if (changes.length) checkControls(run);
@@ -194,7 +196,7 @@ function update(run: Run, patch: DataPatch, actor: Actor): void {
     }
     if (names.length > 1) binding = undefined;
   }
-  const changes = checkWrites(flow, state.data, entries, { editable, ...(binding ? { binding } : {}), instanceId: state.instanceId });
+  const changes = withRecordIds(run, checkWrites(flow, state.data, entries, { editable, ...(binding ? { binding } : {}), instanceId: state.instanceId }));
   if (changes.length) run.emit({ type: 'data.changed', cause: 'update', changes }, true);
 }
 

@@ -67,7 +67,7 @@ export function createEngine(options: EngineOptions): Engine {
     return state;
   }
 
-  const context = (flow: CompiledFlow, now: number): DecideContext => ({ flow, now, newInstanceId: newId, resolveFlow: defs.resolveSync, adminRoles });
+  const context = (flow: CompiledFlow, now: number): DecideContext => ({ flow, now, newInstanceId: newId, newRecordId: newId, resolveFlow: defs.resolveSync, adminRoles });
 
   /** Decides effects on other instances into the batch, recursively. */
   async function carryOut(batch: Map<string, Pending>, effects: Effect[], now: number, depth = 0): Promise<void> {

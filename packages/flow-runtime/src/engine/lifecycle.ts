@@ -8,6 +8,7 @@ import { checkControls } from './controls.js';
 import { diff, type PatchEntry } from './data.js';
 import { EngineError } from './errors.js';
 import { stepName } from './names.js';
+import { withRecordIds } from './record-ids.js';
 import type { Run } from './run.js';
 import type { Actor, ProcessData } from './types.js';
 
@@ -115,7 +116,7 @@ export function childCompleted(run: Run, tokenId: string, childInstanceId: strin
   } catch (e) {
     return raiseIncident(run, 'RULE_FAILED', `${stepName(run.flow, node.id)} could not map the sub-flow's results back: ${e instanceof Error ? e.message : String(e)}`, tokenId, node.id);
   }
-  const changes = diff(run.state.data, entries);
+  const changes = withRecordIds(run, diff(run.state.data, entries));
   if (changes.length) run.emit({ type: 'data.changed', cause: 'subflow', nodeId: node.id, changes });
   run.emit({ type: 'subflow.completed', tokenId, nodeId: node.id, childInstanceId, ...(outcome ? { outcome } : {}) });
   leave(run, run.state.tokens[tokenId]!, node);

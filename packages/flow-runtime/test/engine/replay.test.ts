@@ -30,8 +30,10 @@ describe('event sourcing', () => {
     await engine.complete(id, entry!.taskId, { actor: sales, data: { 'order.amount': 42 } });
     const history = await engine.history(id);
     const change = history.find((h) => h.type === 'data.changed');
-    expect(change).toMatchObject({ actor: { id: 'sam' }, changes: [{ path: 'order.amount', from: null, to: 42 }], at: instance.startedAt + 60_000 });
-    expect(change!.summary).toBe("Sam (sales rep) changed the order's amount — → 42.");
+    // The order is made by this step, so the same change gives it its id.
+    const orderId = (await engine.instance(id)).data.order as { id: string };
+    expect(change).toMatchObject({ actor: { id: 'sam' }, changes: [{ path: 'order.amount', from: null, to: 42 }, { path: 'order.id', from: null, to: orderId.id }], at: instance.startedAt + 60_000 });
+    expect(change!.summary).toBe(`Sam (sales rep) changed the order's amount — → 42; the order's id — → ${orderId.id}.`);
     expect(history.find((h) => h.type === 'task.completed')!.summary).toBe("Sam (sales rep) completed 'Order entry'.");
     expect(history[0]!.summary).toBe("Sam (sales rep) started 'Order' (version 1).");
   });
