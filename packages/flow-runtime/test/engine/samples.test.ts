@@ -179,7 +179,11 @@ describe('sample flows: named checks', () => {
     expect(await engine.tasks(id, { actor: warehouse })).toEqual([]);
     const [pay2] = await engine.tasks(id, { actor: finance });
     expect(pay2?.nodeId).toBe('record-payment');
-    await engine.complete(id, pay2!.taskId, { actor: finance, data: { payment: { amount: 600 } } });
+    // the rest is a payment of its own: a new record, linked to the order, with nothing of the first filled in
+    expect(pay2?.window?.recordId).not.toBe('PAY-9');
+    expect(pay2?.values['payment.order']).toBe('SO-9');
+    expect(pay2?.values['payment.amount'] ?? null).toBeNull();
+    await engine.complete(id, pay2!.taskId, { actor: finance, data: { payment: { amount: 600, method: 'bank-transfer', receivedAt: '2024-04-18T14:00:00+08:00' } } });
     const [factory] = await engine.tasks(id, { actor: warehouse });
     expect(factory).toMatchObject({ nodeId: 'factory-order', blockedBy: [] });
     // the bank recalls part of the payment: the gate closes again
