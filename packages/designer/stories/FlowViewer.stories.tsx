@@ -1,12 +1,16 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { FlowViewer } from '../src/index.js';
-import { catalog, newCustomerApproval } from './samples.js';
+import { catalog, newCustomerApproval, newOrderFlow } from './samples.js';
 
 const meta = {
   title: 'Designer/FlowViewer',
   component: FlowViewer,
   args: { flow: newCustomerApproval, catalog, locale: 'en' },
-  argTypes: { locale: { control: 'inline-radio', options: ['en', 'zh'] } },
+  argTypes: {
+    locale: { control: 'inline-radio', options: ['en', 'zh'] },
+    minimap: { control: 'boolean' },
+    minFitZoom: { control: { type: 'range', min: 0.1, max: 1, step: 0.05 } },
+  },
 } satisfies Meta<typeof FlowViewer>;
 
 export default meta;
@@ -30,4 +34,19 @@ export const InstanceCompleted: Story = {
       tokens: {},
     },
   },
+};
+/**
+ * A wide flow embedded in a page, as on the demo's case page: it opens at a
+ * readable zoom from its start (pan for the rest), with no minimap over it.
+ */
+export const WideFlowEmbedded: Story = {
+  args: {
+    flow: newOrderFlow,
+    instance: { status: 'active', visited: ['start', 'prefill-order', 'enter-order', 'submit-order'], tokens: { t: { nodeId: 'credit-check', waiting: 'task' } } },
+  },
+  decorators: [(Story) => <div style={{ width: 900, height: 420, margin: 24, border: '1px solid #e2e8f0', borderRadius: 8 }}><Story /></div>],
+};
+/** The same flow with the minimap turned on and shown whole (`minFitZoom` 0.1), for a big pane. */
+export const WholeFlowWithMinimap: Story = {
+  args: { flow: newOrderFlow, minimap: true, minFitZoom: 0.1 },
 };

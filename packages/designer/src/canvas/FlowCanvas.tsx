@@ -22,6 +22,8 @@ import { select } from '../designer/ui-state.js';
 import { useI18n } from '../i18n/index.js';
 import { DeriveCache, deriveEdges, deriveNodes } from './derive.js';
 import { edgeTypes } from './edges/GuardEdge.js';
+import type { ReadableFit } from './fit.js';
+import { FrameButton, useReadableFrame } from './readable-frame.js';
 import { nodeTypes } from './nodes/index.js';
 import { isLaneId, type DesignerRFNode, type DiffMark, type GuardRFEdge, type ProblemCount, type StepStatus } from './types.js';
 
@@ -54,11 +56,26 @@ const ZH_ARIA = {
   'handle.ariaLabel': '连接点',
 };
 
+/** Props of {@link FlowCanvas}. */
+export interface FlowCanvasProps {
+  flow: Flow;
+  overlay?: CanvasOverlay;
+  fitOnOpen?: boolean;
+  /** Show the minimap (the designer does; a viewer only when its host asks). */
+  minimap?: boolean;
+  /**
+   * Frame the flow for reading rather than fitting it whole: never below
+   * `minZoom`, anchored at the start when it does not fit. Re-framed when the
+   * pane resizes and by the fit button.
+   */
+  readable?: ReadableFit;
+}
+
 /**
  * The React Flow canvas of a designer or viewer. Nodes and edges are derived
  * from the document on every change; user gestures become commands.
  */
-export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true }: { flow: Flow; overlay?: CanvasOverlay; fitOnOpen?: boolean }) {
+export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true, minimap = true, readable }: FlowCanvasProps) {
   const { store, ui, catalog, editable } = useDesigner();
   const { locale, t } = useI18n();
   const rf = useReactFlow<DesignerRFNode, GuardRFEdge>();
@@ -198,6 +215,8 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true }: { flow: Flo
     if (fitRequest) requestAnimationFrame(() => void rf.fitView({ padding: 0.1, maxZoom: 1, duration: 200 }));
   }, [fitRequest, rf]);
 
+  const frame = useReadableFrame(nodes, readable);
+
   const large = flow.nodes.length > 300;
   // A large flow opens on its beginning at a readable zoom rather than as a speck: fit the steps near the start.
   const [fitOptions] = useState(() => {
@@ -231,7 +250,7 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true }: { flow: Flo
         snapToGrid
         snapGrid={[GRID, GRID]}
         connectionLineType={ConnectionLineType.SmoothStep}
-        fitView={fitOnOpen}
+        fitView={fitOnOpen && !readable}
         fitViewOptions={fitOptions}
         minZoom={0.1}
         maxZoom={2}
@@ -241,8 +260,10 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true }: { flow: Flo
         {...(locale === 'zh' ? { ariaLabelConfig: ZH_ARIA } : {})}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#cbd5e1" />
-        <MiniMap pannable zoomable nodeColor={(n) => (isLaneId(n.id) ? 'transparent' : ((n.data as { color?: string }).color ?? '#94a3b8'))} nodeStrokeColor={(n) => (isLaneId(n.id) ? '#cbd5e1' : 'transparent')} />
-        <Controls showInteractive={false} />
+        {minimap ? <MiniMap pannable zoomable nodeColor={(n) => (isLaneId(n.id) ? 'transparent' : ((n.data as { color?: string }).color ?? '#94a3b8'))} nodeStrokeColor={(n) => (isLaneId(n.id) ? '#cbd5e1' : 'transparent')} /> : null}
+        <Controls showInteractive={false} showFitView={!readable}>
+          {readable ? <FrameButton onClick={frame} label={t('canvas.frame')} /> : null}
+        </Controls>
       </ReactFlow>
       {flow.nodes.length === 0 ? <div className="cfd-canvas-empty">{t('canvas.empty')}</div> : null}
     </div>

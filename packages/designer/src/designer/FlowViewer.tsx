@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import type { Catalog, Flow } from '@crm/flow-runtime';
 import { FlowCanvas, type CanvasOverlay } from '../canvas/FlowCanvas.js';
+import { DEFAULT_READABLE_FIT } from '../canvas/fit.js';
 import type { DiffMark } from '../canvas/types.js';
 import { createDocumentStore } from '../document/store.js';
 import { I18nProvider, type Locale } from '../i18n/index.js';
@@ -23,17 +24,31 @@ export interface FlowViewerProps {
   locale?: Locale;
   /** Marks of a version diff (by node id and `edge:<id>`). */
   diff?: ReadonlyMap<string, DiffMark>;
+  /**
+   * Show React Flow's minimap. Off by default: on a diagram embedded in a
+   * page it covers part of the flow. Turn it on for large flows people
+   * navigate in a big pane.
+   */
+  minimap?: boolean;
+  /**
+   * The smallest zoom the viewer opens at (default 0.75), so step names stay
+   * legible. A flow that fits at a larger zoom is shown whole (at most 100 %),
+   * centred; a wider one opens at its start and the rest is a pan away. Pass a
+   * small value (e.g. 0.1) to always show the whole flow.
+   */
+  minFitZoom?: number;
   className?: string;
 }
 
 /**
  * The read-only canvas: same look as the designer, no editing; shows an
- * instance's progress when given one.
+ * instance's progress when given one. Opens framed for reading: the whole
+ * flow when it fits at `minFitZoom` or more, else its start at that zoom.
  *
  * @example
  * <FlowViewer flow={flow} catalog={catalog} instance={await engine.instance(id)} locale="zh" />
  */
-export function FlowViewer({ flow, catalog = NO_CATALOG, instance, events, locale = 'en', diff, className }: FlowViewerProps) {
+export function FlowViewer({ flow, catalog = NO_CATALOG, instance, events, locale = 'en', diff, minimap = false, minFitZoom = DEFAULT_READABLE_FIT.minZoom, className }: FlowViewerProps) {
   const [store] = useState(() => createDocumentStore(flow));
   const [ui] = useState(createUiState);
   useEffect(() => store.reset(flow), [flow, store]);
@@ -42,12 +57,13 @@ export function FlowViewer({ flow, catalog = NO_CATALOG, instance, events, local
     const p = instance ? instanceProgress(flow, instance, events) : undefined;
     return { ...(p ? { status: p.status, takenEdges: p.taken } : {}), ...(diff ? { diff } : {}) };
   }, [flow, instance, events, diff]);
+  const readable = useMemo(() => ({ ...DEFAULT_READABLE_FIT, minZoom: Math.min(minFitZoom, DEFAULT_READABLE_FIT.maxZoom) }), [minFitZoom]);
   return (
     <I18nProvider locale={locale}>
       <DesignerContext.Provider value={ctx}>
         <ReactFlowProvider>
           <div className={`cfd-root cfd-viewer ${className ?? ''}`} lang={locale}>
-            <FlowCanvas flow={flow} overlay={overlay} />
+            <FlowCanvas flow={flow} overlay={overlay} minimap={minimap} readable={readable} />
           </div>
         </ReactFlowProvider>
       </DesignerContext.Provider>

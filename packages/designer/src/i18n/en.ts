@@ -36,6 +36,7 @@ export const en = {
   'kind.subflow': 'Sub-flow',
   'canvas.label': 'Flow canvas',
   'canvas.empty': 'Drag a step from the palette onto a lane to begin.',
+  'canvas.frame': 'Fit the flow (readable size)',
   'canvas.noLane': 'No department',
   'lane.moveUp': 'Move lane up',
   'lane.moveDown': 'Move lane down',

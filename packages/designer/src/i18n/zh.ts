@@ -38,6 +38,7 @@ export const zh: Messages = {
   'kind.subflow': '子流程',
   'canvas.label': '流程画布',
   'canvas.empty': '从左侧拖一个步骤到泳道上开始。',
+  'canvas.frame': '适应画布（保持可读大小）',
   'canvas.noLane': '无部门',
   'lane.moveUp': '泳道上移',
   'lane.moveDown': '泳道下移',

@@ -5,6 +5,9 @@ import { diffFlows } from '../diff/diff-flows.js';
 import { useI18n } from '../i18n/index.js';
 import { Dialog } from './Dialog.js';
 
+/** Low enough that a version always fits its pane whole. */
+const WHOLE = 0.1;
+
 /** Two versions side by side, added, removed and changed steps highlighted. */
 export function FlowDiff({ before, after, catalog }: { before: Flow; after: Flow; catalog: Catalog }) {
   const { t, locale } = useI18n();
@@ -17,14 +20,15 @@ export function FlowDiff({ before, after, catalog }: { before: Flow; after: Flow
         <span className="cfd-legend diff-changed">{t('diff.changed')}</span>
         <span>{t('diff.summary', { added: diff.added, removed: diff.removed, changed: diff.changed })}</span>
       </p>
+      {/* Each pane shows its whole version, so the coloured marks can be compared at a glance. */}
       <div className="cfd-diff-panes">
         <section aria-label={t('diff.left')}>
           <h3>{t('diff.left')} · v{before.version}</h3>
-          <FlowViewer flow={before} catalog={catalog} locale={locale} diff={diff.before} />
+          <FlowViewer flow={before} catalog={catalog} locale={locale} diff={diff.before} minFitZoom={WHOLE} />
         </section>
         <section aria-label={t('diff.right')}>
           <h3>{t('diff.right')} · v{after.version}</h3>
-          <FlowViewer flow={after} catalog={catalog} locale={locale} diff={diff.after} />
+          <FlowViewer flow={after} catalog={catalog} locale={locale} diff={diff.after} minFitZoom={WHOLE} />
         </section>
       </div>
     </div>

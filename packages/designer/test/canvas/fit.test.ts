@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_READABLE_FIT, readableViewport } from '../../src/canvas/fit.js';
+
+describe('readableViewport', () => {
+  it('shows a small flow whole at 100 %, centred, rather than blowing it up', () => {
+    const v = readableViewport({ x: 0, y: 0, width: 400, height: 200 }, 1000, 600);
+    expect(v).toEqual({ x: 300, y: 200, zoom: 1 });
+  });
+
+  it('shrinks a flow to fit while it stays readable', () => {
+    // 1,904 px of flow in a 1,448 px wide drawing area: 76 %, just above the readable minimum
+    const v = readableViewport({ x: 0, y: 0, width: 1904, height: 400 }, 1496, 600);
+    expect(v.zoom).toBeCloseTo(1448 / 1904, 5);
+    expect(v.x).toBeCloseTo((1496 - 1904 * v.zoom) / 2, 5);
+  });
+
+  it('keeps a long flow at the readable minimum, its start (top left) in view', () => {
+    const v = readableViewport({ x: -40, y: -10, width: 4000, height: 2000 }, 1000, 500);
+    expect(v.zoom).toBe(DEFAULT_READABLE_FIT.minZoom);
+    expect(v.x).toBeCloseTo(24 + 40 * 0.75, 5);
+    expect(v.y).toBeCloseTo(24 + 10 * 0.75, 5);
+  });
+});
+
+describe('readableViewport with a focus', () => {
+  const flow = { x: 0, y: 0, width: 3000, height: 400 };
+  it('centres the step a case is at when the flow is too wide to show whole', () => {
+    const v = readableViewport(flow, 1000, 400, DEFAULT_READABLE_FIT, { x: 1500, y: 100, width: 180, height: 84 });
+    expect(1590 * v.zoom + v.x).toBeCloseTo(500, 5);
+  });
+
+  it('does not scroll past either end of the flow to centre a step near it', () => {
+    const nearStart = readableViewport(flow, 1000, 400, DEFAULT_READABLE_FIT, { x: 40, y: 100, width: 48, height: 48 });
+    expect(nearStart.x).toBeCloseTo(24, 5);
+    const nearEnd = readableViewport(flow, 1000, 400, DEFAULT_READABLE_FIT, { x: 2950, y: 100, width: 48, height: 48 });
+    expect(nearEnd.x + 3000 * nearEnd.zoom).toBeCloseTo(1000 - 24, 5);
+  });
+});
