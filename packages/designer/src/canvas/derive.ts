@@ -169,6 +169,8 @@ function takesPart(node: FlowNode, role: string): boolean {
 export function deriveEdges(input: DeriveInput, cache: DeriveCache): GuardRFEdge[] {
   const { flow, catalog, locale } = input;
   const deptOf = new Map(flow.nodes.map((n) => [n.id, n.department]));
+  const outgoing = new Map<string, number>();
+  for (const e of flow.edges) outgoing.set(e.source, (outgoing.get(e.source) ?? 0) + 1);
   const dimmedNodes = input.viewAsRole !== undefined ? new Set(flow.nodes.filter((n) => !takesPart(n, input.viewAsRole!)).map((n) => n.id)) : undefined;
   return flow.edges.map((edge) => {
     const selected = input.selectedEdges.has(edge.id);
@@ -176,8 +178,9 @@ export function deriveEdges(input: DeriveInput, cache: DeriveCache): GuardRFEdge
     const highlighted = input.takenEdges?.has(edge.id) ?? false;
     const diff = input.diff?.get(`edge:${edge.id}`);
     const crossesLanes = deptOf.get(edge.source) !== deptOf.get(edge.target);
+    const branch = (outgoing.get(edge.source) ?? 0) > 1;
     const dimmed = dimmedNodes ? dimmedNodes.has(edge.source) && dimmedNodes.has(edge.target) : false;
-    return cache.edge(edge.id, [edge, selected, problems, highlighted, diff, crossesLanes, dimmed, locale, flow.data, input.editable], () => {
+    return cache.edge(edge.id, [edge, selected, problems, highlighted, diff, crossesLanes, branch, dimmed, locale, flow.data, input.editable], () => {
       const guardText = edge.guard !== undefined ? describeRule(edge.guard, flow, catalog, locale) : undefined;
       const label = edge.label ? pick(edge.label, locale) : undefined;
       return {
@@ -190,7 +193,7 @@ export function deriveEdges(input: DeriveInput, cache: DeriveCache): GuardRFEdge
         zIndex: 0,
         markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16, color: highlighted ? '#7c3aed' : problems?.error ? '#dc2626' : '#64748b' },
         ariaLabel: `${label ?? guardText ?? 'connection'}: ${edge.source} → ${edge.target}`,
-        data: { edge, text: label && guardText ? `${label} · ${guardText}` : (label ?? guardText), guardText, isDefault: edge.default === true, problems, crossesLanes, highlighted, dimmed, diff },
+        data: { edge, text: label && guardText ? `${label} · ${guardText}` : (label ?? guardText), guardText, isDefault: edge.default === true, problems, crossesLanes, branch, highlighted, dimmed, diff },
       };
     });
   });

@@ -51,6 +51,8 @@ export interface GuardEdgeData extends Record<string, unknown> {
   isDefault: boolean;
   problems: ProblemCount | undefined;
   crossesLanes: boolean;
+  /** One of several connections leaving the same step (a decision's branches): labelled near its target, so siblings' labels never meet. */
+  branch: boolean;
   highlighted: boolean;
   dimmed: boolean;
   diff: DiffMark | undefined;

@@ -2,9 +2,9 @@ import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getSmoothStepPath, getStraightPath, type EdgeProps } from '@xyflow/react';
 import { useI18n } from '../../i18n/index.js';
 import type { GuardRFEdge } from '../types.js';
+import { labelPlacement } from './label-placement.js';
 
 const MAX_LABEL = 34;
-
 /** A connection drawn as a rounded step path, labelled with its guard in plain language; the default edge is marked. */
 export const GuardEdge = memo(function GuardEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<GuardRFEdge>) {
   const { t } = useI18n();
@@ -13,6 +13,7 @@ export const GuardEdge = memo(function GuardEdge({ id, sourceX, sourceY, targetX
   const [path, labelX, labelY] = nearlyLevel
     ? getStraightPath({ sourceX, sourceY, targetX, targetY })
     : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10, offset: 24 });
+  const placement = labelPlacement({ sourceX, targetX, targetY, labelX, labelY, branch: data?.branch ?? false });
   const text = data?.text;
   const shown = text && text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
   const cls = [
@@ -34,8 +35,7 @@ export const GuardEdge = memo(function GuardEdge({ id, sourceX, sourceY, targetX
         <EdgeLabelRenderer>
           <div
             className={`cfd-edge-label nodrag nopan ${cls}`}
-            // Never wider than the gap the edge crosses, so labels do not cover the steps they join.
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`, maxWidth: Math.min(240, Math.max(70, Math.abs(targetX - sourceX) - 24)) }}
+            style={placement}
             title={title}
             data-testid={`edge-label-${id}`}
           >
