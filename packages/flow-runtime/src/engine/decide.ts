@@ -103,7 +103,7 @@ function start(command: Extract<Command, { type: 'start' }>, ctx: DecideContext,
   const changes = checkWrites(flow, {}, entries, { editable: 'any' });
   let data: ProcessData = {};
   for (const c of changes) data = setPath(data, c.path, c.to);
-  data = withStartIds(flow.flow.data, data, ctx.newRecordId ?? ctx.newInstanceId);
+  data = withStartIds(flow.flow.data, data, ctx);
   const first: FlowEvent = { type: 'instance.started', instanceId: command.instanceId, seq: 1, at: ctx.now, actor: ref, flowId: flow.id, version: flow.version, data, parent: command.parent };
   const run = new Run(applyInPlace(undefined, first), ctx, ref, true);
   run.events.push(first);

@@ -39,7 +39,9 @@ interface Pending {
 export function createEngine(options: EngineOptions): Engine {
   const { store, catalog } = options;
   const clock = options.clock ?? { now: () => Date.now() };
-  const newId = options.ids ?? (() => globalThis.crypto.randomUUID());
+  const ids = options.ids ?? (() => globalThis.crypto.randomUUID());
+  const newId = () => ids({ kind: 'instance' });
+  const newRecordId = (record: { variable: string; entity?: string }) => ids({ kind: 'record', ...record });
   const adminRoles = options.adminRoles ?? ['admin'];
   const defs = definitionStore(store, catalog, clock);
   const states = new Map<string, InstanceState>();
@@ -67,7 +69,7 @@ export function createEngine(options: EngineOptions): Engine {
     return state;
   }
 
-  const context = (flow: CompiledFlow, now: number): DecideContext => ({ flow, now, newInstanceId: newId, newRecordId: newId, resolveFlow: defs.resolveSync, adminRoles });
+  const context = (flow: CompiledFlow, now: number): DecideContext => ({ flow, now, newInstanceId: newId, newRecordId, resolveFlow: defs.resolveSync, adminRoles });
 
   /** Decides effects on other instances into the batch, recursively. */
   async function carryOut(batch: Map<string, Pending>, effects: Effect[], now: number, depth = 0): Promise<void> {

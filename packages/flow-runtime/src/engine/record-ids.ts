@@ -14,7 +14,7 @@
  * drops its id with it: the next write to it makes a new record, with a new id.
  */
 import { applyChanges, getPath, hasValue, isPlainObject, setPath } from './data.js';
-import type { Run } from './run.js';
+import type { DecideContext, Run } from './run.js';
 import type { DataChange, ProcessData } from './types.js';
 import type { Variable } from '../schema/flow.js';
 
@@ -36,16 +36,18 @@ function head(path: string): string {
   return dot < 0 ? path : path.slice(0, dot);
 }
 
-/** A new record id from the command's id source. */
-export function newRecordId(run: Run): string {
-  return (run.ctx.newRecordId ?? run.ctx.newInstanceId)();
+/** A new id for the record in variable `name`, from the command's id source. */
+function newRecordId(ctx: DecideContext, variables: Variables, name: string): string {
+  if (!ctx.newRecordId) return ctx.newInstanceId();
+  const entity = variables[name]?.entity;
+  return ctx.newRecordId(entity ? { variable: name, entity } : { variable: name });
 }
 
 /** Start data with an id for every record that has fields and none (a sub-flow child's input included). */
-export function withStartIds(variables: Variables, data: ProcessData, newId: () => string): ProcessData {
+export function withStartIds(variables: Variables, data: ProcessData, ctx: DecideContext): ProcessData {
   let out = data;
   for (const name of Object.keys(data)) {
-    if (isRecord(variables, name) && needsRecordId(data[name])) out = setPath(out, `${name}.id`, newId());
+    if (isRecord(variables, name) && needsRecordId(data[name])) out = setPath(out, `${name}.id`, newRecordId(ctx, variables, name));
   }
   return out;
 }
@@ -59,7 +61,7 @@ export function withStartIds(variables: Variables, data: ProcessData, newId: () 
 export function idFor(run: Run, data: ProcessData, path: string): { path: string; value: string } | undefined {
   const name = head(path);
   if (!isRecord(run.flow.flow.data, name) || !needsRecordId(data[name])) return undefined;
-  return { path: `${name}.id`, value: newRecordId(run) };
+  return { path: `${name}.id`, value: newRecordId(run.ctx, run.flow.flow.data, name) };
 }
 
 /**
@@ -80,7 +82,7 @@ export function withRecordIds(run: Run, changes: DataChange[]): DataChange[] {
     if (!needsRecordId(after[name])) continue;
     if (out === changes) out = changes.slice();
     const from = getPath(after, `${name}.id`);
-    out.push({ path: `${name}.id`, from: from === undefined ? null : from, to: newRecordId(run) });
+    out.push({ path: `${name}.id`, from: from === undefined ? null : from, to: newRecordId(run.ctx, variables, name) });
   }
   return out;
 }

@@ -28,7 +28,7 @@ export interface DecideContext {
   /** New instance ids (sub-flow children). */
   newInstanceId: () => string;
   /** New record ids (a record variable that gets a field and has no id); `newInstanceId` when absent. */
-  newRecordId?: () => string;
+  newRecordId?: (record: { variable: string; entity?: string }) => string;
   /** Deployed flows for sub-flow steps: the pinned version, or the latest. */
   resolveFlow: (flowId: string, version?: number) => CompiledFlow | undefined;
   /** Roles that may cancel and migrate any instance. */

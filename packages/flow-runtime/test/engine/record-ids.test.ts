@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { replay } from '../../src/engine/apply.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { needsRecordId } from '../../src/engine/record-ids.js';
-import type { Engine, FlowEvent, ProcessData } from '../../src/engine/types.js';
+import type { Engine, FlowEvent, IdRequest, ProcessData } from '../../src/engine/types.js';
 import type { Catalog } from '../../src/schema/catalog.js';
 import type { Flow, FlowEdge, FlowNode } from '../../src/schema/flow.js';
 import { createMemoryStore } from '../../src/stores/memory.js';
@@ -239,6 +239,30 @@ describe('record ids', () => {
     expect(rebuilt).toEqual(live);
     expect(JSON.stringify(rebuilt.data)).not.toContain('other-');
     expect(await other.history(id)).toEqual(await engine.history(id));
+  });
+
+  it('tells the id source what an id is for, so a host can number records its own way', async () => {
+    const requests: IdRequest[] = [];
+    let n = 0;
+    const ids = (request?: IdRequest) => {
+      requests.push(request!);
+      return request?.kind === 'record' ? `${request.entity}-${++n}` : `case-${++n}`;
+    };
+    const engine = createEngine({ store: createMemoryStore(), catalog, clock: { now: () => T0 }, ids });
+    for (const f of [placeOrder, quote]) await engine.deploy(f);
+    const { instance } = await engine.start('quote', { actor: sales, data: { customer: { name: 'Acme' } } });
+    expect(instance.instanceId).toMatch(/^case-/);
+    expect(recordOf(instance.data, 'customer').id).toMatch(/^customer-/);
+    const child = await engine.instance(instance.children[0]!);
+    expect(child.instanceId).toMatch(/^case-/);
+    expect(recordOf(child.data, 'payment')).toMatchObject({ id: expect.stringMatching(/^payment-/), order: expect.stringMatching(/^order-/) });
+    expect(requests).toEqual([
+      { kind: 'instance' },
+      { kind: 'record', variable: 'customer', entity: 'customer' },
+      { kind: 'instance' },
+      { kind: 'record', variable: 'order', entity: 'order' },
+      { kind: 'record', variable: 'payment', entity: 'payment' },
+    ]);
   });
 
   it('counts a record as made once one of its fields has a value', () => {

@@ -26,8 +26,15 @@ export interface Clock {
   now(): number;
 }
 
-/** The injected id source for new instances. */
-export type IdGenerator = () => string;
+/**
+ * What an id is for: a new instance, or a record a flow makes (the record
+ * variable and its entity), so a host may number records its own way
+ * (`PAY-…` for payments). Generators that ignore it get the same ids either way.
+ */
+export type IdRequest = { kind: 'instance' } | { kind: 'record'; variable: string; entity?: string };
+
+/** The injected id source: new instance ids and new record ids. Each id must be unique. */
+export type IdGenerator = (request?: IdRequest) => string;
 
 /** Process data: keyed by the flow's data variables; a record variable holds an object of the record's fields. */
 export type ProcessData = Record<string, unknown>;
