@@ -31,6 +31,10 @@ describe('record sync', () => {
     }
     const payments = (await rt.db.records('payment').toArray()).filter((p) => p.order === orderId);
     expect(payments.map((p) => p.amount).sort()).toEqual([10_300, 6_000].sort());
+    // Each round is a record of its own, numbered the CRM's way, and linked to the case.
+    expect(payments.every((p) => /^PAY-/.test(p.id) && p.customer === 'C-0004')).toBe(true);
+    const links = await rt.db.links.where('instanceId').equals(id).toArray();
+    expect(links.filter((l) => l.variable === 'payment').map((l) => l.recordId).sort()).toEqual(payments.map((p) => p.id).sort());
     expect(await rt.db.records('order').get(orderId)).toMatchObject({ paidAmount: 16_300, status: 'confirmed' });
     rt.close();
   });

@@ -31,7 +31,7 @@ export type EntityId = (typeof ENTITIES)[number];
 
 /** A record taking part in a flow instance. */
 export interface RecordLink {
-  key: string; // `${instanceId}|${variable}`
+  key: string; // `${instanceId}|${variable}|${recordId}` (linkKey in runtime/sync)
   instanceId: string;
   flowId: string;
   version: number;

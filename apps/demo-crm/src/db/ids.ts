@@ -25,6 +25,17 @@ export function formatId(entity: string, n: number): string {
   return `${ID_PREFIX[entity] ?? entity.toUpperCase()}-${n}`;
 }
 
+/**
+ * The id of a record a flow makes, as the engine asks for it: the entity's
+ * prefix and a random part (`PAY-3F9A2C`). The engine asks while it decides,
+ * so there is no running number to wait for, and tabs cannot hand out the
+ * same id twice.
+ */
+export function flowRecordId(entity: string): string {
+  const part = globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 6).toUpperCase();
+  return `${ID_PREFIX[entity] ?? entity.toUpperCase()}-${part}`;
+}
+
 /** Allocates the next id of an entity. */
 export async function nextRecordId(db: CrmDb, entity: string): Promise<string> {
   const key = `seq:${entity}`;

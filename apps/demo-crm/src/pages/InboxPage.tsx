@@ -48,7 +48,9 @@ export function InboxPage() {
         const state = await rt.engine.instance(view.instanceId);
         const flow = await rt.engine.definition(view.flowId, view.version);
         const own = view.window ? (view.window.recordId ?? (await recordIdOf(rt.db, state, view.window.variable))) : undefined;
-        let record = own && view.window ? { entity: view.window.entity, id: own } : undefined;
+        // A record this step is about to make (a new payment) is not in the CRM yet: name the case's main record instead.
+        const exists = own && view.window ? await rt.db.records(view.window.entity).get(own) : undefined;
+        let record = exists && own && view.window ? { entity: view.window.entity, id: own } : undefined;
         if (!record) {
           const links = await rt.db.links.where('instanceId').equals(view.instanceId).toArray();
           const best = links.sort((a, b) => MAIN_RECORDS.indexOf(a.entity) - MAIN_RECORDS.indexOf(b.entity)).find((l) => MAIN_RECORDS.includes(l.entity));

@@ -4,8 +4,9 @@
  * from the engine goes through here, so a change in the engine's API is
  * one file's change.
  */
-import { createEngine, type Engine } from '@crm/flow-runtime';
+import { createEngine, type Engine, type IdRequest } from '@crm/flow-runtime';
 import { CRM_DB_NAME, CrmDb } from '../db/crm-db';
+import { flowRecordId } from '../db/ids';
 import { seedDemo } from '../db/seed';
 import type { Locale } from '../db/seed-records';
 import { createDemoClock, DEMO_START, type DemoClock } from './clock';
@@ -25,8 +26,9 @@ export interface DemoRuntime {
   close(): void;
 }
 
-/** Short, readable instance ids (`3f9a2c41`). */
-const newInstanceId = () => globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 8);
+/** Short, readable instance ids (`3f9a2c41`), and ids of records flows make numbered the CRM's way (`PAY-3F9A2C`). */
+const newId = (request?: IdRequest) =>
+  request?.kind === 'record' && request.entity ? flowRecordId(request.entity) : globalThis.crypto.randomUUID().replace(/-/g, '').slice(0, 8);
 
 /** Opens the demo; seeds it when it is empty, or when `fresh` (reset). */
 export async function openRuntime(locale: Locale, options: { fresh?: boolean; dbName?: string } = {}): Promise<DemoRuntime> {
@@ -44,7 +46,7 @@ export async function openRuntime(locale: Locale, options: { fresh?: boolean; db
   }
   const saved = (await db.meta.get('clock'))?.value;
   const clock = createDemoClock(typeof saved === 'number' ? saved : DEMO_START);
-  const engine = createEngine({ store: flows.store, catalog, clock, ids: newInstanceId });
+  const engine = createEngine({ store: flows.store, catalog, clock, ids: newId });
   const sync = createRecordSync(db, engine);
   const warnings = needsSeed ? await seedDemo({ db, engine, clock, sync }, locale, DEMO_START) : [];
   if (warnings.length) console.warn('Demo history could not be played in full:', warnings);

@@ -2,7 +2,10 @@
  * Keeps the CRM's records in step with the flows: when a step changes a
  * record variable (`customer.creditLimit`, `order.status`), the change is
  * written to that record in the CRM tables. A record a flow makes (a payment,
- * an expense estimate) gets an id when a person or a step first fills it.
+ * an expense estimate) has the id the engine gave it (numbered by the demo's
+ * id source, `PAY-…`); it is written to the CRM once a step fills in more
+ * than its links to other records. A flow that records a new payment each
+ * round empties its `payment` itself, so each round is a record of its own.
  *
  * The process data holds copies of records; the CRM tables hold the records.
  * Only the fields a step changed are written back, so two flows touching
@@ -10,8 +13,6 @@
  */
 import type { Engine, EngineNotice, Flow, FlowEvent, InstanceState } from '@crm/flow-runtime';
 import type { CrmDb, CrmRecord, RecordLink } from '../db/crm-db';
-import { nextRecordId } from '../db/ids';
-import { SYSTEM_ACTOR } from './actors';
 import { catalog } from './definitions';
 
 export interface RecordSync {
@@ -65,61 +66,28 @@ export function createRecordSync(db: CrmDb, engine: Engine): RecordSync {
     const flow = await flowOf(instance);
     const vars = recordVariables(flow);
     const at = events[events.length - 1]?.at ?? instance.updatedAt;
-    // Fields changed per variable in this batch, and whether anyone but `start` changed them.
-    const changed = new Map<string, { fields: Set<string>; whole: boolean; byWork: boolean; ownField: boolean }>();
-    for (const e of events) {
-      if (e.type !== 'data.changed') continue;
-      for (const c of e.changes) {
-        const [root, field] = c.path.split('.');
-        if (!root || !vars[root]) continue;
-        let entry = changed.get(root);
-        if (!entry) changed.set(root, (entry = { fields: new Set(), whole: false, byWork: false, ownField: false }));
-        if (field) entry.fields.add(field);
-        else entry.whole = true;
-        if (e.cause !== 'start') entry.byWork = true;
-        // Only a filled-in own field makes a record (links alone, or clearing, do not).
-        if ((!field || !referenceFields.get(vars[root]!)?.has(field)) && c.to !== null) entry.ownField = true;
-      }
-    }
-    const started = events.some((e) => e.type === 'instance.started');
-    const idFixes: Record<string, string> = {};
-    for (const [variable, entity] of Object.entries(vars)) {
-      const value = instance.data[variable];
-      const change = changed.get(variable);
-      if (!isObject(value)) continue;
-      if (!change && !started) continue;
+    for (const touch of recordTouches(events, instance.data, vars).values()) {
+      const { variable, entity, recordId, value, change } = touch;
       const table = db.records(entity);
-      const key = `${instanceId}|${variable}`;
-      const link = await db.links.get(key);
-      let recordId = typeof value.id === 'string' ? value.id : link?.recordId;
-      const existing = recordId ? await table.get(recordId) : undefined;
+      const existing = await table.get(recordId);
       if (existing) {
-        if (change?.byWork) {
+        if (change.byWork) {
           const fields = change.whole ? undefined : change.fields;
-          await table.update(recordId!, { ...pickFields(entity, value, fields), updatedAt: at });
+          await table.update(recordId, { ...pickFields(entity, value, fields), updatedAt: at });
         }
-      } else if (change?.byWork && change.ownField) {
+      } else if (change.byWork && change.ownField) {
         // A record the flow makes exists once a step fills in more than its links to other records.
-        recordId ??= await nextRecordId(db, entity);
         const record: CrmRecord = { ...pickFields(entity, value), id: recordId, createdAt: at, updatedAt: at };
-        await fillReferences(db, entity, record, instance, vars, instanceId);
         await table.put(record);
-        if (typeof value.id !== 'string') idFixes[`${variable}.id`] = recordId;
       } else {
         continue;
       }
-      if (!link && recordId) {
+      // One link per record: a variable that holds a new record each round (a payment) links every one of them.
+      const key = linkKey(instanceId, variable, recordId);
+      if (!(await db.links.get(key))) {
         const row: RecordLink = { key, instanceId, flowId: instance.flowId, version: instance.version, variable, entity, recordId, startedAt: instance.startedAt, ...(existing ? {} : { made: true }) };
         await db.links.put(row);
       }
-    }
-    const clears = await reopenedRecords(db, flow, instance, events, vars);
-    // A record emptied for a new round keeps no id from this batch.
-    for (const path of Object.keys(idFixes)) if (Object.keys(clears).some((c) => c.split('.')[0] === path.split('.')[0])) delete idFixes[path];
-    const patch = { ...idFixes, ...clears };
-    if (Object.keys(patch).length > 0 && instance.status !== 'completed' && instance.status !== 'cancelled') {
-      // Give the process its record's id (so later steps and sub-flows can refer to it), or a fresh record for a step done again.
-      await engine.updateData(instanceId, { actor: SYSTEM_ACTOR, data: patch }).catch((e: unknown) => console.warn('Record sync could not update the case', e));
     }
   }
 
@@ -140,59 +108,98 @@ export function createRecordSync(db: CrmDb, engine: Engine): RecordSync {
   };
 }
 
-/**
- * A step the flow loops back to (a second partial payment) makes a new
- * record rather than overwriting the one it made the first time: when such
- * a step opens again, its record variable is emptied, keeping its links to
- * other records. Records the case was started with are never emptied.
- */
-async function reopenedRecords(db: CrmDb, flow: Flow, instance: InstanceState, events: readonly FlowEvent[], vars: Record<string, string>): Promise<Record<string, unknown>> {
-  const out: Record<string, unknown> = {};
-  for (const e of events) {
-    if (e.type !== 'task.opened') continue;
-    const done = Object.values(instance.tasks).some((t) => t.nodeId === e.nodeId && t.status === 'completed');
-    if (!done) continue;
-    const node = flow.nodes.find((n) => n.id === e.nodeId);
-    if (!node || node.kind !== 'task' || !node.window) continue;
-    const win = catalog.windows.find((w) => w.id === node.window);
-    const candidates = Object.entries(vars).filter(([, entity]) => entity === win?.entity);
-    const variable = node.record ?? (candidates.length === 1 ? candidates[0]![0] : undefined);
-    if (!variable || !vars[variable]) continue;
-    const key = `${instance.instanceId}|${variable}`;
-    const link = await db.links.get(key);
-    if (!link?.made) continue;
-    await db.links.delete(key);
-    const value = instance.data[variable];
-    if (!isObject(value)) continue;
-    const refs = referenceFields.get(vars[variable]!) ?? new Set<string>();
-    for (const field of Object.keys(value)) if (!refs.has(field)) out[`${variable}.${field}`] = null;
-    out[`${variable}.id`] = null;
-  }
-  return out;
+/** What a batch of events did to one record. */
+interface RecordTouch {
+  variable: string;
+  entity: string;
+  recordId: string;
+  /** The record's fields as the batch left them (while the variable still held it). */
+  value: Record<string, unknown>;
+  change: { fields: Set<string>; whole: boolean; byWork: boolean; ownField: boolean };
 }
 
 /**
- * Fills a new record's empty references from the other records of the same
- * instance (a payment made in an order flow refers to that order), when the
- * flow did not set them because its record had no id yet.
+ * The records a batch touched, by variable and record id. A variable may hold
+ * several records within one batch — a payment filled in, booked, and emptied
+ * for the next round — so the batch is walked change by change from the data
+ * it began with, and each record keeps the fields it had while it was there.
  */
-async function fillReferences(db: CrmDb, entity: string, record: CrmRecord, instance: InstanceState, vars: Record<string, string>, instanceId: string): Promise<void> {
-  for (const f of entityFields.get(entity) ?? []) {
-    if (f.type !== 'reference' || !f.entity || record[f.id]) continue;
-    const candidates = Object.entries(vars).filter(([, e]) => e === f.entity);
-    if (candidates.length !== 1) continue;
-    const [variable] = candidates[0]!;
-    const v = instance.data[variable];
-    const id = isObject(v) && typeof v.id === 'string' ? v.id : (await db.links.get(`${instanceId}|${variable}`))?.recordId;
-    if (id) record[f.id] = id;
+function recordTouches(events: readonly FlowEvent[], finalData: Record<string, unknown>, vars: Record<string, string>): Map<string, RecordTouch> {
+  const touches = new Map<string, RecordTouch>();
+  const touch = (variable: string, data: Record<string, unknown>): RecordTouch | undefined => {
+    const value = data[variable];
+    // The engine gives every record that has a field an id; a variable without one holds no record (yet, or any more).
+    if (!isObject(value) || typeof value.id !== 'string') return undefined;
+    const key = `${variable}|${value.id}`;
+    let t = touches.get(key);
+    if (!t) touches.set(key, (t = { variable, entity: vars[variable]!, recordId: value.id, value, change: { fields: new Set(), whole: false, byWork: false, ownField: false } }));
+    t.value = value;
+    return t;
+  };
+  let data = dataBefore(events, finalData);
+  for (const e of events) {
+    if (e.type === 'instance.started') {
+      data = e.data;
+      for (const variable of Object.keys(vars)) touch(variable, data);
+      continue;
+    }
+    if (e.type !== 'data.changed') continue;
+    for (const c of e.changes) data = setPath(data, c.path, c.to);
+    for (const c of e.changes) {
+      const [root, field] = c.path.split('.');
+      if (!root || !vars[root]) continue;
+      const t = touch(root, data);
+      if (!t) continue;
+      if (field) t.change.fields.add(field);
+      else t.change.whole = true;
+      if (e.cause !== 'start') t.change.byWork = true;
+      // Only a filled-in own field makes a record (its id, links, or clearing do not).
+      if ((!field || (field !== 'id' && !referenceFields.get(vars[root]!)?.has(field))) && c.to !== null) t.change.ownField = true;
+    }
   }
+  return touches;
+}
+
+/** The data before a batch: the batch's changes undone, last first, from the data after it. */
+function dataBefore(events: readonly FlowEvent[], after: Record<string, unknown>): Record<string, unknown> {
+  let data = after;
+  for (let i = events.length - 1; i >= 0; i--) {
+    const e = events[i]!;
+    if (e.type !== 'data.changed') continue;
+    for (let j = e.changes.length - 1; j >= 0; j--) data = setPath(data, e.changes[j]!.path, e.changes[j]!.from);
+  }
+  return data;
+}
+
+/** A copy of `data` with `value` at the dotted `path` (numbers index lists). */
+function setPath(data: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  return setIn(data, path.split('.'), value) as Record<string, unknown>;
+}
+
+function setIn(target: unknown, keys: readonly string[], value: unknown): unknown {
+  const [key, ...rest] = keys;
+  if (key === undefined) return value;
+  if (Array.isArray(target) && /^\d+$/.test(key)) {
+    const copy = target.slice();
+    copy[Number(key)] = setIn(copy[Number(key)], rest, value);
+    return copy;
+  }
+  const base = isObject(target) ? target : {};
+  return { ...base, [key]: setIn(base[key], rest, value) };
+}
+
+/** The key of the link between an instance's variable and the record it holds. */
+export function linkKey(instanceId: string, variable: string, recordId: string): string {
+  return `${instanceId}|${variable}|${recordId}`;
 }
 
 /** The id of the record a variable of an instance stands for, if it has one. */
 export async function recordIdOf(db: CrmDb, instance: Pick<InstanceState, 'instanceId' | 'data'>, variable: string): Promise<string | undefined> {
   const v = instance.data[variable];
   if (isObject(v) && typeof v.id === 'string') return v.id;
-  return (await db.links.get(`${instance.instanceId}|${variable}`))?.recordId;
+  // The last record the variable held, when the case has emptied it since.
+  const links = await db.links.where('instanceId').equals(instance.instanceId).toArray();
+  return links.filter((l) => l.variable === variable).at(-1)?.recordId;
 }
 
 /** Events that changed data, for callers that want to know whether a batch touched records. */
