@@ -38,24 +38,27 @@ export function Nav() {
   const active = page === 'task' ? 'inbox' : page === 'instance' ? '' : page;
   return (
     <nav className="nav" aria-label={t('nav.label')}>
-      <ul>
-        {ITEMS.map((item) => {
-          const n = item.route === 'inbox' ? counts?.inbox : item.route === 'alerts' ? counts?.alerts : undefined;
-          return (
-            <li key={item.route}>
-              <a href={href(item.route)} className={active === item.route ? 'active' : undefined} aria-current={active === item.route ? 'page' : undefined}>
-                <span>{t(item.key)}</span>
-                {n !== undefined && n > 0 && (
-                  <span className={`count${item.route === 'alerts' ? ' count-alert' : ''}`} data-testid={`count-${item.route}`}>
-                    {n}
-                  </span>
-                )}
-              </a>
-            </li>
-          );
-        })}
-      </ul>
-      <p className="nav-foot muted small">{t('nav.foot')}</p>
+      {/* The nav's column runs the page's full height (its background); the links stay in view as the page scrolls. */}
+      <div className="nav-inner">
+        <ul>
+          {ITEMS.map((item) => {
+            const n = item.route === 'inbox' ? counts?.inbox : item.route === 'alerts' ? counts?.alerts : undefined;
+            return (
+              <li key={item.route}>
+                <a href={href(item.route)} className={active === item.route ? 'active' : undefined} aria-current={active === item.route ? 'page' : undefined}>
+                  <span>{t(item.key)}</span>
+                  {n !== undefined && n > 0 && (
+                    <span className={`count${item.route === 'alerts' ? ' count-alert' : ''}`} data-testid={`count-${item.route}`}>
+                      {n}
+                    </span>
+                  )}
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+        <p className="nav-foot muted small">{t('nav.foot')}</p>
+      </div>
     </nav>
   );
 }

@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n/en';
 import { isDemoRole } from '../runtime/actors';
 import { roleName } from '../windows/catalog-lookup';
 import { SlaBadge, slaState } from '../components/bits';
+import { outcomeName } from '../components/outcome';
 import { useApp, useQuery } from './context';
 import { useState } from 'react';
 import { href, navigate, useRoute } from './router';
@@ -43,18 +44,20 @@ export function StoryGuide({ story, onClose }: { story: ActiveStory; onClose: ()
       const ids = [story.instanceId];
       const open = [];
       let root;
+      let ended;
       while (ids.length) {
         const id = ids.shift()!;
         const s = await rt.engine.instance(id);
         root ??= s;
         ids.push(...s.children);
         const flow = await rt.engine.definition(s.flowId, s.version);
+        if (s === root) ended = outcomeName(flow, s);
         for (const task of Object.values(s.tasks)) {
           if (task.status !== 'open') continue;
           open.push({ instanceId: id, task, name: flow.nodes.find((n) => n.id === task.nodeId)?.name });
         }
       }
-      return { root: root!, open };
+      return { root: root!, open, ended };
     },
     [story.instanceId],
   );
@@ -82,7 +85,7 @@ export function StoryGuide({ story, onClose }: { story: ActiveStory; onClose: ()
         <div className="story-now">
           {now.root.status === 'completed' ? (
             <p>
-              {t('story.done', { outcome: now.root.outcome ?? '' })} <a href={href('instance', story.instanceId)}>{t('task.seeCase')}</a>
+              {t('story.done', { outcome: now.ended ? lt(now.ended) : '' })} <a href={href('instance', story.instanceId)}>{t('task.seeCase')}</a>
             </p>
           ) : (
             now.open.map(({ instanceId, task, name }) => {

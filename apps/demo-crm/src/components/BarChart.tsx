@@ -2,8 +2,12 @@
  * Horizontal bar charts in plain SVG: one row per label, bars scaled to the
  * largest value, the value written at the bar's end. An optional second
  * value is drawn as a darker part of the bar (e.g. overdue of waiting).
+ *
+ * The SVG is drawn at the width it is shown at (not scaled from a fixed
+ * viewBox), so its text stays 12 px in a narrow panel; long labels are cut
+ * to the room they have.
  */
-import { useId } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 
 export interface Bar {
   label: string;
@@ -13,17 +17,53 @@ export interface Bar {
   hint?: string;
 }
 
+/** Rough width of a label at 12 px: CJK characters are square, others about half as wide. */
+function textWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 12 : 6.6;
+  return w;
+}
+
+/** The label, cut with an ellipsis to fit `px`. */
+export function fitLabel(label: string, px: number): string {
+  if (textWidth(label) <= px) return label;
+  let out = '';
+  for (const ch of label) {
+    if (textWidth(`${out}${ch}…`) > px) break;
+    out += ch;
+  }
+  return `${out.trimEnd()}…`;
+}
+
+/** The width an element is laid out at, following resizes (`fallback` until measured, and where nothing is laid out). */
+function useWidth(fallback: number) {
+  const ref = useRef<HTMLElement>(null);
+  const [width, setWidth] = useState(fallback);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === 'undefined') return;
+    const measure = () => el.clientWidth > 0 && setWidth(el.clientWidth);
+    measure();
+    const ro = new ResizeObserver(measure);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  return [ref, width] as const;
+}
+
 export function BarChart({ bars, format = String, tone = 'blue', partLabel, labelWidth = 220, ariaLabel }: { bars: readonly Bar[]; format?: (v: number) => string; tone?: 'blue' | 'green' | 'amber' | 'red' | 'violet'; partLabel?: string; labelWidth?: number; ariaLabel: string }) {
   const id = useId();
+  const [ref, width] = useWidth(640);
   const row = 26;
-  const width = 640;
   const valueWidth = 90;
+  // In a narrow panel the labels give up room first, down to about two fifths of the chart.
+  const labels = Math.min(labelWidth, Math.max(120, Math.round(width * 0.42)));
   const max = Math.max(1, ...bars.map((b) => b.value));
-  const span = width - labelWidth - valueWidth;
+  const span = Math.max(40, width - labels - valueWidth);
   const height = bars.length * row + 4;
   return (
-    <figure className={`chart chart-${tone}`}>
-      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-labelledby={id} preserveAspectRatio="xMinYMin meet">
+    <figure ref={ref} className={`chart chart-${tone}`}>
+      <svg viewBox={`0 0 ${width} ${height}`} width={width} height={height} role="img" aria-labelledby={id}>
         <title id={id}>{ariaLabel}</title>
         {bars.map((b, i) => {
           const y = i * row + 2;
@@ -32,12 +72,12 @@ export function BarChart({ bars, format = String, tone = 'blue', partLabel, labe
           return (
             <g key={`${b.label}-${i}`}>
               <title>{b.hint ?? `${b.label}: ${format(b.value)}`}</title>
-              <text x={labelWidth - 8} y={y + row / 2 + 4} textAnchor="end" className="chart-label">
-                {b.label.length > 34 ? `${b.label.slice(0, 33)}…` : b.label}
+              <text x={labels - 8} y={y + row / 2 + 4} textAnchor="end" className="chart-label">
+                {fitLabel(b.label, labels - 12)}
               </text>
-              <rect x={labelWidth} y={y + 4} width={Math.max(w, b.value > 0 ? 2 : 0)} height={row - 8} rx={3} className="chart-bar" />
-              {pw > 0 && <rect x={labelWidth} y={y + 4} width={pw} height={row - 8} rx={3} className="chart-part" />}
-              <text x={labelWidth + w + 6} y={y + row / 2 + 4} className="chart-value">
+              <rect x={labels} y={y + 4} width={Math.max(w, b.value > 0 ? 2 : 0)} height={row - 8} rx={3} className="chart-bar" />
+              {pw > 0 && <rect x={labels} y={y + 4} width={pw} height={row - 8} rx={3} className="chart-part" />}
+              <text x={labels + w + 6} y={y + row / 2 + 4} className="chart-value">
                 {format(b.value)}
                 {b.part ? ` (${b.part} ${partLabel ?? ''})` : ''}
               </text>

@@ -8,11 +8,14 @@ import { href } from '../app/router';
 import { useI18n } from '../i18n';
 import type { MessageKey } from '../i18n/en';
 import { Chip } from './bits';
+import { outcomeName } from './outcome';
 
 export interface CaseRow {
   state: InstanceState;
   flowName: { en: string; zh?: string };
   at: { en: string; zh?: string }[];
+  /** Where a finished case ended (the end step's name). */
+  ended: { en: string; zh?: string } | undefined;
 }
 
 /** Cases of a record, newest first. */
@@ -33,7 +36,7 @@ export function useRecordCases(entity: string, recordId: string | undefined): Ca
           const n = flow.nodes.find((x) => x.id === id);
           return n ? [n.name] : [];
         });
-        rows.push({ state, flowName: flow.name, at });
+        rows.push({ state, flowName: flow.name, at, ended: outcomeName(flow, state) });
       }
       return rows.sort((a, b) => b.state.startedAt - a.state.startedAt);
     },
@@ -48,7 +51,7 @@ export function RecordCases({ entity, recordId }: { entity: string; recordId: st
   if (rows.length === 0) return <p className="muted">{t('cases.none')}</p>;
   return (
     <ul className="cases" data-testid="cases">
-      {rows.map(({ state, flowName, at }) => (
+      {rows.map(({ state, flowName, at, ended }) => (
         <li key={state.instanceId}>
           <a href={href('instance', state.instanceId)}>
             {lt(flowName)} #{state.instanceId}
@@ -56,7 +59,7 @@ export function RecordCases({ entity, recordId }: { entity: string; recordId: st
           <Chip tone="info">{t('common.version', { v: state.version })}</Chip> <Chip tone={state.status === 'completed' ? 'ok' : state.status === 'active' ? 'warn' : 'bad'}>{t(`instance.status.${state.status}` as MessageKey)}</Chip>
           <span className="muted small">
             {' '}
-            {at.length > 0 ? t('cases.at', { steps: at.map((s) => lt(s)).join(', ') }) : state.outcome ? t('instance.outcome', { outcome: state.outcome }) : ''} · {dateTime(state.startedAt)}
+            {at.length > 0 ? t('cases.at', { steps: at.map((s) => lt(s)).join(', ') }) : ended && state.status !== 'active' ? t('instance.outcome', { outcome: lt(ended) }) : ''} · {dateTime(state.startedAt)}
           </span>
         </li>
       ))}

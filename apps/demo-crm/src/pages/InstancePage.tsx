@@ -11,6 +11,7 @@ import { href } from '../app/router';
 import { AlertList } from '../components/AlertList';
 import { Chip, Loading, PageHeader, SlaBadge, slaState } from '../components/bits';
 import { FlowDiagram } from '../components/FlowDiagram';
+import { outcomeName } from '../components/outcome';
 import { Timeline } from '../components/Timeline';
 import { useI18n } from '../i18n';
 import { userName } from '../runtime/actors';
@@ -47,6 +48,7 @@ export function InstancePage({ instanceId }: { instanceId: string }) {
   if (!data) return <Loading />;
   const { state, flow, events, history, mine, links, children, parent, latest } = data;
   const node = (id: string) => flow.nodes.find((n) => n.id === id);
+  const ended = outcomeName(flow, state);
   const openTasks = Object.values(state.tasks).filter((x) => x.status === 'open');
   const waits = Object.values(state.tokens).filter((tk) => tk.waiting === 'wait' || tk.waiting === 'gate');
   const holding = (flow.controls ?? []).filter((c) => state.controls[c.id]);
@@ -73,7 +75,7 @@ export function InstancePage({ instanceId }: { instanceId: string }) {
             <Chip tone={statusTone}>
               <span data-testid="instance-status">{t(`instance.status.${state.status}`)}</span>
             </Chip>
-            {state.outcome && <Chip tone="neutral">{t('instance.outcome', { outcome: state.outcome })}</Chip>}
+            {state.status !== 'active' && ended && <Chip tone="neutral">{t('instance.outcome', { outcome: lt(ended) })}</Chip>}
             <span className="muted">
               {t('task.startedBy', { who: state.startedBy ? userName(state.startedBy.id, i18n.locale) : '—', when: dateTime(state.startedAt) })}
               {state.endedAt ? ` · ${t('instance.ended', { when: dateTime(state.endedAt) })}` : ''}
@@ -173,7 +175,7 @@ export function InstancePage({ instanceId }: { instanceId: string }) {
       </div>
       <section className="panel">
         <h2>{t('instance.diagram')}</h2>
-        <FlowDiagram flow={flow} instance={state} events={events} height={460} />
+        <FlowDiagram flow={flow} instance={state} events={events} />
         <p className="muted small">{t('instance.legend')}</p>
       </section>
       <section className="panel">
