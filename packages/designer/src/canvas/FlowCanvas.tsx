@@ -4,7 +4,6 @@ import {
   BackgroundVariant,
   ConnectionLineType,
   Controls,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   type Connection,
@@ -22,7 +21,8 @@ import { select } from '../designer/ui-state.js';
 import { useI18n } from '../i18n/index.js';
 import { DeriveCache, deriveEdges, deriveNodes } from './derive.js';
 import { edgeTypes } from './edges/GuardEdge.js';
-import type { ReadableFit } from './fit.js';
+import { derivedBounds, type ReadableFit } from './fit.js';
+import { FlowMiniMap } from './FlowMiniMap.js';
 import { FrameButton, useReadableFrame } from './readable-frame.js';
 import { nodeTypes } from './nodes/index.js';
 import { isLaneId, type DesignerRFNode, type DiffMark, type GuardRFEdge, type ProblemCount, type StepStatus } from './types.js';
@@ -61,8 +61,8 @@ export interface FlowCanvasProps {
   flow: Flow;
   overlay?: CanvasOverlay;
   fitOnOpen?: boolean;
-  /** Show the minimap (the designer does; a viewer only when its host asks). */
-  minimap?: boolean;
+  /** Show the minimap: always, never, or (`auto`, the default) while part of the flow is out of view. */
+  minimap?: boolean | 'auto';
   /**
    * Frame the flow for reading rather than fitting it whole: never below
    * `minZoom`, anchored at the start when it does not fit. Re-framed when the
@@ -75,7 +75,7 @@ export interface FlowCanvasProps {
  * The React Flow canvas of a designer or viewer. Nodes and edges are derived
  * from the document on every change; user gestures become commands.
  */
-export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true, minimap = true, readable }: FlowCanvasProps) {
+export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true, minimap = 'auto', readable }: FlowCanvasProps) {
   const { store, ui, catalog, editable } = useDesigner();
   const { locale, t } = useI18n();
   const rf = useReactFlow<DesignerRFNode, GuardRFEdge>();
@@ -216,6 +216,7 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true, minimap = tru
   }, [fitRequest, rf]);
 
   const frame = useReadableFrame(nodes, readable);
+  const bounds = useMemo(() => derivedBounds(nodes), [nodes]);
 
   const large = flow.nodes.length > 300;
   // A large flow opens on its beginning at a readable zoom rather than as a speck: fit the steps near the start.
@@ -260,7 +261,7 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true, minimap = tru
         {...(locale === 'zh' ? { ariaLabelConfig: ZH_ARIA } : {})}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#cbd5e1" />
-        {minimap ? <MiniMap pannable zoomable nodeColor={(n) => (isLaneId(n.id) ? 'transparent' : ((n.data as { color?: string }).color ?? '#94a3b8'))} nodeStrokeColor={(n) => (isLaneId(n.id) ? '#cbd5e1' : 'transparent')} /> : null}
+        <FlowMiniMap mode={minimap} bounds={bounds} />
         <Controls showInteractive={false} showFitView={!readable}>
           {readable ? <FrameButton onClick={frame} label={t('canvas.frame')} /> : null}
         </Controls>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_READABLE_FIT, readableViewport } from '../../src/canvas/fit.js';
+import { partlyOutOfView } from '../../src/canvas/FlowMiniMap.js';
 
 describe('readableViewport', () => {
   it('shows a small flow whole at 100 %, centred, rather than blowing it up', () => {
@@ -34,5 +35,16 @@ describe('readableViewport with a focus', () => {
     expect(nearStart.x).toBeCloseTo(24, 5);
     const nearEnd = readableViewport(flow, 1000, 400, DEFAULT_READABLE_FIT, { x: 2950, y: 100, width: 48, height: 48 });
     expect(nearEnd.x + 3000 * nearEnd.zoom).toBeCloseTo(1000 - 24, 5);
+  });
+});
+
+describe("the designer's minimap (auto)", () => {
+  const flow = { x: 0, y: 0, width: 2000, height: 560 };
+  it('is not needed while the whole flow is in view', () => {
+    expect(partlyOutOfView(flow, [20, 20, 0.45], 1000, 600)).toBe(false);
+  });
+  it('is needed once part of the flow is out of view', () => {
+    expect(partlyOutOfView(flow, [20, 20, 0.75], 1000, 600)).toBe(true);
+    expect(partlyOutOfView(flow, [-100, 20, 0.45], 1000, 600)).toBe(true);
   });
 });
