@@ -44,6 +44,14 @@ for (const locale of ['en', 'zh'] as const) {
     await expect(page.locator('.diagram .react-flow__node').first()).toBeVisible();
     await page.waitForTimeout(400);
     await page.screenshot({ path: `test-results/demo-crm-screens/${locale}-instance.png`, fullPage: true });
+    // The case's diagram is legible (not shrunk to fit the page) and no minimap covers it.
+    await expect(page.locator('.diagram .react-flow__minimap')).toHaveCount(0);
+    const zoom = await page.locator('.diagram .react-flow__viewport').evaluate((e) => new DOMMatrix(getComputedStyle(e).transform).a);
+    expect(zoom).toBeGreaterThanOrEqual(0.75);
+    // The navigation's column runs down the whole of a long page.
+    const [navBottom, pageHeight] = await page.evaluate(() => [document.querySelector('.nav')!.getBoundingClientRect().bottom + window.scrollY, document.documentElement.scrollHeight]);
+    expect(pageHeight).toBeGreaterThan(900);
+    expect(navBottom).toBeGreaterThanOrEqual(pageHeight - 1);
     if (locale === 'zh') await expect(page.locator('h1')).toContainText(/[\u4e00-\u9fff]/);
     expect(errors).toEqual([]);
   });

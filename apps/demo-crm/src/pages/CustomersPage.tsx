@@ -71,7 +71,7 @@ export function CustomersPage({ selected }: { selected?: string }) {
               <td>
                 <CreditBar used={c.creditUsed} limit={c.creditLimit} terms={c.paymentTerms} />
               </td>
-              <td>{userName(c.salesRep, i18n.locale)}</td>
+              <td className="nowrap">{userName(c.salesRep, i18n.locale)}</td>
               <td className="row-actions" onClick={(e) => e.stopPropagation()}>
                 {c.status === 'active' && (
                   <button type="button" className="small" disabled={busy} onClick={() => setOrderFor(c.id)}>
