@@ -37,14 +37,15 @@ export const InstanceCompleted: Story = {
 };
 /**
  * A wide flow embedded in a page, as on the demo's case page: it opens at a
- * readable zoom from its start (pan for the rest), with no minimap over it.
+ * readable zoom centred on the step the case is at (pan for the rest), with
+ * no minimap over it; the box is as tall as the lanes at that zoom.
  */
 export const WideFlowEmbedded: Story = {
   args: {
     flow: newOrderFlow,
     instance: { status: 'active', visited: ['start', 'prefill-order', 'enter-order', 'submit-order'], tokens: { t: { nodeId: 'credit-check', waiting: 'task' } } },
   },
-  decorators: [(Story) => <div style={{ width: 900, height: 420, margin: 24, border: '1px solid #e2e8f0', borderRadius: 8 }}><Story /></div>],
+  decorators: [(Story) => <div style={{ width: 900, height: 468, margin: 24, border: '1px solid #e2e8f0', borderRadius: 8 }}><Story /></div>],
 };
 /** The same flow with the minimap turned on and shown whole (`minFitZoom` 0.1), for a big pane. */
 export const WholeFlowWithMinimap: Story = {
