@@ -11,7 +11,7 @@ if (vitestFile && existsSync(vitestFile)) {
   const p = r.numPassedTests ?? 0;
   const f = (r.numFailedTests ?? 0) + (r.numRuntimeErrorTestSuites ?? 0);
   const s = (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
-  console.log(`unit (vitest): ${p} passed, ${f} failed, ${s} skipped in ${r.numTotalTestSuites} files`);
+  console.log(`unit (vitest): ${p} passed, ${f} failed, ${s} skipped in ${(r.testResults ?? []).length} files`);
   passed += p; failed += f; skipped += s;
 } else {
   console.log('unit (vitest): no report (the step did not run or crashed)');
