@@ -26,24 +26,31 @@ export interface WriteScope {
 export function checkWrites(flow: CompiledFlow, data: ProcessData, entries: readonly PatchEntry[], scope: WriteScope): DataChange[] {
   const notEditable: string[] = [];
   const invalid: { path: string; problem: string }[] = [];
-  const where = () => ({ ...(scope.instanceId ? { instanceId: scope.instanceId } : {}), ...(scope.taskId ? { taskId: scope.taskId } : {}), ...(scope.binding ? { nodeId: scope.binding.node.id } : {}) });
   for (const { path, value } of entries) {
     // pathInfo is memoised per flow; only paths it has not seen are checked for forbidden segments.
     const info = flow.knownPath(path) ?? (badSegment(path) === undefined ? flow.pathInfo(path) : ({ ok: false, reason: `'${path}' is not a data path` } as const));
     if (!info.ok) {
-      throw new EngineError('UNKNOWN_FIELD', `${upperFirst(info.reason)}, so it cannot be written.`, { ...where(), fields: [path] });
+      throw new EngineError('UNKNOWN_FIELD', `${upperFirst(info.reason)}, so it cannot be written.`, { ...whereOf(scope), fields: [path] });
     }
     if (sameValue(getPath(data, path), value)) continue;
     if (scope.editable !== 'any' && !pathAllowed(path, scope.editable)) notEditable.push(path);
     const problem = valueProblem(info, value);
     if (problem) invalid.push({ path, problem });
   }
-  if (notEditable.length) throw notEditableError(flow, notEditable, scope, where());
+  if (notEditable.length) throw notEditableError(flow, notEditable, scope, whereOf(scope));
   if (invalid.length) {
     const text = invalid.map((i) => `${fieldName(flow, i.path)} must be ${i.problem}`);
-    throw new EngineError('INVALID_VALUE', `${upperFirst(joinList(text))}.`, { ...where(), fields: invalid.map((i) => i.path) });
+    throw new EngineError('INVALID_VALUE', `${upperFirst(joinList(text))}.`, { ...whereOf(scope), fields: invalid.map((i) => i.path) });
   }
   return diff(data, entries);
+}
+
+/**
+ * The error details naming where a write happened. A plain function, not a
+ * closure made per call: this runs on every write and only matters on refusals.
+ */
+function whereOf(scope: WriteScope): object {
+  return { ...(scope.instanceId ? { instanceId: scope.instanceId } : {}), ...(scope.taskId ? { taskId: scope.taskId } : {}), ...(scope.binding ? { nodeId: scope.binding.node.id } : {}) };
 }
 
 function notEditableError(flow: CompiledFlow, paths: string[], scope: WriteScope, where: object): EngineError {

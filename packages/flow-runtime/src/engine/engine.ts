@@ -20,6 +20,9 @@ import type { InstanceWrite } from '../stores/types.js';
 
 const STATE_CACHE = 5_000;
 
+type CommitResult = { ok: true } | { ok: false; instanceId: string; actualSeq: number };
+const OK: CommitResult = { ok: true };
+
 interface Pending {
   expectedSeq: number;
   state: InstanceState;
@@ -112,13 +115,30 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   /** Appends a batch; false on a sequence conflict. */
-  async function commit(batch: Map<string, Pending>): Promise<{ ok: true } | { ok: false; instanceId: string; actualSeq: number }> {
+  function commit(batch: Map<string, Pending>): Promise<CommitResult> {
     const writes: InstanceWrite[] = [];
-    for (const [instanceId, p] of batch) {
-      if (p.events.length === 0) continue;
-      writes.push({ instanceId, expectedSeq: p.expectedSeq, events: p.events, summary: summarize(p.state), openTasks: openTaskRows(p.state) });
-    }
-    if (writes.length === 0) return { ok: true };
+    const written: InstanceState[] = [];
+    batch.forEach((p, instanceId) => {
+      if (p.events.length === 0) return;
+      writes.push(write(instanceId, p.expectedSeq, p.events, p.state));
+      written.push(p.state);
+    });
+    return commitWrites(writes, written);
+  }
+
+  /** Appends one instance's decision: the common case, without building a batch. */
+  function commitOne(instanceId: string, expectedSeq: number, d: Decision): Promise<CommitResult> {
+    if (d.events.length === 0) return Promise.resolve(OK);
+    return commitWrites([write(instanceId, expectedSeq, d.events, d.state)], [d.state]);
+  }
+
+  function write(instanceId: string, expectedSeq: number, events: FlowEvent[], state: InstanceState): InstanceWrite {
+    return { instanceId, expectedSeq, events, summary: summarize(state), openTasks: openTaskRows(state) };
+  }
+
+  /** Appends the writes (`written[i]` is the state after `writes[i]`); false on a sequence conflict. */
+  async function commitWrites(writes: InstanceWrite[], written: InstanceState[]): Promise<CommitResult> {
+    if (writes.length === 0) return OK;
     let result: Awaited<ReturnType<typeof store.append>>;
     try {
       result = await store.append({ writes });
@@ -129,9 +149,9 @@ export function createEngine(options: EngineOptions): Engine {
       states.delete(result.instanceId);
       return result;
     }
-    for (const w of writes) remember(batch.get(w.instanceId)!.state);
-    if (listeners.size) for (const w of writes) notify(w.instanceId, w.events, batch.get(w.instanceId)!.state);
-    return { ok: true };
+    for (const s of written) remember(s);
+    if (listeners.size) for (let i = 0; i < writes.length; i++) notify(writes[i]!.instanceId, writes[i]!.events, written[i]!);
+    return OK;
   }
 
   function notify(instanceId: string, events: FlowEvent[], instance: InstanceState): void {
@@ -184,11 +204,18 @@ export function createEngine(options: EngineOptions): Engine {
         }
         throw e;
       }
-      const batch = new Map<string, Pending>();
-      add(batch, instanceId, state.seq, decision);
-      if (decision.effects.length) await carryOut(batch, decision.effects, now);
-      const res = await commit(batch);
-      if (res.ok) return result(batch, instanceId);
+      let res: CommitResult;
+      if (decision.effects.length === 0) {
+        // Nothing for other instances: append this one without a batch.
+        res = await commitOne(instanceId, state.seq, decision);
+        if (res.ok) return { instance: decision.state, events: decision.events, related: [] };
+      } else {
+        const batch = new Map<string, Pending>();
+        add(batch, instanceId, state.seq, decision);
+        await carryOut(batch, decision.effects, now);
+        res = await commit(batch);
+        if (res.ok) return result(batch, instanceId);
+      }
       if (expectedSeq !== undefined) {
         // Our copy may just have been behind: only a real change since the caller's view is a conflict.
         state = await loadState(instanceId);
@@ -215,11 +242,16 @@ export function createEngine(options: EngineOptions): Engine {
       for (let attempt = 0; ; attempt++) {
         const instanceId = newId();
         const decision = decide(undefined, { type: 'start', instanceId, data: copyJson(data ?? {}) }, context(flow, now), actor);
-        const batch = new Map<string, Pending>();
-        add(batch, instanceId, 0, decision);
-        if (decision.effects.length) await carryOut(batch, decision.effects, now);
-        const res = await commit(batch);
-        if (res.ok) return result(batch, instanceId);
+        if (decision.effects.length === 0) {
+          const res = await commitOne(instanceId, 0, decision);
+          if (res.ok) return { instance: decision.state, events: decision.events, related: [] };
+        } else {
+          const batch = new Map<string, Pending>();
+          add(batch, instanceId, 0, decision);
+          await carryOut(batch, decision.effects, now);
+          const res = await commit(batch);
+          if (res.ok) return result(batch, instanceId);
+        }
         if (attempt >= 2) throw new EngineError('STORE_FAILED', `The id generator gave an id that is already taken ('${instanceId}').`);
       }
     },

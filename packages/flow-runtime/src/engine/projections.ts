@@ -9,10 +9,13 @@ export function summarize(state: InstanceState): InstanceSummary {
   let nextDueAt: number | undefined;
   const open = state.status === 'active' || state.status === 'incident';
   if (open) {
-    for (const t of Object.values(state.tasks)) {
+    // for…in, not Object.values: this runs on every command and needs no array.
+    for (const id in state.tasks) {
+      const t = state.tasks[id]!;
       if (t.status === 'open' && t.dueAt !== undefined && !t.escalated && (nextDueAt === undefined || t.dueAt < nextDueAt)) nextDueAt = t.dueAt;
     }
-    for (const k of Object.values(state.tokens)) {
+    for (const id in state.tokens) {
+      const k = state.tokens[id]!;
       if (k.waiting === 'wait' && k.dueAt !== undefined && (nextDueAt === undefined || k.dueAt < nextDueAt)) nextDueAt = k.dueAt;
     }
   }
@@ -35,7 +38,8 @@ export function summarize(state: InstanceState): InstanceSummary {
 /** The instance's open tasks, one row each; `roles` is `['*']` when anyone may do the task. */
 export function openTaskRows(state: InstanceState): OpenTaskRow[] {
   const rows: OpenTaskRow[] = [];
-  for (const t of Object.values(state.tasks)) {
+  for (const id in state.tasks) {
+    const t = state.tasks[id]!;
     if (t.status !== 'open') continue;
     const row: OpenTaskRow = {
       instanceId: state.instanceId,

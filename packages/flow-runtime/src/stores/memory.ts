@@ -7,19 +7,26 @@
 import type { FlowEvent, InstanceSummary, OpenTaskRow } from '../engine/types.js';
 import type { AppendRequest, AppendResult, FlowStore, StoredDefinition } from './types.js';
 
+/** What the store keeps per instance. */
+interface Stored {
+  log: FlowEvent[];
+  summary: InstanceSummary;
+  /** The open-task rows of the last append (empty when none). */
+  tasks: OpenTaskRow[];
+}
+
+const NO_ROWS: OpenTaskRow[] = [];
+
 /** Creates an empty memory store. */
 export function createMemoryStore(): FlowStore {
-  const logs = new Map<string, FlowEvent[]>();
-  const summaries = new Map<string, InstanceSummary>();
-  const tasksByInstance = new Map<string, OpenTaskRow[]>();
+  /** One entry per instance (log, summary and open tasks together), so a command touches one Map entry. */
+  const instances = new Map<string, Stored>();
   /** role → instanceId → rows of that instance the role may do. */
   const byRole = new Map<string, Map<string, OpenTaskRow[]>>();
   const defs = new Map<string, Map<number, StoredDefinition>>();
 
-  const setTasks = (instanceId: string, rows: OpenTaskRow[]) => {
-    for (const row of tasksByInstance.get(instanceId) ?? []) for (const role of row.roles) byRole.get(role)?.delete(instanceId);
-    if (rows.length) tasksByInstance.set(instanceId, rows);
-    else tasksByInstance.delete(instanceId);
+  const setTasks = (instanceId: string, before: OpenTaskRow[], rows: OpenTaskRow[]) => {
+    for (const row of before) for (const role of row.roles) byRole.get(role)?.delete(instanceId);
     for (const row of rows) {
       for (const role of row.roles) {
         let m = byRole.get(role);
@@ -34,28 +41,33 @@ export function createMemoryStore(): FlowStore {
   return {
     async append({ writes }: AppendRequest): Promise<AppendResult> {
       for (const w of writes) {
-        const actualSeq = summaries.get(w.instanceId)?.seq ?? 0;
+        const actualSeq = instances.get(w.instanceId)?.summary.seq ?? 0;
         if (actualSeq !== w.expectedSeq) return { ok: false, instanceId: w.instanceId, expectedSeq: w.expectedSeq, actualSeq };
       }
       for (const w of writes) {
-        const log = logs.get(w.instanceId);
-        if (log) for (const e of w.events) log.push(e);
-        else logs.set(w.instanceId, w.events.slice());
-        summaries.set(w.instanceId, w.summary);
-        setTasks(w.instanceId, w.openTasks);
+        const stored = instances.get(w.instanceId);
+        if (stored) {
+          for (const e of w.events) stored.log.push(e);
+          stored.summary = w.summary;
+          setTasks(w.instanceId, stored.tasks, w.openTasks);
+          stored.tasks = w.openTasks;
+        } else {
+          instances.set(w.instanceId, { log: w.events.slice(), summary: w.summary, tasks: w.openTasks });
+          setTasks(w.instanceId, NO_ROWS, w.openTasks);
+        }
       }
       return { ok: true };
     },
     async load({ instanceId, afterSeq = 0 }) {
-      const log = logs.get(instanceId);
+      const log = instances.get(instanceId)?.log;
       return log && log.length > afterSeq ? log.slice(afterSeq) : [];
     },
     async instance({ instanceId }) {
-      return summaries.get(instanceId);
+      return instances.get(instanceId)?.summary;
     },
     async instances({ flowId, status, dueBefore, parentId }) {
       const out: InstanceSummary[] = [];
-      for (const s of summaries.values()) {
+      for (const { summary: s } of instances.values()) {
         if (flowId !== undefined && s.flowId !== flowId) continue;
         if (status !== undefined && s.status !== status) continue;
         if (dueBefore !== undefined && (s.nextDueAt === undefined || s.nextDueAt > dueBefore)) continue;
@@ -66,10 +78,14 @@ export function createMemoryStore(): FlowStore {
     },
     async openTasks({ roles, instanceId }) {
       if (instanceId !== undefined) {
-        const rows = tasksByInstance.get(instanceId) ?? [];
+        const rows = instances.get(instanceId)?.tasks ?? NO_ROWS;
         return roles ? rows.filter((r) => r.roles.some((x) => roles.includes(x))) : [...rows];
       }
-      if (!roles) return [...tasksByInstance.values()].flat();
+      if (!roles) {
+        const all: OpenTaskRow[] = [];
+        for (const { tasks } of instances.values()) for (const row of tasks) all.push(row);
+        return all;
+      }
       const seen = new Set<string>();
       const out: OpenTaskRow[] = [];
       for (const role of roles) {
