@@ -23,3 +23,18 @@ export function Dialog({ title, onClose, children }: { title: string; onClose: (
     </div>
   );
 }
+
+/** The footer of a dialog that starts a flow: start (disabled until ready) and cancel. */
+export function StartFlowActions({ ready, onClose }: { ready: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="actions">
+      <button type="submit" className="primary" disabled={!ready}>
+        {t('orders.startFlow')}
+      </button>
+      <button type="button" className="secondary" onClick={onClose}>
+        {t('common.cancel')}
+      </button>
+    </div>
+  );
+}

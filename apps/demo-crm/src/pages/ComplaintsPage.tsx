@@ -6,12 +6,10 @@
 import { useState } from 'react';
 import { useQuery } from '../app/context';
 import { useRecordIndex } from '../app/records';
-import { href, navigate } from '../app/router';
 import { useStarter } from '../app/useStarter';
 import { Chip, Loading, PageHeader } from '../components/bits';
-import { Dialog } from '../components/Dialog';
-import { RecordCases } from '../components/RecordCases';
-import { RecordFields } from '../components/RecordFields';
+import { Dialog, StartFlowActions } from '../components/Dialog';
+import { CustomerRecordTitle, NewAction, RecordDetail, RecordRow, RefusalBanner } from '../components/RecordList';
 import { useI18n } from '../i18n';
 import { startComplaint } from '../runtime/start';
 import { optionName } from '../windows/catalog-lookup';
@@ -33,17 +31,9 @@ export function ComplaintsPage({ selected }: { selected?: string }) {
       <PageHeader
         title={t('complaints.title')}
         subtitle={t('complaints.subtitle')}
-        actions={
-          <button type="button" className="primary" disabled={busy} onClick={() => setDialog(true)}>
-            + {t('complaints.new')}
-          </button>
-        }
+        actions={<NewAction label={t('complaints.new')} busy={busy} onClick={() => setDialog(true)} />}
       />
-      {error && (
-        <div className="banner refusal" role="alert">
-          {error}
-        </div>
-      )}
+      <RefusalBanner error={error} />
       <table className="table" data-testid="complaints">
         <thead>
           <tr>
@@ -57,36 +47,23 @@ export function ComplaintsPage({ selected }: { selected?: string }) {
         </thead>
         <tbody>
           {complaints.map((c) => (
-            <tr key={c.id} className={`clickable${c.id === selected ? ' selected' : ''}`} onClick={() => navigate('complaints', c.id)}>
-              <td>
-                <a href={href('complaints', c.id)} onClick={(e) => e.stopPropagation()}>
-                  {c.id}
-                </a>
-              </td>
+            <RecordRow key={c.id} page="complaints" id={c.id} selected={selected}>
               <td>{index?.label('customer', c.customer)}</td>
               <td>{optionName('complaint', 'category', c.category, i18n.locale) || '—'}</td>
               <td>{c.severity ? <Chip tone={SEVERITY_TONE[String(c.severity)] ?? 'neutral'}>{optionName('complaint', 'severity', c.severity, i18n.locale)}</Chip> : '—'}</td>
               <td>{dateTime(typeof c.receivedAt === 'string' ? c.receivedAt : undefined)}</td>
               <td>{t(`complaints.stage.${stage(c)}` as 'complaints.stage.new')}</td>
-            </tr>
+            </RecordRow>
           ))}
         </tbody>
       </table>
       {current && (
-        <section className="panel detail">
-          <header className="detail-head">
-            <h2>
-              {t('complaints.complaint')} {current.id} · {index?.label('customer', current.customer)}
-            </h2>
-          </header>
-          <div className="detail-grid">
-            <RecordFields entityId="complaint" record={current} index={index} />
-            <div>
-              <h3>{t('cases.title')}</h3>
-              <RecordCases entity="complaint" recordId={current.id} />
-            </div>
-          </div>
-        </section>
+        <RecordDetail
+          entity="complaint"
+          record={current}
+          index={index}
+          title={<CustomerRecordTitle kind={t('complaints.complaint')} record={current} index={index} />}
+        />
       )}
       {dialog && <NewComplaintDialog onClose={() => setDialog(false)} onStart={(c, o) => void start((ctx) => startComplaint(ctx, c, o))} />}
     </div>
@@ -127,14 +104,7 @@ function NewComplaintDialog({ onClose, onStart }: { onClose: () => void; onStart
             </option>
           ))}
         </select>
-        <div className="actions">
-          <button type="submit" className="primary" disabled={!customer}>
-            {t('orders.startFlow')}
-          </button>
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <StartFlowActions ready={!!customer} onClose={onClose} />
       </form>
     </Dialog>
   );

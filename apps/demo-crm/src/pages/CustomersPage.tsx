@@ -6,12 +6,11 @@
 import { useState } from 'react';
 import { useApp, useQuery } from '../app/context';
 import { useRecordIndex } from '../app/records';
-import { href, navigate } from '../app/router';
+import { href } from '../app/router';
 import { useStarter } from '../app/useStarter';
 import { Chip, CreditBar, Loading, PageHeader, statusTone } from '../components/bits';
-import { Dialog } from '../components/Dialog';
-import { RecordCases } from '../components/RecordCases';
-import { RecordFields } from '../components/RecordFields';
+import { Dialog, StartFlowActions } from '../components/Dialog';
+import { NewAction, RecordDetail, RecordRow, RefusalBanner } from '../components/RecordList';
 import { useI18n } from '../i18n';
 import { userName } from '../runtime/actors';
 import { startComplaint, startCreditReview, startCustomerApproval, startOrder } from '../runtime/start';
@@ -31,17 +30,9 @@ export function CustomersPage({ selected }: { selected?: string }) {
       <PageHeader
         title={t('customers.title')}
         subtitle={t('customers.subtitle')}
-        actions={
-          <button type="button" className="primary" disabled={busy} onClick={() => void start((ctx) => startCustomerApproval(ctx))}>
-            + {t('customers.new')}
-          </button>
-        }
+        actions={<NewAction label={t('customers.new')} busy={busy} onClick={() => void start((ctx) => startCustomerApproval(ctx))} />}
       />
-      {error && (
-        <div className="banner refusal" role="alert">
-          {error}
-        </div>
-      )}
+      <RefusalBanner error={error} />
       <table className="table" data-testid="customers">
         <thead>
           <tr>
@@ -56,13 +47,15 @@ export function CustomersPage({ selected }: { selected?: string }) {
         </thead>
         <tbody>
           {customers.map((c) => (
-            <tr key={c.id} className={`clickable${c.id === selected ? ' selected' : ''}`} onClick={() => navigate('customers', c.id)} data-testid={`customer-${c.id}`}>
-              <td>
-                <a href={href('customers', c.id)} onClick={(e) => e.stopPropagation()}>
-                  {typeof c.name === 'string' && c.name ? c.name : t('customers.unnamed', { id: c.id })}
-                </a>
-                <div className="muted small">{c.id}</div>
-              </td>
+            <RecordRow
+              key={c.id}
+              page="customers"
+              id={c.id}
+              selected={selected}
+              testId={`customer-${c.id}`}
+              label={typeof c.name === 'string' && c.name ? c.name : t('customers.unnamed', { id: c.id })}
+              sub={<div className="muted small">{c.id}</div>}
+            >
               <td>{typeof c.level === 'string' ? c.level : '—'}</td>
               <td>
                 <Chip tone={statusTone(c.status)}>{optionName('customer', 'status', c.status, i18n.locale) || '—'}</Chip>
@@ -84,14 +77,19 @@ export function CustomersPage({ selected }: { selected?: string }) {
                   </button>
                 )}
               </td>
-            </tr>
+            </RecordRow>
           ))}
         </tbody>
       </table>
       {current && (
-        <section className="panel detail" data-testid="customer-detail">
-          <header className="detail-head">
-            <h2>{typeof current.name === 'string' && current.name ? current.name : current.id}</h2>
+        <RecordDetail
+          entity="customer"
+          record={current}
+          index={index}
+          omit={['name']}
+          testId="customer-detail"
+          title={typeof current.name === 'string' && current.name ? current.name : current.id}
+          head={
             <div className="page-actions">
               {current.status === 'active' && (
                 <>
@@ -107,40 +105,32 @@ export function CustomersPage({ selected }: { selected?: string }) {
                 </>
               )}
             </div>
-          </header>
-          <div className="detail-grid">
-            <div>
-              <RecordFields entityId="customer" record={current} index={index} omit={['name']} />
-              <h3>{t('customers.contacts')}</h3>
-              <ul className="plain">
-                {index
-                  ?.all('contact')
-                  .filter((x) => x.customer === current.id)
-                  .map((x) => (
-                    <li key={x.id}>
-                      <strong>{String(x.name)}</strong> · {String(x.title ?? '')} · {String(x.phone ?? '')} · <span className="muted">{String(x.email ?? '')}</span>
-                    </li>
-                  ))}
-              </ul>
-              <h3>{t('customers.orders')}</h3>
-              <ul className="plain">
-                {index
-                  ?.all('order')
-                  .filter((o) => o.customer === current.id)
-                  .map((o) => (
-                    <li key={o.id}>
-                      <a href={href('orders', o.id)}>{o.id}</a> · {optionName('order', 'type', o.type, i18n.locale)} · {optionName('order', 'status', o.status, i18n.locale)} · {money(o.amount)}
-                    </li>
-                  ))}
-                {!index?.all('order').some((o) => o.customer === current.id) && <li className="muted">{t('customers.noOrders')}</li>}
-              </ul>
-            </div>
-            <div>
-              <h3>{t('cases.title')}</h3>
-              <RecordCases entity="customer" recordId={current.id} />
-            </div>
-          </div>
-        </section>
+          }
+        >
+          <h3>{t('customers.contacts')}</h3>
+          <ul className="plain">
+            {index
+              ?.all('contact')
+              .filter((x) => x.customer === current.id)
+              .map((x) => (
+                <li key={x.id}>
+                  <strong>{String(x.name)}</strong> · {String(x.title ?? '')} · {String(x.phone ?? '')} · <span className="muted">{String(x.email ?? '')}</span>
+                </li>
+              ))}
+          </ul>
+          <h3>{t('customers.orders')}</h3>
+          <ul className="plain">
+            {index
+              ?.all('order')
+              .filter((o) => o.customer === current.id)
+              .map((o) => (
+                <li key={o.id}>
+                  <a href={href('orders', o.id)}>{o.id}</a> · {optionName('order', 'type', o.type, i18n.locale)} · {optionName('order', 'status', o.status, i18n.locale)} · {money(o.amount)}
+                </li>
+              ))}
+            {!index?.all('order').some((o) => o.customer === current.id) && <li className="muted">{t('customers.noOrders')}</li>}
+          </ul>
+        </RecordDetail>
       )}
       {orderFor && <NewOrderDialog customerId={orderFor} onClose={() => setOrderFor(undefined)} onStart={(type) => void start((ctx) => startOrder(ctx, orderFor, type))} />}
     </div>
@@ -187,14 +177,7 @@ export function NewOrderDialog({ customerId, onClose, onStart }: { customerId?: 
           ))}
         </fieldset>
         {role !== 'sales-rep' && role !== 'sales-manager' && <p className="muted small">{t('orders.salesOnly')}</p>}
-        <div className="actions">
-          <button type="submit" className="primary" disabled={!customer}>
-            {t('orders.startFlow')}
-          </button>
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <StartFlowActions ready={!!customer} onClose={onClose} />
       </form>
     </Dialog>
   );

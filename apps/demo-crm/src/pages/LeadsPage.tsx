@@ -5,6 +5,7 @@
 import { useQuery } from '../app/context';
 import { useStarter } from '../app/useStarter';
 import { Chip, Loading, PageHeader, statusTone } from '../components/bits';
+import { RefusalBanner } from '../components/RecordList';
 import { useI18n } from '../i18n';
 import { userName } from '../runtime/actors';
 import { startLead } from '../runtime/start';
@@ -24,11 +25,7 @@ export function LeadsPage() {
   return (
     <div className="page">
       <PageHeader title={t('leads.title')} subtitle={t('leads.subtitle')} />
-      {error && (
-        <div className="banner refusal" role="alert">
-          {error}
-        </div>
-      )}
+      <RefusalBanner error={error} />
       <table className="table" data-testid="leads">
         <thead>
           <tr>

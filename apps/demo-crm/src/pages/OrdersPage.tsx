@@ -6,11 +6,10 @@
 import { useState } from 'react';
 import { useQuery } from '../app/context';
 import { useRecordIndex } from '../app/records';
-import { href, navigate } from '../app/router';
 import { useStarter } from '../app/useStarter';
 import { Chip, Loading, PageHeader, statusTone } from '../components/bits';
-import { RecordCases, useRecordCases } from '../components/RecordCases';
-import { RecordFields } from '../components/RecordFields';
+import { useRecordCases } from '../components/RecordCases';
+import { CustomerRecordTitle, NewAction, RecordDetail, RecordRow, RefusalBanner } from '../components/RecordList';
 import { useI18n } from '../i18n';
 import { startOrder } from '../runtime/start';
 import { optionName } from '../windows/catalog-lookup';
@@ -41,17 +40,9 @@ export function OrdersPage({ selected }: { selected?: string }) {
       <PageHeader
         title={t('orders.title')}
         subtitle={t('orders.subtitle')}
-        actions={
-          <button type="button" className="primary" disabled={busy} onClick={() => setDialog(true)}>
-            + {t('orders.new')}
-          </button>
-        }
+        actions={<NewAction label={t('orders.new')} busy={busy} onClick={() => setDialog(true)} />}
       />
-      {error && (
-        <div className="banner refusal" role="alert">
-          {error}
-        </div>
-      )}
+      <RefusalBanner error={error} />
       <div className="tabs" role="tablist">
         {TYPES.map((ty) => (
           <button key={ty} type="button" role="tab" aria-selected={type === ty} className={type === ty ? 'on' : ''} onClick={() => setType(ty)}>
@@ -74,12 +65,7 @@ export function OrdersPage({ selected }: { selected?: string }) {
         </thead>
         <tbody>
           {rows.map((o) => (
-            <tr key={o.id} className={`clickable${o.id === selected ? ' selected' : ''}`} onClick={() => navigate('orders', o.id)}>
-              <td>
-                <a href={href('orders', o.id)} onClick={(e) => e.stopPropagation()}>
-                  {o.id}
-                </a>
-              </td>
+            <RecordRow key={o.id} page="orders" id={o.id} selected={selected}>
               <td>{index?.label('customer', o.customer)}</td>
               <td>{optionName('order', 'type', o.type, i18n.locale)}</td>
               <td>
@@ -88,42 +74,34 @@ export function OrdersPage({ selected }: { selected?: string }) {
               <td className="num">{money(o.amount)}</td>
               <td className="num">{money(o.paidAmount)}</td>
               <td>{date(typeof o.requestedShipDate === 'string' ? o.requestedShipDate : undefined)}</td>
-            </tr>
+            </RecordRow>
           ))}
         </tbody>
       </table>
       {current && (
-        <section className="panel detail" data-testid="order-detail">
-          <header className="detail-head">
-            <h2>
-              {t('orders.order')} {current.id} · {index?.label('customer', current.customer)}
-            </h2>
-            <Chip tone={statusTone(current.status)}>{optionName('order', 'status', current.status, i18n.locale)}</Chip>
-          </header>
-          {holding.map((c) => (
+        <RecordDetail
+          entity="order"
+          record={current}
+          index={index}
+          testId="order-detail"
+          title={<CustomerRecordTitle kind={t('orders.order')} record={current} index={index} />}
+          head={<Chip tone={statusTone(current.status)}>{optionName('order', 'status', current.status, i18n.locale)}</Chip>}
+          before={holding.map((c) => (
             <HoldingControls key={c.state.instanceId} instanceId={c.state.instanceId} />
           ))}
-          <div className="detail-grid">
-            <div>
-              <RecordFields entityId="order" record={current} index={index} />
-              <h3>{t('orders.payments')}</h3>
-              <ul className="plain" data-testid="payments">
-                {data.payments
-                  .filter((p) => p.order === current.id)
-                  .map((p) => (
-                    <li key={p.id}>
-                      {p.id} · {money(p.amount)} · {optionName('payment', 'method', p.method, i18n.locale)} · {i18n.dateTime(typeof p.receivedAt === 'string' ? p.receivedAt : undefined)}
-                    </li>
-                  ))}
-                {!data.payments.some((p) => p.order === current.id) && <li className="muted">{t('orders.noPayments')}</li>}
-              </ul>
-            </div>
-            <div>
-              <h3>{t('cases.title')}</h3>
-              <RecordCases entity="order" recordId={current.id} />
-            </div>
-          </div>
-        </section>
+        >
+          <h3>{t('orders.payments')}</h3>
+          <ul className="plain" data-testid="payments">
+            {data.payments
+              .filter((p) => p.order === current.id)
+              .map((p) => (
+                <li key={p.id}>
+                  {p.id} · {money(p.amount)} · {optionName('payment', 'method', p.method, i18n.locale)} · {i18n.dateTime(typeof p.receivedAt === 'string' ? p.receivedAt : undefined)}
+                </li>
+              ))}
+            {!data.payments.some((p) => p.order === current.id) && <li className="muted">{t('orders.noPayments')}</li>}
+          </ul>
+        </RecordDetail>
       )}
       {dialog && <NewOrderDialog onClose={() => setDialog(false)} onStart={(ty, customer) => void start((ctx) => startOrder(ctx, customer, ty))} />}
     </div>

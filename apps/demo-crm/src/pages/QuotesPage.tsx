@@ -5,12 +5,10 @@
 import { useState } from 'react';
 import { useQuery } from '../app/context';
 import { useRecordIndex } from '../app/records';
-import { href, navigate } from '../app/router';
 import { useStarter } from '../app/useStarter';
 import { Chip, Loading, PageHeader, statusTone } from '../components/bits';
-import { Dialog } from '../components/Dialog';
-import { RecordCases } from '../components/RecordCases';
-import { RecordFields } from '../components/RecordFields';
+import { Dialog, StartFlowActions } from '../components/Dialog';
+import { CustomerRecordTitle, NewAction, RecordDetail, RecordRow, RefusalBanner } from '../components/RecordList';
 import { useI18n } from '../i18n';
 import { startQuotation } from '../runtime/start';
 import { optionName } from '../windows/catalog-lookup';
@@ -29,17 +27,9 @@ export function QuotesPage({ selected }: { selected?: string }) {
       <PageHeader
         title={t('quotes.title')}
         subtitle={t('quotes.subtitle')}
-        actions={
-          <button type="button" className="primary" disabled={busy} onClick={() => setDialog(true)}>
-            + {t('quotes.new')}
-          </button>
-        }
+        actions={<NewAction label={t('quotes.new')} busy={busy} onClick={() => setDialog(true)} />}
       />
-      {error && (
-        <div className="banner refusal" role="alert">
-          {error}
-        </div>
-      )}
+      <RefusalBanner error={error} />
       <table className="table" data-testid="quotes">
         <thead>
           <tr>
@@ -54,12 +44,7 @@ export function QuotesPage({ selected }: { selected?: string }) {
         </thead>
         <tbody>
           {quotes.map((q) => (
-            <tr key={q.id} className={`clickable${q.id === selected ? ' selected' : ''}`} onClick={() => navigate('quotes', q.id)}>
-              <td>
-                <a href={href('quotes', q.id)} onClick={(e) => e.stopPropagation()}>
-                  {q.id}
-                </a>
-              </td>
+            <RecordRow key={q.id} page="quotes" id={q.id} selected={selected}>
               <td>{index?.label('customer', q.customer)}</td>
               <td>{q.opportunity ? index?.label('opportunity', q.opportunity) : '—'}</td>
               <td>
@@ -68,25 +53,17 @@ export function QuotesPage({ selected }: { selected?: string }) {
               <td className="num">{typeof q.discountPercent === 'number' ? `${q.discountPercent}%` : '—'}</td>
               <td className="num">{money(q.amount)}</td>
               <td>{date(typeof q.validUntil === 'string' ? q.validUntil : undefined)}</td>
-            </tr>
+            </RecordRow>
           ))}
         </tbody>
       </table>
       {current && (
-        <section className="panel detail">
-          <header className="detail-head">
-            <h2>
-              {t('quotes.quote')} {current.id} · {index?.label('customer', current.customer)}
-            </h2>
-          </header>
-          <div className="detail-grid">
-            <RecordFields entityId="quote" record={current} index={index} />
-            <div>
-              <h3>{t('cases.title')}</h3>
-              <RecordCases entity="quote" recordId={current.id} />
-            </div>
-          </div>
-        </section>
+        <RecordDetail
+          entity="quote"
+          record={current}
+          index={index}
+          title={<CustomerRecordTitle kind={t('quotes.quote')} record={current} index={index} />}
+        />
       )}
       {dialog && <NewQuoteDialog onClose={() => setDialog(false)} onStart={(c, o) => void start((ctx) => startQuotation(ctx, c, o))} />}
     </div>
@@ -130,14 +107,7 @@ function NewQuoteDialog({ onClose, onStart }: { onClose: () => void; onStart: (c
             </option>
           ))}
         </select>
-        <div className="actions">
-          <button type="submit" className="primary" disabled={!customer}>
-            {t('orders.startFlow')}
-          </button>
-          <button type="button" className="secondary" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-        </div>
+        <StartFlowActions ready={!!customer} onClose={onClose} />
       </form>
     </Dialog>
   );
