@@ -359,13 +359,13 @@ export async function playHistory({ db, engine, clock, sync, locale, now }: Hist
 /** An instance and its sub-flow instances, recursively. */
 async function familyOf(engine: Engine, instanceId: string): Promise<Set<string>> {
   const out = new Set<string>();
-  const todo = [instanceId];
-  while (todo.length) {
-    const id = todo.pop()!;
+  const pending = [instanceId];
+  while (pending.length) {
+    const id = pending.pop()!;
     if (out.has(id)) continue;
     out.add(id);
     const s = await engine.instance(id);
-    todo.push(...s.children);
+    pending.push(...s.children);
   }
   return out;
 }

@@ -12,12 +12,12 @@ function predecessors(flow: Flow, id: string): string[] {
 
 function closure(from: string[], step: (id: string) => string[], skip?: string): Set<string> {
   const seen = new Set<string>();
-  const todo = from.filter((id) => id !== skip);
-  while (todo.length > 0) {
-    const id = todo.pop()!;
+  const pending = from.filter((id) => id !== skip);
+  while (pending.length > 0) {
+    const id = pending.pop()!;
     if (seen.has(id)) continue;
     seen.add(id);
-    for (const n of step(id)) if (n !== skip && !seen.has(n)) todo.push(n);
+    for (const n of step(id)) if (n !== skip && !seen.has(n)) pending.push(n);
   }
   return seen;
 }
