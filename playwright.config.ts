@@ -5,10 +5,11 @@ import { defineConfig, devices } from '@playwright/test';
  * One project per app, each with its e2e/ folder and the dev server it needs:
  * adding the demo app is one more line in APPS.
  */
+/** Several checkouts can run their browser tests at once: each sets E2E_PORT_BASE. */
+const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 5173);
 const APPS = [
-  { name: 'designer', dir: 'packages/designer', port: 5174 },
-  // { name: 'demo-crm', dir: 'apps/demo-crm', port: 5173 },
-  { name: 'demo-crm', dir: 'apps/demo-crm', port: 5173 },
+  { name: 'designer', dir: 'packages/designer', port: PORT_BASE + 1 },
+  { name: 'demo-crm', dir: 'apps/demo-crm', port: PORT_BASE },
 ];
 
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
