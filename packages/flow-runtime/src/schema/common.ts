@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Ids of nodes, edges, roles, windows…: a letter, then letters, digits, `-`, `_` or `.`. */
 export const Id = z

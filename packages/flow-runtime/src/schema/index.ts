@@ -6,4 +6,3 @@ export { parseJsonText, type JsonTextLimits } from './json-text.js';
 export { parseCatalog, parseCatalogText, parseCatalogOrThrow } from './parse-catalog.js';
 export { parseFlow, parseFlowText, parseFlowOrThrow } from './parse-flow.js';
 export { resolveDataPath, resolveItemPath, indexEntities, type PathInfo, type EntityIndex } from './data-paths.js';
-export { catalogJsonSchema, flowJsonSchema } from './json-schema.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { Catalog, Department, Entity, Role, Window } from './catalog.js';
 import { checkUniqueIds, idOf, parseEach, rawIds, suggest } from './collect.js';
 import { parseJsonText } from './json-text.js';

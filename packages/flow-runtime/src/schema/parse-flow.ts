@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Catalog } from './catalog.js';
 import { Id } from './common.js';
 import { checkUniqueIds, idOf, parseEach, rawIds, suggest } from './collect.js';

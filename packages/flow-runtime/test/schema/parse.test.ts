@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { catalogJsonSchema, flowJsonSchema, parseCatalog, parseCatalogOrThrow, parseFlow, parseFlowOrThrow, FlowDefinitionError } from '../../src/index.js';
+import { catalogJsonSchema, flowJsonSchema } from '../../src/schema/json-schema.js';
+import { parseCatalog, parseCatalogOrThrow, parseFlow, parseFlowOrThrow, FlowDefinitionError } from '../../src/index.js';
 import { PACKAGE_DIR } from '../paths.js';
 
 const fixtures = `${PACKAGE_DIR}test/fixtures/`;
