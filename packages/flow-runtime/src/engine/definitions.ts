@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../schema/catalog.js';
 import type { Flow } from '../schema/flow.js';
-import { parseFlow } from '../schema/parse-flow.js';
+import type { ParseResult } from '../schema/problems.js';
 import type { FlowStore } from '../stores/types.js';
 import { compileFlow, type CompiledFlow } from './compiled.js';
 import { EngineError, isEngineError } from './errors.js';
@@ -24,8 +24,11 @@ export interface DefinitionStore {
   resolveSync(flowId: string, version?: number): CompiledFlow | undefined;
 }
 
+/** Checks a definition before it is deployed: the zod-backed `parseFlow` at the root entry. */
+export type FlowParser = (input: unknown, catalog?: Catalog) => ParseResult<Flow>;
+
 /** Creates the definition cache over a store. */
-export function definitionStore(store: FlowStore, catalog: Catalog | undefined, clock: Clock): DefinitionStore {
+export function definitionStore(store: FlowStore, catalog: Catalog | undefined, clock: Clock, parseFlow: FlowParser): DefinitionStore {
   const compiled = new Map<string, CompiledFlow>();
   /** flow id → version → compiled, for the lookup every command makes (no key strings built). */
   const byVersion = new Map<string, Map<number, CompiledFlow>>();

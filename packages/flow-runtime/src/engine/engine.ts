@@ -8,7 +8,8 @@ import { replay } from './apply.js';
 import type { CompiledFlow } from './compiled.js';
 import { copyJson } from './data.js';
 import { decide, type Command, type Decision } from './decide.js';
-import { definitionStore } from './definitions.js';
+import { definitionStore, type FlowParser } from './definitions.js';
+import { parseFlow } from '../schema/parse-flow.js';
 import { EngineError, isEngineError } from './errors.js';
 import { historyEntry } from './history.js';
 import { openTaskRows, summarize } from './projections.js';
@@ -40,13 +41,23 @@ interface Pending {
  * await engine.complete(instance.instanceId, task.taskId, { actor: alice, data: { 'order.amount': 12_000 } });
  */
 export function createEngine(options: EngineOptions): Engine {
+  return createEngineWith(options, parseFlow);
+}
+
+/**
+ * {@link createEngine} with the definition check passed in, so an entry that
+ * runs already-validated flows (`@crm/flow-runtime/engine`) need not bundle
+ * the zod schemas. Every other check (rule policy, guards, access, data
+ * types) runs as in {@link createEngine}.
+ */
+export function createEngineWith(options: EngineOptions, parse: FlowParser): Engine {
   const { store, catalog } = options;
   const clock = options.clock ?? { now: () => Date.now() };
   const ids = options.ids ?? (() => globalThis.crypto.randomUUID());
   const newId = () => ids({ kind: 'instance' });
   const newRecordId = (record: { variable: string; entity?: string }) => ids({ kind: 'record', ...record });
   const adminRoles = options.adminRoles ?? ['admin'];
-  const defs = definitionStore(store, catalog, clock);
+  const defs = definitionStore(store, catalog, clock, parse);
   const states = new Map<string, InstanceState>();
   const listeners = new Set<EngineListener>();
 

@@ -1,0 +1,55 @@
+// The size budget of the runtime's entries, checked in CI (`pnpm size`) and
+// reported by `pnpm bench`: each entry bundled as a host's bundler would
+// (esbuild, minified, ES module, tree-shaken, nothing external) and gzipped.
+// XState's typical import is bundled the same way in the same run, as the
+// reference. Exits 1 when an entry is over its budget.
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+
+/** An entry, its budget in KB gzip, and what it is for. */
+export const BUDGETS = [
+  { name: 'runtime.root_gzip_kb', entry: 'src/index.ts', budgetKb: 100, what: '@crm/flow-runtime (format, evaluator, engine, stores, analysis, SOP)' },
+  { name: 'runtime.engine_entry_gzip_kb', entry: 'src/engine-entry.ts', budgetKb: 40, what: '@crm/flow-runtime/engine (engine, memory store, compiled guards)' },
+] as const;
+
+/** Bundles `contents` (or a file) and returns its minified and gzipped sizes in KB. */
+export async function bundleSize(input: { entry: string } | { contents: string }): Promise<{ minKb: number; gzipKb: number }> {
+  const out = await build({
+    ...('entry' in input ? { entryPoints: [input.entry] } : { stdin: { contents: input.contents, resolveDir: root, loader: 'ts' } }),
+    absWorkingDir: root,
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    conditions: ['source'],
+    write: false,
+    logLevel: 'error',
+  });
+  const code = out.outputFiles[0]!.contents;
+  return { minKb: code.length / 1024, gzipKb: gzipSync(code, { level: 9 }).length / 1024 };
+}
+
+/** XState v5's typical import, bundled the same way. */
+export const XSTATE_TYPICAL = `export { setup, createActor, assign } from 'xstate';`;
+
+async function main(): Promise<void> {
+  const ref = await bundleSize({ contents: XSTATE_TYPICAL });
+  let over = 0;
+  for (const b of BUDGETS) {
+    const s = await bundleSize({ entry: b.entry });
+    const ok = s.gzipKb <= b.budgetKb;
+    if (!ok) over++;
+    console.log(`${ok ? 'ok  ' : 'OVER'} ${b.name}: ${s.gzipKb.toFixed(1)} KB gzip (${s.minKb.toFixed(0)} KB min), budget ${b.budgetKb} KB — ${b.what}`);
+  }
+  console.log(`     reference: XState's typical import (setup, createActor, assign) ${ref.gzipKb.toFixed(1)} KB gzip`);
+  if (over > 0) {
+    console.log(`${over} entr${over === 1 ? 'y is' : 'ies are'} over budget: see what grew with 'npx esbuild <entry> --bundle --minify --metafile=meta.json' and esbuild's analyzer.`);
+    process.exit(1);
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();
