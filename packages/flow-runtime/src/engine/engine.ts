@@ -15,11 +15,18 @@ import { historyEntry } from './history.js';
 import { openTaskRows, summarize } from './projections.js';
 import type { DecideContext, Effect } from './run.js';
 import { stepName } from './names.js';
-import type { Actor, CommandResult, Engine, EngineListener, EngineOptions, FlowEvent, InstanceState, TaskView } from './types.js';
+import type { Actor, CommandResult, Engine, EngineListener, EngineOptions, FlowEvent, InstanceState, InstanceSummary, OpenTaskRow, Page, TasksQuery, TaskView } from './types.js';
 import { taskView, taskViews } from './views.js';
 import type { InstanceWrite } from '../stores/types.js';
+import { decodeInstanceCursor, decodeTaskCursor, encodeInstanceCursor, encodeTaskCursor, page } from './paging.js';
 
 const STATE_CACHE = 5_000;
+/** Instances `tick` asks the store for at a time. */
+const DUE_BATCH = 100;
+/** How long a tick claims the due instances it fetched, so other workers pick others (wall-clock ms). */
+const DUE_LEASE_MS = 30_000;
+/** Open-task rows read at a time when filling a page of task views. */
+const ROW_BATCH = 200;
 
 type CommitResult = { ok: true } | { ok: false; instanceId: string; actualSeq: number };
 const OK: CommitResult = { ok: true };
@@ -83,6 +90,19 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
     return state;
   }
 
+  /**
+   * The states of the rows' instances: the store's snapshots (no replay), the
+   * log only for instances stored without one.
+   */
+  async function statesOf(rows: readonly OpenTaskRow[]): Promise<Map<string, InstanceState>> {
+    const ids = [...new Set(rows.map((r) => r.instanceId))];
+    const out = new Map<string, InstanceState>();
+    if (ids.length === 0) return out;
+    for (const s of await guard(() => store.states({ instanceIds: ids }))) out.set(s.instanceId, s);
+    for (const id of ids) if (!out.has(id)) out.set(id, await loadState(id));
+    return out;
+  }
+
   const context = (flow: CompiledFlow, now: number): DecideContext => ({ flow, now, newInstanceId: newId, newRecordId, resolveFlow: defs.resolveSync, adminRoles });
 
   /** Decides effects on other instances into the batch, recursively. */
@@ -144,7 +164,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
   }
 
   function write(instanceId: string, expectedSeq: number, events: FlowEvent[], state: InstanceState): InstanceWrite {
-    return { instanceId, expectedSeq, events, summary: summarize(state), openTasks: openTaskRows(state) };
+    return { instanceId, expectedSeq, events, summary: summarize(state), openTasks: openTaskRows(state), state };
   }
 
   /** Appends the writes (`written[i]` is the state after `writes[i]`); false on a sequence conflict. */
@@ -267,27 +287,37 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       }
     },
 
-    tasks: (async (a: string | { actor: Actor }, b?: { actor: Actor }): Promise<TaskView[]> => {
+    tasks: (async (a: string | TasksQuery, b?: { actor: Actor }): Promise<Page<TaskView>> => {
       const now = clock.now();
       if (typeof a === 'string') {
         const state = await loadState(a);
         return taskViews(await defs.get(state.flowId, state.version), state, b!.actor, now);
       }
-      const actor = a.actor;
-      const rows = await guard(() => store.openTasks({ roles: [...actor.roles, '*'] }));
+      const { actor } = a;
+      const limit = pageLimit(a.limit);
+      const token = a.cursor ?? a.after;
+      let after = token === undefined ? undefined : decodeTaskCursor(token);
+      const roles = [...actor.roles, '*'];
       const out: TaskView[] = [];
-      const byInstance = new Map<string, string[]>();
-      for (const r of rows) byInstance.set(r.instanceId, [...(byInstance.get(r.instanceId) ?? []), r.taskId]);
-      for (const [instanceId, taskIds] of byInstance) {
-        const state = await loadState(instanceId);
-        const flow = await defs.get(state.flowId, state.version);
-        for (const id of taskIds) {
-          const task = state.tasks[id];
-          const view = task && taskView(flow, state, task, actor, now);
-          if (view) out.push(view);
+      // Rows come from the store's role index in page order; rows whose view the actor may not
+      // see (separation of duties, a role the flow no longer grants) are skipped, so read on until
+      // the page is full.
+      for (;;) {
+        const want = limit === undefined ? undefined : Math.max(ROW_BATCH, limit - out.length);
+        const rows = await guard(() => store.openTasks(want === undefined ? { roles } : { roles, limit: want, ...(after ? { after } : {}) }));
+        const states = await statesOf(rows);
+        for (const r of rows) {
+          after = r;
+          const state = states.get(r.instanceId);
+          const task = state?.tasks[r.taskId];
+          if (!state || !task) continue;
+          const view = taskView(await defs.get(state.flowId, state.version), state, task, actor, now);
+          if (!view) continue;
+          out.push(view);
+          if (limit !== undefined && out.length === limit) return page(out, encodeTaskCursor(r));
         }
+        if (want === undefined || rows.length < want) return page(out);
       }
-      return out.sort((x, y) => x.openedAt - y.openedAt || x.instanceId.localeCompare(y.instanceId));
     }) as Engine['tasks'],
 
     complete: (instanceId, taskId, { actor, data, expectedSeq }) => execute(instanceId, { type: 'complete', taskId, data: copyJson(data ?? {}) }, actor, expectedSeq),
@@ -301,20 +331,55 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
     },
 
     async tick(now = clock.now()) {
-      const due = await guard(() => store.instances({ dueBefore: now }));
       const instances: string[] = [];
       const events: FlowEvent[] = [];
-      for (const s of due) {
-        if (s.status !== 'active' && s.status !== 'incident') continue;
-        const r = await execute(s.instanceId, { type: 'tick' }, undefined, undefined, now);
-        if (r.events.length) instances.push(s.instanceId);
-        events.push(...r.events, ...r.related);
+      const seen = new Set<string>();
+      // Due instances come from the store's next-due index, claimed for a while so that other
+      // workers sharing the store take others; firing stays exactly-once through the sequence check.
+      for (;;) {
+        const due = await guard(() => store.due({ before: now, limit: DUE_BATCH, leaseMs: DUE_LEASE_MS }));
+        const fresh = due.filter((s) => !seen.has(s.instanceId));
+        if (fresh.length === 0) break;
+        for (const s of fresh) {
+          seen.add(s.instanceId);
+          if (s.status !== 'active' && s.status !== 'incident') continue;
+          let r: CommandResult;
+          try {
+            r = await execute(s.instanceId, { type: 'tick' }, undefined, undefined, now);
+          } catch (e) {
+            // Another worker keeps changing it: its claim runs out and a later tick takes it.
+            if (isEngineError(e, 'VERSION_CONFLICT')) continue;
+            throw e;
+          }
+          if (r.events.length) instances.push(s.instanceId);
+          events.push(...r.events, ...r.related);
+        }
+        if (due.length < DUE_BATCH) break;
       }
       return { instances, events };
     },
 
     instance: (instanceId) => loadState(instanceId),
-    instances: (query = {}) => guard(() => store.instances(query)),
+    async instances(query = {}) {
+      const { flowId, status, parentId } = query;
+      const limit = pageLimit(query.limit);
+      const token = query.cursor ?? query.after;
+      const after = token === undefined ? undefined : decodeInstanceCursor(token);
+      const rows = await guard(() =>
+        store.instances({
+          ...(flowId !== undefined ? { flowId } : {}),
+          ...(status !== undefined ? { status } : {}),
+          ...(parentId !== undefined ? { parentId } : {}),
+          ...(limit !== undefined ? { limit: limit + 1 } : {}),
+          ...(after ? { after } : {}),
+        }),
+      );
+      if (limit === undefined || rows.length <= limit) return page(rows);
+      const items: InstanceSummary[] = rows.slice(0, limit);
+      return page(items, encodeInstanceCursor(items[items.length - 1]!));
+    },
+
+    feed: (query = {}) => guard(() => store.feed(query)),
 
     async events(instanceId) {
       const events = await guard(() => store.load({ instanceId }));
@@ -342,6 +407,13 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
     },
   };
   return engine;
+}
+
+/** A page size: a positive whole number, or undefined for everything. */
+function pageLimit(limit: number | undefined): number | undefined {
+  if (limit === undefined) return undefined;
+  if (!Number.isInteger(limit) || limit < 1) throw new EngineError('INVALID_CURSOR', `A page size must be a whole number of at least 1; got ${String(limit)}.`);
+  return limit;
 }
 
 /** Store failures become STORE_FAILED; engine errors pass through. */

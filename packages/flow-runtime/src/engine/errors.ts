@@ -22,6 +22,7 @@ export const ENGINE_ERROR_CODES = {
   VERSION_EXISTS: 'A different definition is already deployed under this id and version.',
   INVALID_MIGRATION: 'The node mapping does not fit the target version.',
   STORE_FAILED: 'The store could not read or write.',
+  INVALID_CURSOR: 'A paging cursor is not one this list returned.',
 } as const;
 
 /** A code from {@link ENGINE_ERROR_CODES}. */

@@ -6,7 +6,7 @@
 import type { Catalog } from '../schema/catalog.js';
 import type { LocalizedText } from '../schema/common.js';
 import type { Flow } from '../schema/flow.js';
-import type { FlowStore } from '../stores/types.js';
+import type { FeedPage, FlowStore } from '../stores/types.js';
 import type { Actor, Clock, DataPatch, IdGenerator } from './types/actors.js';
 import type { FlowEvent } from './types/events.js';
 import type { InstanceState, InstanceStatus } from './types/state.js';
@@ -66,6 +66,34 @@ export interface EngineNotice {
   instance: InstanceState;
 }
 
+/**
+ * One page of a list: the items, and `next`, the cursor of the following page
+ * (undefined on the last page). `next` is a non-enumerable property of the
+ * array, so the page still compares and serialises as a plain array.
+ */
+export type Page<T> = T[] & { readonly next?: string };
+
+/** Paging of a list: at most `limit` items, after the position `cursor` (a `next` of an earlier page). */
+export interface PageQuery {
+  limit?: number;
+  /** The `next` of the previous page. */
+  cursor?: string;
+  /** Same as `cursor`. */
+  after?: string;
+}
+
+/** What {@link Engine.tasks} lists. */
+export interface TasksQuery extends PageQuery {
+  actor: Actor;
+}
+
+/** What {@link Engine.instances} lists. */
+export interface InstancesQuery extends PageQuery {
+  flowId?: string;
+  status?: InstanceStatus;
+  parentId?: string;
+}
+
 /** A subscriber. Errors it throws are swallowed so one bad listener cannot break a command. */
 export type EngineListener = (notice: EngineNotice) => void;
 
@@ -83,8 +111,13 @@ export interface Engine {
   definition(flowId: string, version?: number): Promise<Flow>;
   /** Starts an instance on the latest (or the given) version. */
   start(flowId: string, options: { actor: Actor; data?: DataPatch; version?: number }): Promise<CommandResult>;
-  /** Open tasks the actor may do: across all instances, or in one instance. */
-  tasks(query: { actor: Actor }): Promise<TaskView[]>;
+  /**
+   * Open tasks the actor may do, across all instances (by open time, from the
+   * store's indexed open-task rows and state snapshots: no log is replayed),
+   * a page at a time with `limit` and `cursor`; or all of one instance's.
+   * Without `limit`, every one.
+   */
+  tasks(query: TasksQuery): Promise<Page<TaskView>>;
   tasks(instanceId: string, query: { actor: Actor }): Promise<TaskView[]>;
   /** Completes a task, applying the actor's data first. */
   complete(instanceId: string, taskId: string, options: { actor: Actor; data?: DataPatch; expectedSeq?: number }): Promise<CommandResult>;
@@ -98,8 +131,14 @@ export interface Engine {
   migrate(instanceId: string, toVersion: number, nodeMap?: Record<string, string>, options?: { actor?: Actor }): Promise<CommandResult>;
   /** The instance's current state. */
   instance(instanceId: string): Promise<InstanceState>;
-  /** Instances, optionally by flow and status. */
-  instances(query?: { flowId?: string; status?: InstanceStatus }): Promise<InstanceSummary[]>;
+  /** Instances by start time, optionally by flow, status and parent, a page at a time with `limit` and `cursor`. */
+  instances(query?: InstancesQuery): Promise<Page<InstanceSummary>>;
+  /**
+   * The global event feed of the store: every event of every instance once,
+   * in an order that never puts a late-committed event before a position a
+   * reader has passed. Read with `after: page.next` to continue.
+   */
+  feed(query?: { after?: string; limit?: number }): Promise<FeedPage>;
   /** The raw event log. */
   events(instanceId: string): Promise<FlowEvent[]>;
   /** The audit trail in plain language. */

@@ -1,11 +1,15 @@
 /**
- * The memory store: logs, projections and definitions in Maps. Everything a
+ * The memory store: logs, projections and definitions in Maps, with sorted
+ * indexes for the work lists (open tasks by role and open time), instance
+ * listing (by start time, per flow, status and parent) and due work (by
+ * next-due time), so pages and ticks never scan every instance. Everything a
  * command writes is applied synchronously inside `append`, so it is atomic.
  * Stored objects are shared with the engine, not copied: treat what it
  * returns as read-only.
  */
-import type { FlowEvent, InstanceSummary, OpenTaskRow } from '../engine/types.js';
-import type { AppendRequest, AppendResult, FlowStore, StoredDefinition } from './types.js';
+import type { FlowEvent, InstanceState, InstanceSummary, OpenTaskRow } from '../engine/types.js';
+import { compareInstanceKeys, compareTaskKeys, compareText, parseCounterPosition, SortedList } from './sorted.js';
+import type { AppendRequest, AppendResult, FlowStore, InstanceKey, StoredDefinition, TaskKey } from './types.js';
 
 /** What the store keeps per instance. */
 interface Stored {
@@ -13,29 +17,69 @@ interface Stored {
   summary: InstanceSummary;
   /** The open-task rows of the last append (empty when none). */
   tasks: OpenTaskRow[];
+  state?: InstanceState;
+}
+
+/** An entry of the next-due index. */
+interface DueEntry {
+  dueAt: number;
+  instanceId: string;
 }
 
 const NO_ROWS: OpenTaskRow[] = [];
+const ALL = '\u0000all';
+
+const compareDue = (a: DueEntry, b: DueEntry) => a.dueAt - b.dueAt || compareText(a.instanceId, b.instanceId);
 
 /** Creates an empty memory store. */
 export function createMemoryStore(): FlowStore {
   /** One entry per instance (log, summary and open tasks together), so a command touches one Map entry. */
   const instances = new Map<string, Stored>();
-  /** role → instanceId → rows of that instance the role may do. */
-  const byRole = new Map<string, Map<string, OpenTaskRow[]>>();
+  /** role (or {@link ALL}) → open-task rows in task-key order. */
+  const byRole = new Map<string, SortedList<OpenTaskRow, TaskKey>>();
+  /** '' for all, `f:<flowId>`, `s:<status>`, `p:<parentId>`, `fs:<flowId>\0<status>` → summaries in instance-key order. */
+  const listed = new Map<string, SortedList<InstanceSummary, InstanceKey>>();
+  const dueIndex = new SortedList<DueEntry>(compareDue);
+  const claims = new Map<string, number>();
   const defs = new Map<string, Map<number, StoredDefinition>>();
+  /** The global feed: every event in append order; a position is an index into it. */
+  const feedLog: FlowEvent[] = [];
+  const cursors = new Map<string, string>();
 
-  const setTasks = (instanceId: string, before: OpenTaskRow[], rows: OpenTaskRow[]) => {
-    for (const row of before) for (const role of row.roles) byRole.get(role)?.delete(instanceId);
-    for (const row of rows) {
-      for (const role of row.roles) {
-        let m = byRole.get(role);
-        if (!m) byRole.set(role, (m = new Map()));
-        const list = m.get(instanceId);
-        if (list) list.push(row);
-        else m.set(instanceId, [row]);
-      }
+  const roleList = (role: string) => {
+    let list = byRole.get(role);
+    if (!list) byRole.set(role, (list = new SortedList<OpenTaskRow, TaskKey>(compareTaskKeys)));
+    return list;
+  };
+  const listKeys = (s: InstanceSummary) => {
+    const keys = ['', `f:${s.flowId}`, `s:${s.status}`, `fs:${s.flowId}\u0000${s.status}`];
+    if (s.parentId !== undefined) keys.push(`p:${s.parentId}`);
+    return keys;
+  };
+
+  const setTasks = (before: OpenTaskRow[], rows: OpenTaskRow[]) => {
+    for (const row of before) {
+      byRole.get(ALL)?.remove(row);
+      for (const role of row.roles) byRole.get(role)?.remove(row);
     }
+    for (const row of rows) {
+      roleList(ALL).insert(row);
+      for (const role of row.roles) roleList(role).insert(row);
+    }
+  };
+
+  const setSummary = (before: InstanceSummary | undefined, after: InstanceSummary) => {
+    if (before) {
+      for (const key of listKeys(before)) listed.get(key)?.remove(before);
+      if (before.nextDueAt !== undefined) dueIndex.remove({ dueAt: before.nextDueAt, instanceId: before.instanceId });
+    }
+    for (const key of listKeys(after)) {
+      let list = listed.get(key);
+      if (!list) listed.set(key, (list = new SortedList<InstanceSummary, InstanceKey>(compareInstanceKeys)));
+      list.insert(after);
+    }
+    if (after.nextDueAt !== undefined) dueIndex.insert({ dueAt: after.nextDueAt, instanceId: after.instanceId });
+    claims.delete(after.instanceId);
   };
 
   return {
@@ -46,14 +90,20 @@ export function createMemoryStore(): FlowStore {
       }
       for (const w of writes) {
         const stored = instances.get(w.instanceId);
+        for (const e of w.events) feedLog.push(e);
         if (stored) {
           for (const e of w.events) stored.log.push(e);
+          setSummary(stored.summary, w.summary);
           stored.summary = w.summary;
-          setTasks(w.instanceId, stored.tasks, w.openTasks);
+          setTasks(stored.tasks, w.openTasks);
           stored.tasks = w.openTasks;
+          if (w.state) stored.state = w.state;
         } else {
-          instances.set(w.instanceId, { log: w.events.slice(), summary: w.summary, tasks: w.openTasks });
-          setTasks(w.instanceId, NO_ROWS, w.openTasks);
+          const entry: Stored = { log: w.events.slice(), summary: w.summary, tasks: w.openTasks };
+          if (w.state) entry.state = w.state;
+          instances.set(w.instanceId, entry);
+          setSummary(undefined, w.summary);
+          setTasks(NO_ROWS, w.openTasks);
         }
       }
       return { ok: true };
@@ -65,9 +115,25 @@ export function createMemoryStore(): FlowStore {
     async instance({ instanceId }) {
       return instances.get(instanceId)?.summary;
     },
-    async instances({ flowId, status, dueBefore, parentId }) {
+    async states({ instanceIds }) {
+      const out: InstanceState[] = [];
+      for (const id of instanceIds) {
+        const state = instances.get(id)?.state;
+        if (state) out.push(state);
+      }
+      return out;
+    },
+    async instances({ flowId, status, dueBefore, parentId, limit, after }) {
+      // The most selective list that exists for the filters, then the rest checked per entry.
+      const key =
+        parentId !== undefined ? `p:${parentId}` : flowId !== undefined && status !== undefined ? `fs:${flowId}\u0000${status}` : flowId !== undefined ? `f:${flowId}` : status !== undefined ? `s:${status}` : '';
+      const list = listed.get(key);
+      if (!list) return [];
       const out: InstanceSummary[] = [];
-      for (const { summary: s } of instances.values()) {
+      const max = limit ?? Infinity;
+      const items = list.items;
+      for (let i = after ? list.seek(after, true) : 0; i < items.length && out.length < max; i++) {
+        const s = items[i]!;
         if (flowId !== undefined && s.flowId !== flowId) continue;
         if (status !== undefined && s.status !== status) continue;
         if (dueBefore !== undefined && (s.nextDueAt === undefined || s.nextDueAt > dueBefore)) continue;
@@ -76,30 +142,57 @@ export function createMemoryStore(): FlowStore {
       }
       return out;
     },
-    async openTasks({ roles, instanceId }) {
-      if (instanceId !== undefined) {
-        const rows = instances.get(instanceId)?.tasks ?? NO_ROWS;
-        return roles ? rows.filter((r) => r.roles.some((x) => roles.includes(x))) : [...rows];
-      }
-      if (!roles) {
-        const all: OpenTaskRow[] = [];
-        for (const { tasks } of instances.values()) for (const row of tasks) all.push(row);
-        return all;
-      }
-      const seen = new Set<string>();
-      const out: OpenTaskRow[] = [];
-      for (const role of roles) {
-        for (const rows of byRole.get(role)?.values() ?? []) {
-          for (const row of rows) {
-            const key = `${row.instanceId}\u0000${row.taskId}`;
-            if (!seen.has(key)) {
-              seen.add(key);
-              out.push(row);
-            }
-          }
-        }
+    async due({ before, limit, leaseMs }) {
+      const out: InstanceSummary[] = [];
+      const wall = Date.now();
+      for (const entry of dueIndex.items) {
+        if (entry.dueAt > before || out.length >= limit) break;
+        const claimed = claims.get(entry.instanceId);
+        if (claimed !== undefined && claimed > wall) continue;
+        const summary = instances.get(entry.instanceId)?.summary;
+        if (!summary) continue;
+        if (leaseMs !== undefined) claims.set(entry.instanceId, wall + leaseMs);
+        out.push(summary);
       }
       return out;
+    },
+    async openTasks({ roles, instanceId, limit, after }) {
+      const max = limit ?? Infinity;
+      if (instanceId !== undefined) {
+        const rows = (instances.get(instanceId)?.tasks ?? NO_ROWS).filter((r) => (!roles || r.roles.some((x) => roles.includes(x))) && (!after || compareTaskKeys(r, after) > 0));
+        return rows.sort(compareTaskKeys).slice(0, max);
+      }
+      const lists = roles ? roles.map((r) => byRole.get(r)).filter((l) => l !== undefined) : [byRole.get(ALL)].filter((l) => l !== undefined);
+      // Merge the role lists from the cursor on, one row at a time, skipping rows two roles share.
+      const pos = lists.map((l) => (after ? l.seek(after, true) : 0));
+      const out: OpenTaskRow[] = [];
+      let last: OpenTaskRow | undefined;
+      while (out.length < max) {
+        let best = -1;
+        for (let i = 0; i < lists.length; i++) {
+          const row = lists[i]!.items[pos[i]!];
+          if (row && (best < 0 || compareTaskKeys(row, lists[best]!.items[pos[best]!]!) < 0)) best = i;
+        }
+        if (best < 0) break;
+        const row = lists[best]!.items[pos[best]!]!;
+        pos[best]!++;
+        if (last && compareTaskKeys(last, row) === 0) continue;
+        out.push(row);
+        last = row;
+      }
+      return out;
+    },
+    async feed({ after, limit = 100 }) {
+      const from = parseCounterPosition(after);
+      const events = feedLog.slice(from, from + Math.max(0, limit));
+      return { events, next: String(from + events.length) };
+    },
+    async feedCursor({ subscriber }) {
+      return cursors.get(subscriber);
+    },
+    async saveFeedCursor({ subscriber, position }) {
+      parseCounterPosition(position);
+      cursors.set(subscriber, position);
     },
     async putDefinition({ definition }) {
       let versions = defs.get(definition.flowId);

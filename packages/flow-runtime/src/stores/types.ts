@@ -4,7 +4,7 @@
  * the same contract suite (test/stores/contract.ts).
  */
 import type { Flow } from '../schema/flow.js';
-import type { FlowEvent, InstanceStatus, InstanceSummary, OpenTaskRow } from '../engine/types.js';
+import type { FlowEvent, InstanceState, InstanceStatus, InstanceSummary, OpenTaskRow } from '../engine/types.js';
 
 /** The events one command appends to one instance, with the projections after them. */
 export interface InstanceWrite {
@@ -16,6 +16,13 @@ export interface InstanceWrite {
   summary: InstanceSummary;
   /** The instance's open tasks after the events (replaces the previous rows). */
   openTasks: OpenTaskRow[];
+  /**
+   * The instance's state after the events (a snapshot), so readers such as
+   * work lists build views without replaying the log. Optional: stores keep
+   * the latest one given and {@link FlowStore.states} leaves out instances
+   * without one.
+   */
+  state?: InstanceState;
 }
 
 /** One command's writes: all are applied, or none. */
@@ -32,19 +39,95 @@ export interface LoadRequest {
   afterSeq?: number;
 }
 
-/** Lists instances. */
+/** Where a page of instances ends: instances are listed by start time, then id. */
+export interface InstanceKey {
+  startedAt: number;
+  instanceId: string;
+}
+
+/** Lists instances, ordered by `startedAt` then `instanceId`. */
 export interface InstancesRequest {
   flowId?: string;
   status?: InstanceStatus;
   /** Only instances with a pending timer or SLA due at or before this time. */
   dueBefore?: number;
   parentId?: string;
+  /** At most this many. */
+  limit?: number;
+  /** Only instances after this key (the last of the previous page). */
+  after?: InstanceKey;
 }
 
-/** Lists open tasks: those any of `roles` may do, or those of one instance. */
+/** Where a page of open tasks ends: tasks are listed by open time, then instance id, then task id. */
+export interface TaskKey {
+  openedAt: number;
+  instanceId: string;
+  taskId: string;
+}
+
+/**
+ * Lists open tasks, ordered by `openedAt`, `instanceId`, `taskId`: those any
+ * of `roles` may do, those of one instance, or all. Stores answer from rows
+ * indexed by role and open time, so a page costs the same with 100 or
+ * 100,000 open tasks.
+ */
 export interface OpenTasksRequest {
   roles?: readonly string[];
   instanceId?: string;
+  /** At most this many rows. */
+  limit?: number;
+  /** Only rows after this key (the last row of the previous page). */
+  after?: TaskKey;
+}
+
+/**
+ * Finds instances with a timer or SLA due, from an index of next-due times
+ * (never a scan), earliest first.
+ */
+export interface DueRequest {
+  /** Due at or before this time. */
+  before: number;
+  /** At most this many. */
+  limit: number;
+  /**
+   * Claims what it returns for this many milliseconds of wall time: other
+   * calls (in any process sharing the store) skip a claimed instance until
+   * the claim ends or the instance is written again. Without it nothing is
+   * claimed. Claims only spread work; exactly-once firing comes from the
+   * optimistic sequence check of {@link FlowStore.append}.
+   */
+  leaseMs?: number;
+}
+
+/** Reads the global event feed after a position. */
+export interface FeedRequest {
+  /** A position returned as `next` by an earlier page; from the beginning when absent. */
+  after?: string;
+  /** At most this many events (default 100). */
+  limit?: number;
+}
+
+/**
+ * A page of the global event feed. Events come in one global order that
+ * never changes once read: an event committed late is never placed before a
+ * position a reader has passed, so reading `after: next` again and again sees
+ * every event exactly once.
+ */
+export interface FeedPage {
+  events: FlowEvent[];
+  /** The position after the last event of this page (`after` again when the page is empty). Pass it as `after` to continue. */
+  next: string;
+}
+
+/** A subscriber's durable feed position. */
+export interface FeedCursorRequest {
+  subscriber: string;
+}
+
+/** Saves a subscriber's feed position (what it has processed). */
+export interface SaveFeedCursorRequest {
+  subscriber: string;
+  position: string;
 }
 
 /** A deployed flow version. */
@@ -76,17 +159,30 @@ export interface DefinitionsRequest {
 
 /**
  * Where the engine keeps definitions, event logs and projections. Adapters:
- * {@link createMemoryStore}, and the Dexie store from `@crm/flow-runtime/dexie`.
+ * {@link createMemoryStore}, the Dexie store from `@crm/flow-runtime/dexie`,
+ * and the PostgreSQL/PGlite store from `@crm/flow-store-postgres`.
  */
 export interface FlowStore {
   /** Appends atomically: every write's `expectedSeq` must match, else nothing is written. */
   append(request: AppendRequest): Promise<AppendResult>;
   /** An instance's events in `seq` order; empty when unknown. */
   load(request: LoadRequest): Promise<FlowEvent[]>;
+  /** Instance summaries by `startedAt` then `instanceId`, filtered and paged. */
   instances(request: InstancesRequest): Promise<InstanceSummary[]>;
   /** One instance's summary, or undefined. */
   instance(request: { instanceId: string }): Promise<InstanceSummary | undefined>;
+  /** The latest state snapshots of these instances (those stored with one), in no particular order. */
+  states(request: { instanceIds: readonly string[] }): Promise<InstanceState[]>;
+  /** Open-task rows by `openedAt`, `instanceId`, `taskId`, filtered and paged. */
   openTasks(request: OpenTasksRequest): Promise<OpenTaskRow[]>;
+  /** Instances with a timer or SLA due, earliest first, from an index; optionally claimed for a while. */
+  due(request: DueRequest): Promise<InstanceSummary[]>;
+  /** The global event feed: every appended event once, in a gap-free order. */
+  feed(request: FeedRequest): Promise<FeedPage>;
+  /** A subscriber's saved feed position, or undefined. */
+  feedCursor(request: FeedCursorRequest): Promise<string | undefined>;
+  /** Saves a subscriber's feed position durably (as durable as the store). */
+  saveFeedCursor(request: SaveFeedCursorRequest): Promise<void>;
   putDefinition(request: PutDefinitionRequest): Promise<PutDefinitionResult>;
   getDefinition(request: GetDefinitionRequest): Promise<StoredDefinition | undefined>;
   definitions(request: DefinitionsRequest): Promise<StoredDefinition[]>;

@@ -14,7 +14,21 @@ function write(instanceId: string, expectedSeq: number, count: number, extra: Pa
   return { instanceId, expectedSeq, events, openTasks, summary: { instanceId, flowId: 'f', version: 1, status: 'active', seq, startedAt: 0, updatedAt: seq, at: [], ...extra } };
 }
 
-const row = (instanceId: string, taskId: string, roles: string[]): OpenTaskRow => ({ instanceId, taskId, nodeId: taskId, flowId: 'f', version: 1, roles, openedAt: 0 });
+const row = (instanceId: string, taskId: string, roles: string[], openedAt = 0): OpenTaskRow => ({ instanceId, taskId, nodeId: taskId, flowId: 'f', version: 1, roles, openedAt });
+const keys = (rows: OpenTaskRow[]) => rows.map((r) => `${r.instanceId}/${r.taskId}`);
+
+/** Reads the whole feed a page at a time. */
+async function readFeed(store: FlowStore, limit: number, after?: string): Promise<{ events: FlowEvent[]; next: string }> {
+  const all: FlowEvent[] = [];
+  let position = after;
+  for (;;) {
+    const page = await store.feed({ limit, ...(position !== undefined ? { after: position } : {}) });
+    all.push(...page.events);
+    if (page.events.length === 0) return { events: all, next: page.next };
+    expect(page.events.length).toBeLessThanOrEqual(limit);
+    position = page.next;
+  }
+}
 
 /** Runs the contract against stores made by `make` (a fresh, empty store each time). */
 export function storeContract(name: string, make: () => Promise<FlowStore> | FlowStore): void {
@@ -73,15 +87,136 @@ export function storeContract(name: string, make: () => Promise<FlowStore> | Flo
       const store = await make();
       await store.append({ writes: [write('a', 0, 1, {}, [row('a', 't1', ['sales-rep', 'sales-manager']), row('a', 't2', ['finance'])])] });
       await store.append({ writes: [write('b', 0, 1, {}, [row('b', 't1', ['*'])])] });
-      const keys = (rows: OpenTaskRow[]) => rows.map((r) => `${r.instanceId}/${r.taskId}`).sort();
-      expect(keys(await store.openTasks({ roles: ['sales-rep'] }))).toEqual(['a/t1']);
-      expect(keys(await store.openTasks({ roles: ['sales-rep', 'sales-manager', '*'] }))).toEqual(['a/t1', 'b/t1']);
-      expect(keys(await store.openTasks({ instanceId: 'a' }))).toEqual(['a/t1', 'a/t2']);
-      expect(keys(await store.openTasks({ instanceId: 'a', roles: ['finance'] }))).toEqual(['a/t2']);
+      const sorted = (rows: OpenTaskRow[]) => keys(rows).sort();
+      expect(sorted(await store.openTasks({ roles: ['sales-rep'] }))).toEqual(['a/t1']);
+      expect(sorted(await store.openTasks({ roles: ['sales-rep', 'sales-manager', '*'] }))).toEqual(['a/t1', 'b/t1']);
+      expect(sorted(await store.openTasks({ instanceId: 'a' }))).toEqual(['a/t1', 'a/t2']);
+      expect(sorted(await store.openTasks({ instanceId: 'a', roles: ['finance'] }))).toEqual(['a/t2']);
       await store.append({ writes: [write('a', 1, 1, {}, [row('a', 't3', ['finance'])])] });
-      expect(keys(await store.openTasks({ roles: ['sales-rep'] }))).toEqual([]);
-      expect(keys(await store.openTasks({ roles: ['finance'] }))).toEqual(['a/t3']);
-      expect(keys(await store.openTasks({}))).toEqual(['a/t3', 'b/t1']);
+      expect(sorted(await store.openTasks({ roles: ['sales-rep'] }))).toEqual([]);
+      expect(sorted(await store.openTasks({ roles: ['finance'] }))).toEqual(['a/t3']);
+      expect(sorted(await store.openTasks({}))).toEqual(['a/t3', 'b/t1']);
+    });
+
+    it('pages one role\'s open tasks by open time, then instance and task id, with a cursor', async () => {
+      const store = await make();
+      // Opened out of id order, two roles sharing some tasks, one task anyone may do.
+      await store.append({ writes: [write('c', 0, 1, {}, [row('c', 't1', ['sales', 'finance'], 30), row('c', 't2', ['finance'], 10)])] });
+      await store.append({ writes: [write('a', 0, 1, {}, [row('a', 't1', ['sales'], 30), row('a', 't9', ['*'], 20)])] });
+      await store.append({ writes: [write('b', 0, 1, {}, [row('b', 't1', ['sales'], 5)])] });
+      const order = ['b/t1', 'c/t2', 'a/t9', 'a/t1', 'c/t1'];
+      expect(keys(await store.openTasks({}))).toEqual(order);
+      const roles = ['sales', 'finance', '*'];
+      expect(keys(await store.openTasks({ roles }))).toEqual(order);
+      const seen: string[] = [];
+      let after: OpenTaskRow | undefined;
+      for (let i = 0; i < 5; i++) {
+        const page = await store.openTasks({ roles, limit: 2, ...(after ? { after } : {}) });
+        if (page.length === 0) break;
+        seen.push(...keys(page));
+        after = page[page.length - 1];
+      }
+      expect(seen).toEqual(order);
+      expect(keys(await store.openTasks({ roles: ['sales'], limit: 2 }))).toEqual(['b/t1', 'a/t1']);
+      expect(keys(await store.openTasks({ roles: ['sales'], after: { openedAt: 30, instanceId: 'a', taskId: 't1' } }))).toEqual(['c/t1']);
+      expect(keys(await store.openTasks({ limit: 1, after: { openedAt: 10, instanceId: 'c', taskId: 't2' } }))).toEqual(['a/t9']);
+      expect(await store.openTasks({ roles: ['nobody'], limit: 10 })).toEqual([]);
+      // A completed task leaves every role's list.
+      await store.append({ writes: [write('c', 1, 1, {}, [row('c', 't2', ['finance'], 10)])] });
+      expect(keys(await store.openTasks({ roles: ['sales'] }))).toEqual(['b/t1', 'a/t1']);
+      expect(keys(await store.openTasks({ roles: ['finance'] }))).toEqual(['c/t2']);
+    });
+
+    it('pages instances by start time with filters', async () => {
+      const store = await make();
+      const writes = ['e', 'd', 'c', 'b', 'a'].map((id, i) => write(id, 0, 1, { startedAt: i < 2 ? 100 : 50 + i, flowId: i % 2 ? 'x' : 'y', status: i === 4 ? 'completed' : 'active', ...(i > 2 ? { parentId: 'e' } : {}) }));
+      await store.append({ writes });
+      const ids = (rows: InstanceSummary[]) => rows.map((r) => r.instanceId);
+      // Start times: c 52, b 53, a 54 (completed), d 100, e 100.
+      expect(ids(await store.instances({}))).toEqual(['c', 'b', 'a', 'd', 'e']);
+      const first = await store.instances({ limit: 2 });
+      expect(ids(first)).toEqual(['c', 'b']);
+      const second = await store.instances({ limit: 2, after: first[1]! });
+      expect(ids(second)).toEqual(['a', 'd']);
+      expect(ids(await store.instances({ limit: 2, after: second[1]! }))).toEqual(['e']);
+      expect(ids(await store.instances({ status: 'active', limit: 2, after: { startedAt: 52, instanceId: 'c' } }))).toEqual(['b', 'd']);
+      expect(ids(await store.instances({ flowId: 'y', status: 'active' }))).toEqual(['c', 'e']);
+      expect(ids(await store.instances({ parentId: 'e', limit: 1 }))).toEqual(['b']);
+      // A status change moves the instance between filtered lists.
+      await store.append({ writes: [write('c', 1, 1, { startedAt: 52, flowId: 'y', status: 'cancelled' })] });
+      expect(ids(await store.instances({ flowId: 'y', status: 'active' }))).toEqual(['e']);
+      expect(ids(await store.instances({ status: 'cancelled' }))).toEqual(['c']);
+    });
+
+    it('finds due instances from the next-due index, earliest first, and claims them', async () => {
+      const store = await make();
+      await store.append({
+        writes: [
+          write('late', 0, 1, { nextDueAt: 300 }),
+          write('soon', 0, 1, { nextDueAt: 100 }),
+          write('mid', 0, 1, { nextDueAt: 200 }),
+          write('never', 0, 1, {}),
+        ],
+      });
+      const ids = (rows: InstanceSummary[]) => rows.map((r) => r.instanceId);
+      expect(ids(await store.due({ before: 250, limit: 10 }))).toEqual(['soon', 'mid']);
+      expect(ids(await store.due({ before: 1000, limit: 2 }))).toEqual(['soon', 'mid']);
+      expect(ids(await store.due({ before: 50, limit: 10 }))).toEqual([]);
+      // A claim hides an instance from other callers until it is written again.
+      expect(ids(await store.due({ before: 1000, limit: 1, leaseMs: 60_000 }))).toEqual(['soon']);
+      expect(ids(await store.due({ before: 1000, limit: 10, leaseMs: 60_000 }))).toEqual(['mid', 'late']);
+      expect(await store.due({ before: 1000, limit: 10 })).toEqual([]);
+      await store.append({ writes: [write('soon', 1, 1, { nextDueAt: 150 })] });
+      expect(ids(await store.due({ before: 1000, limit: 10 }))).toEqual(['soon']);
+      // Fired: no next-due time, no longer due.
+      await store.append({ writes: [write('soon', 2, 1, {})] });
+      expect(await store.due({ before: 1000, limit: 10 })).toEqual([]);
+    });
+
+    it('keeps the latest state snapshot of each instance', async () => {
+      const store = await make();
+      let n = 0;
+      const engine = createEngine({ store, catalog, clock: { now: () => 1_000 }, ids: () => `s${++n}` });
+      await engine.deploy(orderFlow);
+      const { instance } = await engine.start('order', { actor: sales, data: { customer: { name: 'A', creditLimit: 10, creditUsed: 0, paymentTerms: 'net30' } } });
+      const [task] = await engine.tasks(instance.instanceId, { actor: sales });
+      const { instance: live } = await engine.complete(instance.instanceId, task!.taskId, { actor: sales, data: { 'order.amount': 5 } });
+      expect(await store.states({ instanceIds: [instance.instanceId, 'unknown'] })).toEqual([live]);
+      expect(await store.states({ instanceIds: [] })).toEqual([]);
+    });
+
+    it('feeds every event once in a global order, in pages, with durable subscriber cursors', async () => {
+      const store = await make();
+      await store.append({ writes: [write('a', 0, 2), write('b', 0, 1)] });
+      await store.append({ writes: [write('a', 2, 1)] });
+      const first = await readFeed(store, 2);
+      expect(first.events.map((e) => `${e.instanceId}${e.seq}`).sort()).toEqual(['a1', 'a2', 'a3', 'b1']);
+      // Per instance the feed keeps seq order; the last append comes last.
+      expect(first.events.filter((e) => e.instanceId === 'a').map((e) => e.seq)).toEqual([1, 2, 3]);
+      expect(first.events[3]).toMatchObject({ instanceId: 'a', seq: 3 });
+      // Events stored later come after the position already read, and only they.
+      await store.append({ writes: [write('c', 0, 2)] });
+      const more = await readFeed(store, 10, first.next);
+      expect(more.events.map((e) => `${e.instanceId}${e.seq}`)).toEqual(['c1', 'c2']);
+      expect((await store.feed({ after: more.next })).events).toEqual([]);
+      expect((await store.feed({ after: more.next })).next).toBe(more.next);
+      // Feed events are the stored events.
+      expect(more.events).toEqual(await store.load({ instanceId: 'c' }));
+      expect(await store.feedCursor({ subscriber: 'mailer' })).toBeUndefined();
+      await store.saveFeedCursor({ subscriber: 'mailer', position: first.next });
+      await store.saveFeedCursor({ subscriber: 'audit', position: more.next });
+      expect(await store.feedCursor({ subscriber: 'mailer' })).toBe(first.next);
+      expect((await store.feed({ after: (await store.feedCursor({ subscriber: 'mailer' }))! })).events.map((e) => `${e.instanceId}${e.seq}`)).toEqual(['c1', 'c2']);
+      await store.saveFeedCursor({ subscriber: 'mailer', position: more.next });
+      expect(await store.feedCursor({ subscriber: 'mailer' })).toBe(more.next);
+      // A refused append adds nothing to the feed.
+      await store.append({ writes: [write('d', 0, 1), write('a', 0, 1)] });
+      expect((await store.feed({ after: more.next })).events).toEqual([]);
+    });
+
+    it('rejects a feed position it never returned', async () => {
+      const store = await make();
+      await expect(store.feed({ after: 'not-a-position' })).rejects.toThrow(/not-a-position/);
     });
 
     it('stores each definition version once and finds the latest', async () => {

@@ -10,21 +10,74 @@
  *
  * @packageDocumentation
  */
-import { Dexie, type DexieOptions, type Table } from 'dexie';
-import type { FlowEvent, InstanceSummary, OpenTaskRow } from '../../engine/types.js';
-import type { AppendResult, FlowStore, StoredDefinition } from '../types.js';
+import { Dexie, type Collection, type DexieOptions, type Table, type Transaction } from 'dexie';
+import type { FlowEvent, InstanceState, InstanceSummary, OpenTaskRow } from '../../engine/types.js';
+import { compareTaskKeys, parseCounterPosition } from '../sorted.js';
+import type { AppendResult, FlowStore, StoredDefinition, TaskKey } from '../types.js';
 
 /**
  * The tables and indexes the store needs. Hosts that keep their own data in
  * the same Dexie database add these to their schema and pass `db`:
- * `db.version(1).stores({ ...myTables, ...FLOW_STORE_SCHEMA })`.
+ * `db.version(2).stores({ ...myTables, ...FLOW_STORE_SCHEMA })` (a database
+ * made with the first schema upgrades in place: see {@link upgradeFlowStore}).
+ *
+ * - `flow_task_roles`: one row per open task and role, keyed by role then
+ *   open time, so a page of one role's work list is one index range.
+ * - `flow_instances`: compound indexes by filter then start time (paged
+ *   listing) and `nextDueAt` (due work for `tick`).
+ * - `flow_feed`: the global event order (auto-increment; IndexedDB runs
+ *   read-write transactions on the same tables one after another, so the
+ *   order never gains a late event before a position already read).
  */
 export const FLOW_STORE_SCHEMA = {
+  flow_events: '[instanceId+seq]',
+  flow_instances:
+    'instanceId, flowId, status, [flowId+status], nextDueAt, parentId, [startedAt+instanceId], [flowId+startedAt+instanceId], [status+startedAt+instanceId], [flowId+status+startedAt+instanceId], [parentId+startedAt+instanceId]',
+  flow_tasks: '[instanceId+taskId], instanceId, *roles, [openedAt+instanceId+taskId]',
+  flow_task_roles: '[role+openedAt+instanceId+taskId], instanceId',
+  flow_states: 'instanceId',
+  flow_feed: '++pos',
+  flow_cursors: 'subscriber',
+  flow_definitions: '[flowId+version], flowId',
+} as const;
+
+/** The first schema (before paging, snapshots and the feed), for hosts whose databases were made with it. */
+export const FLOW_STORE_SCHEMA_V1 = {
   flow_events: '[instanceId+seq]',
   flow_instances: 'instanceId, flowId, status, [flowId+status], nextDueAt, parentId',
   flow_tasks: '[instanceId+taskId], instanceId, *roles',
   flow_definitions: '[flowId+version], flowId',
 } as const;
+
+/** A role index row. */
+interface TaskRoleRow {
+  role: string;
+  openedAt: number;
+  instanceId: string;
+  taskId: string;
+}
+
+/** A feed entry: the event at this global position. */
+interface FeedRow {
+  pos?: number;
+  instanceId: string;
+  seq: number;
+}
+
+const roleRows = (rows: readonly OpenTaskRow[]): TaskRoleRow[] => rows.flatMap((r) => r.roles.map((role) => ({ role, openedAt: r.openedAt, instanceId: r.instanceId, taskId: r.taskId })));
+
+/**
+ * Fills the tables added in schema 2 from a database made with schema 1:
+ * role index rows from the open tasks, the feed from the events (in time
+ * order). Pass it to `db.version(2).stores(...).upgrade(upgradeFlowStore)`.
+ */
+export async function upgradeFlowStore(tx: Transaction): Promise<void> {
+  const tasks = (await tx.table('flow_tasks').toArray()) as OpenTaskRow[];
+  await tx.table('flow_task_roles').bulkPut(roleRows(tasks));
+  const events = (await tx.table('flow_events').toArray()) as FlowEvent[];
+  events.sort((a, b) => a.at - b.at || (a.instanceId < b.instanceId ? -1 : a.instanceId > b.instanceId ? 1 : a.seq - b.seq));
+  await tx.table('flow_feed').bulkAdd(events.map((e) => ({ instanceId: e.instanceId, seq: e.seq })));
+}
 
 /** Options of {@link createDexieStore}. */
 export interface DexieStoreOptions {
@@ -56,18 +109,32 @@ export function createDexieStore(options: DexieStoreOptions = {}): DexieFlowStor
   if (!db) {
     const deps = options.indexedDB ? { indexedDB: options.indexedDB, ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}) } : undefined;
     db = new Dexie(options.name ?? 'crm-flow', deps);
-    db.version(1).stores(FLOW_STORE_SCHEMA);
+    db.version(1).stores(FLOW_STORE_SCHEMA_V1);
+    db.version(2).stores(FLOW_STORE_SCHEMA).upgrade(upgradeFlowStore);
   }
   const events: Table<FlowEvent, [string, number]> = db.table('flow_events');
   const instances: Table<InstanceSummary, string> = db.table('flow_instances');
   const tasks: Table<OpenTaskRow, [string, string]> = db.table('flow_tasks');
   const definitions: Table<StoredDefinition, [string, number]> = db.table('flow_definitions');
+  const taskRoles: Table<TaskRoleRow, [string, number, string, string]> = db.table('flow_task_roles');
+  const states: Table<InstanceState, string> = db.table('flow_states');
+  const feedTable: Table<FeedRow, number> = db.table('flow_feed');
+  const cursors: Table<{ subscriber: string; position: string }, string> = db.table('flow_cursors');
+  /** Claims of due instances by this store object (wall-clock ms); they only spread work, so they need not be shared. */
+  const claims = new Map<string, number>();
+
+  /** Rows of one task index range, from after a key, at most `limit`. */
+  const roleRange = (role: string, after: TaskKey | undefined, limit: number | undefined) => {
+    const lower = after ? [role, after.openedAt, after.instanceId, after.taskId] : [role, Dexie.minKey];
+    const c = taskRoles.where('[role+openedAt+instanceId+taskId]').between(lower, [role, Dexie.maxKey], !after, true);
+    return (limit === undefined ? c : c.limit(limit)).toArray();
+  };
 
   return {
     db,
     async append({ writes }) {
       try {
-        await db.transaction('rw', [events, instances, tasks], async () => {
+        await db.transaction('rw', [events, instances, tasks, taskRoles, states, feedTable], async () => {
           const current = await instances.bulkGet(writes.map((w) => w.instanceId));
           writes.forEach((w, i) => {
             const actualSeq = current[i]?.seq ?? 0;
@@ -75,9 +142,16 @@ export function createDexieStore(options: DexieStoreOptions = {}): DexieFlowStor
           });
           for (const w of writes) {
             await events.bulkAdd(w.events);
+            await feedTable.bulkAdd(w.events.map((e) => ({ instanceId: e.instanceId, seq: e.seq })));
             await instances.put(w.summary);
+            if (w.state) await states.put(w.state);
             await tasks.where('instanceId').equals(w.instanceId).delete();
-            if (w.openTasks.length) await tasks.bulkPut(w.openTasks);
+            await taskRoles.where('instanceId').equals(w.instanceId).delete();
+            if (w.openTasks.length) {
+              await tasks.bulkPut(w.openTasks);
+              await taskRoles.bulkPut(roleRows(w.openTasks));
+            }
+            claims.delete(w.instanceId);
           }
         });
         return { ok: true };
@@ -98,30 +172,76 @@ export function createDexieStore(options: DexieStoreOptions = {}): DexieFlowStor
     async instance({ instanceId }) {
       return instances.get(instanceId);
     },
-    async instances({ flowId, status, dueBefore, parentId }) {
-      let rows: InstanceSummary[];
-      if (flowId !== undefined && status !== undefined) rows = await instances.where('[flowId+status]').equals([flowId, status]).toArray();
-      else if (dueBefore !== undefined) rows = await instances.where('nextDueAt').belowOrEqual(dueBefore).toArray();
-      else if (parentId !== undefined) rows = await instances.where('parentId').equals(parentId).toArray();
-      else if (flowId !== undefined) rows = await instances.where('flowId').equals(flowId).toArray();
-      else if (status !== undefined) rows = await instances.where('status').equals(status).toArray();
-      else rows = await instances.toArray();
-      return rows.filter(
+    async states({ instanceIds }) {
+      const found = await states.bulkGet([...instanceIds]);
+      return found.filter((x): x is InstanceState => x !== undefined);
+    },
+    async instances({ flowId, status, dueBefore, parentId, limit, after }) {
+      // The compound index whose prefix the filters fix, ordered by start time then id after it.
+      const [index, prefix] =
+        parentId !== undefined
+          ? ['[parentId+startedAt+instanceId]', [parentId]]
+          : flowId !== undefined && status !== undefined
+            ? ['[flowId+status+startedAt+instanceId]', [flowId, status]]
+            : flowId !== undefined
+              ? ['[flowId+startedAt+instanceId]', [flowId]]
+              : status !== undefined
+                ? ['[status+startedAt+instanceId]', [status]]
+                : ['[startedAt+instanceId]', []];
+      const lower = after ? [...prefix, after.startedAt, after.instanceId] : [...prefix, Dexie.minKey];
+      let c: Collection<InstanceSummary, string> = instances.where(index).between(lower, [...prefix, Dexie.maxKey], !after, true);
+      c = c.filter(
         (s) =>
           (flowId === undefined || s.flowId === flowId) &&
           (status === undefined || s.status === status) &&
           (dueBefore === undefined || (s.nextDueAt !== undefined && s.nextDueAt <= dueBefore)) &&
           (parentId === undefined || s.parentId === parentId),
       );
+      return (limit === undefined ? c : c.limit(limit)).toArray();
     },
-    async openTasks({ roles, instanceId }) {
+    async due({ before, limit, leaseMs }) {
+      const wall = Date.now();
+      const rows = await instances
+        .where('nextDueAt')
+        .belowOrEqual(before)
+        .filter((s) => (claims.get(s.instanceId) ?? 0) <= wall)
+        .limit(limit)
+        .toArray();
+      if (leaseMs !== undefined) for (const s of rows) claims.set(s.instanceId, wall + leaseMs);
+      return rows;
+    },
+    async openTasks({ roles, instanceId, limit, after }) {
       if (instanceId !== undefined) {
         const rows = await tasks.where('instanceId').equals(instanceId).toArray();
-        return roles ? rows.filter((r) => r.roles.some((x) => roles.includes(x))) : rows;
+        const kept = rows.filter((r) => (!roles || r.roles.some((x) => roles.includes(x))) && (!after || compareTaskKeys(r, after) > 0)).sort(compareTaskKeys);
+        return limit === undefined ? kept : kept.slice(0, limit);
       }
-      if (!roles) return tasks.toArray();
-      if (roles.length === 0) return [];
-      return tasks.where('roles').anyOf([...roles]).distinct().toArray();
+      if (!roles) {
+        const lower = after ? [after.openedAt, after.instanceId, after.taskId] : [Dexie.minKey];
+        const c = tasks.where('[openedAt+instanceId+taskId]').between(lower, [Dexie.maxKey], !after, true);
+        return (limit === undefined ? c : c.limit(limit)).toArray();
+      }
+      // One index range per role (each already in page order), merged, rows shared by two roles once.
+      const keys = (await Promise.all([...new Set(roles)].map((role) => roleRange(role, after, limit)))).flat().sort(compareTaskKeys);
+      const unique: TaskRoleRow[] = [];
+      for (const k of keys) if (!unique.length || compareTaskKeys(unique[unique.length - 1]!, k) !== 0) unique.push(k);
+      const page = limit === undefined ? unique : unique.slice(0, limit);
+      const rows = await tasks.bulkGet(page.map((k) => [k.instanceId, k.taskId] as [string, string]));
+      return rows.filter((r): r is OpenTaskRow => r !== undefined);
+    },
+    async feed({ after, limit = 100 }) {
+      const from = parseCounterPosition(after);
+      const refs = await feedTable.where('pos').above(from).limit(Math.max(0, limit)).toArray();
+      const found = await events.bulkGet(refs.map((r) => [r.instanceId, r.seq] as [string, number]));
+      const out = found.filter((e): e is FlowEvent => e !== undefined);
+      return { events: out, next: refs.length ? String(refs[refs.length - 1]!.pos) : String(from) };
+    },
+    async feedCursor({ subscriber }) {
+      return (await cursors.get(subscriber))?.position;
+    },
+    async saveFeedCursor({ subscriber, position }) {
+      parseCounterPosition(position);
+      await cursors.put({ subscriber, position });
     },
     async putDefinition({ definition }) {
       let existing: StoredDefinition | undefined;

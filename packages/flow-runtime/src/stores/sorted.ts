@@ -1,0 +1,69 @@
+/**
+ * A sorted array with binary-search insert, remove and seek: the ordered
+ * indexes of the memory store (open tasks by role and open time, instances
+ * by start time, next-due times). Insert and remove move memory (`splice`),
+ * which stays well under a millisecond at 100,000 entries.
+ */
+import type { InstanceKey, TaskKey } from './types.js';
+
+/** Orders two values; negative when `a` comes first. */
+export type Compare<T> = (a: T, b: T) => number;
+
+/** A sorted array of distinct entries (by `compare`, which reads the key part `K` of an entry). */
+export class SortedList<T extends K, K = T> {
+  readonly items: T[] = [];
+  constructor(private readonly compare: Compare<K>) {}
+
+  /** The first index whose entry is not before `key` (after it when `strict`). */
+  seek(key: K, strict = false): number {
+    let lo = 0;
+    let hi = this.items.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = this.compare(this.items[mid]!, key);
+      if (c < 0 || (strict && c === 0)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Adds an entry, replacing an equal one. */
+  insert(entry: T): void {
+    const i = this.seek(entry);
+    if (i < this.items.length && this.compare(this.items[i]!, entry) === 0) this.items[i] = entry;
+    else if (i === this.items.length) this.items.push(entry);
+    else this.items.splice(i, 0, entry);
+  }
+
+  /** Removes the entry equal to `entry`, if any. */
+  remove(entry: T): void {
+    const i = this.seek(entry);
+    if (i < this.items.length && this.compare(this.items[i]!, entry) === 0) this.items.splice(i, 1);
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+}
+
+/** Code-unit order of two strings (the order IndexedDB and `COLLATE "C"` use). */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Task order: open time, instance id, task id. */
+export function compareTaskKeys(a: TaskKey, b: TaskKey): number {
+  return a.openedAt - b.openedAt || compareText(a.instanceId, b.instanceId) || compareText(a.taskId, b.taskId);
+}
+
+/** Instance order: start time, instance id. */
+export function compareInstanceKeys(a: InstanceKey, b: InstanceKey): number {
+  return a.startedAt - b.startedAt || compareText(a.instanceId, b.instanceId);
+}
+
+/** Reads a feed position written by a counter-based store (memory, Dexie): a non-negative integer. */
+export function parseCounterPosition(after: string | undefined): number {
+  if (after === undefined || after === '') return 0;
+  if (!/^\d{1,15}$/.test(after)) throw new Error(`'${after}' is not a feed position of this store (expected a number returned as 'next').`);
+  return Number(after);
+}
