@@ -22,6 +22,20 @@ export default defineConfig({
         resolve: { conditions: ['source'] },
         ssr: { resolve: { conditions: ['source'] } },
         test: {
+          name: 'flow-store-postgres',
+          root: './packages/flow-store-postgres',
+          include: ['test/**/*.test.ts'],
+          environment: 'node',
+          // PGlite starts in a second or two; real PostgreSQL tests start a cluster.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          globalSetup: ['./test/global-setup.ts'],
+        },
+      },
+      {
+        resolve: { conditions: ['source'] },
+        ssr: { resolve: { conditions: ['source'] } },
+        test: {
           name: 'designer',
           root: './packages/designer',
           include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],

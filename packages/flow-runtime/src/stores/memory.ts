@@ -97,7 +97,9 @@ export function createMemoryStore(): FlowStore {
           stored.summary = w.summary;
           setTasks(stored.tasks, w.openTasks);
           stored.tasks = w.openTasks;
+          // A write without a snapshot makes the old one stale: readers fall back to the log.
           if (w.state) stored.state = w.state;
+          else delete stored.state;
         } else {
           const entry: Stored = { log: w.events.slice(), summary: w.summary, tasks: w.openTasks };
           if (w.state) entry.state = w.state;

@@ -144,7 +144,9 @@ export function createDexieStore(options: DexieStoreOptions = {}): DexieFlowStor
             await events.bulkAdd(w.events);
             await feedTable.bulkAdd(w.events.map((e) => ({ instanceId: e.instanceId, seq: e.seq })));
             await instances.put(w.summary);
+            // A write without a snapshot makes the old one stale: readers fall back to the log.
             if (w.state) await states.put(w.state);
+            else await states.delete(w.instanceId);
             await tasks.where('instanceId').equals(w.instanceId).delete();
             await taskRoles.where('instanceId').equals(w.instanceId).delete();
             if (w.openTasks.length) {
