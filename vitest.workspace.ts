@@ -36,6 +36,20 @@ export default defineConfig({
         resolve: { conditions: ['source'] },
         ssr: { resolve: { conditions: ['source'] } },
         test: {
+          name: 'example-server',
+          root: './examples/server',
+          include: ['test/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // Real PostgreSQL for the HTTP race across two services, as the store's tests get it.
+          globalSetup: ['../../packages/flow-store-postgres/test/global-setup.ts'],
+        },
+      },
+      {
+        resolve: { conditions: ['source'] },
+        ssr: { resolve: { conditions: ['source'] } },
+        test: {
           name: 'designer',
           root: './packages/designer',
           include: ['src/**/*.test.{ts,tsx}', 'test/**/*.test.{ts,tsx}'],
