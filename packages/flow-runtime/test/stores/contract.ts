@@ -214,6 +214,38 @@ export function storeContract(name: string, make: () => Promise<FlowStore> | Flo
       expect((await store.feed({ after: more.next })).events).toEqual([]);
     });
 
+    it('gives a reader polling the feed every event once while concurrent writers commit', async () => {
+      const store = await make();
+      let writing = true;
+      const reader = (async () => {
+        const seen: string[] = [];
+        let after: string | undefined;
+        for (;;) {
+          const finished = !writing;
+          const page = await store.feed({ limit: 5, ...(after !== undefined ? { after } : {}) });
+          seen.push(...page.events.map((e) => `${e.instanceId}:${e.seq}`));
+          after = page.next;
+          if (finished && page.events.length === 0) return seen;
+        }
+      })();
+      await Promise.all(
+        Array.from({ length: 6 }, async (_, w) => {
+          for (let i = 0; i < 8; i++) {
+            const id = `w${w}-${i % 3}`;
+            const seq = (await store.instance({ instanceId: id }))?.seq ?? 0;
+            // Two writers never share an instance, so every append here succeeds.
+            expect((await store.append({ writes: [write(id, seq, 1 + (i % 2))] })).ok).toBe(true);
+          }
+        }),
+      );
+      writing = false;
+      const seen = await reader;
+      const all: string[] = [];
+      for (let w = 0; w < 6; w++) for (let k = 0; k < 3; k++) all.push(...(await store.load({ instanceId: `w${w}-${k}` })).map((e) => `${e.instanceId}:${e.seq}`));
+      expect(seen.length).toBe(all.length);
+      expect([...seen].sort()).toEqual(all.sort());
+    });
+
     it('rejects a feed position it never returned', async () => {
       const store = await make();
       await expect(store.feed({ after: 'not-a-position' })).rejects.toThrow(/not-a-position/);
