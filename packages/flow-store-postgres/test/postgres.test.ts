@@ -128,6 +128,17 @@ describe.skipIf(!server)('PostgreSQL server', () => {
   });
 });
 
+describe.skipIf(!server)('a pool of the host\'s', () => {
+  it('is used as given and left open when the store closes', async () => {
+    const pool = new pg.Pool({ connectionString: await freshDatabase(server, 'pool'), max: 3 });
+    const store = await createPostgresStore({ pool });
+    expect((await store.append({ writes: [write('a', 0, 2)] })).ok).toBe(true);
+    await store.close();
+    expect((await pool.query('SELECT count(*)::int AS n FROM flow_events')).rows[0].n).toBe(2);
+    await pool.end();
+  });
+});
+
 describe('an unreachable database', () => {
   it('fails fast with a message naming the database and what to check', async () => {
     const err = await createPostgresStore({ connectionString: 'postgres://flow:secret@127.0.0.1:1/crm', connectTimeoutMs: 2000 }).catch((e: unknown) => e);
