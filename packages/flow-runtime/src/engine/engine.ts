@@ -302,8 +302,9 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       // Rows come from the store's role index in page order; rows whose view the actor may not
       // see (separation of duties, a role the flow no longer grants) are skipped, so read on until
       // the page is full.
-      for (;;) {
-        const want = limit === undefined ? undefined : Math.max(ROW_BATCH, limit - out.length);
+      for (let round = 0; ; round++) {
+        // Exactly the page first (the usual case: every row gives a view), larger batches after skips.
+        const want = limit === undefined ? undefined : round === 0 ? limit : Math.max(ROW_BATCH, limit - out.length);
         const rows = await guard(() => store.openTasks(want === undefined ? { roles } : { roles, limit: want, ...(after ? { after } : {}) }));
         const states = await statesOf(rows);
         for (const r of rows) {
