@@ -1,9 +1,10 @@
 /**
- * Who acts: the actor comes from a signed JWT (HS256, verified with `jose`),
- * never from the request body. Claims: `sub` (the actor id), `roles` (a list
- * of role names), `name` (optional).
+ * Who acts: the actor comes from a signed JWT verified with `jose` — HS256
+ * with a shared secret, or an identity provider's public keys (a JWKS, RS256
+ * or ES256) — never from the request body. Claims: `sub` (the actor id),
+ * `roles` (a list of role names), `name` (optional).
  */
-import { jwtVerify, SignJWT, errors as joseErrors } from 'jose';
+import { jwtVerify, SignJWT, errors as joseErrors, type JWTVerifyGetKey } from 'jose';
 import type { Actor } from '@crm/flow-runtime';
 
 /** Why a request has no actor. */
@@ -15,8 +16,10 @@ export class AuthError extends Error {
 
 /** Options of token verification. */
 export interface AuthOptions {
-  /** The HS256 secret (at least 32 bytes). */
+  /** The HS256 secret (at least 32 bytes); also signs development tokens. */
   secret: Uint8Array;
+  /** An identity provider's keys (`createRemoteJWKSet(url)`): when given, tokens are verified with them (RS256, ES256) instead of the secret. */
+  keys?: JWTVerifyGetKey;
   issuer?: string;
   audience?: string;
 }
@@ -27,11 +30,10 @@ export async function actorFrom(header: string | undefined, options: AuthOptions
   if (!m) throw new AuthError('auth.missing');
   let payload;
   try {
-    ({ payload } = await jwtVerify(m[1]!, options.secret, {
-      algorithms: ['HS256'],
-      ...(options.issuer ? { issuer: options.issuer } : {}),
-      ...(options.audience ? { audience: options.audience } : {}),
-    }));
+    const checks = { ...(options.issuer ? { issuer: options.issuer } : {}), ...(options.audience ? { audience: options.audience } : {}) };
+    ({ payload } = options.keys
+      ? await jwtVerify(m[1]!, options.keys, { algorithms: ['RS256', 'ES256', 'EdDSA'], ...checks })
+      : await jwtVerify(m[1]!, options.secret, { algorithms: ['HS256'], ...checks }));
   } catch (e) {
     if (e instanceof joseErrors.JOSEError) throw new AuthError('auth.invalid');
     throw e;

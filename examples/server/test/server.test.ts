@@ -250,6 +250,27 @@ describe('a concurrent-complete race through HTTP', () => {
   });
 });
 
+describe('tokens from an identity provider', () => {
+  it('verifies ES256 tokens with the provider\'s keys (JWKS), checks issuer and audience, and refuses HS256 then', async () => {
+    const { generateKeyPair, exportJWK, createLocalJWKSet, SignJWT } = await import('jose');
+    const { publicKey, privateKey } = await generateKeyPair('ES256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
+    const idp: AuthOptions = { ...auth, keys: createLocalJWKSet({ keys: [jwk] }), issuer: 'https://id.example', audience: 'crm-flow' };
+    const service = await startService({ pgliteDir: 'memory', auth: idp, port: 0, tickIntervalMs: 0, seedFlows: false });
+    const call = client(service.url);
+    const sign = (claims: { iss: string; aud: string }) =>
+      new SignJWT({ roles: ['service'] }).setProtectedHeader({ alg: 'ES256', kid: 'k1' }).setSubject('cleo').setIssuer(claims.iss).setAudience(claims.aud).setExpirationTime('5m').sign(privateKey);
+    try {
+      expect((await call('GET', '/tasks', { token: await sign({ iss: 'https://id.example', aud: 'crm-flow' }) })).status).toBe(200);
+      expect((await call('GET', '/tasks', { token: await sign({ iss: 'https://evil.example', aud: 'crm-flow' }) })).status).toBe(401);
+      expect((await call('GET', '/tasks', { token: await sign({ iss: 'https://id.example', aud: 'other' }) })).status).toBe(401);
+      expect((await call('GET', '/tasks', { token: await token('cleo', ['service']) })).status).toBe(401);
+    } finally {
+      await service.stop();
+    }
+  });
+});
+
 describe('starting and stopping', () => {
   it('refuses to start with a clear message when the database is unreachable', async () => {
     await expect(startService({ databaseUrl: 'postgres://flow:secret@127.0.0.1:1/crm', auth, port: 0, tickIntervalMs: 0 })).rejects.toThrow(/Cannot use the flow store at PostgreSQL flow@127\.0\.0\.1:1\/crm.*DATABASE_URL/);
