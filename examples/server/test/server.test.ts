@@ -276,6 +276,18 @@ describe('starting and stopping', () => {
     await expect(startService({ databaseUrl: 'postgres://flow:secret@127.0.0.1:1/crm', auth, port: 0, tickIntervalMs: 0 })).rejects.toThrow(/Cannot use the flow store at PostgreSQL flow@127\.0\.0\.1:1\/crm.*DATABASE_URL/);
   });
 
+  it('answers 503 in plain language when the database goes away while it runs', async () => {
+    const { service, call } = await serve();
+    try {
+      await service.store.close();
+      const res = await call('GET', '/tasks', { token: await token('cleo', ['service']) });
+      expect(res).toMatchObject({ status: 503, body: { code: 'STORE_FAILED' } });
+      expect(res.body.message).toMatch(/^The database cannot be reached right now/);
+    } finally {
+      await service.app.close();
+    }
+  });
+
   it('finishes requests in flight on stop, then refuses new connections and closes the database', async () => {
     const { service, call } = await serve();
     const clerk = await token('cleo', ['service']);
