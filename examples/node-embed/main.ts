@@ -25,8 +25,10 @@ export async function main(print: (line: string) => void = console.log): Promise
   const later = (minutes: number) => void (now += minutes * 60_000);
 
   // Versions are immutable; deploy validates against the catalog and compiles every rule once.
-  await engine.deploy(read('credit-limit-review.json')); // new-order may call it as a sub-flow
-  const { flowId, version } = await engine.deploy(read('new-order.json'));
+  // Deploying is an administrator's command; the engine refuses it from anyone else.
+  const admin: Actor = { id: 'sun.hao', name: 'Sun Hao', roles: ['admin'] };
+  await engine.deploy(read('credit-limit-review.json'), { actor: admin }); // new-order may call it as a sub-flow
+  const { flowId, version } = await engine.deploy(read('new-order.json'), { actor: admin });
   print(`Deployed ${flowId} v${version}.`);
 
   // Alerts and every other event reach subscribers as data.

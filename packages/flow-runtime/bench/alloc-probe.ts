@@ -12,6 +12,9 @@ import type { Actor } from '../src/engine/types.js';
 import { createMemoryStore } from '../src/stores/memory.js';
 import { BENCH_FLOW, benchMachine } from './suites/engine.js';
 
+/** Deploying is an administrator's command. */
+const DEPLOYER = { id: 'admin', name: 'Admin', roles: ['admin'] };
+
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with --expose-gc');
 const what = process.argv[2] ?? 'ours-alloc';
@@ -60,7 +63,7 @@ async function main(): Promise<void> {
   const N = what.endsWith('alloc') ? 2_000 : 20_000;
   const ours = what.startsWith('ours');
   const engine = createEngine({ store: createMemoryStore() });
-  await engine.deploy(BENCH_FLOW);
+  await engine.deploy(BENCH_FLOW, { actor: DEPLOYER });
   const stored = new Map<string, unknown>();
   // Kept reachable to the end: otherwise V8 may collect the engine and its store once the loop is done.
   (globalThis as { keep?: unknown }).keep = [engine, stored];

@@ -12,6 +12,9 @@ import { createPostgresStore } from '../src/index.js';
 import { freshDatabase } from './helpers.js';
 import { raceFlow, T0 } from './workers/race-flow.js';
 
+/** Deploying is an administrator's command. */
+const DEPLOYER = { id: 'admin', name: 'Admin', roles: ['admin'] };
+
 const server = inject('pgUrl');
 const CASES = 1_000;
 const worker = new URL('./workers/race-worker.ts', import.meta.url).pathname;
@@ -51,7 +54,7 @@ describe.skipIf(!server)('many processes on one PostgreSQL', () => {
     const store = await createPostgresStore({ connectionString: url, poolSize: 4 });
     let n = 0;
     const engine = createEngine({ store, clock: { now: () => T0 }, ids: () => `race-${String(++n).padStart(4, '0')}` });
-    await engine.deploy(raceFlow);
+    await engine.deploy(raceFlow, { actor: DEPLOYER });
     const tasks: { instanceId: string; taskId: string }[] = [];
     for (let i = 0; i < CASES; i++) {
       const { instance } = await engine.start('race', { actor: { id: 'starter', roles: [] } });

@@ -2,8 +2,9 @@
  * Fills an empty demo: master records, the sample flows at version 1, and
  * three weeks of played history. "Reset demo data" runs it on fresh databases.
  */
-import type { Engine } from '@crm/flow-runtime';
+import type { Engine, Flow } from '@crm/flow-runtime';
 import type { DemoClock } from '../runtime/clock';
+import { actorFor } from '../runtime/actors';
 import { sampleFlows } from '../runtime/definitions';
 import type { RecordSync } from '../runtime/sync';
 import type { CrmDb } from './crm-db';
@@ -27,7 +28,8 @@ export async function seedDemo({ db, engine, clock, sync }: SeedContext, locale:
     for (const [entity, rows] of Object.entries(records)) await db.records(entity).bulkPut(rows);
   });
   clock.set(now - 30 * 24 * 3_600_000);
-  for (const flow of sampleFlows) await engine.deploy(flow);
+  // The engine refuses a flow whose sub-flows are not deployed yet: the flows they run go first.
+  for (const flow of inDependencyOrder(sampleFlows)) await engine.deploy(flow, { actor: actorFor('admin') });
   // Three weeks ago most customers had little open credit; Ningbo was already close to its limit.
   await db.transaction('rw', db.records('customer'), async () => {
     for (const id of Object.keys(seededCreditUsed())) await db.records('customer').update(id, { creditUsed: HISTORY_START_CREDIT_USED[id] ?? 0 });
@@ -49,4 +51,20 @@ export async function seedDemo({ db, engine, clock, sync }: SeedContext, locale:
   await db.meta.put({ key: 'seeded', value: { locale, at: now } });
   await db.meta.put({ key: 'clock', value: now });
   return warnings;
+}
+
+/** Flows ordered so that every flow a sub-flow step runs comes before the flows that run it. */
+export function inDependencyOrder(flows: readonly Flow[]): Flow[] {
+  const byId = new Map(flows.map((f) => [f.id, f]));
+  const out: Flow[] = [];
+  const done = new Set<string>();
+  const visit = (f: Flow, path: Set<string>) => {
+    if (done.has(f.id) || path.has(f.id)) return;
+    path.add(f.id);
+    for (const n of f.nodes) if (n.kind === 'subflow' && byId.has(n.flow)) visit(byId.get(n.flow)!, path);
+    done.add(f.id);
+    out.push(f);
+  };
+  for (const f of flows) visit(f, new Set());
+  return out;
 }

@@ -335,6 +335,7 @@ export const en = {
   'flows.published': 'Published as v{v}. New cases use v{v}; the {running} running cases stay on the version they started with.',
   'flows.unchanged': 'Nothing to publish: the draft is the same as a published version.',
   'flows.invalid': 'The runtime refused to publish: {problems}',
+  'flows.unsafe': 'Not published: a case could skip a mandatory step or get stuck. {problems}',
 
   'dashboard.title': 'Dashboard',
   'dashboard.subtitle': 'Read from the event logs of every case: how long things take, what waits, where deadlines are missed, and which paths cases take.',

@@ -337,6 +337,7 @@ export const zh: Record<MessageKey, string> = {
   'flows.published': '已发布为第{v}版。新单据将使用第{v}版；{running} 个进行中的单据保持原版本。',
   'flows.unchanged': '没有可发布的内容：草稿与已发布的版本相同。',
   'flows.invalid': '运行时拒绝发布：{problems}',
+  'flows.unsafe': '未发布：案件可能跳过必经步骤或卡住。{problems}',
 
   'dashboard.title': '看板',
   'dashboard.subtitle': '从所有单据的事件日志中读取：各环节耗时、待办积压、超时位置，以及单据走过的路径。',

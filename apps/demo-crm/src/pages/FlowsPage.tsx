@@ -154,11 +154,16 @@ function FlowWorkspace({ row }: { row: FlowRow }) {
       return;
     }
     try {
-      const result = await app.rt.engine.deploy({ ...flow, version });
+      const result = await app.rt.engine.deploy({ ...flow, version }, { actor: app.actor });
       await app.rt.db.drafts.delete(row.flowId);
       setMessage({ tone: 'ok', text: t('flows.published', { v: result.version, running: row.versions.reduce((s, v) => s + v.running, 0) }) });
       app.refresh();
     } catch (e) {
+      const findings = isEngineError(e, 'UNSAFE_FLOW') ? (e.details.findings ?? []) : [];
+      if (findings.length) {
+        setMessage({ tone: 'refusal', text: t('flows.unsafe', { problems: findings.map((f) => f.message[i18n.locale === 'zh' ? 'zh' : 'en']).join(' ') }) });
+        return;
+      }
       const problems = isEngineError(e) ? (e.details.problems ?? []) : [];
       setMessage({ tone: 'refusal', text: problems.length ? t('flows.invalid', { problems: problems.map((p) => p.message).join('; ') }) : e instanceof Error ? e.message : String(e) });
     }

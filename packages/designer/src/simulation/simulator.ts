@@ -11,6 +11,8 @@ export interface SimulationState {
 }
 
 const SYSTEM: Actor = { id: 'simulation', roles: [], name: 'Simulation', system: true };
+/** The simulator deploys into its own throwaway engine, as that engine's administrator. */
+const SIMULATOR: Actor = { id: 'simulation', roles: ['admin'], name: 'Simulation' };
 const HOUR = 3_600_000;
 
 /**
@@ -35,8 +37,8 @@ export class Simulator {
     let clock = Date.UTC(2026, 10, 23, 9);
     let n = 0;
     const engine = createEngine({ store: createMemoryStore(), catalog, clock: { now: () => clock }, ids: () => `sim-${++n}` });
-    for (const other of others) if (other.id !== flow.id) await engine.deploy(other).catch(() => undefined);
-    await engine.deploy(flow);
+    for (const other of others) if (other.id !== flow.id) await engine.deploy(other, { actor: SIMULATOR }).catch(() => undefined);
+    await engine.deploy(flow, { actor: SIMULATOR });
     const startNode = flow.nodes.find((x) => x.kind === 'start');
     const starter = Simulator.actorFor(scenario, startNode?.kind === 'start' ? (startNode.roles ?? []) : []);
     const r = await engine.start(flow.id, { actor: starter, data: scenario.data ?? {} });

@@ -8,6 +8,9 @@ import { createDexieStore } from '../../src/stores/dexie/index.js';
 import { opsPerSecondAsync, type BenchResult } from '../harness.js';
 import { BENCH_FLOW } from './engine.js';
 
+/** Deploying is an administrator's command. */
+const DEPLOYER = { id: 'admin', name: 'Admin', roles: ['admin'] };
+
 const actor: Actor = { id: 'sam', roles: ['sales-rep'] };
 const EVENTS_PER_APPEND = 4;
 
@@ -42,7 +45,7 @@ export default async function dexieBench(): Promise<BenchResult[]> {
   const engineStore = createDexieStore({ name: 'bench-engine', indexedDB: new IDBFactory(), IDBKeyRange });
   let m = 0;
   const engine = createEngine({ store: engineStore, ids: () => `e${++m}` });
-  await engine.deploy(BENCH_FLOW);
+  await engine.deploy(BENCH_FLOW, { actor: DEPLOYER });
   let eventsPerInstance = 0;
   const instancesPerS = await opsPerSecondAsync(
     async () => {

@@ -11,6 +11,9 @@ import type { Flow } from '../../src/schema/flow.js';
 import { createMemoryStore } from '../../src/stores/memory.js';
 import { median, type BenchResult } from '../harness.js';
 
+/** Deploying is an administrator's command. */
+const DEPLOYER = { id: 'admin', name: 'Admin', roles: ['admin'] };
+
 /** The process: a person enters an amount; big orders and small orders end differently. */
 export const BENCH_FLOW: Flow = {
   id: 'bench-order',
@@ -42,7 +45,7 @@ const actor: Actor = { id: 'sam', roles: ['sales-rep'] };
  */
 function oursRunner(): () => Promise<void> {
   const engine = createEngine({ store: createMemoryStore() });
-  const ready = engine.deploy(BENCH_FLOW).then(() => undefined);
+  const ready = engine.deploy(BENCH_FLOW, { actor: DEPLOYER }).then(() => undefined);
   let count = 0;
   return async () => {
     await ready;
@@ -62,7 +65,7 @@ function oursColdRunner(): () => Promise<void> {
   const store = createMemoryStore();
   const a = createEngine({ store });
   const b = createEngine({ store });
-  const ready = a.deploy(BENCH_FLOW).then(() => undefined);
+  const ready = a.deploy(BENCH_FLOW, { actor: DEPLOYER }).then(() => undefined);
   let count = 0;
   return async () => {
     await ready;

@@ -14,6 +14,9 @@ import type { Flow } from '../../src/schema/flow.js';
 import { createMemoryStore } from '../../src/stores/memory.js';
 import { median, type BenchResult } from '../harness.js';
 
+/** Deploying is an administrator's command. */
+const DEPLOYER = { id: 'admin', name: 'Admin', roles: ['admin'] };
+
 const CASES = Number(process.env.WORKLIST_CASES ?? 100_000);
 const PAGE = 50;
 
@@ -52,7 +55,7 @@ export default async function workLists(): Promise<BenchResult[]> {
   let t = Date.parse('2026-03-02T09:00:00Z');
   const clock = { now: () => t };
   const writer = createEngine({ store, clock });
-  await writer.deploy(FLOW);
+  await writer.deploy(FLOW, { actor: DEPLOYER });
   for (let i = 0; i < CASES; i++) {
     t += 10;
     await writer.start('bench-worklist', { actor, data: { amount: i } });

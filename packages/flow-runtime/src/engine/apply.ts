@@ -159,6 +159,7 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent)
         message: event.message,
         ...(event.nodeId ? { nodeId: event.nodeId } : {}),
         ...(event.tokenId ? { tokenId: event.tokenId } : {}),
+        ...(event.controlId ? { controlId: event.controlId } : {}),
         resolved: false,
       });
       s.status = 'incident';

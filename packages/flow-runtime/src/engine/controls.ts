@@ -16,9 +16,17 @@ export function checkControls(run: Run): void {
     let holds: boolean;
     try {
       holds = truthy(c.when(run.state.data));
-    } catch {
-      // A control that cannot be evaluated on this data (bad value, budget) is treated as not holding.
-      holds = false;
+      const open = openControlIncident(run, c.control.id);
+      if (open) run.emit({ type: 'incident.resolved', incidentId: open.incidentId });
+    } catch (e) {
+      // Fail closed: a gate whose rule cannot be evaluated (bad value, budget) holds, so the step it
+      // guards waits; an alert that cannot be evaluated cannot stay silent. Either way someone must look.
+      holds = c.control.kind === 'gate';
+      if (!openControlIncident(run, c.control.id)) {
+        const why = e instanceof Error ? e.message : String(e);
+        const what = c.control.kind === 'gate' ? 'so the steps it guards are held until it can be' : 'so its alert could not be raised';
+        run.emit({ type: 'incident.raised', incidentId: `${run.state.instanceId}/i${run.nextSeq}`, code: 'RULE_FAILED', controlId: c.control.id, message: `The condition of control '${c.control.name.en}' could not be evaluated (${why}), ${what}.` });
+      }
     }
     if (holds === (run.state.controls[c.control.id] ?? false)) continue;
     run.emit({ type: 'control.changed', controlId: c.control.id, holds });
@@ -33,6 +41,13 @@ export function checkControls(run: Run): void {
       });
     }
   }
+}
+
+/** The unresolved incident raised because this control's rule failed, if any. */
+function openControlIncident(run: Run, controlId: string) {
+  const list = run.state.incidents;
+  for (let i = 0; i < list.length; i++) if (!list[i]!.resolved && list[i]!.controlId === controlId) return list[i];
+  return undefined;
 }
 
 /** Gates that hold now and name this node. */

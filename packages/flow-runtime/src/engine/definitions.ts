@@ -8,7 +8,7 @@ import type { ParseResult } from '../schema/problems.js';
 import type { FlowStore } from '../stores/types.js';
 import { compileFlow, type CompiledFlow } from './compiled.js';
 import { EngineError, isEngineError } from './errors.js';
-import type { Clock, DefinitionInfo, DeployResult } from './types.js';
+import type { Clock, DefinitionInfo, DeployCheck, DeployResult } from './types.js';
 
 /** The engine's view of deployed definitions. */
 export interface DefinitionStore {
@@ -28,7 +28,7 @@ export interface DefinitionStore {
 export type FlowParser = (input: unknown, catalog?: Catalog) => ParseResult<Flow>;
 
 /** Creates the definition cache over a store. */
-export function definitionStore(store: FlowStore, catalog: Catalog | undefined, clock: Clock, parseFlow: FlowParser): DefinitionStore {
+export function definitionStore(store: FlowStore, catalog: Catalog | undefined, clock: Clock, parseFlow: FlowParser, deployCheck?: DeployCheck): DefinitionStore {
   const compiled = new Map<string, CompiledFlow>();
   /** flow id → version → compiled, for the lookup every command makes (no key strings built). */
   const byVersion = new Map<string, Map<number, CompiledFlow>>();
@@ -97,6 +97,20 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
       throw new EngineError('INVALID_FLOW', `The flow cannot be deployed: ${shown}${more}`, { problems: parsed.problems });
     }
     const flow = deepFreeze(structuredClone(parsed.value));
+    if (deployCheck) {
+      // Every version of each flow a sub-flow step runs, as deployed now (this flow's own earlier versions too).
+      const deployed = new Map<string, Flow[]>();
+      for (const n of flow.nodes) {
+        if (n.kind !== 'subflow' || deployed.has(n.flow)) continue;
+        const defs = await store.definitions({ flowId: n.flow });
+        deployed.set(n.flow, defs.map((d) => d.flow));
+      }
+      const findings = deployCheck(flow, { catalog, deployed });
+      if (findings.length > 0) {
+        const list = findings.map((f) => `- ${f.message.en}`).join('\n');
+        throw new EngineError('UNSAFE_FLOW', `Flow '${flow.id}' version ${flow.version} is not deployed: ${findings.length === 1 ? 'one problem' : `${findings.length} problems`} would let a case skip a mandatory step or get stuck:\n${list}`, { findings });
+      }
+    }
     compiled.delete(key(flow.id, flow.version));
     byVersion.get(flow.id)?.delete(flow.version);
     const existing = await store.getDefinition({ flowId: flow.id, version: flow.version });

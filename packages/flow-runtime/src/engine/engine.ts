@@ -64,7 +64,12 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
   const newId = () => ids({ kind: 'instance' });
   const newRecordId = (record: { variable: string; entity?: string }) => ids({ kind: 'record', ...record });
   const adminRoles = options.adminRoles ?? ['admin'];
-  const defs = definitionStore(store, catalog, clock, parse);
+  /** Privileged commands need an actor holding an admin role; a system actor without one is refused too. */
+  const requireAdmin = (actor: Actor | undefined, what: string): void => {
+    if (!actor) throw new EngineError('NOT_PERMITTED', `Only an administrator may ${what}, and no one was named as doing it.`, { roles: [...adminRoles] });
+    if (!actor.roles.some((r) => adminRoles.includes(r))) throw new EngineError('NOT_PERMITTED', `Only an administrator may ${what}; ${actor.name ?? actor.id} is not one.`, { roles: [...adminRoles] });
+  };
+  const defs = definitionStore(store, catalog, clock, parse, options.deployCheck);
   const states = new Map<string, InstanceState>();
   const listeners = new Set<EngineListener>();
 
@@ -262,7 +267,10 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
   }
 
   const engine: Engine = {
-    deploy: (flow) => defs.deploy(flow),
+    async deploy(flow, opts) {
+      requireAdmin(opts?.actor, 'deploy a flow');
+      return defs.deploy(flow);
+    },
     definitions: (flowId) => defs.list(flowId),
     definition: async (flowId, version) => (await defs.get(flowId, version)).flow,
 
@@ -323,12 +331,18 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
 
     complete: (instanceId, taskId, { actor, data, expectedSeq }) => execute(instanceId, { type: 'complete', taskId, data: copyJson(data ?? {}) }, actor, expectedSeq),
     updateData: (instanceId, { actor, data, expectedSeq }) => execute(instanceId, { type: 'update', data: copyJson(data) }, actor, expectedSeq),
-    cancel: (instanceId, { actor, reason }) => execute(instanceId, { type: 'cancel', reason }, actor),
+    cancel(instanceId, opts) {
+      if (!opts?.actor) return Promise.reject(new EngineError('NOT_PERMITTED', 'Cancelling a process needs the person doing it: the one who started it or an administrator.', { instanceId, roles: [...adminRoles] }));
+      const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
+      if (!reason) return Promise.reject(new EngineError('INVALID_VALUE', 'Say why the process is cancelled: the reason is kept in its history.', { instanceId }));
+      return execute(instanceId, { type: 'cancel', reason }, opts.actor);
+    },
 
-    async migrate(instanceId, toVersion, nodeMap = {}, opts = {}) {
+    async migrate(instanceId, toVersion, nodeMap, opts) {
+      requireAdmin(opts?.actor, 'move a process to another version');
       const state = await loadState(instanceId);
       const to = await defs.get(state.flowId, toVersion);
-      return execute(instanceId, { type: 'migrate', to, nodeMap: { ...nodeMap } }, opts.actor);
+      return execute(instanceId, { type: 'migrate', to, nodeMap: { ...(nodeMap ?? {}) } }, opts.actor);
     },
 
     async tick(now = clock.now()) {

@@ -19,6 +19,7 @@ export const ENGINE_ERROR_CODES = {
   UNKNOWN_INSTANCE: 'No instance has this id.',
   UNKNOWN_FLOW: 'No deployed flow (or version) has this id.',
   INVALID_FLOW: 'The definition does not pass validation.',
+  UNSAFE_FLOW: 'The definition would let a case skip a mandatory step or get stuck; it is not deployed.',
   VERSION_EXISTS: 'A different definition is already deployed under this id and version.',
   INVALID_MIGRATION: 'The node mapping does not fit the target version.',
   STORE_FAILED: 'The store could not read or write.',
@@ -41,8 +42,19 @@ export interface EngineErrorDetails {
   roles?: string[];
   /** Definition problems (INVALID_FLOW). */
   problems?: Problem[];
+  /** What makes a definition unsafe to run (UNSAFE_FLOW), each in English and Chinese. */
+  findings?: DeployFinding[];
   expectedSeq?: number;
   actualSeq?: number;
+}
+
+/** One reason a flow is refused at deploy, in both languages, with the steps and edges concerned. */
+export interface DeployFinding {
+  /** The analysis rule that found it, e.g. `mandatory-not-bypassed`. */
+  rule: string;
+  message: { en: string; zh: string };
+  nodeIds: string[];
+  edgeIds: string[];
 }
 
 /**

@@ -3,6 +3,7 @@
  * commands and the {@link Engine} facade. These are the contract the
  * designer and the demo code against; keep them stable.
  */
+import type { DeployFinding } from './errors.js';
 import type { Catalog } from '../schema/catalog.js';
 import type { LocalizedText } from '../schema/common.js';
 import type { Flow } from '../schema/flow.js';
@@ -24,9 +25,27 @@ export interface EngineOptions {
   catalog?: Catalog;
   clock?: Clock;
   ids?: IdGenerator;
-  /** Roles that may cancel and migrate any instance. Default `['admin']`. */
+  /** Roles that may deploy, cancel and migrate any instance. Default `['admin']`. */
   adminRoles?: readonly string[];
+  /**
+   * Checks a parsed flow before it is deployed; every finding refuses the
+   * deploy (UNSAFE_FLOW). The root entry's `createEngine` passes the
+   * analysis-based check (mandatory steps never bypassed, sub-flows
+   * deployed, decisions that always find a branch, joins that cannot wait
+   * forever, waits that end); the engine itself never depends on linting.
+   */
+  deployCheck?: DeployCheck;
 }
+
+/** What a deploy check is given besides the flow. */
+export interface DeployCheckContext {
+  catalog: Catalog | undefined;
+  /** Every deployed version of each flow a sub-flow step of this one runs (empty list: none deployed). */
+  deployed: ReadonlyMap<string, ReadonlyArray<Flow>>;
+}
+
+/** A check run on a parsed flow before deploy; returns what makes it unsafe (nothing: deploy goes ahead). */
+export type DeployCheck = (flow: Flow, context: DeployCheckContext) => DeployFinding[];
 
 /** What a command returns: the instance after it and the events it appended. */
 export interface CommandResult {
@@ -103,8 +122,14 @@ export type EngineListener = (notice: EngineNotice) => void;
  * tells subscribers. Refusals reject with an {@link EngineError}.
  */
 export interface Engine {
-  /** Validates and stores a flow version. Versions are immutable: redeploying a different body under the same version fails. */
-  deploy(flow: Flow | unknown): Promise<DeployResult>;
+  /**
+   * Validates and stores a flow version; only an actor with an admin role may
+   * deploy (NOT_PERMITTED otherwise). Versions are immutable: redeploying a
+   * different body under the same version fails. With a deploy check (the
+   * root entry's default), a flow that could skip a mandatory step or get a
+   * case stuck is refused with UNSAFE_FLOW listing every finding.
+   */
+  deploy(flow: Flow | unknown, options: { actor: Actor }): Promise<DeployResult>;
   /** Deployed definitions (all, or one flow's versions). */
   definitions(flowId?: string): Promise<DefinitionInfo[]>;
   /** A deployed definition; the latest version when `version` is absent. */
@@ -128,7 +153,7 @@ export interface Engine {
   /** Cancels an instance and its running sub-flows. */
   cancel(instanceId: string, options: { actor: Actor; reason: string }): Promise<CommandResult>;
   /** Moves an instance to another version of its flow; `nodeMap` maps the old nodes where it stands to new ones (same ids map by default). */
-  migrate(instanceId: string, toVersion: number, nodeMap?: Record<string, string>, options?: { actor?: Actor }): Promise<CommandResult>;
+  migrate(instanceId: string, toVersion: number, nodeMap: Record<string, string>, options: { actor: Actor }): Promise<CommandResult>;
   /** The instance's current state. */
   instance(instanceId: string): Promise<InstanceState>;
   /** Instances by start time, optionally by flow, status and parent, a page at a time with `limit` and `cursor`. */

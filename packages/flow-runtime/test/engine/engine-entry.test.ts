@@ -7,6 +7,9 @@ import type { Actor } from '../../src/engine/types.js';
 import { loadCatalog, loadFlow } from '../examples/load-examples.js';
 import { bundleSize } from '../../scripts/size.js';
 
+/** Deploying is an administrator's command. */
+const DEPLOYER = { id: 'admin', name: 'Admin', roles: ['admin'] };
+
 const catalog = loadCatalog();
 const rep: Actor = { id: 'li', roles: ['sales-rep'] };
 
@@ -14,7 +17,7 @@ describe('@crm/flow-runtime/engine', () => {
   it('deploys a validated sample flow and refuses a role the start does not allow', async () => {
     const flow = loadFlow('new-order', catalog);
     const engine = createEngine({ store: createMemoryStore(), catalog });
-    await expect(engine.deploy(flow)).resolves.toMatchObject({ flowId: 'new-order', created: true });
+    await expect(engine.deploy(flow, { actor: DEPLOYER })).resolves.toMatchObject({ flowId: 'new-order', created: true });
     const { instance } = await engine.start('new-order', { actor: rep, data: { customer: { id: 'C-1', name: 'Hengtai', status: 'active', creditLimit: 100000, creditUsed: 0 } } });
     expect(instance.status).toBe('active');
     expect(Object.keys(instance.tasks).length).toBeGreaterThan(0);
@@ -24,7 +27,7 @@ describe('@crm/flow-runtime/engine', () => {
 
   it('refuses input that is not shaped like a flow, naming what is wrong', async () => {
     const engine = createEngine({ store: createMemoryStore(), catalog });
-    await expect(engine.deploy({ id: 'x', version: 0, nodes: [{ id: 'a', kind: 'teleport' }], edges: [{ id: 'e', source: 'a', target: 'b' }] })).rejects.toMatchObject({ code: 'INVALID_FLOW' });
+    await expect(engine.deploy({ id: 'x', version: 0, nodes: [{ id: 'a', kind: 'teleport' }], edges: [{ id: 'e', source: 'a', target: 'b' }] }, { actor: DEPLOYER })).rejects.toMatchObject({ code: 'INVALID_FLOW' });
     const r = checkFlowShape({ id: 'x', version: 0, nodes: [{ id: 'a', kind: 'teleport' }], edges: [{ id: 'e', source: 'a', target: 'b' }] });
     expect(r.ok).toBe(false);
     expect(r.problems.map((p) => p.path).sort()).toEqual(['/edges/0/target', '/nodes/0/kind', '/version']);
@@ -36,7 +39,7 @@ describe('@crm/flow-runtime/engine', () => {
     const guarded = flow.edges.find((e) => e.guard !== undefined)!;
     guarded.guard = { method: [{ var: 'order' }, 'constructor'] };
     const engine = createEngine({ store: createMemoryStore(), catalog });
-    await expect(engine.deploy(flow)).rejects.toSatisfy((e) => isEngineError(e));
+    await expect(engine.deploy(flow, { actor: DEPLOYER })).rejects.toSatisfy((e) => isEngineError(e));
   });
 
   it('bundles without zod, far smaller than the root entry', async () => {

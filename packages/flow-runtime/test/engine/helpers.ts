@@ -7,6 +7,9 @@ import { createMemoryStore } from '../../src/stores/memory.js';
 import type { FlowStore } from '../../src/stores/types.js';
 import { catalog } from './fixtures.js';
 
+/** Deploying is an administrator's command. */
+const DEPLOYER = { id: 'admin', name: 'Admin', roles: ['admin'] };
+
 export const T0 = Date.parse('2026-03-02T09:00:00Z');
 export const HOUR = 3_600_000;
 
@@ -21,7 +24,7 @@ export async function testEngine(flows: Flow[] = [], store: FlowStore = createMe
   let n = 0;
   const clock = { now: () => now, set: (t: number) => void (now = t), advance: (ms: number) => void (now += ms) };
   const engine = createEngine({ store, catalog, clock, ids: () => `inst-${++n}` });
-  for (const f of flows) await engine.deploy(f);
+  for (const f of flows) await engine.deploy(f, { actor: DEPLOYER });
   return { engine, store, clock };
 }
 

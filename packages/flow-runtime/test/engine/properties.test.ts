@@ -10,6 +10,9 @@ import type { Engine, FlowEvent, InstanceState } from '../../src/engine/types.js
 import { createMemoryStore } from '../../src/stores/memory.js';
 import { ACTORS, blockArb, buildFlow, stepArb, type BuiltFlow, type Step } from './random-flows.js';
 
+/** Deploying is an administrator's command. */
+const DEPLOYER = { id: 'admin', name: 'Admin', roles: ['admin'] };
+
 /** Runs a command; a refusal must be an EngineError, anything else is a crash. */
 async function attempt(p: Promise<unknown>): Promise<boolean> {
   try {
@@ -118,7 +121,7 @@ describe('engine properties over random flows and commands', () => {
         const built = buildFlow(root);
         let n = 0;
         const engine = createEngine({ store: createMemoryStore(), clock: { now: () => 1_000 }, ids: () => `i${++n}` });
-        await engine.deploy(built.flow);
+        await engine.deploy(built.flow, { actor: DEPLOYER });
         const { instance } = await engine.start('random', { actor: ACTORS[0]! });
         await runSteps(engine, instance.instanceId, steps);
         checkLog(built, await engine.events(instance.instanceId), await engine.instance(instance.instanceId));
@@ -138,7 +141,7 @@ describe('engine properties over random flows and commands', () => {
         let n = 0;
         const a = createEngine({ store, ids: () => `i${++n}` });
         const b = createEngine({ store });
-        await a.deploy(built.flow);
+        await a.deploy(built.flow, { actor: DEPLOYER });
         const { instance } = await a.start('random', { actor: ACTORS[0]! });
         const id = instance.instanceId;
         for (const step of steps) {

@@ -14,6 +14,9 @@ import { FLOW_IDS, loadCatalog, loadFlow } from '../examples/load-examples.js';
 import { finance, sales } from './fixtures.js';
 import { T0 } from './helpers.js';
 
+/** Deploying is an administrator's command. */
+const DEPLOYER = { id: 'admin', name: 'Admin', roles: ['admin'] };
+
 const t = (en: string) => ({ en });
 const node = (n: Record<string, unknown>) => ({ name: t(String(n.id)), ...n }) as FlowNode;
 const edge = (id: string, source: string, target: string, extra: Partial<FlowEdge> = {}): FlowEdge => ({ id, source, target, ...extra });
@@ -128,7 +131,7 @@ const quote: Flow = {
 async function idsEngine(prefix = 'id', store: FlowStore = createMemoryStore(), flows: Flow[] = [installments, placeOrder, quote], cat: Catalog = catalog): Promise<Engine> {
   let n = 0;
   const engine = createEngine({ store, catalog: cat, clock: { now: () => T0 }, ids: () => `${prefix}-${++n}` });
-  for (const f of flows) await engine.deploy(f);
+  for (const f of flows) await engine.deploy(f, { actor: DEPLOYER });
   return engine;
 }
 
@@ -249,7 +252,7 @@ describe('record ids', () => {
       return request?.kind === 'record' ? `${request.entity}-${++n}` : `case-${++n}`;
     };
     const engine = createEngine({ store: createMemoryStore(), catalog, clock: { now: () => T0 }, ids });
-    for (const f of [placeOrder, quote]) await engine.deploy(f);
+    for (const f of [placeOrder, quote]) await engine.deploy(f, { actor: DEPLOYER });
     const { instance } = await engine.start('quote', { actor: sales, data: { customer: { name: 'Acme' } } });
     expect(instance.instanceId).toMatch(/^case-/);
     expect(recordOf(instance.data, 'customer').id).toMatch(/^customer-/);

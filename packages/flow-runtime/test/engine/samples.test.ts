@@ -10,6 +10,9 @@ import { createMemoryStore } from '../../src/stores/memory.js';
 import { FLOW_IDS, loadCatalog, loadFlow, loadScenarios, type Scenario } from '../examples/load-examples.js';
 import { refusal } from './helpers.js';
 
+/** Deploying is an administrator's command. */
+const DEPLOYER = { id: 'admin', name: 'Admin', roles: ['admin'] };
+
 const catalog = loadCatalog();
 const flows = new Map(FLOW_IDS.map((id) => [id as string, loadFlow(id, catalog)]));
 const HOST: Actor = { id: 'crm', roles: [], system: true };
@@ -63,8 +66,8 @@ async function drive(flow: Flow, s: Scenario): Promise<Driven> {
   let now = Date.parse('2024-04-08T01:00:00Z');
   let n = 0;
   const engine = createEngine({ store: createMemoryStore(), catalog, clock: { now: () => now }, ids: () => `i${++n}` });
-  await engine.deploy(flow);
-  for (const node of flow.nodes) if (node.kind === 'subflow' && node.flow !== flow.id) await engine.deploy(handBack(flows.get(node.flow)!));
+  await engine.deploy(flow, { actor: DEPLOYER });
+  for (const node of flow.nodes) if (node.kind === 'subflow' && node.flow !== flow.id) await engine.deploy(handBack(flows.get(node.flow)!), { actor: DEPLOYER });
 
   const users = Object.entries(s.actors).map(([role, name]): Actor => ({ id: name, name, roles: [role] }));
   const userFor = (roles: readonly string[] | undefined) => (roles?.length ? roles.map((r) => users.find((u) => u.roles[0] === r)).find(Boolean) : users[0]);
@@ -140,7 +143,7 @@ describe('sample flows: named checks', () => {
   async function engineWith(...ids: string[]) {
     let n = 0;
     const engine = createEngine({ store: createMemoryStore(), catalog, ids: () => `i${++n}` });
-    for (const id of ids) await engine.deploy(flows.get(id)!);
+    for (const id of ids) await engine.deploy(flows.get(id)!, { actor: DEPLOYER });
     return engine;
   }
 
@@ -206,8 +209,8 @@ describe('sample flows: named checks', () => {
   ] as const)('complaint-handling: a %s complaint is due for investigation in %i hours and escalates to the sales manager once', async (severity, hours) => {
     let now = T0;
     const engine = createEngine({ store: createMemoryStore(), catalog, clock: { now: () => now } });
-    await engine.deploy(flows.get('rework-order')!);
-    await engine.deploy(flows.get('complaint-handling')!);
+    await engine.deploy(flows.get('rework-order')!, { actor: DEPLOYER });
+    await engine.deploy(flows.get('complaint-handling')!, { actor: DEPLOYER });
     const service: Actor = { id: 'liu', name: 'Liu Yang', roles: ['service'] };
     const scenario = loadScenarios('complaint-handling')[0]!;
     const { instance } = await engine.start('complaint-handling', { actor: service, data: structuredClone(scenario.data) });

@@ -4,6 +4,9 @@ import { compileFlow } from '../../src/engine/compiled.js';
 import { admin, catalog, finance, orderFlow, sales } from './fixtures.js';
 import { refusal, testEngine } from './helpers.js';
 
+/** Deploying is an administrator's command. */
+const DEPLOYER = { id: 'admin', name: 'Admin', roles: ['admin'] };
+
 const customer = { name: 'A', creditLimit: 100, creditUsed: 0, paymentTerms: 'net30' };
 
 /** Version 2 renames 'credit' to 'credit-2' and adds a mandatory 'kyc' step before it. */
@@ -29,9 +32,9 @@ async function atCredit(flows: Flow[]) {
 describe('versions', () => {
   it('never changes a deployed version', async () => {
     const { engine } = await testEngine([orderFlow]);
-    expect(await engine.deploy(orderFlow)).toEqual({ flowId: 'order', version: 1, created: false });
+    expect(await engine.deploy(orderFlow, { actor: DEPLOYER })).toEqual({ flowId: 'order', version: 1, created: false });
     const changed = { ...orderFlow, name: { en: 'Changed' } };
-    expect((await refusal(engine.deploy(changed))).code).toBe('VERSION_EXISTS');
+    expect((await refusal(engine.deploy(changed, { actor: DEPLOYER }))).code).toBe('VERSION_EXISTS');
     expect((await engine.definition('order')).name.en).toBe('Order');
     expect(Object.isFrozen(await engine.definition('order', 1))).toBe(true);
   });
@@ -39,14 +42,14 @@ describe('versions', () => {
   it('refuses an invalid flow with every problem', async () => {
     const { engine } = await testEngine();
     const bad = { ...orderFlow, id: 'bad', edges: [...orderFlow.edges, { id: 'x', source: 'nowhere', target: 'entry' }] };
-    const r = await refusal(engine.deploy(bad));
+    const r = await refusal(engine.deploy(bad, { actor: DEPLOYER }));
     expect(r.code).toBe('INVALID_FLOW');
     expect(r.message).toMatch(/nowhere/);
   });
 
   it('keeps running instances on the version they started on', async () => {
     const { engine, id } = await atCredit([orderFlow]);
-    await engine.deploy(v2);
+    await engine.deploy(v2, { actor: DEPLOYER });
     const fresh = await engine.start('order', { actor: sales, data: { customer } });
     expect(fresh.instance.version).toBe(2);
     const [credit] = await engine.tasks(id, { actor: finance });

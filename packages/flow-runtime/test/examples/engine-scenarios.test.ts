@@ -6,6 +6,9 @@ import type { Flow } from '../../src/schema/index.js';
 import { createMemoryStore } from '../../src/stores/memory.js';
 import { FLOW_IDS, loadCatalog, loadFlow, loadScenarios, type Scenario } from './load-examples.js';
 
+/** Deploying is an administrator's command. */
+const DEPLOYER = { id: 'admin', name: 'Admin', roles: ['admin'] };
+
 const catalog = loadCatalog();
 const flows = FLOW_IDS.map((id) => loadFlow(id, catalog));
 const HOUR = 3_600_000;
@@ -22,7 +25,7 @@ async function setup(): Promise<{ engine: Engine; clock: { now: number } }> {
   const clock = { now: Date.parse('2024-04-08T01:00:00Z') };
   let n = 0;
   const engine = createEngine({ store: createMemoryStore(), catalog, clock: { now: () => clock.now }, ids: () => `i${++n}` });
-  for (const f of flows) await engine.deploy(f);
+  for (const f of flows) await engine.deploy(f, { actor: DEPLOYER });
   return { engine, clock };
 }
 

@@ -6,6 +6,9 @@ import { createEngine } from '../../src/engine/engine.js';
 import { replay } from '../../src/engine/apply.js';
 import { catalog, finance, orderFlow, sales } from '../engine/fixtures.js';
 
+/** Deploying is an administrator's command. */
+const DEPLOYER = { id: 'admin', name: 'Admin', roles: ['admin'] };
+
 const ev = (instanceId: string, seq: number): FlowEvent => ({ type: 'decision.taken', instanceId, seq, at: seq * 1000, tokenId: 'k', nodeId: 'n', edgeId: 'e', byDefault: false });
 
 function write(instanceId: string, expectedSeq: number, count: number, extra: Partial<InstanceSummary> = {}, openTasks: OpenTaskRow[] = []): InstanceWrite {
@@ -177,7 +180,7 @@ export function storeContract(name: string, make: () => Promise<FlowStore> | Flo
       const store = await make();
       let n = 0;
       const engine = createEngine({ store, catalog, clock: { now: () => 1_000 }, ids: () => `s${++n}` });
-      await engine.deploy(orderFlow);
+      await engine.deploy(orderFlow, { actor: DEPLOYER });
       const { instance } = await engine.start('order', { actor: sales, data: { customer: { name: 'A', creditLimit: 10, creditUsed: 0, paymentTerms: 'net30' } } });
       const [task] = await engine.tasks(instance.instanceId, { actor: sales });
       const { instance: live } = await engine.complete(instance.instanceId, task!.taskId, { actor: sales, data: { 'order.amount': 5 } });
@@ -271,7 +274,7 @@ export function storeContract(name: string, make: () => Promise<FlowStore> | Flo
       const store = await make();
       let n = 0;
       const engine = createEngine({ store, catalog, clock: { now: () => 1_000 }, ids: () => `i${++n}` });
-      await engine.deploy(orderFlow);
+      await engine.deploy(orderFlow, { actor: DEPLOYER });
       const { instance } = await engine.start('order', { actor: sales, data: { customer: { name: 'A', creditLimit: 10, creditUsed: 0, paymentTerms: 'net30' } } });
       const [entry] = await engine.tasks({ actor: sales });
       await engine.complete(instance.instanceId, entry!.taskId, { actor: sales, data: { 'order.amount': 5 } });

@@ -52,7 +52,8 @@ export const subflowExists: LintRule = {
         for (const use of collectVarUses(rule)) {
           if (use.scope.kind !== 'root' || use.path === '') continue;
           const head = use.path.split('.')[0]!;
-          if (Object.prototype.hasOwnProperty.call(child.data, head)) continue;
+          // `outcome` is the end the child finished at, readable by every output mapping (docs/engine.md).
+          if (head === 'outcome' || Object.prototype.hasOwnProperty.call(child.data, head)) continue;
           report({ message: t(`Sub-flow step ${named(node).en} fills '${target}' from '${use.path}', but flow '${child.id}' has no variable '${head}'.`, `子流程步骤${named(node).zh}用“${use.path}”填写“${target}”，但流程“${child.id}”没有变量“${head}”。`), nodeIds: [node.id], hint: t("Read one of the child's variables.", '请读取子流程的变量。') });
         }
       }

@@ -8,6 +8,9 @@ import { DONE, routeSubflowPatch, stubChild } from './stub.js';
 import { traceOf } from './trace.js';
 import type { Scenario, SimulateOptions, SimulationResult, TraceStep } from './types.js';
 
+/** Deploying is an administrator's command. */
+const DEPLOYER = { id: 'admin', name: 'Admin', roles: ['admin'] };
+
 const HOST: Actor = { id: 'simulation', name: 'CRM (simulation)', roles: [], system: true };
 const DAY = 24 * 3_600_000;
 
@@ -35,14 +38,14 @@ export async function simulate(flow: Flow, scenario: Scenario, options: Simulate
   const refusals: TraceStep[] = [];
   let status: SimulationResult['status'] = 'active';
 
-  await engine.deploy(flow);
+  await engine.deploy(flow, { actor: DEPLOYER });
   const deployed = new Set<string>([`${flow.id}@${flow.version}`]);
   for (const node of flow.nodes) {
     if (node.kind !== 'subflow') continue;
     const stub = stubChild(flow, node, options.flows);
     if (deployed.has(`${stub.id}@${stub.version}`)) continue;
     deployed.add(`${stub.id}@${stub.version}`);
-    await engine.deploy(stub);
+    await engine.deploy(stub, { actor: DEPLOYER });
   }
 
   const users = usersOf(scenario.actors);

@@ -51,7 +51,7 @@ export type FlowEvent = EventBase &
     | { type: 'wait.ended'; tokenId: string; nodeId: string; reason: 'condition' | 'timer' }
     | { type: 'subflow.started'; tokenId: string; nodeId: string; childInstanceId: string; flowId: string; version: number }
     | { type: 'subflow.completed'; tokenId: string; nodeId: string; childInstanceId: string; outcome?: string }
-    | { type: 'incident.raised'; incidentId: string; tokenId?: string; nodeId?: string; code: IncidentCode; message: string }
+    | { type: 'incident.raised'; incidentId: string; tokenId?: string; nodeId?: string; controlId?: string; code: IncidentCode; message: string }
     | { type: 'incident.resolved'; incidentId: string }
     | { type: 'instance.completed'; nodeId: string; outcome?: string }
     | { type: 'instance.cancelled'; reason: string }

@@ -61,6 +61,8 @@ export interface IncidentState {
   message: string;
   nodeId?: string;
   tokenId?: string;
+  /** The control whose rule could not be evaluated (a gate then holds, an alert cannot fire). */
+  controlId?: string;
   resolved: boolean;
 }
 

@@ -1,0 +1,67 @@
+/**
+ * The deploy check of the root entry: the analysis rules whose errors mean a
+ * case could skip a mandatory step or get stuck, run on a flow before the
+ * engine stores it. It is composed here, in the package entry, so the engine
+ * itself never imports the linter (running never depends on linting), while
+ * every host of `@crm/flow-runtime` gets an engine that refuses unsafe flows.
+ */
+import { AnalysisContext } from './analysis/context.js';
+import { RULES } from './analysis/rules/index.js';
+import type { DeployFinding } from './engine/errors.js';
+import { createEngine as createCoreEngine } from './engine/engine.js';
+import type { DeployCheck, Engine, EngineOptions } from './engine/types.js';
+
+/**
+ * Rules whose every finding refuses a deploy: a mandatory step some path
+ * bypasses, a sub-flow to a flow or version that is not deployed, a decision
+ * that can find no branch, a join that can wait forever (or for nothing), a
+ * wait that can never end, a step with no way on or no way to an end.
+ */
+export const DEPLOY_BLOCKING_RULES: readonly string[] = [
+  'mandatory-not-bypassed',
+  'subflow-exists',
+  'uncovered-values',
+  'parallel-join-balanced',
+  'join-after-exclusive',
+  'wait-without-exit',
+  'no-dead-end',
+  'end-reachable',
+];
+
+const BLOCKING = RULES.filter((r) => DEPLOY_BLOCKING_RULES.includes(r.id));
+
+/**
+ * Runs the {@link DEPLOY_BLOCKING_RULES} on a flow, with the deployed
+ * versions of its sub-flows; returns every finding in English and Chinese.
+ * A rule that cannot finish counts as a finding (the flow is refused rather
+ * than deployed unchecked).
+ */
+export const analysisDeployCheck: DeployCheck = (flow, { catalog, deployed }) => {
+  const flows = new Map(deployed);
+  const ctx = new AnalysisContext({ flow, catalog, flows });
+  const out: DeployFinding[] = [];
+  for (const rule of BLOCKING) {
+    try {
+      rule.check(ctx, (f) => out.push({ rule: rule.id, message: { en: f.message.en, zh: f.message.zh }, nodeIds: f.nodeIds ?? [], edgeIds: f.edgeIds ?? [] }));
+    } catch (e) {
+      const why = e instanceof Error ? e.message : String(e);
+      out.push({ rule: rule.id, message: { en: `The check '${rule.id}' could not finish (${why}), so the flow cannot be shown to be safe.`, zh: `检查“${rule.id}”未能完成（${why}），无法确认流程安全。` }, nodeIds: [], edgeIds: [] });
+    }
+  }
+  return out;
+};
+
+/**
+ * Creates an engine over a store (see the engine docs). This is the root
+ * entry's engine: deploy refuses a flow that could skip a mandatory step or
+ * get a case stuck (UNSAFE_FLOW, every finding listed in en and zh). Pass
+ * your own `deployCheck` to add checks; the small `@crm/flow-runtime/engine`
+ * entry deploys already-validated flows without this check.
+ *
+ * @example
+ * const engine = createEngine({ store: createMemoryStore(), catalog });
+ * await engine.deploy(newOrderFlow, { actor: admin });
+ */
+export function createEngine(options: EngineOptions): Engine {
+  return createCoreEngine({ deployCheck: analysisDeployCheck, ...options });
+}

@@ -1,0 +1,159 @@
+// Guarantees of the root entry's engine at deploy (docs/engine.md, "What the
+// engine guarantees"): only an administrator deploys, migrates or cancels for
+// others; a flow that could skip a mandatory step or get a case stuck is
+// refused with every finding in English and Chinese, and nothing is stored.
+import { describe, expect, it } from 'vitest';
+import { createEngine, createMemoryStore, isEngineError, type Actor, type EngineError, type Flow } from '../../src/index.js';
+import { loadCatalog, loadFlow } from '../examples/load-examples.js';
+
+const catalog = loadCatalog();
+const admin: Actor = { id: 'sun.hao', name: 'Sun Hao', roles: ['admin'] };
+const rep: Actor = { id: 'li.na', name: 'Li Na', roles: ['sales-rep'] };
+const system: Actor = { id: 'crm', roles: [], system: true };
+
+async function refusal(p: Promise<unknown>): Promise<EngineError> {
+  try {
+    await p;
+  } catch (e) {
+    if (isEngineError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** new-order with a "VIP?" decision that sends level-A customers straight to confirmation, past the mandatory credit check. */
+function vipBypass(): Flow {
+  const f = structuredClone(loadFlow('new-order', catalog));
+  f.nodes.push({ id: 'vip', kind: 'decision', name: { en: 'VIP customer?', zh: 'VIP 客户？' } });
+  const into = f.edges.find((e) => e.source === 'submit-order' && e.target === 'credit-check')!;
+  into.target = 'vip';
+  f.edges.push(
+    { id: 'vip-skip', source: 'vip', target: 'confirm-order', guard: { '==': [{ var: 'customer.level' }, 'A'] }, label: { en: 'VIP', zh: 'VIP' } },
+    { id: 'vip-check', source: 'vip', target: 'credit-check', default: true, label: { en: 'Others', zh: '其他' } },
+  );
+  return f;
+}
+
+describe('deploy refuses unsafe flows', () => {
+  it('a mandatory step some path bypasses: UNSAFE_FLOW naming the step, in en and zh; nothing stored', async () => {
+    const engine = createEngine({ store: createMemoryStore(), catalog });
+    await engine.deploy(loadFlow('credit-limit-review', catalog), { actor: admin });
+    const e = await refusal(engine.deploy(vipBypass(), { actor: admin }));
+    expect(e.code).toBe('UNSAFE_FLOW');
+    const f = e.details.findings!.find((x) => x.rule === 'mandatory-not-bypassed')!;
+    expect(f.nodeIds).toContain('credit-check');
+    expect(f.message.en).toMatch(/credit/i);
+    expect(f.message.zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(e.message).toContain(f.message.en);
+    expect(await engine.definitions('new-order')).toEqual([]);
+    await expect(engine.start('new-order', { actor: rep })).rejects.toMatchObject({ code: 'UNKNOWN_FLOW' });
+  });
+
+  it('a sub-flow to a flow that is not deployed is refused at deploy, not found later as an incident', async () => {
+    const engine = createEngine({ store: createMemoryStore(), catalog });
+    const e = await refusal(engine.deploy(loadFlow('new-order', catalog), { actor: admin }));
+    expect(e.code).toBe('UNSAFE_FLOW');
+    expect(e.details.findings!.map((x) => x.rule)).toContain('subflow-exists');
+    // Deployed in order, both go live.
+    await engine.deploy(loadFlow('credit-limit-review', catalog), { actor: admin });
+    await expect(engine.deploy(loadFlow('new-order', catalog), { actor: admin })).resolves.toMatchObject({ created: true });
+  });
+
+  it('a sub-flow pinned to a version that is not deployed is refused', async () => {
+    const engine = createEngine({ store: createMemoryStore(), catalog });
+    await engine.deploy(loadFlow('credit-limit-review', catalog), { actor: admin });
+    const f = structuredClone(loadFlow('new-order', catalog));
+    const sub = f.nodes.find((n) => n.kind === 'subflow')!;
+    if (sub.kind === 'subflow') sub.version = 7;
+    const e = await refusal(engine.deploy(f, { actor: admin }));
+    expect(e.details.findings!.some((x) => x.rule === 'subflow-exists' && x.message.en.includes('version 7'))).toBe(true);
+  });
+
+  it('a decision that can find no branch, a join that waits forever, and a wait that never ends are each refused', async () => {
+    const base = (): Flow => ({
+      id: 'tiny',
+      version: 1,
+      name: { en: 'Tiny' },
+      data: { amount: { type: 'number' } },
+      nodes: [
+        { id: 'start', kind: 'start', name: { en: 'Start' } },
+        { id: 'enter', kind: 'task', name: { en: 'Enter amount' }, roles: ['sales-rep'], fields: ['amount'] },
+        { id: 'big', kind: 'decision', name: { en: 'Big?' } },
+        { id: 'yes', kind: 'end', name: { en: 'Big' } },
+        { id: 'no', kind: 'end', name: { en: 'Small' } },
+      ],
+      edges: [
+        { id: 'a', source: 'start', target: 'enter' },
+        { id: 'b', source: 'enter', target: 'big' },
+        { id: 'c', source: 'big', target: 'yes', guard: { '>': [{ var: 'amount' }, 100] } },
+        { id: 'd', source: 'big', target: 'no', guard: { '<': [{ var: 'amount' }, 50] } },
+      ],
+    });
+    const engine = createEngine({ store: createMemoryStore(), catalog });
+    const gap = await refusal(engine.deploy(base(), { actor: admin }));
+    expect(gap.code).toBe('UNSAFE_FLOW');
+
+    const fine = base();
+    fine.edges[3] = { id: 'd', source: 'big', target: 'no', default: true };
+    await expect(engine.deploy(fine, { actor: admin })).resolves.toMatchObject({ created: true });
+
+    const join = base();
+    join.id = 'tiny-join';
+    join.nodes.push({ id: 'j', kind: 'join', name: { en: 'Both done' } });
+    join.edges = [join.edges[0]!, join.edges[1]!, { id: 'c', source: 'big', target: 'j', guard: { '>': [{ var: 'amount' }, 100] } }, { id: 'd', source: 'big', target: 'j', default: true }, { id: 'e', source: 'j', target: 'yes' }];
+    join.nodes = join.nodes.filter((n) => n.id !== 'no');
+    expect((await refusal(engine.deploy(join, { actor: admin }))).code).toBe('UNSAFE_FLOW');
+
+    const wait = base();
+    wait.id = 'tiny-wait';
+    wait.nodes.push({ id: 'w', kind: 'wait', name: { en: 'Wait' } });
+    wait.edges = [wait.edges[0]!, { id: 'b', source: 'enter', target: 'w' }, { id: 'c', source: 'w', target: 'yes' }];
+    wait.nodes = wait.nodes.filter((n) => n.id !== 'no' && n.id !== 'big');
+    expect((await refusal(engine.deploy(wait, { actor: admin }))).code).toBe('UNSAFE_FLOW');
+  });
+
+  it('every sample flow deploys (in dependency order)', async () => {
+    const engine = createEngine({ store: createMemoryStore(), catalog });
+    for (const id of ['credit-limit-review', 'new-customer-approval', 'new-order', 'prepaid-order', 'sample-order', 'rework-order', 'quotation', 'complaint-handling', 'lead-to-order']) {
+      await expect(engine.deploy(loadFlow(id, catalog), { actor: admin }), id).resolves.toMatchObject({ created: true });
+    }
+  });
+});
+
+describe('privileged commands need an authorised actor', () => {
+  it('deploy without an actor, or by a non-admin (a system actor included), is refused', async () => {
+    const engine = createEngine({ store: createMemoryStore(), catalog });
+    const flow = loadFlow('credit-limit-review', catalog);
+    expect((await refusal((engine.deploy as (f: unknown, o?: unknown) => Promise<unknown>)(flow))).code).toBe('NOT_PERMITTED');
+    expect((await refusal(engine.deploy(flow, { actor: rep }))).code).toBe('NOT_PERMITTED');
+    expect((await refusal(engine.deploy(flow, { actor: system }))).code).toBe('NOT_PERMITTED');
+    expect(await engine.definitions()).toEqual([]);
+  });
+
+  it('migrate without an actor or by a non-admin is refused; an admin may', async () => {
+    const engine = createEngine({ store: createMemoryStore(), catalog });
+    const v1 = loadFlow('credit-limit-review', catalog);
+    await engine.deploy(v1, { actor: admin });
+    await engine.deploy({ ...structuredClone(v1), version: 2 }, { actor: admin });
+    const starter = (v1.nodes.find((n) => n.kind === 'start') as { roles?: string[] }).roles ?? [];
+    const who: Actor = { id: 'x', roles: starter.length ? [starter[0]!] : ['sales-rep'] };
+    const { instance } = await engine.start('credit-limit-review', { actor: who, version: 1 });
+    const migrate = engine.migrate as (id: string, v: number, m?: unknown, o?: unknown) => Promise<unknown>;
+    expect((await refusal(migrate(instance.instanceId, 2))).code).toBe('NOT_PERMITTED');
+    expect((await refusal(engine.migrate(instance.instanceId, 2, {}, { actor: rep }))).code).toBe('NOT_PERMITTED');
+    await expect(engine.migrate(instance.instanceId, 2, {}, { actor: admin })).resolves.toMatchObject({ instance: { version: 2 } });
+  });
+
+  it('cancel needs an actor and a reason; the starter or an admin may, others not', async () => {
+    const engine = createEngine({ store: createMemoryStore(), catalog });
+    await engine.deploy(loadFlow('credit-limit-review', catalog), { actor: admin });
+    await engine.deploy(loadFlow('new-order', catalog), { actor: admin });
+    const { instance } = await engine.start('new-order', { actor: rep, data: { customer: { id: 'C-1', name: 'Hengtai', status: 'active', creditLimit: 100000, creditUsed: 0 } } });
+    const cancel = engine.cancel as (id: string, o?: unknown) => Promise<unknown>;
+    expect((await refusal(cancel(instance.instanceId))).code).toBe('NOT_PERMITTED');
+    expect((await refusal(engine.cancel(instance.instanceId, { actor: rep, reason: '  ' }))).code).toBe('INVALID_VALUE');
+    expect((await refusal(engine.cancel(instance.instanceId, { actor: { id: 'other', roles: ['sales-rep'] }, reason: 'mistake' }))).code).toBe('NOT_PERMITTED');
+    const done = await engine.cancel(instance.instanceId, { actor: rep, reason: 'Entered by mistake' });
+    expect(done.instance.status).toBe('cancelled');
+  });
+});

@@ -1,0 +1,63 @@
+// Fail closed (docs/engine.md, "What the engine guarantees"): a gate whose
+// rule cannot be evaluated holds and raises an incident naming the control;
+// an alert whose rule fails raises an incident instead of staying silent.
+import { describe, expect, it } from 'vitest';
+import type { Flow } from '../../src/schema/flow.js';
+import { finance, orderFlow, sales, warehouse } from './fixtures.js';
+import { refusal, testEngine } from './helpers.js';
+
+const system = { id: 'erp', roles: [], system: true };
+/** Doubling the customer's name runs over the evaluation budget's string limit (1,000,000) once the name is long. */
+const fragile = { '!=': [{ cat: [{ var: 'customer.name' }, { var: 'customer.name' }] }, ''] };
+const longName = 'A'.repeat(600_000);
+
+function withControl(kind: 'gate' | 'alert'): Flow {
+  const f = structuredClone(orderFlow);
+  f.id = `order-${kind}`;
+  f.controls = f.controls!.map((c) => (c.kind === kind ? { ...c, when: { and: [fragile, c.when] } } : c));
+  return f;
+}
+
+describe('fail closed', () => {
+  it('a gate whose rule cannot be evaluated holds the step it guards and raises one incident naming the control', async () => {
+    const flow = withControl('gate');
+    const { engine } = await testEngine([flow]);
+    const { instance } = await engine.start(flow.id, { actor: sales, data: { customer: { name: longName, creditLimit: 100_000, creditUsed: 0, paymentTerms: 'net30' } } });
+    const id = instance.instanceId;
+    const incident = instance.incidents.find((i) => i.controlId === 'prepaid-unpaid')!;
+    expect(incident).toMatchObject({ code: 'RULE_FAILED', resolved: false });
+    expect(incident.message).toContain('Prepaid, not yet paid');
+    expect(instance.status).toBe('incident');
+    expect(instance.controls['prepaid-unpaid']).toBe(true);
+    // Work goes on up to the gate; the guarded step is held, though on credit terms the gate would not hold.
+    const [entry] = (await engine.tasks(id, { actor: sales }));
+    await engine.complete(id, entry!.taskId, { actor: sales, data: { 'order.amount': 1000 } });
+    const [credit] = await engine.tasks(id, { actor: finance });
+    await engine.complete(id, credit!.taskId, { actor: finance });
+    const [pay] = await engine.tasks(id, { actor: finance });
+    const after = await engine.complete(id, pay!.taskId, { actor: finance });
+    // One incident however often the rule is re-checked.
+    expect(after.instance.incidents.filter((i) => i.controlId === 'prepaid-unpaid')).toHaveLength(1);
+    const [ship] = await engine.tasks(id, { actor: warehouse });
+    expect(ship?.blockedBy.map((b) => b.controlId)).toEqual(['prepaid-unpaid']);
+    expect((await refusal(engine.complete(id, ship!.taskId, { actor: warehouse }))).code).toBe('GATE_CLOSED');
+    // Once the rule can be evaluated again, the incident is resolved and the gate judges the data.
+    const fixed = await engine.updateData(id, { actor: system, data: { 'customer.name': 'Acme' } });
+    expect(fixed.instance.incidents.every((i) => i.resolved)).toBe(true);
+    expect(fixed.instance.controls['prepaid-unpaid']).toBe(false);
+    expect((await engine.complete(id, ship!.taskId, { actor: warehouse })).instance.status).toBe('completed');
+  });
+
+  it('an alert whose rule fails raises an incident naming the control instead of staying silent', async () => {
+    const flow = withControl('alert');
+    const { engine } = await testEngine([flow]);
+    const { instance } = await engine.start(flow.id, { actor: sales, data: { customer: { name: longName, creditLimit: 100_000, creditUsed: 95_000, paymentTerms: 'net30' } } });
+    expect(instance.alerts).toEqual([]);
+    const incident = instance.incidents.find((i) => i.controlId === 'near-limit')!;
+    expect(incident).toMatchObject({ code: 'RULE_FAILED', resolved: false });
+    expect(incident.message).toContain('Credit nearly used');
+    const fixed = await engine.updateData(instance.instanceId, { actor: system, data: { 'customer.name': 'Acme' } });
+    expect(fixed.instance.alerts).toHaveLength(1);
+    expect(fixed.instance.incidents.every((i) => i.resolved)).toBe(true);
+  });
+});
