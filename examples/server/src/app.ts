@@ -69,6 +69,7 @@ const STATUS: Partial<Record<string, number>> = {
   UNKNOWN_INSTANCE: 404,
   UNKNOWN_FLOW: 404,
   INVALID_FLOW: 400,
+  UNSAFE_FLOW: 422,
   INVALID_CURSOR: 400,
   STORE_FAILED: 503,
 };
@@ -158,7 +159,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
   app.post('/flows', async (req, reply) => {
     requireRole(req, adminRoles, 'deploy.forbidden');
     if (req.body === undefined || req.body === null || typeof req.body !== 'object') throw new HttpProblem(400, 'INVALID_REQUEST', t('body.invalid', req.lang), [{ path: 'body', message: 'Expected a flow definition (a JSON object).' }]);
-    const res = await engine.deploy(req.body);
+    const res = await engine.deploy(req.body, { actor: req.actor });
     return reply.code(res.created ? 201 : 200).send(res);
   });
 

@@ -10,6 +10,9 @@ import { startCluster, stopCluster } from '../scripts/pg-cluster.mjs';
 import { createPostgresStore, type SqlFlowStore } from '../src/index.js';
 import { createPgliteStore } from '../src/pglite.js';
 
+/** Deploying is an administrator's command. */
+const DEPLOYER = { id: 'admin', name: 'Admin', roles: ['admin'] };
+
 const CASES = Number(process.env.WORKLIST_CASES ?? 100_000);
 const PAGE = 50;
 const actor: Actor = { id: 'sam', roles: ['sales-rep'] };
@@ -37,7 +40,7 @@ async function makeWrites(): Promise<InstanceWrite[]> {
   const capture: FlowStore = { ...mem, append: async (r) => (writes.push(...r.writes), mem.append(r)) };
   let t = T0;
   const engine = createEngine({ store: capture, clock: { now: () => t } });
-  await engine.deploy(FLOW);
+  await engine.deploy(FLOW, { actor: DEPLOYER });
   for (let i = 0; i < CASES; i++) {
     t += 10;
     await engine.start('bench-worklist', { actor, data: { amount: i } });
@@ -47,7 +50,7 @@ async function makeWrites(): Promise<InstanceWrite[]> {
 
 async function fill(store: SqlFlowStore, writes: InstanceWrite[]): Promise<void> {
   const engine = createEngine({ store });
-  await engine.deploy(FLOW);
+  await engine.deploy(FLOW, { actor: DEPLOYER });
   for (let i = 0; i < writes.length; i += 2000) {
     const res = await store.append({ writes: writes.slice(i, i + 2000) });
     if (!res.ok) throw new Error('bench: fill conflict');
