@@ -6,6 +6,9 @@ import { createPgliteStore } from '../src/pglite.js';
 import { truncateAll } from './helpers.js';
 import { catalog, orderFlow, sales } from '../../flow-runtime/test/engine/fixtures.js';
 
+/** Deploying is an administrator's command. */
+const DEPLOYER = { id: 'admin', name: 'Admin', roles: ['admin'] };
+
 const pglite = await PGlite.create();
 const store = await createPgliteStore({ db: pglite });
 afterAll(() => pglite.close());
@@ -25,7 +28,7 @@ describe('PGlite on a data directory', () => {
     try {
       const first = await createPgliteStore({ dataDir: dir });
       const engine = createEngine({ store: first, catalog });
-      await engine.deploy(orderFlow);
+      await engine.deploy(orderFlow, { actor: DEPLOYER });
       const { instance } = await engine.start('order', { actor: sales, data: { customer: { name: 'A', creditLimit: 10, creditUsed: 0, paymentTerms: 'net30' } } });
       const page = await first.feed({});
       await first.saveFeedCursor({ subscriber: 'mailer', position: page.next });
