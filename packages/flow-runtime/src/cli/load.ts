@@ -6,7 +6,7 @@ import { parseJsonText } from '../schema/json-text.js';
 import type { Catalog } from '../schema/catalog.js';
 import type { Flow } from '../schema/flow.js';
 import type { Problem } from '../schema/problems.js';
-import type { CliIo } from './io.js';
+import { RefusedFile, type CliIo } from './io.js';
 
 /** A file that could not be read as JSON: exit 2. */
 export interface Unreadable {
@@ -31,7 +31,7 @@ export function readJsonFile(io: CliIo, file: string): { kind: 'ok'; file: strin
     text = io.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const why = error instanceof RefusedFile ? error.message : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
     return { kind: 'unreadable', file, message: `cannot read ${file}: ${why}` };
   }
   const parsed = parseJsonText(text);

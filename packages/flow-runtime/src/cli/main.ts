@@ -1,5 +1,7 @@
 import { COMMANDS } from './commands/index.js';
 import { EXIT, UsageError, nodeIo, type CliIo } from './io.js';
+import { isEngineError } from '../engine/errors.js';
+import { LogicError } from '../logic/budget.js';
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -45,6 +47,16 @@ export async function runCli(argv: string[], io: CliIo = nodeIo): Promise<number
     if (error instanceof UsageError || isParseArgsError(error)) {
       io.err(`error: ${(error as Error).message}\nUsage: ${command.usage}`);
       return EXIT.unreadable;
+    }
+    // A flow the engine refuses (not valid, unsafe) or a rule that cannot run is a problem in the input: exit 1.
+    if (isEngineError(error) || error instanceof LogicError) {
+      const zh = rest.includes('zh');
+      const lines: string[] = [];
+      if (isEngineError(error) && error.details.problems?.length) for (const p of error.details.problems) lines.push(`  ${p.path || '/'}: ${p.message} [${p.code}]`);
+      else if (isEngineError(error) && error.details.findings?.length) for (const f of error.details.findings) lines.push(`  ${zh ? f.message.zh : f.message.en} [${f.rule}]`);
+      else lines.push(`  ${error.message}`);
+      io.err(`${zh ? '流程有问题，无法运行' : 'the flow cannot be run'} (${error.code}):\n${lines.join('\n')}`);
+      return EXIT.problems;
     }
     io.err(`internal error in crm-flow ${name}: ${(error as Error)?.message ?? String(error)}\nThis is a bug in CRM Flow, not in your file; please report it.`);
     return 70;

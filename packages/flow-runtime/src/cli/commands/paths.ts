@@ -6,10 +6,16 @@ import { formatProblem, plural } from '../format.js';
 import type { CliCommand } from '../command.js';
 import { ANALYSIS_OPTIONS, loadAnalysable, localeOf } from './lint.js';
 
-function count(value: string | undefined, name: string, fallback: number): number {
+/** Upper bounds of the path options: past them the listing would be too long to read and too slow to make. */
+export const MAX_LOOPS_LIMIT = 5;
+export const MAX_PATHS_LIMIT = 10_000;
+
+/** A whole-number option between 0 (1 for counts of paths) and `max`; anything else is a usage error (exit 2). */
+export function count(value: string | undefined, name: string, fallback: number, max: number, min = 0): number {
   if (value === undefined) return fallback;
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${name} takes a whole number, not '${value}'`);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new UsageError(`${name} takes a whole number, not '${value}'`);
+  if (n < min || n > max) throw new UsageError(`${name} must be between ${min} and ${max.toLocaleString('en-US')}, not ${value}`);
   return n;
 }
 
@@ -25,8 +31,8 @@ export const pathsCommand: CliCommand = {
     });
     const locale = localeOf(values.locale);
     if (positionals.length !== 1) throw new UsageError('name one flow file');
-    const maxLoops = count(values['max-loops'], '--max-loops', 1);
-    const maxPaths = count(values['max-paths'], '--max-paths', 200);
+    const maxLoops = count(values['max-loops'], '--max-loops', 1, MAX_LOOPS_LIMIT);
+    const maxPaths = count(values['max-paths'], '--max-paths', 200, MAX_PATHS_LIMIT, 1);
     const loaded = loadAnalysable(io, positionals[0]!, values);
     if (loaded.kind === 'unreadable') {
       io.err(`error: ${loaded.message}`);

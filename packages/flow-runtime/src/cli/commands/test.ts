@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { testScenarios } from '../../analysis/simulate/coverage.js';
 import { nameIn } from '../../analysis/text.js';
+import { MAX_LOOPS_LIMIT, count } from './paths.js';
 import { EXIT, UsageError } from '../io.js';
 import type { CliCommand } from '../command.js';
 import { ANALYSIS_OPTIONS, localeOf } from './lint.js';
@@ -21,8 +22,7 @@ export const testCommand: CliCommand = {
       options: { ...ANALYSIS_OPTIONS, 'max-loops': { type: 'string' }, 'min-coverage': { type: 'string' }, verbose: { type: 'boolean', short: 'v' } },
     });
     const locale = localeOf(values.locale);
-    const maxLoops = values['max-loops'] === undefined ? 1 : Number(values['max-loops']);
-    if (!Number.isInteger(maxLoops) || maxLoops < 0) throw new UsageError(`--max-loops takes a whole number, not '${values['max-loops']}'`);
+    const maxLoops = count(values['max-loops'], '--max-loops', 1, MAX_LOOPS_LIMIT);
     const minCoverage = values['min-coverage'] === undefined ? 0 : Number(values['min-coverage']);
     if (!(minCoverage >= 0 && minCoverage <= 100)) throw new UsageError(`--min-coverage takes a percentage from 0 to 100, not '${values['min-coverage']}'`);
     const loaded = loadFlowAndScenarios(io, positionals, values);
