@@ -58,11 +58,62 @@ export function rawIds(list: unknown): Set<string> {
   return ids;
 }
 
-/** "did you mean …" for a near miss among known names. */
+/** Past this many known names, suggestions come from an index instead of comparing with every name. */
+const FULL_SCAN_LIMIT = 200;
+/** At most this many candidates are compared exactly per suggestion. */
+const MAX_CANDIDATES = 64;
+
+/** Each large set of known names gets an index of its one-character deletions (SymSpell's idea), built once. */
+const indexes = new WeakMap<object, Map<string, string[]>>();
+
+function deletions(s: string): string[] {
+  const out = [s];
+  for (let i = 0; i < s.length; i++) out.push(s.slice(0, i) + s.slice(i + 1));
+  return out;
+}
+
+function deletionIndex(known: Iterable<string> & object): Map<string, string[]> {
+  let index = indexes.get(known);
+  if (!index) {
+    index = new Map();
+    for (const k of known) {
+      for (const d of deletions(k.toLowerCase())) {
+        const list = index.get(d);
+        if (!list) index.set(d, [k]);
+        else if (list.length < MAX_CANDIDATES && list[list.length - 1] !== k) list.push(k);
+      }
+    }
+    indexes.set(known, index);
+  }
+  return index;
+}
+
+/**
+ * "did you mean …" for a near miss among known names. Small sets are compared
+ * name by name; a large one (a flow with thousands of steps) is looked up
+ * through an index of one-character deletions, so each suggestion costs the
+ * length of the name, not the size of the set, and a document full of
+ * misspelled references still parses in linear time.
+ */
 export function suggest(name: string, known: Iterable<string>): string {
+  const size = known instanceof Set || known instanceof Map ? known.size : Array.isArray(known) ? known.length : Infinity;
+  let candidates: Iterable<string> = known;
+  if (size > FULL_SCAN_LIMIT) {
+    if (typeof known !== 'object' || known === null) return '';
+    const index = deletionIndex(known);
+    const found = new Set<string>();
+    for (const d of deletions(name.toLowerCase())) {
+      for (const k of index.get(d) ?? []) {
+        found.add(k);
+        if (found.size >= MAX_CANDIDATES) break;
+      }
+      if (found.size >= MAX_CANDIDATES) break;
+    }
+    candidates = found;
+  }
   let best: string | undefined;
   let bestDistance = Infinity;
-  for (const k of known) {
+  for (const k of candidates) {
     const d = distance(name.toLowerCase(), k.toLowerCase());
     if (d < bestDistance) {
       bestDistance = d;
