@@ -2,6 +2,14 @@ import type { z } from 'zod';
 import { toPointer, type Problem } from './problems.js';
 import { problemsFromZod, type Subject } from './zod-problems.js';
 
+/** Where each parsed element stood in the input list (parsed elements may be fewer: bad ones are left out). */
+const sourceIndex = new WeakMap<object, number>();
+
+/** The index in the input list of an element {@link parseEach} returned, so later problems point at it even when ids repeat. */
+export function indexInInput(parsed: object): number | undefined {
+  return sourceIndex.get(parsed);
+}
+
 /** Parses each element of a list on its own, so one bad element does not hide the others. */
 export function parseEach<T>(
   list: unknown,
@@ -22,7 +30,10 @@ export function parseEach<T>(
       return;
     }
     const r = schema.safeParse(item);
-    if (r.success) out.push(r.data);
+    if (r.success) {
+      if (typeof r.data === 'object' && r.data !== null) sourceIndex.set(r.data, i);
+      out.push(r.data);
+    }
     else problems.push(...problemsFromZod(r.error.issues, root, subjectOf, here).map((p) => ({ ...p })));
   });
   return out;

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import type { Catalog } from './catalog.js';
+import { indexInInput } from './collect.js';
 import { Id } from './common.js';
 import { checkUniqueIds, idOf, parseEach, rawIds, suggest } from './collect.js';
 import { indexEntities, resolveDataPath, type EntityIndex } from './data-paths.js';
@@ -75,12 +76,10 @@ export function parseFlow(json: unknown, catalog?: Catalog): ParseResult<Flow> {
     problems.push({ code: 'FLOW_E029', path: '/catalog', message: `The flow was written for catalog '${raw.catalog}', but it is being checked against catalog '${catalog.id}'.` });
   }
   checkVariables(data, ctx);
-  const nodeIndex = indexOfIds(raw.nodes);
-  for (const node of nodes) checkNode(node, ['nodes', nodeIndex.get(node.id) ?? 0], nodes, ctx);
-  const edgeIndex = indexOfIds(raw.edges);
-  for (const edge of edges) checkEdge(edge, ['edges', edgeIndex.get(edge.id) ?? 0], ctx);
-  const controlIndex = indexOfIds(raw.controls);
-  for (const control of controls) checkControl(control, ['controls', controlIndex.get(control.id) ?? 0], ctx);
+  // Problems point at the element itself, even when two elements share an id.
+  for (const node of nodes) checkNode(node, ['nodes', indexInInput(node) ?? 0], nodes, ctx);
+  for (const edge of edges) checkEdge(edge, ['edges', indexInInput(edge) ?? 0], ctx);
+  for (const control of controls) checkControl(control, ['controls', indexInInput(control) ?? 0], ctx);
 
   if (problems.length > 0 || !shell.success) return { ok: false, problems };
   const { controls: rawControls, ...rest } = shell.data;
@@ -148,14 +147,6 @@ function parseData(raw: unknown, root: unknown, subjectOf: Subject, problems: Pr
   return out;
 }
 
-function indexOfIds(list: unknown): Map<string, number> {
-  const m = new Map<string, number>();
-  if (Array.isArray(list)) list.forEach((item, i) => {
-    const id = idOf(item);
-    if (id !== undefined && !m.has(id)) m.set(id, i);
-  });
-  return m;
-}
 
 function rootResolver(ctx: RefContext): RootResolver {
   return (path) => resolveDataPath(path, ctx.data, ctx.entities);

@@ -46,7 +46,9 @@ export function problemsFromZod(issues: ReadonlyArray<z.core.$ZodIssue>, input: 
         break;
       }
       default:
-        push('FLOW_E013', `${subject}: ${at} is not valid: ${issue.message}.`);
+        // A union or discriminated union reports "Invalid input" on a property that is simply absent.
+        if (value === undefined && prop) push('FLOW_E010', `${subject} is missing ${at}.`);
+        else push('FLOW_E013', `${subject}: ${at} is not valid: ${issue.message}.`);
     }
   }
   return out;
