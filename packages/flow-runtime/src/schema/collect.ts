@@ -107,11 +107,12 @@ function deletionIndex(known: Iterable<string> & object): Map<string, string[]> 
  * misspelled references still parses in linear time.
  */
 export function suggest(name: string, known: Iterable<string>): string {
-  const size = known instanceof Set || known instanceof Map ? known.size : Array.isArray(known) ? known.length : Infinity;
-  let candidates: Iterable<string> = known;
+  // An iterator (Map.keys(), a generator) is read once into a list; Sets, Maps and arrays keep their index between calls.
+  const list: Iterable<string> & object = known instanceof Set || known instanceof Map || Array.isArray(known) ? (known as Iterable<string> & object) : [...known];
+  const size = list instanceof Set || list instanceof Map ? list.size : (list as string[]).length;
+  let candidates: Iterable<string> = list;
   if (size > FULL_SCAN_LIMIT) {
-    if (typeof known !== 'object' || known === null) return '';
-    const index = deletionIndex(known);
+    const index = deletionIndex(list);
     const found = new Set<string>();
     for (const d of deletions(name.toLowerCase())) {
       for (const k of index.get(d) ?? []) {
