@@ -191,15 +191,17 @@ export function createDexieStore(options: DexieStoreOptions = {}): DexieFlowStor
                 ? ['[status+startedAt+instanceId]', [status]]
                 : ['[startedAt+instanceId]', []];
       const lower = after ? [...prefix, after.startedAt, after.instanceId] : [...prefix, Dexie.minKey];
-      let c: Collection<InstanceSummary, string> = instances.where(index).between(lower, [...prefix, Dexie.maxKey], !after, true);
-      c = c.filter(
-        (s) =>
-          (flowId === undefined || s.flowId === flowId) &&
-          (status === undefined || s.status === status) &&
-          (dueBefore === undefined || (s.nextDueAt !== undefined && s.nextDueAt <= dueBefore)) &&
-          (parentId === undefined || s.parentId === parentId),
-      );
-      return (limit === undefined ? c : c.limit(limit)).toArray();
+      const c: Collection<InstanceSummary, string> = instances.where(index).between(lower, [...prefix, Dexie.maxKey], !after, true);
+      const keep = (s: InstanceSummary) =>
+        (flowId === undefined || s.flowId === flowId) &&
+        (status === undefined || s.status === status) &&
+        (dueBefore === undefined || (s.nextDueAt !== undefined && s.nextDueAt <= dueBefore)) &&
+        (parentId === undefined || s.parentId === parentId);
+      // Filters the index prefix does not cover (rare) need a cursor; otherwise one range read.
+      const covered = dueBefore === undefined && (parentId === undefined || (flowId === undefined && status === undefined));
+      if (covered) return (limit === undefined ? c : c.limit(limit)).toArray();
+      if (limit === undefined) return (await c.toArray()).filter(keep);
+      return c.filter(keep).limit(limit).toArray();
     },
     async due({ before, limit, leaseMs }) {
       const wall = Date.now();
