@@ -109,7 +109,7 @@ export default async function workLists(): Promise<BenchResult[]> {
   // The same on Dexie (fake-indexeddb), with fewer cases.
   const dexie = createDexieStore({ name: 'bench-worklist', indexedDB: new IDBFactory(), IDBKeyRange });
   const dexieEngine = createEngine({ store: dexie, clock: { now: () => now } });
-  await dexieEngine.deploy(FLOW);
+  await dexieEngine.deploy(FLOW, { actor: DEPLOYER });
   const dexieWrites = writes.slice(0, DEXIE_CASES);
   let mark = performance.now();
   const step = (what: string) => {
