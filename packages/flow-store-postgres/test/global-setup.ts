@@ -25,7 +25,24 @@ export default async function setup(project: TestProject): Promise<() => void> {
     const { url, dir } = (await startCluster()) as { url: string; dir: string };
     project.provide('pgUrl', url);
     project.provide('pgSkipReason', '');
-    return () => stopCluster(dir);
+    // Stopped after the run, and also when the run is interrupted (Ctrl-C, a timeout's SIGTERM).
+    let stopped = false;
+    const stop = () => {
+      if (!stopped) stopCluster(dir);
+      stopped = true;
+    };
+    const onSignal = (signal: NodeJS.Signals) => {
+      stop();
+      process.kill(process.pid, signal);
+    };
+    process.once('exit', stop);
+    process.once('SIGINT', onSignal);
+    process.once('SIGTERM', onSignal);
+    return () => {
+      process.off('SIGINT', onSignal);
+      process.off('SIGTERM', onSignal);
+      stop();
+    };
   } catch (e) {
     const reason = e instanceof Error ? e.message : String(e);
     console.warn(`\n[flow-store-postgres] PostgreSQL concurrency tests are SKIPPED: ${reason}\n`);
