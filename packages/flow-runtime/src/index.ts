@@ -17,3 +17,4 @@ export { describe, describeValue, humanize, type DescribeLocale } from './logic/
 export * from './sop/index.js';
 // The engine with the deploy check composed in (an explicit export wins over the engine's own `createEngine` above).
 export { createEngine, analysisDeployCheck, DEPLOY_BLOCKING_RULES } from './deploy-check.js';
+export * from './compare/index.js';

@@ -1,0 +1,1 @@
+export { compareFlows, type ChangeKind, type ChangeSubject, type CompareOptions, type FlowChange, type FlowComparison, type RoleImpact } from './compare.js';
