@@ -15,6 +15,8 @@ import { STEP_LIMIT, type Run } from './run.js';
 import type { IncidentCode, TokenState } from './types.js';
 
 const HOUR = 3_600_000;
+/** SLA and timer hours are at most ten years; a rule that computes more is held to that (dates stay representable). */
+export const MAX_HOURS = 87_600;
 
 /** Runs queued tokens, and re-checks controls, waits and joins, until nothing moves. */
 export function settle(run: Run): void {
@@ -126,7 +128,7 @@ function openTask(run: Run, token: TokenState, nodeId: string): void {
   const sla = run.flow.rules.get(nodeId)?.get('sla');
   if (sla) {
     const hours = safeNumber(() => sla(run.state.data));
-    if (hours !== undefined && hours >= 0) dueAt = run.ctx.now + hours * HOUR;
+    if (hours !== undefined && hours >= 0) dueAt = run.ctx.now + Math.min(hours, MAX_HOURS) * HOUR;
   }
   const seq = run.nextSeq;
   run.push({ type: 'task.opened', instanceId: run.id, seq, at: run.now, actor: undefined, taskId: `t${seq}`, tokenId: token.id, nodeId, roles: binding.candidates, dueAt });
@@ -150,7 +152,7 @@ function enterWait(run: Run, token: TokenState, node: Extract<FlowNode, { kind: 
   const timer = rules?.get('timer');
   if (timer) {
     const hours = safeNumber(() => timer(run.state.data));
-    if (hours !== undefined) dueAt = run.ctx.now + Math.max(0, hours) * HOUR;
+    if (hours !== undefined) dueAt = run.ctx.now + Math.min(Math.max(0, hours), MAX_HOURS) * HOUR;
   }
   if (!until && dueAt === undefined) return leave(run, token, node);
   run.emit({ type: 'wait.started', tokenId: token.id, nodeId: node.id, ...(dueAt !== undefined ? { dueAt } : {}) });

@@ -5,6 +5,7 @@
  */
 import type { DataChange, DataPatch, ProcessData } from './types.js';
 import type { Variable } from '../schema/flow.js';
+import { EngineError } from './errors.js';
 
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 
@@ -131,9 +132,58 @@ export function hasValue(v: unknown): boolean {
 
 /** A deep copy of caller-supplied JSON, so later mutation by the caller cannot reach our state. */
 export function copyJson<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(copyJson) as T;
+  const budget = { values: 0 };
+  return copyPlain(value, 0, '', budget) as T;
+}
+
+/** How deep a written value may nest (records, lists of items, their fields need far fewer). */
+export const MAX_WRITE_DEPTH = 32;
+/** How many values (object members and list items, counted together) one write may carry. */
+export const MAX_WRITE_VALUES = 100_000;
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function refuse(path: string, why: string): EngineError {
+  return new EngineError('INVALID_VALUE', `${path ? `'${path}'` : 'The data'} cannot be stored: ${why}.`, path ? { fields: [path] } : {});
+}
+
+/**
+ * Copies written data as plain JSON, refusing what JSON cannot carry or what
+ * could change how rules read it: nesting deeper than {@link MAX_WRITE_DEPTH},
+ * more than {@link MAX_WRITE_VALUES} values, keys such as `__proto__`,
+ * functions, symbols, big integers, and numbers that are not finite. Objects
+ * with another prototype (class instances, `Object.create(...)`) are copied
+ * by their own enumerable members only, so nothing inherited is ever stored.
+ */
+function copyPlain(value: unknown, depth: number, path: string, budget: { values: number }): unknown {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw refuse(path, `${String(value)} is not a number CRM Flow stores`);
+    return value;
+  }
+  if (typeof value !== 'object') {
+    if (value === undefined) return undefined;
+    throw refuse(path, `a ${typeof value} is not data`);
+  }
+  if (depth >= MAX_WRITE_DEPTH) throw refuse(path, `it is nested more than ${MAX_WRITE_DEPTH} levels deep`);
+  if (Array.isArray(value)) {
+    budget.values += value.length;
+    if (budget.values > MAX_WRITE_VALUES) throw refuse(path, `a write may carry at most ${MAX_WRITE_VALUES.toLocaleString('en-US')} values`);
+    const out = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) out[i] = copyPlain(value[i], depth + 1, path ? `${path}.${i}` : String(i), budget);
+    return out;
+  }
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw refuse(path, 'the date is not valid');
+    return value.toISOString();
+  }
+  const keys = Object.keys(value);
+  budget.values += keys.length;
+  if (budget.values > MAX_WRITE_VALUES) throw refuse(path, `a write may carry at most ${MAX_WRITE_VALUES.toLocaleString('en-US')} values`);
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value)) out[k] = copyJson((value as Record<string, unknown>)[k]);
-  return out as T;
+  for (const k of keys) {
+    const at = path ? `${path}.${k}` : k;
+    if (RESERVED_KEYS.has(k)) throw refuse(at, `the key '${k}' is never allowed in data`);
+    out[k] = copyPlain((value as Record<string, unknown>)[k], depth + 1, at, budget);
+  }
+  return out;
 }

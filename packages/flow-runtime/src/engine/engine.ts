@@ -329,8 +329,8 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       }
     }) as Engine['tasks'],
 
-    complete: (instanceId, taskId, { actor, data, expectedSeq }) => execute(instanceId, { type: 'complete', taskId, data: copyJson(data ?? {}) }, actor, expectedSeq),
-    updateData: (instanceId, { actor, data, expectedSeq }) => execute(instanceId, { type: 'update', data: copyJson(data) }, actor, expectedSeq),
+    complete: async (instanceId, taskId, { actor, data, expectedSeq }) => execute(instanceId, { type: 'complete', taskId, data: copyJson(data ?? {}) }, actor, expectedSeq),
+    updateData: async (instanceId, { actor, data, expectedSeq }) => execute(instanceId, { type: 'update', data: copyJson(data) }, actor, expectedSeq),
     cancel(instanceId, opts) {
       if (!opts?.actor) return Promise.reject(new EngineError('NOT_PERMITTED', 'Cancelling a process needs the person doing it: the one who started it or an administrator.', { instanceId, roles: [...adminRoles] }));
       const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';

@@ -2,6 +2,7 @@
  * The audit trail: each event as a plain sentence naming who did what to
  * which step, with the data it changed.
  */
+import { isoTime } from './names.js';
 import type { CompiledFlow } from './compiled.js';
 import { fieldName, roleNames, stepName } from './names.js';
 import type { ActorRef, DataChange, FlowEvent, HistoryEntry } from './types.js';
@@ -57,7 +58,7 @@ function summary(e: FlowEvent, flow: CompiledFlow | undefined): string {
       return `${step(flow, e.nodeId)} chose ${label.startsWith("'") ? label : `'${label}'`}${e.byDefault ? ' (the default)' : ''}.`;
     }
     case 'task.opened':
-      return `${step(flow, e.nodeId)} is waiting for ${e.roles.length ? (flow ? roleNames(flow, e.roles) : e.roles.join(' or ')) : 'anyone'}${e.dueAt !== undefined ? `, due ${new Date(e.dueAt).toISOString()}` : ''}.`;
+      return `${step(flow, e.nodeId)} is waiting for ${e.roles.length ? (flow ? roleNames(flow, e.roles) : e.roles.join(' or ')) : 'anyone'}${e.dueAt !== undefined ? `, due ${isoTime(e.dueAt)}` : ''}.`;
     case 'task.completed':
       return `${who(e.actor, flow)} completed ${step(flow, e.nodeId)}.`;
     case 'task.escalated':
@@ -73,7 +74,7 @@ function summary(e: FlowEvent, flow: CompiledFlow | undefined): string {
     case 'alert.raised':
       return `Alert to ${e.to.length ? (flow ? roleNames(flow, e.to, 'and') : e.to.join(', ')) : 'everyone on the process'}: ${e.message.en}`;
     case 'wait.started':
-      return `${step(flow, e.nodeId)} is waiting${e.dueAt !== undefined ? ` until ${new Date(e.dueAt).toISOString()} at most` : ''}.`;
+      return `${step(flow, e.nodeId)} is waiting${e.dueAt !== undefined ? ` until ${isoTime(e.dueAt)} at most` : ''}.`;
     case 'wait.ended':
       return `${step(flow, e.nodeId)} ended: ${e.reason === 'timer' ? 'the time was up' : 'its condition holds'}.`;
     case 'subflow.started':

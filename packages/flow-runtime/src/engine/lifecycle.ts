@@ -2,6 +2,7 @@
  * Commands that are not a person's step: timers and SLAs (`tick`),
  * cancelling, migrating to another version, and a sub-flow child finishing.
  */
+import { isoTime } from './names.js';
 import { leave, raiseIncident } from './advance.js';
 import type { CompiledFlow } from './compiled.js';
 import { checkControls } from './controls.js';
@@ -25,7 +26,7 @@ export function tick(run: Run): void {
       type: 'alert.raised',
       alertId: `${run.state.instanceId}/a${run.nextSeq}`,
       source: { kind: 'sla', nodeId: task.nodeId, taskId: task.taskId },
-      message: { en: `${name} is overdue: it was due ${new Date(task.dueAt).toISOString()}.` },
+      message: { en: `${name} is overdue: it was due ${isoTime(task.dueAt)}.` },
       to: escalateTo ? [escalateTo] : [...task.roles],
       severity: 'warning',
     });

@@ -45,3 +45,8 @@ function lowerFirst(s: string): string {
   // Keep acronyms ("VAT number") as written.
   return /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
 }
+
+/** A stored time as ISO text; a time no date can show (from data written before bounds existed) reads as such, never throws. */
+export function isoTime(t: number): string {
+  return Number.isFinite(t) && Math.abs(t) <= 8.64e15 ? new Date(t).toISOString() : 'an unknown time';
+}

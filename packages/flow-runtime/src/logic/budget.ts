@@ -11,7 +11,7 @@ export interface EvaluationBudget {
 export const DEFAULT_BUDGET: Required<EvaluationBudget> = { maxSteps: 100_000, maxItems: 100_000, maxStringLength: 1_000_000 };
 
 /** Why an evaluation was refused or stopped. */
-export type LogicErrorCode = 'LOGIC_POLICY' | 'LOGIC_BUDGET' | 'LOGIC_UNKNOWN_OPERATOR';
+export type LogicErrorCode = 'LOGIC_POLICY' | 'LOGIC_BUDGET' | 'LOGIC_UNKNOWN_OPERATOR' | 'LOGIC_DATA';
 
 /**
  * An evaluation that broke the policy or ran over its budget. The engine

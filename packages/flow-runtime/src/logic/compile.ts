@@ -3,6 +3,20 @@ import { FORBIDDEN_PATH_SEGMENTS } from './operators.js';
 import { DEFAULT_BUDGET, LogicError, countItems, overSteps, type EvaluationBudget, type EvaluationContext } from './budget.js';
 import { OTHER_OPERATIONS, binary, binaryWithConstant, comparePathWithConstant } from './operations.js';
 
+/** Own members only: what an object inherits is never read. */
+const hasOwn = Object.prototype.hasOwnProperty;
+const OBJECT_PROTO = Object.prototype;
+const ARRAY_PROTO = Array.prototype;
+/**
+ * Whether a found, non-function member is the object's own. Plain objects and
+ * arrays (all data from JSON) inherit nothing but functions, so the prototype
+ * check answers for them without a property lookup.
+ */
+function own(o: unknown, k: string): boolean {
+  const p = Object.getPrototypeOf(o) as unknown;
+  return p === OBJECT_PROTO || p === ARRAY_PROTO || typeof o === 'string' || hasOwn.call(o, k);
+}
+
 /** A compiled node: evaluates against data; counters live in the context captured at compile time. */
 type Node = (data: unknown) => unknown;
 
@@ -35,7 +49,14 @@ export function compileRule(rule: unknown, budget: EvaluationBudget = {}): Compi
   const run = ((data?: unknown) => {
     ctx.steps = 0;
     ctx.items = 0;
-    return node(data);
+    try {
+      return node(data);
+    } catch (e) {
+      if (e instanceof LogicError) throw e;
+      // Data the rule cannot work on (an object whose toString is not a function, nesting too deep to
+      // compare): a LogicError with a code, never a raw TypeError or RangeError.
+      throw new LogicError('LOGIC_DATA', `The rule cannot be evaluated on this data: ${e instanceof RangeError ? 'the data is nested too deeply' : e instanceof Error ? e.message : String(e)}.`);
+    }
   }) as CompiledRule;
   Object.defineProperty(run, 'rule', { value: rule });
   return run;
@@ -317,7 +338,7 @@ function readerOf(segments: string[], fallback: Node | undefined): Node {
     return (d) => {
       if (d !== null && d !== undefined) {
         const v = (d as Record<string, unknown>)[k];
-        if (v !== undefined && typeof v !== 'function') return v;
+        if (v !== undefined && typeof v !== 'function' && own(d, k)) return v;
       }
       return fallback ? fallback(d) : null;
     };
@@ -328,9 +349,9 @@ function readerOf(segments: string[], fallback: Node | undefined): Node {
     return (d) => {
       if (d !== null && d !== undefined) {
         const o = (d as Record<string, unknown>)[k0];
-        if (o !== null && o !== undefined && typeof o !== 'function') {
+        if (o !== null && o !== undefined && typeof o !== 'function' && own(d, k0)) {
           const v = (o as Record<string, unknown>)[k1];
-          if (v !== undefined && typeof v !== 'function') return v;
+          if (v !== undefined && typeof v !== 'function' && own(o, k1)) return v;
         }
       }
       return fallback ? fallback(d) : null;
@@ -373,8 +394,10 @@ function readTrusted(data: unknown, segments: string[]): unknown {
   let cur = data;
   for (let i = 0; i < segments.length; i++) {
     if (cur === null || cur === undefined) return undefined;
-    cur = (cur as Record<string, unknown>)[segments[i]!];
-    if (cur === undefined || typeof cur === 'function') return undefined;
+    const next = (cur as Record<string, unknown>)[segments[i]!];
+    // Inherited members (from a prototype a host's object may carry) read as not found.
+    if (next === undefined || typeof next === 'function' || !own(cur, segments[i]!)) return undefined;
+    cur = next;
   }
   return cur;
 }

@@ -32,9 +32,14 @@ export const StartNode = z.strictObject({ ...nodeBase, kind: z.literal('start'),
 /** Where a path ends, optionally with an outcome such as `approved`. */
 export const EndNode = z.strictObject({ ...nodeBase, kind: z.literal('end'), outcome: Id.optional() });
 
+/** Hours of an SLA or timer: a rule over the data, or a number from 0 to 87,600 (ten years). */
+export const Hours = JsonLogicRule.refine((v) => typeof v !== 'number' || (Number.isFinite(v) && v >= 0 && v <= 87_600), {
+  message: 'hours must be a number from 0 to 87,600 (ten years) or a rule',
+});
+
 /** A service-level agreement on a task: hours (a number or a rule over the data) and whom to alert when it passes. */
 export const Sla = z.strictObject({
-  hours: JsonLogicRule,
+  hours: Hours,
   escalateTo: Id.optional().meta({ description: 'The role alerted when the SLA passes.' }),
 });
 export type Sla = z.infer<typeof Sla>;
@@ -65,7 +70,7 @@ export const WaitNode = z.strictObject({
   ...nodeBase,
   kind: z.literal('wait'),
   until: JsonLogicRule.optional(),
-  timer: z.strictObject({ hours: JsonLogicRule }).optional(),
+  timer: z.strictObject({ hours: Hours }).optional(),
 });
 
 /** An assignment of a system step: `target` gets the value of the rule. */

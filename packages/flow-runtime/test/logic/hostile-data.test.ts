@@ -1,0 +1,39 @@
+// evaluate() on hostile data (issue 15.4): a defined result or a LogicError
+// with a code, never a raw TypeError/RangeError; inherited members never read.
+import { describe, expect, it } from 'vitest';
+import { evaluate, LogicError } from '../../src/index.js';
+
+function code(f: () => unknown): string {
+  try {
+    f();
+    return 'ok';
+  } catch (e) {
+    return e instanceof LogicError ? e.code : `raw ${(e as Error).name}`;
+  }
+}
+
+describe('evaluate on hostile data', () => {
+  it('an object whose toString is not a function: LOGIC_DATA, not a TypeError', () => {
+    expect(code(() => evaluate({ cat: [{ var: 'o' }] }, { o: { toString: 'x' } }))).toBe('LOGIC_DATA');
+  });
+
+  it('200,000-deep data: LOGIC_DATA, not a RangeError', () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 200_000; i++) deep = [deep];
+    expect(code(() => evaluate({ '==': [{ var: 'a' }, 'x'] }, { a: deep }))).toBe('LOGIC_DATA');
+  });
+
+  it('inherited members read as not found, at every depth and with a default', () => {
+    const proto = { creditLimit: 1e12 };
+    expect(evaluate({ var: 'creditLimit' }, Object.create(proto))).toBeNull();
+    expect(evaluate({ var: 'customer.creditLimit' }, { customer: Object.create(proto) })).toBeNull();
+    expect(evaluate({ var: ['customer.creditLimit', 5] }, { customer: Object.create(proto) })).toBe(5);
+    expect(evaluate({ var: 'a.b.creditLimit' }, { a: { b: Object.create(proto) } })).toBeNull();
+    expect(evaluate({ missing: ['customer.creditLimit'] }, { customer: Object.create(proto) })).toEqual(['customer.creditLimit']);
+    // Own members of such objects still read.
+    const own = Object.create(proto) as Record<string, unknown>;
+    own.creditLimit = 7;
+    expect(evaluate({ var: 'customer.creditLimit' }, { customer: own })).toBe(7);
+    expect(evaluate({ var: 'name.length' }, { name: 'abc' })).toBe(3);
+  });
+});
