@@ -76,6 +76,8 @@ export function useShortcuts({ store, ui, catalog, editable }: DesignerContextVa
       if ((key === 'Delete' || key === 'Backspace') && (selectedNodes.size > 0 || selectedEdges.size > 0)) {
         store.run(removeElements({ nodeIds: [...selectedNodes], edgeIds: [...selectedEdges] }));
         select(ui);
+        // The deleted step may hold the focus and is about to leave the page: keep the focus in the designer so Ctrl+Z works next.
+        (e.currentTarget as HTMLElement).focus({ preventScroll: true });
         return handled();
       }
       const arrow = ARROWS[key];

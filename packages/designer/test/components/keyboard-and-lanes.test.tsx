@@ -30,6 +30,23 @@ describe('keyboard', () => {
     expect(last()!.layout!.nodes!['enter-customer']).toEqual({ x: 290, y: 50 });
   });
 
+  it('keeps the focus in the designer after Delete, so Ctrl+Z right after brings the step back', () => {
+    // given a step selected and focused, as after clicking it
+    const { container, last } = renderDesigner(newCustomerApproval(), sampleCatalog);
+    const root = container.querySelector('.cfd-root') as HTMLElement;
+    const node = nodeEl(container, 'enter-customer');
+    fireEvent.click(node);
+    node.focus();
+    // when Delete is pressed on it
+    fireEvent.keyDown(node, { key: 'Delete' });
+    expect(last()!.nodes.some((n) => n.id === 'enter-customer')).toBe(false);
+    // then the focus is still inside the designer, not lost to the page
+    expect(root.contains(document.activeElement)).toBe(true);
+    // and Ctrl+Z pressed where the focus is restores the step
+    fireEvent.keyDown(document.activeElement!, { key: 'z', ctrlKey: true });
+    expect(last()!.nodes.some((n) => n.id === 'enter-customer')).toBe(true);
+  });
+
   it('selects everything with Ctrl+A and clears the selection with Esc', () => {
     const { container } = renderDesigner(newCustomerApproval(), sampleCatalog);
     const root = container.querySelector('.cfd-root')!;
