@@ -24,6 +24,7 @@ import { edgeTypes } from './edges/GuardEdge.js';
 import { derivedBounds, type ReadableFit } from './fit.js';
 import { FlowMiniMap } from './FlowMiniMap.js';
 import { FrameButton, useReadableFrame } from './readable-frame.js';
+import { freeSpot } from './placement.js';
 import { nodeTypes } from './nodes/index.js';
 import { isLaneId, type DesignerRFNode, type DiffMark, type GuardRFEdge, type ProblemCount, type StepStatus } from './types.js';
 
@@ -190,8 +191,9 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true, minimap = 'au
       e.preventDefault();
       const p = rf.screenToFlowPosition({ x: e.clientX, y: e.clientY });
       const size = NODE_SIZE[kind];
-      const position = { x: snap(p.x - size.width / 2), y: snap(p.y - size.height / 2) };
       const lane = laneAt(bands, p.y);
+      // Dropped on another step: the nearest free spot instead, so steps never overlap.
+      const position = freeSpot(store.getSnapshot().flow, kind, { x: snap(p.x - size.width / 2), y: snap(p.y - size.height / 2) });
       const before = new Set(store.getSnapshot().flow.nodes.map((n) => n.id));
       store.run(addNode({ kind, position, ...(lane ? { department: lane.department } : {}) }));
       const added = store.getSnapshot().flow.nodes.find((n) => !before.has(n.id));

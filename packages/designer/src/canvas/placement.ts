@@ -1,9 +1,32 @@
 import type { Catalog, Flow, NodeKind } from '@crm/flow-runtime';
-import { LANE_HEADER_WIDTH, NODE_SIZE, laneAt, laneBands, snap } from '../document/geometry.js';
+import { GRID, LANE_HEADER_WIDTH, NODE_SIZE, laneAt, laneBands, snap } from '../document/geometry.js';
+
+/** Room kept free around a placed step, so new steps never touch others. */
+const GAP = 20;
 
 /**
- * Where a step added from the keyboard goes: right of `after` in its lane,
- * or at the end of the first lane (or of `department`'s lane).
+ * The spot nearest `desired` (moving right along its row, then trying rows
+ * just above and below) where a step of `kind` overlaps no step of `flow`,
+ * with a small gap around. Drops and clicks use it, so steps never land on
+ * one another.
+ */
+export function freeSpot(flow: Flow, kind: NodeKind, desired: { x: number; y: number }): { x: number; y: number } {
+  const size = NODE_SIZE[kind];
+  const pos = flow.layout?.nodes ?? {};
+  const rects = flow.nodes.filter((n) => pos[n.id]).map((n) => ({ ...pos[n.id]!, ...NODE_SIZE[n.kind] }));
+  const clear = (x: number, y: number) =>
+    rects.every((r) => x + size.width + GAP <= r.x || r.x + r.width + GAP <= x || y + size.height + GAP <= r.y || r.y + r.height + GAP <= y);
+  for (let step = 0; step < 400; step++) {
+    const x = desired.x + step * GRID * 2;
+    for (const dy of [0, -GRID * 2, GRID * 2]) if (clear(x, desired.y + dy)) return { x, y: desired.y + dy };
+  }
+  return desired;
+}
+
+/**
+ * Where a step added by a click or the keyboard goes: right of `after` in its
+ * lane, or at the end of `department`'s lane (the first lane without one),
+ * always on a free spot.
  */
 export function placementFor(flow: Flow, catalog: Catalog | undefined, kind: NodeKind, after?: string, department?: string): { x: number; y: number; department: string | undefined } {
   const bands = laneBands(flow, catalog);
@@ -14,18 +37,13 @@ export function placementFor(flow: Flow, catalog: Catalog | undefined, kind: Nod
     const p = pos[prev.id]!;
     const ps = NODE_SIZE[prev.kind];
     const lane = prev.department ? bands.find((b) => b.department === prev.department) : laneAt(bands, p.y);
-    let x = snap(p.x + ps.width + 80);
-    const y = snap(p.y + ps.height / 2 - size.height / 2);
-    // Step aside of whatever already sits there.
-    while (flow.nodes.some((n) => pos[n.id] && Math.abs(pos[n.id]!.x - x) < 60 && Math.abs(pos[n.id]!.y - y) < 60)) x += 40;
-    return { x, y, department: lane?.department ?? prev.department };
+    // Right of it, stepping aside of whatever already sits there.
+    const spot = freeSpot(flow, kind, { x: snap(p.x + ps.width + 80), y: snap(p.y + ps.height / 2 - size.height / 2) });
+    return { ...spot, department: lane?.department ?? prev.department };
   }
   const lane = bands.find((b) => b.department === department) ?? bands[0];
   const inLane = flow.nodes.filter((n) => (lane ? n.department === lane.department : !n.department) && pos[n.id]);
   const right = inLane.reduce((m, n) => Math.max(m, pos[n.id]!.x + NODE_SIZE[n.kind].width), LANE_HEADER_WIDTH);
-  return {
-    x: snap(right + (inLane.length ? 80 : 40)),
-    y: snap((lane?.top ?? 0) + (lane?.height ?? 200) / 2 - size.height / 2),
-    department: lane?.department,
-  };
+  const spot = freeSpot(flow, kind, { x: snap(right + (inLane.length ? 80 : 40)), y: snap((lane?.top ?? 0) + (lane?.height ?? 200) / 2 - size.height / 2) });
+  return { ...spot, department: lane?.department };
 }

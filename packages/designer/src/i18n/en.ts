@@ -24,7 +24,7 @@ export const en = {
   'toolbar.readOnly': 'Read-only',
   'toolbar.addLane': 'Add lane',
   'palette.title': 'Steps',
-  'palette.hint': 'Drag onto a lane, or press Enter to add',
+  'palette.hint': 'Click to add to the selected lane, or drag onto a lane',
   'kind.start': 'Start',
   'kind.end': 'End',
   'kind.task': 'Task',

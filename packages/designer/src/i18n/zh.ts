@@ -26,7 +26,7 @@ export const zh: Messages = {
   'toolbar.readOnly': '只读',
   'toolbar.addLane': '添加泳道',
   'palette.title': '步骤',
-  'palette.hint': '拖到泳道上，或按回车添加',
+  'palette.hint': '点击添加到所选泳道，或拖到泳道上',
   'kind.start': '开始',
   'kind.end': '结束',
   'kind.task': '任务',

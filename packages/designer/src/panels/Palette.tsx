@@ -13,8 +13,9 @@ import { useI18n } from '../i18n/index.js';
 const KINDS: NodeKind[] = ['start', 'task', 'decision', 'parallel', 'join', 'wait', 'system', 'subflow', 'end'];
 
 /**
- * The step palette: drag a kind onto a lane, or focus it and press Enter to
- * add it after the selected step (connected to it) or at the end of the first lane.
+ * The step palette: drag a kind onto a lane, or click it (or focus it and
+ * press Enter) to add it after the selected step (connected to it), in the
+ * lane of the selected steps, or at the end of the first lane; always on a free spot.
  */
 export function Palette() {
   const { t } = useI18n();
@@ -24,7 +25,10 @@ export function Palette() {
     const flow = store.getSnapshot().flow;
     const selected = [...ui.get().selectedNodes];
     const after = selected.length === 1 ? selected[0] : undefined;
-    const place = placementFor(flow, catalog, kind, after);
+    // Several steps selected in one lane: the new step goes to that lane.
+    const lanes = new Set(flow.nodes.filter((n) => ui.get().selectedNodes.has(n.id)).map((n) => n.department));
+    const lane = lanes.size === 1 ? [...lanes][0] : undefined;
+    const place = placementFor(flow, catalog, kind, after, lane);
     const id = uniqueId(flow, kind);
     const added = addNode({ kind, id, position: { x: place.x, y: place.y }, ...(place.department ? { department: place.department } : {}) });
     // Adding after the selected step connects it too, in the same undo step.
@@ -59,7 +63,7 @@ export function Palette() {
               draggable
               onDragStart={onDragStart(kind)}
               onKeyDown={onKeyDown(kind)}
-              onDoubleClick={() => add(kind)}
+              onClick={() => add(kind)}
               aria-label={t(`kind.${kind}`)}
               data-testid={`palette-${kind}`}
               title={t('palette.hint')}

@@ -37,6 +37,23 @@ describe('FlowDesigner', () => {
     expect(last()!.edges.some((e) => e.target === added.id)).toBe(false);
   });
 
+  it('adds a step with a single click on the palette, in the lane of the selected steps', () => {
+    // given two finance steps selected
+    const { container, last } = renderDesigner(newCustomerApproval(), sampleCatalog);
+    const finance = last() ?? newCustomerApproval();
+    const inFinance = finance.nodes.filter((n) => n.department === 'finance').slice(0, 2).map((n) => n.id);
+    expect(inFinance.length).toBe(2);
+    fireEvent.click(nodeEl(container, inFinance[0]!));
+    fireEvent.click(nodeEl(container, inFinance[1]!), { ctrlKey: true });
+    // when the palette's Wait is clicked once
+    fireEvent.click(screen.getByTestId('palette-wait'));
+    // then one wait step is added in the finance lane
+    const flow = last()!;
+    const added = flow.nodes.filter((n) => n.kind === 'wait' && !finance.nodes.some((o) => o.id === n.id));
+    expect(added).toHaveLength(1);
+    expect(added[0]!.department).toBe('finance');
+  });
+
   it('edits a step in the inspector and undoes the edit in one step', () => {
     // given a selected step
     const { container, last } = renderDesigner(newCustomerApproval(), sampleCatalog);
