@@ -116,6 +116,7 @@ export const en = {
   'problems.error': 'error',
   'problems.warning': 'warning',
   'problems.info': 'info',
+  'problems.code': 'Rule {code}',
   'problems.hint': 'Hint: {hint}',
   'metrics.steps': 'Steps',
   'metrics.decisions': 'Decisions',

@@ -118,6 +118,7 @@ export const zh: Messages = {
   'problems.error': '错误',
   'problems.warning': '警告',
   'problems.info': '提示',
+  'problems.code': '规则 {code}',
   'problems.hint': '建议：{hint}',
   'metrics.steps': '步骤',
   'metrics.decisions': '判断',

@@ -3,6 +3,7 @@ import { Icon } from '../canvas/icons.js';
 import { useDesigner } from '../designer/context.js';
 import { select } from '../designer/ui-state.js';
 import { useI18n } from '../i18n/index.js';
+import { readableMessage } from '../validation/readable.js';
 import type { Diagnostic } from '../validation/types.js';
 
 /**
@@ -10,8 +11,9 @@ import type { Diagnostic } from '../validation/types.js';
  * the step (or connection) it is about.
  */
 export const ProblemsPanel = memo(function ProblemsPanel({ diagnostics, checking }: { diagnostics: readonly Diagnostic[]; checking: boolean }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { ui, store } = useDesigner();
+  const flow = store.getSnapshot().flow;
   const focus = (d: Diagnostic) => {
     const nodeId = d.nodeIds[0] ?? store.getSnapshot().flow.edges.find((e) => e.id === d.edgeIds[0])?.source;
     select(ui, d.nodeIds, d.edgeIds);
@@ -28,13 +30,12 @@ export const ProblemsPanel = memo(function ProblemsPanel({ diagnostics, checking
     <ul className="cfd-problems" aria-label={t('problems.tab')} aria-busy={checking}>
       {diagnostics.slice(0, MAX_SHOWN).map((d, i) => (
         <li key={`${d.rule}-${i}`}>
-          <button type="button" className={`cfd-problem severity-${d.severity}`} onClick={() => focus(d)} data-testid="problem">
+          <button type="button" className={`cfd-problem severity-${d.severity}`} onClick={() => focus(d)} data-testid="problem" data-rule={d.rule} title={t('problems.code', { code: d.rule })}>
             <Icon name={d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'info'} size={15} className="cfd-problem-icon" />
             <span className="cfd-problem-text">
-              <span className="cfd-problem-message">{d.message}</span>
-              {d.hint ? <span className="cfd-problem-hint">{t('problems.hint', { hint: d.hint })}</span> : null}
+              <span className="cfd-problem-message">{readableMessage(d.message, flow, locale)}</span>
+              {d.hint ? <span className="cfd-problem-hint">{t('problems.hint', { hint: readableMessage(d.hint, flow, locale) })}</span> : null}
             </span>
-            <span className="cfd-problem-rule">{d.rule}</span>
           </button>
         </li>
       ))}

@@ -79,6 +79,10 @@ describe('FlowDesigner', () => {
     // then the problem is listed and counted, and the step has a badge
     const problem = (await screen.findAllByTestId('problem')).find((p) => p.textContent?.includes('no-such-window'))!;
     expect(problem.textContent).toContain("opens window 'no-such-window'");
+    // named by the step's name, the rule's code only on hover
+    expect(problem.textContent).toContain('Review payment terms');
+    expect(problem.textContent).not.toMatch(/FLOW_[EW]\d+|Node 'review-payment-terms'/);
+    expect(problem.getAttribute('title')).toMatch(/FLOW_E\d+/);
     expect(Number(screen.getByTestId('problem-count').textContent)).toBeGreaterThanOrEqual(1);
     expect(within(nodeEl(container, 'review-payment-terms')).getByTestId('problem-badge')).toBeTruthy();
     // when it is clicked, the inspector shows that step
