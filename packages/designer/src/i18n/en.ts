@@ -117,6 +117,8 @@ export const en = {
   'problems.warning': 'warning',
   'problems.info': 'info',
   'problems.code': 'Rule {code}',
+  'problems.laneMismatch': 'Step “{step}” belongs to {department} but is drawn in the {lane} lane.',
+  'problems.laneMismatchHint': 'Move it into the {department} lane, or change its department.',
   'problems.hint': 'Hint: {hint}',
   'metrics.steps': 'Steps',
   'metrics.decisions': 'Decisions',

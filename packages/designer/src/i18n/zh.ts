@@ -119,6 +119,8 @@ export const zh: Messages = {
   'problems.warning': '警告',
   'problems.info': '提示',
   'problems.code': '规则 {code}',
+  'problems.laneMismatch': '步骤“{step}”属于{department}，却画在{lane}泳道中。',
+  'problems.laneMismatchHint': '把它移到{department}泳道，或修改它的部门。',
   'problems.hint': '建议：{hint}',
   'metrics.steps': '步骤',
   'metrics.decisions': '判断',

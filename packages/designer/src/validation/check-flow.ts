@@ -1,5 +1,6 @@
 import { parseFlow, validate, type Catalog, type Flow, type FlowMetrics, type Problem } from '@crm/flow-runtime';
-import type { Locale } from '../i18n/index.js';
+import { NODE_SIZE, laneAt, laneBands } from '../document/geometry.js';
+import { translator, type Locale } from '../i18n/index.js';
 import type { ClarityMetrics, Diagnostic, ValidationResult } from './types.js';
 
 /** Turns a parse problem into a diagnostic pointing at the node or edge its JSON pointer names. */
@@ -11,6 +12,37 @@ export function problemToDiagnostic(problem: Problem, flow: Flow): Diagnostic {
   if (head === 'nodes' && Number.isInteger(i) && flow.nodes[i]) nodeIds.push(flow.nodes[i]!.id);
   if (head === 'edges' && Number.isInteger(i) && flow.edges[i]) edgeIds.push(flow.edges[i]!.id);
   return { rule: problem.code, severity: 'error', message: problem.message, nodeIds, edgeIds, hint: '' };
+}
+
+/**
+ * Steps drawn in another department's lane than their own: the lane says
+ * one thing, the step (who works on it) another. One warning each.
+ */
+export function laneMismatches(flow: Flow, catalog: Catalog | undefined, locale: Locale = 'en'): Diagnostic[] {
+  const t = translator(locale);
+  const pos = flow.layout?.nodes ?? {};
+  const bands = laneBands(flow, catalog);
+  const deptName = (id: string) => {
+    const d = catalog?.departments.find((x) => x.id === id);
+    return d ? (locale === 'zh' ? (d.name.zh ?? d.name.en) : d.name.en) : id;
+  };
+  const out: Diagnostic[] = [];
+  for (const n of flow.nodes) {
+    const p = pos[n.id];
+    if (!p || !n.department) continue;
+    const lane = laneAt(bands, p.y + NODE_SIZE[n.kind].height / 2);
+    if (!lane || lane.department === n.department) continue;
+    const name = n.name ? (locale === 'zh' ? (n.name.zh ?? n.name.en) : n.name.en) : n.id;
+    out.push({
+      rule: 'lane-mismatch',
+      severity: 'warning',
+      message: t('problems.laneMismatch', { step: name, department: deptName(n.department), lane: deptName(lane.department) }),
+      nodeIds: [n.id],
+      edgeIds: [],
+      hint: t('problems.laneMismatchHint', { department: deptName(n.department) }),
+    });
+  }
+  return out;
 }
 
 /** Counts what can be counted without the analysis: steps, decisions, department hand-offs. */
@@ -60,6 +92,7 @@ export function checkFlow(flow: Flow, catalog: Catalog | undefined, locale: Loca
   } catch (error) {
     diagnostics.push({ rule: 'rule-error', severity: 'warning', message: `The analysis could not check this flow: ${error instanceof Error ? error.message : String(error)}`, nodeIds: [], edgeIds: [], hint: '' });
   }
+  diagnostics.push(...laneMismatches(flow, catalog, locale));
   const rank = { error: 0, warning: 1, info: 2 } as const;
   diagnostics.sort((a, b) => rank[a.severity] - rank[b.severity]);
   return { diagnostics, metrics };
