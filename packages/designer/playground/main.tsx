@@ -49,12 +49,15 @@ declare global {
     /** The latest flow the designer reported (for e2e checks). */
     __flow?: Flow;
     __published?: Flow;
+    /** The latest catalog the catalog editor reported. */
+    __catalog?: Catalog;
     __ready?: number;
   }
 }
 
 function App() {
-  const [{ flow, catalog }] = useState(initial);
+  const [{ flow, catalog: startCatalog }] = useState(initial);
+  const [catalog, setCatalog] = useState(startCatalog);
   const locale = (params.get('locale') as Locale) ?? 'en';
   const permissions = (params.get('perm') as DesignerPermission) ?? 'admin';
   const templates = useMemo<FlowTemplate[]>(() => sampleFlows.map((f) => ({ flow: f, source: 'sample' as const })), []);
@@ -80,6 +83,10 @@ function App() {
       {...(versions ? { versions } : {})}
       onChange={(f) => (window.__flow = f)}
       onPublish={(f) => (window.__published = f)}
+      onCatalogChange={(c) => {
+        window.__catalog = c;
+        setCatalog(c);
+      }}
       scenarios={scenarios}
       flows={sampleFlows}
       mode={params.get('sim') ? 'simulate' : 'edit'}

@@ -4,7 +4,7 @@
  * settings. The runtime keeps its event logs in its own store.
  */
 import { Dexie, type Table } from 'dexie';
-import type { Flow } from '@crm/flow-runtime';
+import type { Catalog, Flow } from '@crm/flow-runtime';
 
 /** A CRM record: an id and the entity's fields. */
 export interface CrmRecord {
@@ -49,6 +49,8 @@ export interface FlowDraft {
   flow: Flow;
   /** The published version the draft started from. */
   baseVersion: number;
+  /** The catalog as an admin edited it with this draft; published with it. */
+  catalog?: Catalog;
   updatedAt: number;
   updatedBy: string;
 }

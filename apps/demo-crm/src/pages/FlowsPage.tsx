@@ -6,14 +6,14 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FlowDesigner, type DesignerPermission, type FlowTemplate, type SimulationScenario } from '@crm/designer';
-import { isEngineError, type Flow } from '@crm/flow-runtime';
+import { isEngineError, type Catalog, type Flow } from '@crm/flow-runtime';
 import { useApp, useQuery } from '../app/context';
 import { href, navigate } from '../app/router';
 import { Chip, Loading, PageHeader } from '../components/bits';
 import type { FlowDraft } from '../db/crm-db';
 import { useI18n } from '../i18n';
 import { DEMO_USERS, userName, type DemoRole } from '../runtime/actors';
-import { catalog, sampleFlows, sampleScenarios } from '../runtime/definitions';
+import { applyPublishedCatalog, catalog, sampleFlows, sampleScenarios } from '../runtime/definitions';
 import { roleName } from '../windows/catalog-lookup';
 
 /** What each demo role may do in the designer. */
@@ -119,16 +119,33 @@ function FlowWorkspace({ row }: { row: FlowRow }) {
     // Re-open when the draft appears or goes, not on every save.
   }, [published?.version, draft === undefined]);
 
+  // The catalog the designer checks against: the draft's edited one, else the published one.
+  const [workingCatalog, setWorkingCatalog] = useState<Catalog>(() => draft?.catalog ?? catalog);
+  useEffect(() => setWorkingCatalog(draft?.catalog ?? catalog), [draft === undefined]);
+  const latest = useRef<{ flow?: Flow; catalog?: Catalog }>({});
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const save = useCallback(() => {
+    if (!draft) return;
+    clearTimeout(saveTimer.current);
+    saveTimer.current = setTimeout(() => {
+      const next = latest.current.catalog ?? draft.catalog;
+      void app.rt.db.drafts.put({ ...draft, flow: latest.current.flow ?? draft.flow, ...(next ? { catalog: next } : {}), updatedAt: app.rt.clock.now(), updatedBy: DEMO_USERS[app.role].id });
+    }, 250);
+  }, [draft, app.rt, app.role]);
   const onChange = useCallback(
     (flow: Flow) => {
-      if (!draft) return;
-      clearTimeout(saveTimer.current);
-      saveTimer.current = setTimeout(() => {
-        void app.rt.db.drafts.put({ ...draft, flow, updatedAt: app.rt.clock.now(), updatedBy: DEMO_USERS[app.role].id });
-      }, 250);
+      latest.current.flow = flow;
+      save();
     },
-    [draft, app.rt, app.role],
+    [save],
+  );
+  const onCatalogChange = useCallback(
+    (next: Catalog) => {
+      latest.current.catalog = next;
+      setWorkingCatalog(next);
+      save();
+    },
+    [save],
   );
   useEffect(() => () => clearTimeout(saveTimer.current), []);
 
@@ -153,12 +170,18 @@ function FlowWorkspace({ row }: { row: FlowRow }) {
       setMessage({ tone: 'refusal', text: t('flows.unchanged') });
       return;
     }
+    // The windows edited with the draft go live with it (the engine reads the same catalog).
+    const editedCatalog = latest.current.catalog ?? draft?.catalog;
+    const before = structuredClone(catalog);
     try {
+      if (editedCatalog) applyPublishedCatalog(editedCatalog);
       const result = await app.rt.engine.deploy({ ...flow, version }, { actor: app.actor });
+      if (editedCatalog) await app.rt.db.meta.put({ key: 'catalog', value: structuredClone(catalog) });
       await app.rt.db.drafts.delete(row.flowId);
       setMessage({ tone: 'ok', text: t('flows.published', { v: result.version, running: row.versions.reduce((s, v) => s + v.running, 0) }) });
       app.refresh();
     } catch (e) {
+      if (editedCatalog) applyPublishedCatalog(before);
       const findings = isEngineError(e, 'UNSAFE_FLOW') ? (e.details.findings ?? []) : [];
       if (findings.length) {
         setMessage({ tone: 'refusal', text: t('flows.unsafe', { problems: findings.map((f) => f.message[i18n.locale === 'zh' ? 'zh' : 'en']).join(' ') }) });
@@ -221,10 +244,11 @@ function FlowWorkspace({ row }: { row: FlowRow }) {
       <div className="designer-box">
         <FlowDesigner
           flow={opened}
-          catalog={catalog}
+          catalog={workingCatalog}
           permissions={editing ? permission : 'viewer'}
           locale={i18n.locale}
           onChange={onChange}
+          {...(editing && permission === 'admin' ? { onCatalogChange } : {})}
           {...(editing && permission === 'admin' ? { onPublish: (f: Flow) => void publish(f) } : {})}
           templates={templates}
           versions={versions}

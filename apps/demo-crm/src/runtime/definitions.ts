@@ -25,8 +25,29 @@ function load(): { catalog: Catalog; flows: Flow[] } {
 
 const loaded = load();
 
-/** The CRM catalog: departments, roles, entities, windows. */
+/**
+ * The CRM catalog: departments, roles, entities, windows. One live object:
+ * the engine and the CRM screens read it, and {@link applyPublishedCatalog}
+ * swaps in the windows an admin published from the catalog editor.
+ */
 export const catalog: Catalog = loaded.catalog;
+const sampleWindows = structuredClone(loaded.catalog.windows);
+
+/**
+ * Makes the windows of a published catalog the demo's (kept in the `meta`
+ * table under `catalog`), or the shipped ones again when `next` is
+ * undefined. Refuses a catalog that does not parse, or one that changes the
+ * departments, roles or entities (the editor only edits windows).
+ */
+export function applyPublishedCatalog(next: Catalog | undefined): void {
+  if (!next) {
+    catalog.windows = structuredClone(sampleWindows);
+    return;
+  }
+  const parsed = parseCatalog(next);
+  if (!parsed.ok) throw new Error(`The published catalog does not parse: ${parsed.problems.map((p) => p.message).join('; ')}`);
+  catalog.windows = structuredClone(parsed.value.windows);
+}
 
 /** The sample flows, as shipped (version 1). */
 export const sampleFlows: readonly Flow[] = loaded.flows;

@@ -4,13 +4,13 @@
  * from the engine goes through here, so a change in the engine's API is
  * one file's change.
  */
-import { createEngine, type Engine, type IdRequest } from '@crm/flow-runtime';
+import { createEngine, type Catalog, type Engine, type IdRequest } from '@crm/flow-runtime';
 import { CRM_DB_NAME, CrmDb } from '../db/crm-db';
 import { flowRecordId } from '../db/ids';
 import { seedDemo } from '../db/seed';
 import type { Locale } from '../db/seed-records';
 import { createDemoClock, DEMO_START, type DemoClock } from './clock';
-import { catalog } from './definitions';
+import { catalog, applyPublishedCatalog } from './definitions';
 import { openFlowStore, type OpenedStore } from './store';
 import { createRecordSync, type RecordSync } from './sync';
 
@@ -43,6 +43,14 @@ export async function openRuntime(locale: Locale, options: { fresh?: boolean; db
     await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((t) => t.clear())));
     await flows.destroy();
     flows = await openFlowStore(`${name}-flows`);
+  }
+  // Windows an admin published from the catalog editor (the shipped ones after a reset).
+  const published = needsSeed ? undefined : ((await db.meta.get('catalog'))?.value as Catalog | undefined);
+  try {
+    applyPublishedCatalog(published);
+  } catch (e) {
+    console.warn('The published catalog is left out:', e);
+    applyPublishedCatalog(undefined);
   }
   const saved = (await db.meta.get('clock'))?.value;
   const clock = createDemoClock(typeof saved === 'number' ? saved : DEMO_START);

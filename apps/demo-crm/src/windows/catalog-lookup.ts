@@ -6,14 +6,14 @@ import type { Access, EntityField, Window } from '@crm/flow-runtime';
 import { catalog } from '../runtime/definitions';
 
 const entities = new Map(catalog.entities.map((e) => [e.id, e]));
-const windows = new Map(catalog.windows.map((w) => [w.id, w]));
 
 export function entity(id: string) {
   return entities.get(id);
 }
 
 export function windowById(id: string): Window | undefined {
-  return windows.get(id);
+  // Read each time: an admin may publish new windows while the demo runs.
+  return catalog.windows.find((w) => w.id === id);
 }
 
 /** A field of an entity. */

@@ -8,6 +8,8 @@ import { applyLayout, replaceFlow } from '../document/commands/index.js';
 import { createDocumentStore } from '../document/store.js';
 import { I18nProvider, useI18n, type Locale } from '../i18n/index.js';
 import { BottomPanel } from '../panels/BottomPanel.js';
+import { CatalogEditor } from '../catalog/CatalogEditor.js';
+import { Dialog } from '../panels/Dialog.js';
 import { DiffDialog } from '../panels/DiffDialog.js';
 import { Inspector } from '../panels/inspector/Inspector.js';
 import { Palette } from '../panels/Palette.js';
@@ -44,6 +46,12 @@ export interface FlowDesignerProps {
   scenarios?: readonly SimulationScenario[];
   /** Other flows, so sub-flow steps can run in simulation. */
   flows?: readonly Flow[];
+  /**
+   * Called with the edited catalog when an admin changes it in the catalog
+   * editor (the toolbar's Catalog button appears when this is given; others
+   * see the catalog read-only).
+   */
+  onCatalogChange?: (catalog: Catalog) => void;
   /** Open in simulation mode instead of editing. */
   mode?: 'edit' | 'simulate';
   className?: string;
@@ -87,7 +95,7 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function DesignerShell({ flow: initial, catalog, onChange, permissions = 'key-user', onLocaleChange, onPublish, templates, versions, scenarios, flows, mode, className }: FlowDesignerProps & { onLocaleChange: (l: Locale) => void }) {
+function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, permissions = 'key-user', onLocaleChange, onPublish, templates, versions, scenarios, flows, mode, className }: FlowDesignerProps & { onLocaleChange: (l: Locale) => void }) {
   const { t, locale } = useI18n();
   const [store] = useState(() => createDocumentStore(initial));
   const [ui] = useState(() => {
@@ -139,6 +147,8 @@ function DesignerShell({ flow: initial, catalog, onChange, permissions = 'key-us
   const overlay = useMemo<CanvasOverlay>(() => ({ nodeProblems: problems.nodes, edgeProblems: problems.edges, ...(simulating ? simOverlay : {}) }), [problems, simulating, simOverlay]);
   const simulation = simulating ? <SimulationPanel flow={flow} catalog={catalog} {...(scenarios ? { scenarios } : {})} {...(flows ? { flows } : {})} onProgress={setSimOverlay} /> : undefined;
 
+  // The matrix and the live checks of the catalog editor see the flow being edited and the host's other flows.
+  const catalogFlows = useMemo(() => [flow, ...(flows ?? []).filter((f) => f.id !== flow.id)], [flow, flows]);
   const shortcuts = useShortcuts(ctx);
   const root = useRef<HTMLDivElement>(null);
 
@@ -174,6 +184,7 @@ function DesignerShell({ flow: initial, catalog, onChange, permissions = 'key-us
     onPublish: onPublish ? () => onPublish(store.getSnapshot().flow) : undefined,
     onLocale: onLocaleChange,
     canDiff: (versions?.length ?? 0) > 0,
+    canCatalog: onCatalogChange !== undefined,
     canTemplates: (templates?.length ?? 0) > 0,
     canSimulate: true,
     publishBlocked: validation.diagnostics.some((d) => d.severity === 'error'),
@@ -218,6 +229,11 @@ function DesignerShell({ flow: initial, catalog, onChange, permissions = 'key-us
         <BottomPanel validation={validation} {...(simulation ? { simulation } : {})} />
         {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => ui.set({ dialog: undefined })} /> : null}
         {dialog === 'templates' && templates ? <TemplatesDialog templates={templates} onPick={pickTemplate} onClose={() => ui.set({ dialog: undefined })} /> : null}
+        {dialog === 'catalog' && onCatalogChange ? (
+          <Dialog title={t('catalog.title')} onClose={() => ui.set({ dialog: undefined })} wide>
+            <CatalogEditor catalog={catalog} onChange={onCatalogChange} flows={catalogFlows} permissions={permissions === 'admin' ? 'admin' : 'viewer'} initialFlow={flow.id} />
+          </Dialog>
+        ) : null}
         {dialog === 'diff' && versions && versions.length > 0 ? <DiffDialog versions={versions} current={flow} catalog={catalog} onClose={() => ui.set({ dialog: undefined })} /> : null}
       </div>
     </DesignerContext.Provider>

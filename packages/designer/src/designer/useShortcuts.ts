@@ -9,6 +9,8 @@ const ARROWS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRigh
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
   if (!el || !el.tagName) return false;
+  // The catalog editor has its own undo history and keys.
+  if (el.closest('.cfd-catalog')) return true;
   return el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName) || el.closest('[role="dialog"] .cfd-rqb, .cfd-rqb') !== null;
 }
 

@@ -27,6 +27,8 @@ export interface ToolbarActions {
   onPublish: (() => void) | undefined;
   onLocale: (locale: Locale) => void;
   canDiff: boolean;
+  /** Whether the catalog editor can be opened (the host takes catalog changes). */
+  canCatalog?: boolean;
   canTemplates: boolean;
   canSimulate: boolean;
   publishBlocked: boolean;
@@ -64,6 +66,7 @@ export function Toolbar({ snapshot, actions, flow }: { snapshot: DocumentSnapsho
         ) : null}
         <ToolButton icon="check" label={t('toolbar.validate')} onClick={actions.onValidate} testId="validate" />
         {actions.canSimulate ? <ToolButton icon="play" label={simulating ? t('toolbar.stopSimulation') : t('toolbar.simulate')} onClick={actions.onToggleSimulation} pressed={simulating} testId="simulate">{simulating ? t('toolbar.stopSimulation') : t('toolbar.simulate')}</ToolButton> : null}
+        {actions.canCatalog ? <ToolButton icon="window" label={t('catalog.open')} onClick={() => ui.set({ dialog: 'catalog' })} testId="catalog">{t('catalog.open')}</ToolButton> : null}
         {actions.canDiff ? <ToolButton icon="diff" label={t('toolbar.diff')} onClick={() => ui.set({ dialog: 'diff' })} testId="diff">{t('toolbar.diff')}</ToolButton> : null}
       </div>
       <div className="cfd-toolbar-group">

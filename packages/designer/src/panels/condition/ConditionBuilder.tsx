@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useContext, useEffect, useMemo, useState } from 'react';
 import { QueryBuilder, type RuleGroupType } from 'react-querybuilder';
-import { checkRule, type Flow } from '@crm/flow-runtime';
+import { checkRule, type Catalog, type Flow } from '@crm/flow-runtime';
 import { describeRule } from '../../canvas/describe-rule.js';
-import { useDesigner } from '../../designer/context.js';
+import { DesignerContext } from '../../designer/context.js';
 import { useI18n } from '../../i18n/index.js';
 import { queryFields } from './query-fields.js';
 import { EMPTY_QUERY, queryToRule, ruleToQuery } from './round-trip.js';
@@ -18,6 +18,8 @@ export interface ConditionBuilderProps {
   flow: Flow;
   label: string;
   disabled?: boolean;
+  /** The catalog naming the fields; defaults to the surrounding designer's. */
+  catalog?: Catalog;
 }
 
 /**
@@ -25,9 +27,10 @@ export interface ConditionBuilderProps {
  * react-querybuilder, or edits it as raw JSON checked live against the
  * JsonLogic policy. Rules the builder cannot show open in JSON mode.
  */
-export function ConditionBuilder({ value, onChange, onCommit, flow, label, disabled = false }: ConditionBuilderProps) {
+export function ConditionBuilder({ value, onChange, onCommit, flow, label, disabled = false, catalog: ownCatalog }: ConditionBuilderProps) {
   const { t, locale } = useI18n();
-  const { catalog } = useDesigner();
+  const designer = useContext(DesignerContext);
+  const catalog = ownCatalog ?? designer?.catalog;
   const fields = useMemo(() => queryFields(flow, catalog, locale), [flow.data, catalog, locale]);
   const representable = useMemo(() => ruleToQuery(value, fields), [value, fields]);
   const [mode, setMode] = useState<'builder' | 'json'>(representable ? 'builder' : 'json');
