@@ -100,6 +100,8 @@ export function compareFlows(before: Flow, after: Flow, options: CompareOptions 
   const catalogBefore = options.catalogBefore ?? catalog;
   const w = COMPARE_WORDS[locale];
   const changes: FlowChange[] = [];
+  /** The raw old and new values of the property being pushed (set just before a `changed` push). */
+  const changedPair: { current: [unknown, unknown] | undefined } = { current: undefined };
   const roleLines = new Map<string, string[]>();
   const tell = (role: string, line: string) => {
     const lines = roleLines.get(role) ?? [];
@@ -198,7 +200,23 @@ export function compareFlows(before: Flow, after: Flow, options: CompareOptions 
     }
   };
 
-  const push = (c: Omit<FlowChange, 'text'> & { text?: string }, owner: string) => {
+  const push = (c0: Omit<FlowChange, 'text'> & { text?: string }, owner: string) => {
+    // Only the other language changed: show both so the change is visible.
+    const c = { ...c0 };
+    if (c.kind === 'changed' && c.before !== undefined && c.before === c.after && c.property) {
+      const both = (v: unknown) => {
+        const l = v as Partial<LocalizedText> | undefined;
+        return l && typeof l === 'object' && typeof l.en === 'string' ? `${l.en} / ${l.zh ?? '—'}` : undefined;
+      };
+      const pair = changedPair.current;
+      const b = both(pair?.[0]);
+      const a = both(pair?.[1]);
+      if (b !== undefined && a !== undefined) {
+        c.before = b;
+        c.after = a;
+      }
+    }
+    changedPair.current = undefined;
     const t =
       c.text ??
       (c.kind === 'changed' && c.property
@@ -212,6 +230,7 @@ export function compareFlows(before: Flow, after: Flow, options: CompareOptions 
   // The flow itself.
   for (const prop of ['name', 'description'] as const) {
     if (!same(before[prop], after[prop])) {
+      changedPair.current = [before[prop], after[prop]];
       push({ kind: 'changed', subject: 'flow', id: '', property: prop, before: say(prop, before[prop], before), after: say(prop, after[prop], after), nodes: [], edges: [], roles: [] }, w.quote(text(after.name)));
     }
   }
@@ -263,6 +282,7 @@ export function compareFlows(before: Flow, after: Flow, options: CompareOptions 
       const oldRoles = prop === 'roles' ? rolesOf(old) : [];
       const newRoles = prop === 'roles' ? rolesOf(n) : [];
       const touched = prop === 'roles' ? [...new Set([...oldRoles, ...newRoles])] : prop === 'sla' ? rolesOf(n) : [];
+      changedPair.current = [o[prop], m[prop]];
       push(
         { kind: 'changed', subject, id: n.id, property, before: say(prop, o[prop], before, old.kind), after: say(prop, m[prop], after, n.kind), nodes: [n.id], edges: [], roles: touched },
         owner,
@@ -362,6 +382,7 @@ export function compareFlows(before: Flow, after: Flow, options: CompareOptions 
     const owner = edgeName(m, after);
     for (const prop of EDGE_PROPS) {
       if (same(o[prop], m[prop])) continue;
+      changedPair.current = [o[prop], m[prop]];
       edgeChange(
         { kind: 'changed', subject: prop === 'guard' || prop === 'default' ? 'guard' : 'edge', id: m.id, beforeId: o.id, property: prop, before: say(prop, o[prop], before), after: say(prop, m[prop], after), edges: [m.id] },
         owner,
@@ -389,6 +410,7 @@ export function compareFlows(before: Flow, after: Flow, options: CompareOptions 
     }
     for (const prop of CONTROL_PROPS) {
       if (same(old[prop], c[prop])) continue;
+      changedPair.current = [old[prop], c[prop]];
       push({ kind: 'changed', subject: 'control', id: c.id, property: prop, before: say(prop, old[prop], before), after: say(prop, c[prop], after), nodes: [...new Set([...(old.blocks ?? []), ...(c.blocks ?? [])])], edges: [], roles: [] }, owner);
       if (prop === 'notify') {
         for (const r of controlRoles(c)) if (!controlRoles(old).includes(r)) tell(r, w.roleNotified(owner, true));

@@ -74,6 +74,15 @@ describe('compareFlows()', () => {
     expect(r.marks.after[`edge:${guarded.id}`]).toBe('changed');
   });
 
+  it('shows both languages when only the other language of a name changed', () => {
+    const a = load('complaint-handling');
+    const b = structuredClone(a);
+    b.nodes.find((n) => n.id === 'intake')!.name = { en: 'Take the complaint (new)', zh: '受理投诉' };
+    const zh = compareFlows(a, b, { catalog, locale: 'zh' });
+    expect(zh.changes[0]!.text).toBe('「受理投诉」的名称：Take the complaint / 受理投诉 → Take the complaint (new) / 受理投诉');
+    expect(compareFlows(a, b, { catalog, locale: 'en' }).changes[0]!.text).toBe("Name of 'Take the complaint (new)': Take the complaint → Take the complaint (new)");
+  });
+
   it('matches a connection whose id changed by its ends', () => {
     const a = load('complaint-handling');
     const b = structuredClone(a);
