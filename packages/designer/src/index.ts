@@ -12,6 +12,7 @@ export { FlowDesigner, type FlowDesignerProps } from './designer/FlowDesigner.js
 export { SimulationPanel, type SimulationPanelProps } from './panels/simulation/SimulationPanel.js';
 export { Simulator, type SimulationState } from './simulation/simulator.js';
 export { traceLines } from './simulation/trace.js';
+export { FieldWidget, fieldText, type FieldWidgetProps } from './forms/FieldWidget.js';
 export type { SimulationScenario, TraceLine } from './simulation/types.js';
 export { FlowViewer, type FlowViewerProps } from './designer/FlowViewer.js';
 export { FlowDiff } from './panels/DiffDialog.js';

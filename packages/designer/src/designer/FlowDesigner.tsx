@@ -52,6 +52,8 @@ export interface FlowDesignerProps {
    * see the catalog read-only).
    */
   onCatalogChange?: (catalog: Catalog) => void;
+  /** Called with a simulation run saved as a scenario (examples/flows/scenarios format). */
+  onSaveScenario?: (scenario: SimulationScenario) => void;
   /** Open in simulation mode instead of editing. */
   mode?: 'edit' | 'simulate';
   className?: string;
@@ -95,7 +97,7 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, permissions = 'key-user', onLocaleChange, onPublish, templates, versions, scenarios, flows, mode, className }: FlowDesignerProps & { onLocaleChange: (l: Locale) => void }) {
+function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSaveScenario, permissions = 'key-user', onLocaleChange, onPublish, templates, versions, scenarios, flows, mode, className }: FlowDesignerProps & { onLocaleChange: (l: Locale) => void }) {
   const { t, locale } = useI18n();
   const [store] = useState(() => createDocumentStore(initial));
   const [ui] = useState(() => {
@@ -145,7 +147,7 @@ function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, perm
 
   const [simOverlay, setSimOverlay] = useState<CanvasOverlay | undefined>();
   const overlay = useMemo<CanvasOverlay>(() => ({ nodeProblems: problems.nodes, edgeProblems: problems.edges, ...(simulating ? simOverlay : {}) }), [problems, simulating, simOverlay]);
-  const simulation = simulating ? <SimulationPanel flow={flow} catalog={catalog} {...(scenarios ? { scenarios } : {})} {...(flows ? { flows } : {})} onProgress={setSimOverlay} /> : undefined;
+  const simulation = simulating ? <SimulationPanel flow={flow} catalog={catalog} {...(scenarios ? { scenarios } : {})} {...(flows ? { flows } : {})} {...(onSaveScenario ? { onSaveScenario } : {})} onProgress={setSimOverlay} /> : undefined;
 
   // The matrix and the live checks of the catalog editor see the flow being edited and the host's other flows.
   const catalogFlows = useMemo(() => [flow, ...(flows ?? []).filter((f) => f.id !== flow.id)], [flow, flows]);

@@ -1,4 +1,4 @@
-import { createEngine, createMemoryStore, type Actor, type Catalog, type DataPatch, type Engine, type Flow, type FlowEvent, type InstanceState } from '@crm/flow-runtime';
+import { createEngine, createMemoryStore, type Actor, type Catalog, type DataPatch, type Engine, type Flow, type FlowEvent, type InstanceState, type LocalizedText } from '@crm/flow-runtime';
 import type { SimulationScenario } from './types.js';
 
 /** Where a simulation stands. */
@@ -23,6 +23,9 @@ const HOUR = 3_600_000;
  */
 export class Simulator {
   private visits = new Map<string, number>();
+  /** What was entered at each step, visit by visit, and who acted in each role: the run as a scenario. */
+  private recorded: Record<string, DataPatch[]> = {};
+  private users: Record<string, string> = {};
   private now = Date.UTC(2026, 10, 23, 9);
 
   private constructor(
@@ -43,6 +46,7 @@ export class Simulator {
     const starter = Simulator.actorFor(scenario, startNode?.kind === 'start' ? (startNode.roles ?? []) : []);
     const r = await engine.start(flow.id, { actor: starter, data: scenario.data ?? {} });
     const sim = new Simulator(engine, flow, scenario, { instance: r.instance, events: r.events, finished: false });
+    if (starter.roles[0]) sim.users[starter.roles[0]] = starter.name ?? starter.id;
     sim.advanceClock = (ms) => (clock += ms);
     await sim.refresh();
     return sim;
@@ -93,11 +97,13 @@ export class Simulator {
       const data = this.choice(task.nodeId);
       this.advanceClock(HOUR);
       await this.engine.complete(instance.instanceId, task.taskId, { actor, ...(data ? { data } : {}), expectedSeq: instance.seq });
+      this.remember(task.nodeId, data ?? {}, actor);
     } else {
       const waiting = Object.values(instance.tokens).find((t) => t.waiting === 'wait');
       const data = waiting ? this.choice(waiting.nodeId) : undefined;
       if (waiting && data && (this.visits.get(waiting.nodeId) ?? 0) <= 1) {
         await this.engine.updateData(instance.instanceId, { actor: SYSTEM, data });
+        this.remember(waiting.nodeId, data);
       } else {
         // Nothing to do by hand: let time pass until the next timer.
         this.advanceClock(24 * HOUR * 31);
@@ -106,6 +112,70 @@ export class Simulator {
     }
     await this.refresh();
     return this.state;
+  }
+
+  /** The open task a person would do next (the first, when branches run in parallel). */
+  get openTask(): { taskId: string; nodeId: string; roles: string[] } | undefined {
+    const t = Object.values(this.state.instance.tasks).find((x) => x.status === 'open');
+    return t ? { taskId: t.taskId, nodeId: t.nodeId, roles: [...t.roles] } : undefined;
+  }
+
+  /**
+   * Completes the open task with what the user entered in its form, acting
+   * in `role` (one of the task's roles). Refusals (a field the role may not
+   * edit, a required field left empty, a gate) reject with the engine's error
+   * and leave the task open.
+   */
+  async completeWith(data: DataPatch, role?: string): Promise<SimulationState> {
+    const task = this.openTask;
+    if (!task) throw new Error('No step is open: there is nothing to complete.');
+    const roles = role ? [role] : task.roles;
+    const actor = Simulator.actorFor(this.scenario, roles);
+    this.advanceClock(HOUR);
+    await this.engine.complete(this.state.instance.instanceId, task.taskId, { actor, data, expectedSeq: this.state.instance.seq });
+    this.visits.set(task.nodeId, (this.visits.get(task.nodeId) ?? 0) + 1);
+    this.remember(task.nodeId, data, actor);
+    await this.refresh();
+    return this.state;
+  }
+
+  private remember(nodeId: string, data: DataPatch, actor?: Actor): void {
+    (this.recorded[nodeId] ??= []).push(data);
+    const role = actor?.roles[0];
+    if (role && !this.users[role]) this.users[role] = actor.name ?? actor.id;
+  }
+
+  /**
+   * The run so far as a scenario in the examples/flows/scenarios format: the
+   * start data, what was entered at each step (a list when a step was done
+   * more than once), the users per role, and — once it ended — the path
+   * walked and the outcome it should reach again when replayed.
+   */
+  toScenario(name: LocalizedText): SimulationScenario & { actors: Record<string, string>; expect?: { path?: string[]; outcome?: string } } {
+    const choices: Record<string, DataPatch | DataPatch[]> = {};
+    for (const [node, patches] of Object.entries(this.recorded)) {
+      const useful = patches.some((p) => Object.keys(p).length > 0);
+      if (!useful) continue;
+      choices[node] = patches.length === 1 ? patches[0]! : patches;
+    }
+    const path: string[] = [];
+    for (const e of this.state.events) {
+      if (e.type === 'instance.started') {
+        const start = this.flow.nodes.find((n) => n.kind === 'start');
+        if (start) path.push(start.id);
+      } else if (e.type === 'token.moved') path.push(e.to);
+      else if (e.type === 'token.split') for (const b of e.branches) path.push(b.to);
+    }
+    const done = this.state.instance.status === 'completed';
+    // Parallel branches interleave by timing: only a sequential run has one path to expect.
+    const sequential = !this.state.events.some((e) => e.type === 'token.split');
+    return {
+      name,
+      data: structuredClone(this.scenario.data ?? {}),
+      choices,
+      actors: { ...(this.scenario.actors ?? {}), ...this.users },
+      ...(done ? { expect: { ...(sequential ? { path } : {}), ...(this.state.instance.outcome ? { outcome: this.state.instance.outcome } : {}) } } : {}),
+    };
   }
 
   /** Steps until the instance ends, gets stuck, or `max` steps were taken. */

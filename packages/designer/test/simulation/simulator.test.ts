@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Flow } from '@crm/flow-runtime';
 import { Simulator } from '../../src/simulation/simulator.js';
 import { traceLines } from '../../src/simulation/trace.js';
 import type { SimulationScenario } from '../../src/simulation/types.js';
@@ -6,6 +7,9 @@ import { translator } from '../../src/i18n/index.js';
 import { newCustomerApproval, sampleCatalog } from '../fixtures/samples.js';
 
 import scenariosJson from '../../../../examples/flows/scenarios/new-customer-approval.scenarios.json';
+import complaintJson from '../../../../examples/flows/complaint-handling.json';
+import reworkJson from '../../../../examples/flows/rework-order.json';
+import complaintScenarios from '../../../../examples/flows/scenarios/complaint-handling.scenarios.json';
 
 const scenarios = scenariosJson as unknown as (SimulationScenario & { expect: { path: string[]; outcome: string } })[];
 
@@ -39,5 +43,33 @@ describe('Simulator', () => {
     const decision = lines.find((l) => l.kind === 'decision')!;
     expect(decision.text).toMatch(/^Approved\?: took “Approved” because .*estimate\.decision = "approved"/);
     expect(lines.at(-1)!.kind).toBe('end');
+  });
+});
+
+describe('Simulator: entries from the step forms, saved as a scenario and replayed', () => {
+  it('completes a step with what was entered, refuses what the role may not edit, and replays the saved run to the same end', async () => {
+    const flow = complaintJson as unknown as Flow;
+    const given = (complaintScenarios as unknown as SimulationScenario[])[0]!;
+    const others = [reworkJson as unknown as Flow];
+    const sim = await Simulator.start(flow, sampleCatalog, given, others);
+    await sim.step(); // intake, with the scenario's entries
+    expect(sim.openTask?.nodeId).toBe('investigate');
+    // The warehouse may not change the category in the investigation window.
+    await expect(sim.completeWith({ 'complaint.category': 'billing', 'complaint.rootCause': 'x', 'complaint.faultParty': 'ours', 'complaint.remedy': 'explanation' }, 'warehouse')).rejects.toThrow();
+    expect(sim.openTask?.nodeId).toBe('investigate');
+    await sim.completeWith({ 'complaint.rootCause': 'Labels swapped.', 'complaint.faultParty': 'ours', 'complaint.remedy': 'explanation' }, 'warehouse');
+    const end = await sim.run();
+    expect(end.instance.status).toBe('completed');
+    const saved = sim.toScenario({ en: 'Explained' });
+    expect(saved.choices?.investigate).toEqual({ 'complaint.rootCause': 'Labels swapped.', 'complaint.faultParty': 'ours', 'complaint.remedy': 'explanation' });
+    expect(saved.actors.warehouse).toBeDefined();
+    expect(saved.expect?.outcome).toBe(end.instance.outcome);
+    expect(saved.expect?.path?.[0]).toBe('start');
+    expect(saved.expect?.path).toContain('resolve');
+    expect(saved.expect?.path).not.toContain('rework');
+    // Replayed, the saved scenario takes the same path to the same end.
+    const again = await (await Simulator.start(flow, sampleCatalog, saved, others)).run();
+    expect(again.instance.outcome).toBe(end.instance.outcome);
+    expect((again.instance.data as { complaint: { rootCause: string } }).complaint.rootCause).toBe('Labels swapped.');
   });
 });

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Catalog, Flow } from '@crm/flow-runtime';
+import { testScenarios, type Catalog, type Flow, type ScenarioReport } from '@crm/flow-runtime';
+import { fieldText } from '../../forms/FieldWidget.js';
+import { StepForm } from './StepForm.js';
 import { Icon } from '../../canvas/icons.js';
 import type { CanvasOverlay } from '../../canvas/FlowCanvas.js';
 import { useDesigner } from '../../designer/context.js';
@@ -19,6 +21,8 @@ export interface SimulationPanelProps {
   flows?: readonly Flow[];
   /** Reports what the canvas should highlight: the active step and the path taken. */
   onProgress: (overlay: CanvasOverlay | undefined) => void;
+  /** Called with a run saved as a scenario (examples/flows/scenarios format), for the host to keep. */
+  onSaveScenario?: (scenario: SimulationScenario) => void;
 }
 
 const show = (v: unknown) => JSON.stringify(v ?? {}, null, 2);
@@ -28,11 +32,30 @@ const show = (v: unknown) => JSON.stringify(v ?? {}, null, 2);
  * the flow on the real engine; the trace lists each step, who did it, and for
  * each decision the values that decided it.
  */
-export function SimulationPanel({ flow, catalog, scenarios = [], flows = [], onProgress }: SimulationPanelProps) {
+export function SimulationPanel({ flow, catalog, scenarios: given = [], flows = [], onProgress, onSaveScenario }: SimulationPanelProps) {
   const { t, text, locale } = useI18n();
   const { ui } = useDesigner();
-  const [pick, setPick] = useState(scenarios.length > 0 ? 0 : -1);
+  const [saved, setSaved] = useState<SimulationScenario[]>([]);
+  const scenarios = useMemo(() => [...given, ...saved], [given, saved]);
+  const [pick, setPick] = useState(given.length > 0 ? 0 : -1);
   const scenario = pick >= 0 ? scenarios[pick] : undefined;
+  const [saveName, setSaveName] = useState('');
+  const [notice, setNotice] = useState<string | undefined>();
+  const [coverage, setCoverage] = useState<ScenarioReport['coverage'] | undefined>();
+  // Path coverage of the saved and given scenarios, measured on the engine.
+  useEffect(() => {
+    let live = true;
+    setCoverage(undefined);
+    if (!scenarios.length) return;
+    const registry = new Map<string, Flow[]>();
+    for (const f of flows) registry.set(f.id, [...(registry.get(f.id) ?? []), f]);
+    void testScenarios(flow, scenarios.map((s) => ({ ...s, actors: s.actors ?? {} })), { catalog, flows: registry, locale })
+      .then((r) => live && setCoverage(r.coverage))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [flow, scenarios, catalog, flows, locale]);
   const [dataText, setDataText] = useState(() => show(scenario?.data));
   const [choicesText, setChoicesText] = useState(() => show({ choices: scenario?.choices ?? {}, actors: scenario?.actors ?? {} }));
   const [state, setState] = useState<SimulationState | undefined>();
@@ -73,6 +96,16 @@ export function SimulationPanel({ flow, catalog, scenarios = [], flows = [], onP
       report(sim.current.current);
     });
   const step = () => guarded(async () => report(await sim.current!.step()));
+  const completeWith = (data: Record<string, unknown>, role: string | undefined) => guarded(async () => report(await sim.current!.completeWith(data, role)));
+  const save = () => {
+    if (!sim.current || !saveName.trim()) return;
+    const name = saveName.trim();
+    const sc = sim.current.toScenario({ en: name, zh: name });
+    setSaved((s) => [...s, sc]);
+    onSaveScenario?.(sc);
+    setNotice(t('sim.saved', { name }));
+    setSaveName('');
+  };
   const run = () => guarded(async () => report(await sim.current!.run()));
   const reset = () => {
     sim.current = undefined;
@@ -97,10 +130,11 @@ export function SimulationPanel({ flow, catalog, scenarios = [], flows = [], onP
           </select>
         </label>
         {!state ? (
-          <>
+          <details className="cfd-sim-json">
+            <summary>{t('sim.json')}</summary>
             <textarea className="cfd-input" aria-label={t('sim.data')} value={dataText} onChange={(e) => setDataText(e.target.value)} spellCheck={false} />
             <textarea className="cfd-input" aria-label={t('sim.choose')} value={choicesText} onChange={(e) => setChoicesText(e.target.value)} spellCheck={false} />
-          </>
+          </details>
         ) : (
           <p className="cfd-sim-status" role="status">
             {state.finished ? t('sim.done', { outcome: state.instance.outcome ?? state.instance.status }) : t('sim.active', { steps: active.join(', ') || '—' })}
@@ -120,7 +154,46 @@ export function SimulationPanel({ flow, catalog, scenarios = [], flows = [], onP
           )}
         </div>
         {error ? <p className="cfd-json-status is-error" role="alert">{error}</p> : null}
+        {state && sim.current?.openTask ? (
+          <StepForm key={`${sim.current.openTask.taskId}-${state.instance.seq}`} flow={flow} catalog={catalog} instance={state.instance} task={sim.current.openTask} busy={busy} onComplete={(d, r) => void completeWith(d, r)} />
+        ) : null}
+        {state ? (
+          <div className="cfd-sim-save">
+            <input className="cfd-input" aria-label={t('sim.saveName')} placeholder={t('sim.saveName')} value={saveName} onChange={(e) => setSaveName(e.target.value)} data-testid="sim-save-name" />
+            <button type="button" className="cfd-btn" onClick={save} disabled={!saveName.trim()} data-testid="sim-save">{t('sim.save')}</button>
+          </div>
+        ) : null}
+        {notice ? <p className="cfd-muted" role="status">{notice}</p> : null}
+        <p className="cfd-sim-coverage" data-testid="sim-coverage">
+          {scenarios.length === 0
+            ? null
+            : coverage
+              ? t('sim.coverage', { paths: coverage.paths.covered, pathsTotal: coverage.paths.total, branches: coverage.branches.covered, branchesTotal: coverage.branches.total, ends: coverage.ends.covered, endsTotal: coverage.ends.total })
+              : t('sim.checking')}
+          {coverage && coverage.branches.uncovered.length ? (
+            <span className="cfd-muted"> {t('sim.uncovered', { list: coverage.branches.uncovered.map((id) => {
+              const e = flow.edges.find((x) => x.id === id);
+              const n = (nid: string | undefined) => text(flow.nodes.find((x) => x.id === nid)?.name);
+              return e ? `${n(e.source)} → ${n(e.target)}${e.label ? ` (${text(e.label)})` : ''}` : id;
+            }).join('; ') })}</span>
+          ) : null}
+        </p>
       </div>
+      {state ? (
+        <table className="cfd-sim-data" aria-label={t('sim.variables')} data-testid="sim-data">
+          <caption>{t('sim.variables')}</caption>
+          <tbody>
+            {Object.entries(flow.data).flatMap(([name, v]) => {
+              const value = (state.instance.data as Record<string, unknown>)[name];
+              if (v.type !== 'record') return [<tr key={name}><th>{text(v.name) || name}</th><td>{fieldText(value, v, text, t('common.yes'), t('common.no'))}</td></tr>];
+              const entity = catalog.entities.find((e) => e.id === v.entity);
+              const rec = (value ?? {}) as Record<string, unknown>;
+              const filled = (entity?.fields ?? []).filter((f) => rec[f.id] !== undefined && rec[f.id] !== null && f.type !== 'list');
+              return [<tr key={name}><th>{text(v.name) || name}</th><td>{filled.map((f) => `${text(f.name)}: ${fieldText(rec[f.id], f, text, t('common.yes'), t('common.no'))}`).join(' · ') || '—'}</td></tr>];
+            })}
+          </tbody>
+        </table>
+      ) : null}
       <ol className="cfd-trace" aria-label={t('problems.traceTab')} data-testid="sim-trace">
         {lines.map((l) => (
           <li key={`${l.seq}-${l.kind}`} className={l.kind === 'decision' ? 'cfd-trace-decision' : l.kind === 'error' ? 'cfd-trace-error' : ''}>
