@@ -70,13 +70,15 @@ export interface FlowCanvasProps {
    * pane resizes and by the fit button.
    */
   readable?: ReadableFit;
+  /** When a `readable` canvas frames: on open and whenever its pane resizes (default), or on open only (and on a fit request). */
+  framing?: 'resize' | 'open';
 }
 
 /**
  * The React Flow canvas of a designer or viewer. Nodes and edges are derived
  * from the document on every change; user gestures become commands.
  */
-export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true, minimap = 'auto', readable }: FlowCanvasProps) {
+export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true, minimap = 'auto', readable, framing = 'resize' }: FlowCanvasProps) {
   const { store, ui, catalog, editable } = useDesigner();
   const { locale, t } = useI18n();
   const rf = useReactFlow<DesignerRFNode, GuardRFEdge>();
@@ -213,11 +215,11 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true, minimap = 'au
     void rf.setCenter(n.internals.positionAbsolute.x + w / 2, n.internals.positionAbsolute.y + h / 2, { zoom: focusRequest.zoomIn ? Math.max(rf.getZoom(), 0.9) : rf.getZoom(), duration: 200 });
   }, [focusRequest, rf]);
 
+  const frame = useReadableFrame(nodes, readable, framing === 'open');
+  // A new or re-laid-out flow is framed for reading too when the canvas reads (never a fit-all at 30 %).
   useEffect(() => {
-    if (fitRequest) requestAnimationFrame(() => void rf.fitView({ padding: 0.1, maxZoom: 1, duration: 200 }));
+    if (fitRequest) requestAnimationFrame(() => (readable ? frame() : void rf.fitView({ padding: 0.1, maxZoom: 1, duration: 200 })));
   }, [fitRequest, rf]);
-
-  const frame = useReadableFrame(nodes, readable);
   const bounds = useMemo(() => derivedBounds(nodes), [nodes]);
 
   const large = flow.nodes.length > 300;

@@ -12,14 +12,21 @@ function isAt(node: Node): boolean {
   return status === 'active' || status === 'waiting';
 }
 
+/** A start step: a flow with no case at a step is framed on where it begins. */
+function isStart(node: Node): boolean {
+  return node.type === 'start';
+}
+
 /**
  * Frames the flow for reading (see {@link readableViewport}) when the canvas
  * opens, whenever its pane resizes and when the steps a case is at change;
  * returns the framing for a button. Computed from the derived geometry, so
- * nothing waits for measuring. Without `readable` it does nothing (the
- * designer fits the whole flow).
+ * nothing waits for measuring. With no case at a step, it centres on the
+ * start as far as the flow reaches. With `once` (the designer, where the user
+ * pans and panels come and go) it frames on opening only, not on resizes.
+ * Without `readable` it does nothing.
  */
-export function useReadableFrame(nodes: readonly Node[], readable: ReadableFit | undefined): () => void {
+export function useReadableFrame(nodes: readonly Node[], readable: ReadableFit | undefined, once = false): () => void {
   const rf = useReactFlow();
   const paneWidth = useStore((s) => s.width);
   const paneHeight = useStore((s) => s.height);
@@ -30,7 +37,7 @@ export function useReadableFrame(nodes: readonly Node[], readable: ReadableFit |
     const all = latest.current;
     const bounds = derivedBounds(all);
     if (!bounds) return;
-    void rf.setViewport(readableViewport(bounds, paneWidth, paneHeight, readable, derivedBounds(all, isAt)));
+    void rf.setViewport(readableViewport(bounds, paneWidth, paneHeight, readable, derivedBounds(all, isAt) ?? derivedBounds(all, isStart)));
   }, [rf, readable, paneWidth, paneHeight]);
   // Re-framed on resize, when the flow first has steps and when the case moves on; not on other updates (the user may have panned).
   const hasNodes = nodes.length > 0;
@@ -38,9 +45,12 @@ export function useReadableFrame(nodes: readonly Node[], readable: ReadableFit |
     .filter(isAt)
     .map((n) => n.id)
     .join('|');
+  const framed = useRef(false);
   useEffect(() => {
-    if (hasNodes) frame();
-  }, [frame, hasNodes, atKey]);
+    if (!hasNodes || paneWidth <= 0 || paneHeight <= 0 || (once && framed.current)) return;
+    framed.current = true;
+    frame();
+  }, [frame, hasNodes, atKey, once, paneWidth, paneHeight]);
   return frame;
 }
 

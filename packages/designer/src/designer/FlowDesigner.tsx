@@ -3,6 +3,7 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { Flow as FlowSchema, parseFlow, parseJsonText, type Catalog, type Flow } from '@crm/flow-runtime';
 import { autoLayout } from '../canvas/auto-layout.js';
 import { FlowCanvas, type CanvasOverlay } from '../canvas/FlowCanvas.js';
+import { DESIGNER_READABLE_FIT } from '../canvas/fit.js';
 import type { ProblemCount } from '../canvas/types.js';
 import { applyLayout, replaceFlow } from '../document/commands/index.js';
 import { createDocumentStore } from '../document/store.js';
@@ -225,7 +226,7 @@ function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSa
         ) : null}
         <div className="cfd-main">
           {editable ? <Palette /> : null}
-          <FlowCanvas flow={flow} overlay={overlay} />
+          <FlowCanvas flow={flow} overlay={overlay} readable={DESIGNER_READABLE_FIT} framing="open" />
           <Inspector flow={flow} />
         </div>
         <BottomPanel validation={validation} {...(simulation ? { simulation } : {})} />
