@@ -145,13 +145,20 @@ test('draw the new-customer approval on an empty canvas, guard it, watch a probl
   await json.blur();
   await expect(problem).toHaveCount(0);
 
-  // Undo brings the problem back; redo takes it away again.
-  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press('Control+z');
-  await expect(problem.first()).toBeVisible();
+  // Undo brings the problem back; redo takes it away again. Each key waits on the state it needs
+  // (the correction reported and closed as an undo step, the focus in the designer), never on time.
   const guarded = await edgeId(page, 'approved', 'activate-customer');
-  expect((await reportedFlow(page)).edges.find((e) => e.id === guarded)!.guard).toEqual({ '==': [{ var: 'estimate.decison' }, 'approved'] });
+  const guardNow = async () => (await reportedFlow(page)).edges.find((e) => e.id === guarded)!.guard;
+  await expect.poll(guardNow).toEqual(edge('approved', 'activate-customer').guard);
+  await page.locator('.react-flow__pane').click({ position: { x: 5, y: 5 } });
+  await expect.poll(() => page.evaluate(() => document.querySelector('.cfd-root')!.contains(document.activeElement))).toBe(true);
+  await expect(page.getByTestId('undo')).toBeEnabled();
+  await page.keyboard.press('Control+z');
+  await expect.poll(guardNow).toEqual({ '==': [{ var: 'estimate.decison' }, 'approved'] });
+  await expect(problem.first()).toBeVisible();
+  await expect(page.getByTestId('redo')).toBeEnabled();
   await page.keyboard.press('Shift+Control+z');
+  await expect.poll(guardNow).toEqual(edge('approved', 'activate-customer').guard);
   await expect(problem).toHaveCount(0);
 
   // The default branch and the record links.

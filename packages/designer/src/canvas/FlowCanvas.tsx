@@ -266,7 +266,7 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true, minimap = 'au
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#cbd5e1" />
         <FlowMiniMap mode={minimap} bounds={bounds} />
-        <Controls showInteractive={false} showFitView={!readable}>
+        <Controls showInteractive={false} showFitView={!readable || framing === 'open'} fitViewOptions={{ padding: 0.1, maxZoom: 1, duration: 200 }}>
           {readable ? <FrameButton onClick={frame} label={t('canvas.frame')} /> : null}
         </Controls>
       </ReactFlow>
