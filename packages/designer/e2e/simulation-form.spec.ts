@@ -56,3 +56,14 @@ test('the step form speaks Chinese', async ({ page }) => {
   await expect(page.getByTestId('sim-data')).toBeVisible();
   await shot(page, 'form-zh');
 });
+
+test('with errors, the simulator names what stops it and still walks the steps before them', async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto('/?flow=complaint-handling&sim=1&broken=1');
+  await page.getByTestId('sim-start').click();
+  const stoppers = page.getByTestId('sim-stoppers');
+  await expect(stoppers).toContainText('These errors stop the simulation; you can walk the steps before them');
+  await expect(stoppers).toContainText('Orphan step');
+  await expect(page.getByTestId('sim-form')).toHaveAttribute('data-node', 'intake');
+  await shot(page, 'errors-en');
+});

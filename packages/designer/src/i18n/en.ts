@@ -140,6 +140,8 @@ export const en = {
   'sim.checking': 'Measuring coverage…',
   'common.yes': 'yes',
   'common.no': 'no',
+  'sim.stoppedBefore': 'These errors stop the simulation; you can walk the steps before them (a step with an error ends the run):',
+  'sim.cannotStart': 'These errors stop the simulation before its first step:',
   'sim.title': 'Simulation',
   'sim.data': 'Sample data (JSON)',
   'sim.start': 'Start',

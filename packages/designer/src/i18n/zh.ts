@@ -142,6 +142,8 @@ export const zh: Messages = {
   'sim.checking': '正在计算覆盖率…',
   'common.yes': '是',
   'common.no': '否',
+  'sim.stoppedBefore': '以下错误会中断模拟；您仍可走完它们之前的步骤（有错误的步骤处结束）：',
+  'sim.cannotStart': '以下错误使模拟无法开始：',
   'sim.title': '模拟',
   'sim.data': '样例数据（JSON）',
   'sim.start': '开始',

@@ -2,6 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { testScenarios, type Catalog, type Flow, type ScenarioReport } from '@crm/flow-runtime';
 import { fieldText } from '../../forms/FieldWidget.js';
 import { StepForm } from './StepForm.js';
+import { walkablePart } from '../../simulation/partial.js';
+import { checkFlow } from '../../validation/check-flow.js';
 import { Icon } from '../../canvas/icons.js';
 import type { CanvasOverlay } from '../../canvas/FlowCanvas.js';
 import { useDesigner } from '../../designer/context.js';
@@ -88,11 +90,23 @@ export function SimulationPanel({ flow, catalog, scenarios: given = [], flows = 
     }
   };
 
+  const [stoppers, setStoppers] = useState<{ messages: string[]; walkable: boolean } | undefined>();
   const start = () =>
     guarded(async () => {
       const data = JSON.parse(dataText || '{}') as SimulationScenario['data'];
       const rest = JSON.parse(choicesText || '{}') as Pick<SimulationScenario, 'choices' | 'actors'>;
-      sim.current = await Simulator.start(flow, catalog, { ...(data ? { data } : {}), ...rest }, flows);
+      const sc = { ...(data ? { data } : {}), ...rest };
+      setStoppers(undefined);
+      // Warnings never stop a run. Errors do: name them, and walk the part before them.
+      const errors = checkFlow(flow, catalog, locale).diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length) {
+        const part = walkablePart(flow, errors);
+        setStoppers({ messages: errors.map((d) => d.message), walkable: part !== undefined });
+        if (!part) return;
+        sim.current = await Simulator.start(part.flow, catalog, sc, flows);
+      } else {
+        sim.current = await Simulator.start(flow, catalog, sc, flows);
+      }
       report(sim.current.current);
     });
   const step = () => guarded(async () => report(await sim.current!.step()));
@@ -109,6 +123,7 @@ export function SimulationPanel({ flow, catalog, scenarios: given = [], flows = 
   const run = () => guarded(async () => report(await sim.current!.run()));
   const reset = () => {
     sim.current = undefined;
+    setStoppers(undefined);
     setState(undefined);
     setError(undefined);
     onProgress(undefined);
@@ -154,6 +169,16 @@ export function SimulationPanel({ flow, catalog, scenarios: given = [], flows = 
           )}
         </div>
         {error ? <p className="cfd-json-status is-error" role="alert">{error}</p> : null}
+        {stoppers ? (
+          <div className="cfd-sim-stoppers" role="alert" data-testid="sim-stoppers">
+            <strong>{stoppers.walkable ? t('sim.stoppedBefore') : t('sim.cannotStart')}</strong>
+            <ul>
+              {stoppers.messages.map((m, i) => (
+                <li key={i}>{m}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {state && sim.current?.openTask ? (
           <StepForm key={`${sim.current.openTask.taskId}-${state.instance.seq}`} flow={flow} catalog={catalog} instance={state.instance} task={sim.current.openTask} busy={busy} onComplete={(d, r) => void completeWith(d, r)} />
         ) : null}
