@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { nav, openDemo } from './helpers';
+import { actAs, nav, openDemo } from './helpers';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -40,5 +40,32 @@ test('every sample flow opens in the Flows page at a readable zoom (titles ≥ 1
     expect(seen.zoom, name).toBeGreaterThanOrEqual(0.84);
     expect(seen.startInView, `${name}: start in view`).toBe(true);
     if (i === 0) await page.screenshot({ path: 'test-results/readable-zoom-first-flow.png' });
+  }
+});
+
+test('focus mode: the designer takes the whole window, its toolbar on one row, in English and Chinese', async ({ page }) => {
+  await openDemo(page);
+  await actAs(page, 'sales-manager');
+  await nav(page, 'Flows');
+  await page.getByTestId('flow-list').getByRole('link', { name: /New customer approval/ }).click();
+  await page.getByRole('button', { name: 'Edit as a new draft' }).click();
+  await expect(page.getByTestId('palette-task')).toBeVisible();
+  for (const [locale, label] of [['en', 'Focus mode: the designer takes the whole window'], ['zh', '专注模式：设计器占满整个窗口']] as const) {
+    if (locale === 'zh') await page.getByTestId('language').selectOption('zh');
+    // one toolbar row, and nothing of it cut
+    const bar = (await page.locator('.cfd-toolbar').boundingBox())!;
+    expect(bar.height, locale).toBeLessThan(52);
+    await page.getByRole('button', { name: label }).click();
+    const designer = (await page.locator('.cfd-designer').boundingBox())!;
+    expect(designer.width).toBe(1440);
+    expect(designer.height).toBe(900);
+    await expect.poll(() => page.locator('.cfd-toolbar').evaluate((el) => el.scrollWidth <= el.clientWidth + 1), { message: `${locale}: toolbar fits` }).toBe(true);
+    const hint = page.locator('.cfd-palette-hint');
+    await expect(hint).toBeVisible();
+    expect(await hint.evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.getBoundingClientRect().bottom <= (el.closest('.cfd-palette') as HTMLElement).getBoundingClientRect().bottom), `${locale}: palette hint whole`).toBe(true);
+    await page.screenshot({ path: `test-results/designer-focus-${locale}.png` });
+    await page.locator('[data-testid="focus-mode"]').click();
+    await expect(page.locator('.cfd-designer.is-focus')).toHaveCount(0);
+    await page.screenshot({ path: `test-results/designer-flows-page-${locale}.png` });
   }
 });

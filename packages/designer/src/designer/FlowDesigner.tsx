@@ -24,6 +24,7 @@ import { DesignerContext, type DesignerContextValue, type DesignerPermission } f
 import { useStateStore } from './state-store.js';
 import { createUiState, select } from './ui-state.js';
 import { useShortcuts } from './useShortcuts.js';
+import { useDesignerLayout } from './layout-state.js';
 
 /** Props of {@link FlowDesigner}. */
 export interface FlowDesignerProps {
@@ -153,6 +154,7 @@ function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSa
   // The matrix and the live checks of the catalog editor see the flow being edited and the host's other flows.
   const catalogFlows = useMemo(() => [flow, ...(flows ?? []).filter((f) => f.id !== flow.id)], [flow, flows]);
   const shortcuts = useShortcuts(ctx);
+  const [layout, toggleLayout] = useDesignerLayout();
   const root = useRef<HTMLDivElement>(null);
 
   const actions = {
@@ -162,7 +164,10 @@ function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSa
         ui.set({ fitRequest: Date.now() });
       });
     },
-    onValidate: () => ui.set({ bottomTab: 'problems' }),
+    onValidate: () => {
+      ui.set({ bottomTab: 'problems' });
+      toggleLayout('bottom', true);
+    },
     onToggleSimulation: () => {
       const next = !ui.get().simulating;
       ui.set({ simulating: next, bottomTab: next ? 'simulation' : 'problems' });
@@ -205,7 +210,8 @@ function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSa
     <DesignerContext.Provider value={ctx}>
       <div
         ref={root}
-        className={`cfd-root cfd-designer ${permissions === 'viewer' ? 'is-viewer' : ''} ${simulating ? 'is-simulating' : ''} ${className ?? ''}`}
+        className={`cfd-root cfd-designer ${permissions === 'viewer' ? 'is-viewer' : ''} ${simulating ? 'is-simulating' : ''} ${layout.focus ? 'is-focus' : ''} ${className ?? ''}`}
+        data-focus-mode={layout.focus ? 'on' : 'off'}
         lang={locale}
         tabIndex={-1}
         aria-label={t('app.label')}
@@ -217,19 +223,19 @@ function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSa
           if (target.closest('.react-flow') && !target.closest('input,textarea,select,button') && !root.current?.contains(document.activeElement)) root.current?.focus({ preventScroll: true });
         }}
       >
-        <Toolbar snapshot={snapshot} actions={actions} flow={flow} />
+        <Toolbar snapshot={snapshot} actions={actions} flow={flow} layout={layout} onLayout={toggleLayout} />
         {notice ? (
           <div className="cfd-notice" role="alert">
             {notice}
             <button type="button" className="cfd-icon-btn" onClick={() => setNotice(undefined)} aria-label={t('dialog.close')}>×</button>
           </div>
         ) : null}
-        <div className="cfd-main">
-          {editable ? <Palette /> : null}
+        <div className="cfd-main" style={{ gridTemplateColumns: [editable && layout.palette ? '148px' : '', '1fr', layout.inspector ? '320px' : ''].filter(Boolean).join(' ') }}>
+          {editable && layout.palette ? <Palette /> : null}
           <FlowCanvas flow={flow} overlay={overlay} readable={DESIGNER_READABLE_FIT} framing="open" />
-          <Inspector flow={flow} />
+          {layout.inspector ? <Inspector flow={flow} /> : null}
         </div>
-        <BottomPanel validation={validation} {...(simulation ? { simulation } : {})} />
+        {layout.bottom || simulating ? <BottomPanel validation={validation} {...(simulation ? { simulation } : {})} /> : null}
         {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => ui.set({ dialog: undefined })} /> : null}
         {dialog === 'templates' && templates ? <TemplatesDialog templates={templates} onPick={pickTemplate} onClose={() => ui.set({ dialog: undefined })} /> : null}
         {dialog === 'catalog' && onCatalogChange ? (

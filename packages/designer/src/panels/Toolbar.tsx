@@ -6,6 +6,7 @@ import { laneOrder } from '../document/geometry.js';
 import { useDesigner } from '../designer/context.js';
 import { useStateStore } from '../designer/state-store.js';
 import type { DocumentSnapshot } from '../document/store.js';
+import type { DesignerLayout } from '../designer/layout-state.js';
 import { useI18n, type Locale } from '../i18n/index.js';
 
 function ToolButton({ icon, label, onClick, disabled, pressed, testId, children, title }: { icon: IconName; label: string; onClick: () => void; disabled?: boolean; pressed?: boolean; testId?: string; children?: ReactNode; title?: string }) {
@@ -35,7 +36,7 @@ export interface ToolbarActions {
 }
 
 /** The designer's toolbar: name and version, undo/redo, layout, validate, simulate, compare, templates, import/export, publish, language. */
-export function Toolbar({ snapshot, actions, flow }: { snapshot: DocumentSnapshot; actions: ToolbarActions; flow: Flow }) {
+export function Toolbar({ snapshot, actions, flow, layout, onLayout }: { snapshot: DocumentSnapshot; actions: ToolbarActions; flow: Flow; layout?: DesignerLayout; onLayout?: (key: keyof DesignerLayout) => void }) {
   const { t, text, locale } = useI18n();
   const { store, ui, catalog, editable, permission } = useDesigner();
   const simulating = useStateStore(ui, (s) => s.simulating);
@@ -97,6 +98,14 @@ export function Toolbar({ snapshot, actions, flow }: { snapshot: DocumentSnapsho
             <option value="zh">中文</option>
           </select>
         </label>
+        {layout && onLayout ? (
+          <>
+            {editable ? <ToolButton icon="panel-left" label={t('toolbar.palettePanel')} onClick={() => onLayout('palette')} pressed={layout.palette} testId="toggle-palette" /> : null}
+            <ToolButton icon="panel-right" label={t('toolbar.inspectorPanel')} onClick={() => onLayout('inspector')} pressed={layout.inspector} testId="toggle-inspector" />
+            <ToolButton icon="panel-bottom" label={t('toolbar.bottomPanel')} onClick={() => onLayout('bottom')} pressed={layout.bottom} testId="toggle-bottom" />
+            <ToolButton icon={layout.focus ? 'shrink' : 'expand'} label={layout.focus ? t('toolbar.exitFocusMode') : t('toolbar.focusMode')} onClick={() => onLayout('focus')} pressed={layout.focus} testId="focus-mode" />
+          </>
+        ) : null}
         <ToolButton icon="keyboard" label={t('toolbar.shortcuts')} onClick={() => ui.set({ dialog: 'shortcuts' })} testId="shortcuts" />
         {permission === 'admin' ? (
           <button type="button" className="cfd-btn cfd-btn-primary" onClick={actions.onPublish} disabled={actions.publishBlocked || !actions.onPublish || simulating} title={actions.publishBlocked ? t('toolbar.publishBlocked') : t('toolbar.publish')} data-testid="publish">
