@@ -39,7 +39,18 @@ test('every sample flow opens in the Flows page at a readable zoom (titles ≥ 1
     const seen = (await titleOnScreen(page))!;
     expect(seen.zoom, name).toBeGreaterThanOrEqual(0.84);
     expect(seen.startInView, `${name}: start in view`).toBe(true);
-    if (i === 0) await page.screenshot({ path: 'test-results/readable-zoom-first-flow.png' });
+    // Edge labels are whole: wrapped, never clipped or cut with an ellipsis.
+    const labels = await page.locator('.cfd-designer .cfd-edge-label').evaluateAll((els) =>
+      els.map((el) => ({ text: el.textContent ?? '', clipped: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1 })),
+    );
+    expect(labels.filter((l) => l.clipped || l.text.endsWith('…')), `${name}: cut edge labels`).toEqual([]);
+    // Handles are large enough to grab.
+    const firstTask = page.locator('.cfd-designer .react-flow__node-task').first();
+    await firstTask.hover();
+    const handle = (await firstTask.locator('.react-flow__handle').first().boundingBox())!;
+    expect(handle.width, `${name}: handle size`).toBeGreaterThanOrEqual(14 * seen.zoom - 0.5);
+    expect(handle.width).toBeGreaterThanOrEqual(11);
+    await page.screenshot({ path: `test-results/readable-zoom-${i}.png` });
   }
 });
 

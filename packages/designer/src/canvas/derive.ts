@@ -29,7 +29,7 @@ const pick = (t: { en: string; zh?: string } | undefined, locale: Locale) => (t 
 /** Handles at fixed places, so React Flow never has to measure them (1,000-node flows stay fast). */
 function handlesOf(kind: FlowNode['kind']) {
   const { width, height } = NODE_SIZE[kind];
-  const s = 10;
+  const s = 14;
   return [
     { id: null, type: 'target' as const, position: Position.Left, x: -s / 2, y: height / 2 - s / 2, width: s, height: s },
     { id: null, type: 'source' as const, position: Position.Right, x: width - s / 2, y: height / 2 - s / 2, width: s, height: s },

@@ -4,7 +4,6 @@ import { useI18n } from '../../i18n/index.js';
 import type { GuardRFEdge } from '../types.js';
 import { labelPlacement } from './label-placement.js';
 
-const MAX_LABEL = 34;
 /** A connection drawn as a rounded step path, labelled with its guard in plain language; the default edge is marked. */
 export const GuardEdge = memo(function GuardEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd }: EdgeProps<GuardRFEdge>) {
   const { t } = useI18n();
@@ -15,7 +14,8 @@ export const GuardEdge = memo(function GuardEdge({ id, sourceX, sourceY, targetX
     : getSmoothStepPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, borderRadius: 10, offset: 24 });
   const placement = labelPlacement({ sourceX, targetX, targetY, labelX, labelY, branch: data?.branch ?? false });
   const text = data?.text;
-  const shown = text && text.length > MAX_LABEL ? `${text.slice(0, MAX_LABEL - 1)}…` : text;
+  // Shown whole, wrapped onto lines within the label's width (never cut to "Over …").
+  const shown = text;
   const cls = [
     'cfd-edge',
     selected ? 'is-selected' : '',
