@@ -73,3 +73,18 @@ test('the catalog editor speaks Chinese, and only admins edit', async ({ page })
   await expect(page.getByTestId('access-service')).toBeDisabled();
   await expect(page.getByTestId('catalog-editor').getByRole('button', { name: /新建窗口/ })).toHaveCount(0);
 });
+
+test("the flow's problem 'role cannot use the window' offers the catalog fix in one click", async ({ page }) => {
+  await openCatalog(page, 'flow=complaint-handling&perm=admin');
+  await page.getByTestId('catalog-editor').getByRole('button', { name: /Complaint investigation/ }).first().click();
+  await page.getByTestId('access-warehouse').selectOption('view');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  const problem = page.locator('[data-testid="problem"][data-rule="roles-can-use-window"]');
+  await expect(problem).toBeVisible();
+  const fix = page.getByTestId('problem-fix').filter({ hasText: "Give 'Warehouse' edit access" });
+  await expect(fix).toBeVisible();
+  await page.screenshot({ path: 'test-results/catalog-editor-problem-fix-en.png' });
+  await fix.click();
+  await expect(problem).toHaveCount(0);
+  await expect.poll(() => catalogWindow(page, 'complaint-investigation').then((w) => w?.access.warehouse)).toBe('edit');
+});

@@ -51,6 +51,8 @@ export interface FlowDraft {
   baseVersion: number;
   /** The catalog as an admin edited it with this draft; published with it. */
   catalog?: Catalog;
+  /** Simulation runs saved as scenarios with this draft (examples/flows/scenarios format). */
+  scenarios?: unknown[];
   updatedAt: number;
   updatedBy: string;
 }

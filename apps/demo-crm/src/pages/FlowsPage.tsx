@@ -129,7 +129,8 @@ function FlowWorkspace({ row }: { row: FlowRow }) {
     clearTimeout(saveTimer.current);
     saveTimer.current = setTimeout(() => {
       const next = latest.current.catalog ?? draft.catalog;
-      void app.rt.db.drafts.put({ ...draft, flow: latest.current.flow ?? draft.flow, ...(next ? { catalog: next } : {}), updatedAt: app.rt.clock.now(), updatedBy: DEMO_USERS[app.role].id });
+      // update, not put: scenarios saved meanwhile stay with the draft.
+      void app.rt.db.drafts.update(draft.flowId, { flow: latest.current.flow ?? draft.flow, ...(next ? { catalog: next } : {}), updatedAt: app.rt.clock.now(), updatedBy: DEMO_USERS[app.role].id });
     }, 250);
   }, [draft, app.rt, app.role]);
   const onChange = useCallback(
@@ -193,7 +194,18 @@ function FlowWorkspace({ row }: { row: FlowRow }) {
   };
 
   // Conference-room testing in the designer with the sample scenarios of examples/flows/scenarios.
-  const scenarios = useMemo(() => sampleScenarios(row.flowId) as SimulationScenario[], [row.flowId]);
+  const [savedScenarios, setSavedScenarios] = useState<SimulationScenario[]>(() => (draft?.scenarios ?? []) as SimulationScenario[]);
+  const scenarios = useMemo(() => [...(sampleScenarios(row.flowId) as SimulationScenario[]), ...savedScenarios], [row.flowId, savedScenarios]);
+  const onSaveScenario = useCallback(
+    (sc: SimulationScenario) => {
+      setSavedScenarios((list) => {
+        const next = [...list, sc];
+        if (draft) void app.rt.db.drafts.update(row.flowId, { scenarios: next });
+        return next;
+      });
+    },
+    [draft, app.rt, row.flowId],
+  );
   const templates = useMemo<FlowTemplate[]>(() => [...sampleFlows.map((flow) => ({ flow, source: 'sample' as const })), ...(versions ?? []).map((flow) => ({ flow, source: 'published' as const }))], [versions]);
   if (!versions || !opened) return <Loading />;
   const editing = draft !== undefined;
@@ -253,6 +265,7 @@ function FlowWorkspace({ row }: { row: FlowRow }) {
           templates={templates}
           versions={versions}
           scenarios={scenarios}
+          onSaveScenario={onSaveScenario}
           flows={sampleFlows}
         />
       </div>

@@ -10,6 +10,10 @@ export interface CatalogFinding {
   message: string;
   /** The window concerned, to select it. */
   window?: string;
+  /** The flow steps concerned (for the flow's problems list). */
+  nodeIds?: string[];
+  /** The role concerned. */
+  role?: string;
   /** The fix, in words, and the command that applies it. */
   fix?: { label: string; command: CatalogCommand };
 }
@@ -44,11 +48,17 @@ export function catalogFindings(catalog: Catalog, flows: readonly Flow[], locale
   const role = (id: string) => pick(catalog.roles.find((r) => r.id === id)?.name, locale, id);
   const winName = (w: Window) => pick(w.name, locale, w.id);
   const fieldName = (w: Window, f: string) => pick(catalog.entities.find((e) => e.id === w.entity)?.fields.find((x) => x.id === f)?.name, locale, f);
-  const seen = new Set<string>();
-  const once = (key: string, f: () => CatalogFinding) => {
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push(f());
+  const seen = new Map<string, CatalogFinding>();
+  /** One finding per window and role (or field); further steps it concerns join its `nodeIds`. */
+  const once = (key: string, f: () => CatalogFinding, nodeId?: string) => {
+    const had = seen.get(key);
+    if (had) {
+      if (nodeId && had.nodeIds && !had.nodeIds.includes(nodeId)) had.nodeIds.push(nodeId);
+      return;
+    }
+    const made = f();
+    seen.set(key, made);
+    out.push(made);
   };
   for (const w of catalog.windows) {
     if (Object.values(w.access).every((a) => a === 'none') && !Object.values(w.fieldAccess ?? {}).some((per) => Object.values(per).some((a) => a !== 'none'))) {
@@ -68,9 +78,11 @@ export function catalogFindings(catalog: Catalog, flows: readonly Flow[], locale
             severity: 'error',
             code: 'role-cannot-edit-window',
             window: w.id,
+            nodeIds: [node.id],
+            role: r,
             message: zh ? `角色“${role(r)}”执行流程“${pick(flow.name, locale, flow.id)}”的任务“${step}”，但在窗口“${winName(w)}”中不能编辑任何内容。` : `Role '${role(r)}' does task '${step}' of '${pick(flow.name, locale, flow.id)}' but cannot edit anything in window '${winName(w)}'.`,
             fix: { label: zh ? `为“${role(r)}”开放窗口“${winName(w)}”的编辑权限` : `Give '${role(r)}' edit access to window '${winName(w)}'`, command: setRoleAccess(w.id, r, 'edit') },
-          }));
+          }), node.id);
           continue;
         }
         for (const f of w.required ?? []) {

@@ -9,7 +9,9 @@ import { applyLayout, replaceFlow } from '../document/commands/index.js';
 import { createDocumentStore } from '../document/store.js';
 import { I18nProvider, useI18n, type Locale } from '../i18n/index.js';
 import { BottomPanel } from '../panels/BottomPanel.js';
+import { produce } from 'immer';
 import { CatalogEditor } from '../catalog/CatalogEditor.js';
+import type { CatalogCommand } from '../catalog/commands.js';
 import { Dialog } from '../panels/Dialog.js';
 import { DiffDialog } from '../panels/DiffDialog.js';
 import { Inspector } from '../panels/inspector/Inspector.js';
@@ -113,7 +115,11 @@ function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSa
   const dialog = useStateStore(ui, (s) => s.dialog);
   const [notice, setNotice] = useState<string | undefined>();
   const editable = permissions !== 'viewer' && !simulating;
-  const ctx = useMemo<DesignerContextValue>(() => ({ store, ui, catalog, permission: permissions, editable }), [store, ui, catalog, permissions, editable]);
+  const fixCatalog = useMemo(
+    () => (onCatalogChange && permissions === 'admin' ? (command: CatalogCommand) => onCatalogChange(produce(catalog, command.recipe)) : undefined),
+    [onCatalogChange, permissions, catalog],
+  );
+  const ctx = useMemo<DesignerContextValue>(() => ({ store, ui, catalog, permission: permissions, editable, ...(fixCatalog ? { fixCatalog } : {}) }), [store, ui, catalog, permissions, editable, fixCatalog]);
 
   // A flow passed in that this designer did not emit is another flow: open it.
   const emitted = useRef<Flow>(initial);

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { Catalog } from '@crm/flow-runtime';
+import type { CatalogCommand } from '../catalog/commands.js';
 import type { DocumentStore } from '../document/store.js';
 import type { StateStore } from './state-store.js';
 import type { UiState } from './ui-state.js';
@@ -15,6 +16,8 @@ export interface DesignerContextValue {
   permission: DesignerPermission;
   /** False for viewers and while simulating. */
   editable: boolean;
+  /** Applies a catalog fix (admins, when the host takes catalog changes). */
+  fixCatalog?: (command: CatalogCommand) => void;
 }
 
 export const DesignerContext = createContext<DesignerContextValue | null>(null);

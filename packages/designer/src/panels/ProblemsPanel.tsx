@@ -1,4 +1,5 @@
-import { memo } from 'react';
+import { memo, useMemo } from 'react';
+import { catalogFindings } from '../catalog/findings.js';
 import { Icon } from '../canvas/icons.js';
 import { useDesigner } from '../designer/context.js';
 import { select } from '../designer/ui-state.js';
@@ -12,8 +13,13 @@ import type { Diagnostic } from '../validation/types.js';
  */
 export const ProblemsPanel = memo(function ProblemsPanel({ diagnostics, checking }: { diagnostics: readonly Diagnostic[]; checking: boolean }) {
   const { t, locale } = useI18n();
-  const { ui, store } = useDesigner();
+  const { ui, store, catalog, fixCatalog } = useDesigner();
   const flow = store.getSnapshot().flow;
+  // Access problems the catalog can fix: offered in one click to admins.
+  const catalogFixes = useMemo(
+    () => (fixCatalog && diagnostics.some((d) => d.rule === 'roles-can-use-window') ? catalogFindings(catalog, [flow], locale).filter((f) => f.fix && f.nodeIds) : []),
+    [fixCatalog, diagnostics, catalog, flow, locale],
+  );
   const focus = (d: Diagnostic) => {
     const nodeId = d.nodeIds[0] ?? store.getSnapshot().flow.edges.find((e) => e.id === d.edgeIds[0])?.source;
     select(ui, d.nodeIds, d.edgeIds);
@@ -37,6 +43,15 @@ export const ProblemsPanel = memo(function ProblemsPanel({ diagnostics, checking
               {d.hint ? <span className="cfd-problem-hint">{t('problems.hint', { hint: readableMessage(d.hint, flow, locale) })}</span> : null}
             </span>
           </button>
+          {d.rule === 'roles-can-use-window' && fixCatalog
+            ? catalogFixes
+                .filter((f) => f.nodeIds!.some((id) => d.nodeIds.includes(id)) && (f.role === undefined || d.message.includes(`'${f.role}'`)))
+                .map((f, j) => (
+                  <button key={j} type="button" className="cfd-btn cfd-btn-fix" data-testid="problem-fix" onClick={() => fixCatalog(f.fix!.command)}>
+                    {t('catalog.fix')}: {f.fix!.label}
+                  </button>
+                ))
+            : null}
         </li>
       ))}
       {diagnostics.length > MAX_SHOWN ? <li className="cfd-problem-more">… +{diagnostics.length - MAX_SHOWN}</li> : null}

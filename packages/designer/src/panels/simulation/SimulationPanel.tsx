@@ -115,8 +115,9 @@ export function SimulationPanel({ flow, catalog, scenarios: given = [], flows = 
     if (!sim.current || !saveName.trim()) return;
     const name = saveName.trim();
     const sc = sim.current.toScenario({ en: name, zh: name });
-    setSaved((s) => [...s, sc]);
-    onSaveScenario?.(sc);
+    // A host that keeps scenarios hands them back through `scenarios`; otherwise they live in the panel.
+    if (onSaveScenario) onSaveScenario(sc);
+    else setSaved((s) => [...s, sc]);
     setNotice(t('sim.saved', { name }));
     setSaveName('');
   };
