@@ -44,6 +44,9 @@ test('every sample flow opens in the Flows page at a readable zoom (titles ≥ 1
       els.map((el) => ({ text: el.textContent ?? '', clipped: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1 })),
     );
     expect(labels.filter((l) => l.clipped || l.text.endsWith('…')), `${name}: cut edge labels`).toEqual([]);
+    // Lane headers show their department's whole name.
+    const lanes = await page.locator('.cfd-designer .cfd-lane-name').evaluateAll((els) => els.map((el) => ({ name: el.textContent, clipped: el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1 })));
+    expect(lanes.filter((l) => l.clipped), `${name}: clipped lane names`).toEqual([]);
     // Handles are large enough to grab.
     const firstTask = page.locator('.cfd-designer .react-flow__node-task').first();
     await firstTask.hover();

@@ -37,7 +37,7 @@ export const LaneNode = memo(function LaneNode({ data, height }: NodeProps<LaneR
 
   return (
     <div className="cfd-lane" style={{ ['--lane-color' as string]: data.color }} data-testid={`lane-${data.department}`} aria-label={data.name} role="group">
-      <div className="cfd-lane-header" style={{ width: LANE_HEADER_WIDTH }}>
+      <div className="cfd-lane-header" style={{ width: LANE_HEADER_WIDTH }} title={data.name}>
         <span className="cfd-lane-name">{data.name}</span>
         {data.editable ? (
           <div className="cfd-lane-tools nodrag nopan">
