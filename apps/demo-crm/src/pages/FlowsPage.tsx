@@ -167,12 +167,13 @@ function FlowWorkspace({ row }: { row: FlowRow }) {
   const publish = async (flow: Flow) => {
     clearTimeout(saveTimer.current);
     const version = Math.max(flow.version, row.latest + 1);
-    if (versions?.some((v) => JSON.stringify({ ...v, version: 0 }) === JSON.stringify({ ...flow, version: 0 }))) {
+    // The windows edited with the draft go live with it (the engine reads the same catalog).
+    const editedCatalog = latest.current.catalog ?? draft?.catalog;
+    const catalogChanged = editedCatalog !== undefined && JSON.stringify(editedCatalog.windows) !== JSON.stringify(catalog.windows);
+    if (!catalogChanged && versions?.some((v) => JSON.stringify({ ...v, version: 0 }) === JSON.stringify({ ...flow, version: 0 }))) {
       setMessage({ tone: 'refusal', text: t('flows.unchanged') });
       return;
     }
-    // The windows edited with the draft go live with it (the engine reads the same catalog).
-    const editedCatalog = latest.current.catalog ?? draft?.catalog;
     const before = structuredClone(catalog);
     try {
       if (editedCatalog) applyPublishedCatalog(editedCatalog);
