@@ -83,3 +83,32 @@ test('focus mode: the designer takes the whole window, its toolbar on one row, i
     await page.screenshot({ path: `test-results/designer-flows-page-${locale}.png` });
   }
 });
+
+test('the templates dialog fits its text in its cards, in English and Chinese', async ({ page }) => {
+  await openDemo(page);
+  await actAs(page, 'sales-manager');
+  await nav(page, 'Flows');
+  await page.getByTestId('flow-list').getByRole('link', { name: /New customer approval/ }).click();
+  await page.getByRole('button', { name: 'Edit as a new draft' }).click();
+  for (const locale of ['en', 'zh'] as const) {
+    if (locale === 'zh') await page.getByTestId('language').selectOption('zh');
+    await page.getByTestId('templates').first().click();
+    const cards = page.locator('.cfd-template');
+    await expect(cards.first()).toBeVisible();
+    const overflowing = await cards.evaluateAll((els) =>
+      els.flatMap((card) => {
+        const box = card.getBoundingClientRect();
+        return [...card.querySelectorAll('*')]
+          .filter((el) => {
+            const r = el.getBoundingClientRect();
+            return el.scrollWidth > el.clientWidth + 1 || r.right > box.right + 0.5 || r.bottom > box.bottom + 0.5;
+          })
+          .map((el) => `${card.querySelector('strong')?.textContent}: ${el.textContent?.slice(0, 30)}`);
+      }),
+    );
+    expect(overflowing, locale).toEqual([]);
+    await page.screenshot({ path: `test-results/templates-${locale}.png` });
+    await page.keyboard.press('Escape');
+    await expect(cards).toHaveCount(0);
+  }
+});

@@ -21,7 +21,7 @@ export function TemplatesDialog({ templates, onPick, onClose }: { templates: rea
               <button type="button" className="cfd-template" onClick={() => onPick(tpl)} aria-label={`${t('templates.use')}: ${text(tpl.flow.name)}`}>
                 <span className={`cfd-tag ${tpl.source === 'published' ? 'is-published' : ''}`}>{tpl.source === 'sample' ? t('templates.sample') : `${t('templates.published')} v${tpl.flow.version}`}</span>
                 <strong>{text(tpl.flow.name)}</strong>
-                <span className="cfd-template-desc">{tpl.flow.description ? text(tpl.flow.description) : tpl.flow.id}</span>
+                <span className="cfd-template-desc" title={tpl.flow.description ? text(tpl.flow.description) : undefined}>{tpl.flow.description ? text(tpl.flow.description) : tpl.flow.id}</span>
                 <span className="cfd-template-meta">{steps} × {t('kind.task')}</span>
               </button>
             </li>
