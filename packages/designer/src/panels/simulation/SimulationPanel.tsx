@@ -4,6 +4,7 @@ import { fieldText } from '../../forms/FieldWidget.js';
 import { StepForm } from './StepForm.js';
 import { walkablePart } from '../../simulation/partial.js';
 import { checkFlow } from '../../validation/check-flow.js';
+import { readableMessage } from '../../validation/readable.js';
 import { Icon } from '../../canvas/icons.js';
 import type { CanvasOverlay } from '../../canvas/FlowCanvas.js';
 import { useDesigner } from '../../designer/context.js';
@@ -101,7 +102,7 @@ export function SimulationPanel({ flow, catalog, scenarios: given = [], flows = 
       const errors = checkFlow(flow, catalog, locale).diagnostics.filter((d) => d.severity === 'error');
       if (errors.length) {
         const part = walkablePart(flow, errors);
-        setStoppers({ messages: errors.map((d) => d.message), walkable: part !== undefined });
+        setStoppers({ messages: errors.map((d) => readableMessage(d.message, flow, locale)), walkable: part !== undefined });
         if (!part) return;
         sim.current = await Simulator.start(part.flow, catalog, sc, flows);
       } else {
