@@ -27,6 +27,7 @@ import { useStateStore } from './state-store.js';
 import { createUiState, select } from './ui-state.js';
 import { useShortcuts } from './useShortcuts.js';
 import { useDesignerLayout } from './layout-state.js';
+import { restoreHistory, saveHistory } from './history-persistence.js';
 
 /** Props of {@link FlowDesigner}. */
 export interface FlowDesignerProps {
@@ -103,7 +104,12 @@ function download(name: string, text: string): void {
 
 function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSaveScenario, permissions = 'key-user', onLocaleChange, onPublish, templates, versions, scenarios, flows, mode, className }: FlowDesignerProps & { onLocaleChange: (l: Locale) => void }) {
   const { t, locale } = useI18n();
-  const [store] = useState(() => createDocumentStore(initial));
+  const [store] = useState(() => {
+    const created = createDocumentStore(initial);
+    // A reload of the same draft brings its undo history back.
+    if (permissions !== 'viewer') restoreHistory(created);
+    return created;
+  });
   const [ui] = useState(() => {
     const state = createUiState();
     if (mode === 'simulate') state.set({ simulating: true, bottomTab: 'simulation' });
@@ -127,10 +133,15 @@ function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSa
     if (initial !== emitted.current && initial !== store.getSnapshot().flow) {
       emitted.current = initial;
       store.reset(initial);
+      if (permissions !== 'viewer') restoreHistory(store);
       select(ui);
       ui.set({ fitRequest: Date.now() });
     }
   }, [initial, store, ui]);
+  // The history is kept with the draft after every closed step (and undo/redo).
+  useEffect(() => {
+    if (permissions !== 'viewer' && !snapshot.pending && snapshot.revision > 0) saveHistory(store);
+  }, [snapshot, store, permissions]);
   useEffect(() => {
     if (!onChange || snapshot.pending || snapshot.flow === emitted.current) return;
     emitted.current = snapshot.flow;

@@ -7,6 +7,12 @@ export interface HistoryEntry {
   inverse: Patch[];
 }
 
+/** Undo and redo stacks as plain JSON (immer patches are plain data), to keep with a draft. */
+export interface SavedHistory {
+  undo: HistoryEntry[];
+  redo: HistoryEntry[];
+}
+
 /**
  * Undo and redo stacks of patch pairs, plus the pending entry that
  * `eventually` changes accumulate in until they are closed as one step.
@@ -87,6 +93,18 @@ export class History {
   clear(): void {
     this.undoStack = [];
     this.redoStack = [];
+    this.pending = undefined;
+  }
+
+  /** The closed steps, most recent last, for keeping the history with a draft (at most `keep` undo steps). */
+  saved(keep = this.limit): SavedHistory {
+    return { undo: this.undoStack.slice(-keep), redo: [...this.redoStack] };
+  }
+
+  /** Replaces the stacks with saved ones (see {@link History.saved}); anything pending is dropped. */
+  restore(saved: SavedHistory): void {
+    this.undoStack = saved.undo.slice(-this.limit);
+    this.redoStack = [...saved.redo];
     this.pending = undefined;
   }
 

@@ -1,6 +1,6 @@
 import { applyPatches, enablePatches, produceWithPatches, type Draft } from 'immer';
 import type { Flow } from '@crm/flow-runtime';
-import { History } from './history.js';
+import { History, type SavedHistory } from './history.js';
 import type { Command, CommitOptions } from './types.js';
 
 enablePatches();
@@ -37,6 +37,10 @@ export interface DocumentStore {
   redo(): void;
   /** Replaces the whole flow without history (opening another flow). */
   reset(flow: Flow): void;
+  /** The undo and redo steps as plain JSON, to keep with the draft (at most `keep` undo steps). */
+  savedHistory(keep?: number): SavedHistory;
+  /** Brings back saved steps for the flow as it stands (the caller checks they belong to it). */
+  restoreHistory(saved: SavedHistory): void;
 }
 
 /**
@@ -102,6 +106,11 @@ export function createDocumentStore(initial: Flow, options: { historyLimit?: num
     reset(flow) {
       history.clear();
       publish(flow);
+    },
+    savedHistory: (keep) => history.saved(keep),
+    restoreHistory(saved) {
+      history.restore(saved);
+      publish(snapshot.flow);
     },
   };
   return store;
