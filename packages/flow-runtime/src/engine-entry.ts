@@ -26,6 +26,7 @@ import type { Engine, EngineOptions } from './engine/types.js';
 
 export type * from './engine/types.js';
 export { EngineError, ENGINE_ERROR_CODES, isEngineError, type EngineErrorCode, type EngineErrorDetails } from './engine/errors.js';
+export * from './engine/texts/index.js';
 export { createMemoryStore } from './stores/memory.js';
 export type * from './stores/types.js';
 export { evaluate, prepareRule, type EvaluateOptions } from './logic/evaluate.js';

@@ -9,7 +9,9 @@ import type { FlowEdge, FlowNode } from '../schema/flow.js';
 import type { CompiledEdge } from './compiled.js';
 import { checkControls, closedGates, recheckResting } from './controls.js';
 import { diff, setPath, type PatchEntry } from './data.js';
-import { stepName } from './names.js';
+import { fieldArg, stepArg } from './names.js';
+import { formatEngineText } from './texts/format.js';
+import type { EngineText, EngineTextArgs, TextArg } from './texts/types.js';
 import { idFor } from './record-ids.js';
 import { STEP_LIMIT, type Run } from './run.js';
 import type { IncidentCode, TokenState } from './types.js';
@@ -41,7 +43,7 @@ export function moveTo(run: Run, tokenId: string, edge: FlowEdge): void {
 }
 
 /** What a node's outgoing edges say: the edge to take, or why there is none. */
-export type EdgeChoice = CompiledEdge | { incident: IncidentCode; message: string };
+export type EdgeChoice = CompiledEdge | { incident: IncidentCode; text: EngineText };
 
 /** First edge whose guard holds (an edge without a guard always holds), else the default edge. Allocates nothing on the way out. */
 export function pickEdge(run: Run, node: FlowNode): EdgeChoice {
@@ -51,22 +53,19 @@ export function pickEdge(run: Run, node: FlowNode): EdgeChoice {
     try {
       if (truthy(ce.guard(run.state.data))) return ce;
     } catch (e) {
-      return { incident: 'RULE_FAILED', message: `The condition on the way out of ${stepName(run.flow, node.id)} could not be evaluated: ${errorText(e)}` };
+      return { incident: 'RULE_FAILED', text: { key: 'incident.edgeRuleFailed', args: { step: stepArg(run.flow, node.id), why: whyArg(e) } } };
     }
   }
   const fallback = run.flow.defaults.get(node.id);
   if (fallback) return fallback;
-  if (edges.length === 0) return { incident: 'DEAD_END', message: `${stepName(run.flow, node.id)} has no way out, so the process cannot go on.` };
-  return {
-    incident: 'NO_PATH',
-    message: `None of the conditions after ${stepName(run.flow, node.id)} holds and there is no default path, so the process cannot go on. Change the data or the flow.`,
-  };
+  if (edges.length === 0) return { incident: 'DEAD_END', text: { key: 'incident.deadEnd', args: { step: stepArg(run.flow, node.id) } } };
+  return { incident: 'NO_PATH', text: { key: 'incident.noPath', args: { step: stepArg(run.flow, node.id) } } };
 }
 
 /** Leaves a node by the chosen edge, or raises an incident on the token. */
 export function leave(run: Run, token: TokenState, node: FlowNode): void {
   const choice = pickEdge(run, node);
-  if ('incident' in choice) return raiseIncident(run, choice.incident, choice.message, token.id, node.id);
+  if ('incident' in choice) return raiseIncident(run, choice.incident, choice.text, token.id, node.id);
   if (node.kind === 'decision') {
     run.push({ type: 'decision.taken', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: undefined, tokenId: token.id, nodeId: node.id, edgeId: choice.edge.id, byDefault: choice.byDefault });
   }
@@ -74,8 +73,20 @@ export function leave(run: Run, token: TokenState, node: FlowNode): void {
 }
 
 /** Records an incident; the token (if any) stays where it is until the data lets it go on. */
-export function raiseIncident(run: Run, code: IncidentCode, message: string, tokenId?: string, nodeId?: string): void {
-  run.emit({ type: 'incident.raised', incidentId: `${run.state.instanceId}/i${run.nextSeq}`, code, message, ...(tokenId ? { tokenId } : {}), ...(nodeId ? { nodeId } : {}) });
+export function raiseIncident(run: Run, code: IncidentCode, text: EngineText, tokenId?: string, nodeId?: string, controlId?: string): void {
+  const message = formatEngineText(text, { locale: 'en', timeZone: 'UTC' });
+  run.emit({ type: 'incident.raised', incidentId: `${run.state.instanceId}/i${run.nextSeq}`, code, message, text, ...(tokenId ? { tokenId } : {}), ...(nodeId ? { nodeId } : {}), ...(controlId ? { controlId } : {}) });
+}
+
+/** An incident's text. */
+export function incidentText(key: string, args: EngineTextArgs): EngineText {
+  return { key, args };
+}
+
+/** Why a rule could not be evaluated, as a text argument (the evaluator's detail kept as written). */
+export function whyArg(e: unknown): TextArg {
+  const detail = errorText(e);
+  return { kind: 'msg', key: e instanceof LogicError ? `logic.${e.code}` : 'logic.error', args: { detail } };
 }
 
 /** Acts on a token at its node. */
@@ -83,9 +94,9 @@ function step(run: Run, tokenId: string): void {
   const token = run.state.tokens[tokenId];
   if (!token || (token.waiting && token.waiting !== 'gate')) return;
   const node = run.flow.nodes.get(token.nodeId);
-  if (!node) return raiseIncident(run, 'DEAD_END', `The process stands at step '${token.nodeId}', which this version of the flow does not have.`, tokenId);
+  if (!node) return raiseIncident(run, 'DEAD_END', incidentText('incident.unknownStep', { nodeId: token.nodeId }), tokenId);
   if (++run.steps > STEP_LIMIT) {
-    return raiseIncident(run, 'LOOP_LIMIT', `Automatic steps ran more than ${STEP_LIMIT} times without stopping at a person (a loop at ${stepName(run.flow, node.id)}?).`, tokenId, node.id);
+    return raiseIncident(run, 'LOOP_LIMIT', incidentText('incident.loopLimit', { limit: STEP_LIMIT, step: stepArg(run.flow, node.id) }), tokenId, node.id);
   }
   if (node.kind !== 'task' && node.kind !== 'join' && node.kind !== 'start') {
     const closed = closedGates(run, node.id);
@@ -102,7 +113,7 @@ function step(run: Run, tokenId: string): void {
       return openTask(run, token, node.id);
     case 'parallel': {
       const edges = [...(run.flow.out.get(node.id) ?? []), ...(run.flow.defaults.has(node.id) ? [run.flow.defaults.get(node.id)!] : [])];
-      if (edges.length === 0) return raiseIncident(run, 'DEAD_END', `${stepName(run.flow, node.id)} has no branches.`, tokenId, node.id);
+      if (edges.length === 0) return raiseIncident(run, 'DEAD_END', incidentText('incident.noBranches', { step: stepArg(run.flow, node.id) }), tokenId, node.id);
       const seq = run.nextSeq;
       const branches = edges.map((ce, i) => ({ tokenId: `k${seq}.${i + 1}`, edgeId: ce.edge.id, to: ce.edge.target }));
       run.emit({ type: 'token.split', tokenId, nodeId: node.id, familyId: `f${seq}`, branches });
@@ -175,7 +186,7 @@ function runSystem(run: Run, token: TokenState, node: Extract<FlowNode, { kind: 
         data = setPath(data, id.path, id.value);
       }
     } catch (e) {
-      return raiseIncident(run, 'STEP_FAILED', `${stepName(run.flow, node.id)} could not compute ${a.target}: ${errorText(e)}`, token.id, node.id);
+      return raiseIncident(run, 'STEP_FAILED', incidentText('incident.assignFailed', { step: stepArg(run.flow, node.id), target: fieldArg(run.flow, a.target), why: whyArg(e) }), token.id, node.id);
     }
   }
   const changes = diff(run.state.data, entries);
@@ -201,8 +212,8 @@ function runSystem(run: Run, token: TokenState, node: Extract<FlowNode, { kind: 
 function startChild(run: Run, token: TokenState, node: Extract<FlowNode, { kind: 'subflow' }>): void {
   const child = run.ctx.resolveFlow(node.flow, node.version);
   if (!child) {
-    const which = node.version ? `version ${node.version} of flow '${node.flow}'` : `flow '${node.flow}'`;
-    return raiseIncident(run, 'SUBFLOW_UNAVAILABLE', `${stepName(run.flow, node.id)} runs ${which}, which is not deployed.`, token.id, node.id);
+    const args = { step: stepArg(run.flow, node.id), flowId: node.flow, ...(node.version ? { version: node.version } : {}) };
+    return raiseIncident(run, 'SUBFLOW_UNAVAILABLE', incidentText('incident.subflowUnavailable', args), token.id, node.id);
   }
   const data: Record<string, unknown> = {};
   const rules = run.flow.rules.get(node.id);
@@ -213,7 +224,7 @@ function startChild(run: Run, token: TokenState, node: Extract<FlowNode, { kind:
       for (const name of Object.keys(child.flow.data)) if (run.state.data[name] !== undefined) data[name] = run.state.data[name];
     }
   } catch (e) {
-    return raiseIncident(run, 'STEP_FAILED', `${stepName(run.flow, node.id)} could not compute the sub-flow's input: ${errorText(e)}`, token.id, node.id);
+    return raiseIncident(run, 'STEP_FAILED', incidentText('incident.inputFailed', { step: stepArg(run.flow, node.id), why: whyArg(e) }), token.id, node.id);
   }
   const childInstanceId = run.ctx.newInstanceId();
   run.emit({ type: 'subflow.started', tokenId: token.id, nodeId: node.id, childInstanceId, flowId: child.id, version: child.version });
@@ -232,8 +243,8 @@ function finishToken(run: Run, token: TokenState, node: Extract<FlowNode, { kind
   const before = run.flow.mandatoryBefore(node.id);
   const missing = before.length ? before.filter((n) => !run.state.completedBy[n]) : before;
   if (missing.length) {
-    const names = missing.map((n) => stepName(run.flow, n)).join(', ');
-    return raiseIncident(run, 'MANDATORY_SKIPPED', `The process reached ${stepName(run.flow, node.id)} without the mandatory step ${names}; it is held there.`, token.id, node.id);
+    const names: TextArg = { kind: 'list', items: missing.map((n) => stepArg(run.flow, n)) };
+    return raiseIncident(run, 'MANDATORY_SKIPPED', incidentText('incident.mandatorySkipped', { step: stepArg(run.flow, node.id), missing: names }), token.id, node.id);
   }
   run.push({ type: 'token.ended', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: undefined, tokenId: token.id, nodeId: node.id, outcome: node.outcome });
   for (const _ in run.state.tokens) return;

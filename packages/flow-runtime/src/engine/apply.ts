@@ -138,7 +138,7 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent)
       s.controls = { ...s.controls, [event.controlId]: event.holds };
       break;
     case 'alert.raised':
-      s.alerts = [...s.alerts, { alertId: event.alertId, at: event.at, source: event.source, message: event.message, to: event.to, severity: event.severity }];
+      s.alerts = [...s.alerts, { alertId: event.alertId, at: event.at, source: event.source, message: event.message, ...(event.text ? { text: event.text } : {}), to: event.to, severity: event.severity }];
       break;
     case 'wait.started':
       wait(s, event.tokenId, 'wait', event.dueAt);
@@ -157,6 +157,7 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent)
         at: event.at,
         code: event.code,
         message: event.message,
+        ...(event.text ? { text: event.text } : {}),
         ...(event.nodeId ? { nodeId: event.nodeId } : {}),
         ...(event.tokenId ? { tokenId: event.tokenId } : {}),
         ...(event.controlId ? { controlId: event.controlId } : {}),

@@ -7,8 +7,9 @@
 import { badSegment, diff, getPath, sameValue, type PatchEntry } from './data.js';
 import { pathAllowed, type TaskBinding } from './access.js';
 import type { CompiledFlow } from './compiled.js';
-import { EngineError } from './errors.js';
-import { fieldName, joinList, roleNames, stepName } from './names.js';
+import { refusal, type EngineError } from './errors.js';
+import { fieldArg, rolesArg, stepArg } from './names.js';
+import type { EngineText, TextArg } from './texts/types.js';
 import type { DataChange, InstanceState, ProcessData } from './types.js';
 import { valueProblem } from './values.js';
 
@@ -25,12 +26,12 @@ export interface WriteScope {
 /** Checks a normalised patch against `data` and returns the changes it makes. */
 export function checkWrites(flow: CompiledFlow, data: ProcessData, entries: readonly PatchEntry[], scope: WriteScope): DataChange[] {
   const notEditable: string[] = [];
-  const invalid: { path: string; problem: string }[] = [];
+  const invalid: { path: string; problem: EngineText }[] = [];
   for (const { path, value } of entries) {
     // pathInfo is memoised per flow; only paths it has not seen are checked for forbidden segments.
     const info = flow.knownPath(path) ?? (badSegment(path) === undefined ? flow.pathInfo(path) : ({ ok: false, reason: `'${path}' is not a data path` } as const));
     if (!info.ok) {
-      throw new EngineError('UNKNOWN_FIELD', `${upperFirst(info.reason)}, so it cannot be written.`, { ...whereOf(scope), fields: [path] });
+      throw refusal('UNKNOWN_FIELD', 'UNKNOWN_FIELD.path', { path, reason: info.reason }, { ...whereOf(scope), fields: [path] });
     }
     if (sameValue(getPath(data, path), value)) continue;
     if (scope.editable !== 'any' && !pathAllowed(path, scope.editable)) notEditable.push(path);
@@ -39,8 +40,8 @@ export function checkWrites(flow: CompiledFlow, data: ProcessData, entries: read
   }
   if (notEditable.length) throw notEditableError(flow, notEditable, scope, whereOf(scope));
   if (invalid.length) {
-    const text = invalid.map((i) => `${fieldName(flow, i.path)} must be ${i.problem}`);
-    throw new EngineError('INVALID_VALUE', `${upperFirst(joinList(text))}.`, { ...whereOf(scope), fields: invalid.map((i) => i.path) });
+    const problems: TextArg = { kind: 'list', items: invalid.map((i) => ({ kind: 'msg', key: 'value.mustBe', args: { field: fieldArg(flow, i.path), problem: { kind: 'msg', ...i.problem } } })) };
+    throw refusal('INVALID_VALUE', 'INVALID_VALUE.type', { problems }, { ...whereOf(scope), fields: invalid.map((i) => i.path) });
   }
   return diff(data, entries);
 }
@@ -59,19 +60,22 @@ function notEditableError(flow: CompiledFlow, paths: string[], scope: WriteScope
   if (paths.length === 1) {
     const editors = binding?.editorsOf(first) ?? [];
     if (editors.length && binding) {
-      return new EngineError('FIELD_NOT_EDITABLE', `Only ${roleNames(flow, editors)} may change ${fieldName(flow, first)} in ${stepName(flow, binding.node.id)}.`, { ...where, fields: paths, roles: editors });
+      return refusal('FIELD_NOT_EDITABLE', 'FIELD_NOT_EDITABLE.onlyIn', { roles: rolesArg(flow, editors), field: fieldArg(flow, first), step: stepArg(flow, binding.node.id) }, { ...where, fields: paths, roles: editors });
     }
     // Not editable in this step at all: say who may change it, and where.
     const elsewhere = editorsElsewhere(flow, first);
     if (elsewhere.roles.length) {
-      return new EngineError('FIELD_NOT_EDITABLE', `Only ${roleNames(flow, elsewhere.roles)} may change ${fieldName(flow, first)}, in ${joinList(elsewhere.steps)}.`, { ...where, fields: paths, roles: elsewhere.roles });
+      return refusal(
+        'FIELD_NOT_EDITABLE',
+        'FIELD_NOT_EDITABLE.onlyElsewhere',
+        { roles: rolesArg(flow, elsewhere.roles), field: fieldArg(flow, first), steps: { kind: 'list', items: elsewhere.steps.map((id) => stepArg(flow, id)) } },
+        { ...where, fields: paths, roles: elsewhere.roles },
+      );
     }
-    const at = binding ? ` in ${stepName(flow, binding.node.id)}` : '';
-    return new EngineError('FIELD_NOT_EDITABLE', `${upperFirst(fieldName(flow, first))} cannot be changed${at}.`, { ...where, fields: paths, roles: [] });
+    return refusal('FIELD_NOT_EDITABLE', 'FIELD_NOT_EDITABLE.never', { field: fieldArg(flow, first), ...(binding ? { step: stepArg(flow, binding.node.id) } : {}) }, { ...where, fields: paths, roles: [] });
   }
-  const names = joinList(paths.map((p) => fieldName(flow, p)));
-  const at = binding ? ` in ${stepName(flow, binding.node.id)}` : ' in this process';
-  return new EngineError('FIELD_NOT_EDITABLE', `You may not change ${names}${at}.`, { ...where, fields: paths });
+  const fields: TextArg = { kind: 'list', items: paths.map((p) => fieldArg(flow, p)) };
+  return refusal('FIELD_NOT_EDITABLE', 'FIELD_NOT_EDITABLE.notYours', { fields, ...(binding ? { step: stepArg(flow, binding.node.id) } : {}) }, { ...where, fields: paths });
 }
 
 /** Roles that may edit `path` in some step of the flow, and those steps. */
@@ -82,7 +86,7 @@ function editorsElsewhere(flow: CompiledFlow, path: string): { roles: string[]; 
     const editors = b.editorsOf(path);
     if (!editors.length) continue;
     editors.forEach((r) => roles.add(r));
-    steps.push(stepName(flow, b.node.id));
+    steps.push(b.node.id);
   }
   return { roles: [...roles], steps };
 }
@@ -98,8 +102,8 @@ export function missingRequired(state: InstanceState, binding: TaskBinding): str
 
 /** "X needs the credit limit and the payment terms before it can be completed." */
 export function requiredError(flow: CompiledFlow, binding: TaskBinding, missing: string[], where: object): EngineError {
-  const names = joinList(missing.map((p) => fieldName(flow, p)));
-  return new EngineError('REQUIRED_MISSING', `${stepName(flow, binding.node.id)} needs ${names} before it can be completed.`, { ...where, fields: missing });
+  const fields: TextArg = { kind: 'list', items: missing.map((p) => fieldArg(flow, p)) };
+  return refusal('REQUIRED_MISSING', 'REQUIRED_MISSING.step', { step: stepArg(flow, binding.node.id), fields }, { ...where, fields: missing });
 }
 
 export function upperFirst(s: string): string {

@@ -5,7 +5,7 @@
  */
 import { truthy } from '../logic/truthy.js';
 import type { CompiledControl } from './compiled.js';
-import { leave, pickEdge } from './advance.js';
+import { leave, pickEdge, raiseIncident, whyArg } from './advance.js';
 import type { Run } from './run.js';
 
 const NONE: CompiledControl[] = [];
@@ -23,9 +23,8 @@ export function checkControls(run: Run): void {
       // guards waits; an alert that cannot be evaluated cannot stay silent. Either way someone must look.
       holds = c.control.kind === 'gate';
       if (!openControlIncident(run, c.control.id)) {
-        const why = e instanceof Error ? e.message : String(e);
-        const what = c.control.kind === 'gate' ? 'so the steps it guards are held until it can be' : 'so its alert could not be raised';
-        run.emit({ type: 'incident.raised', incidentId: `${run.state.instanceId}/i${run.nextSeq}`, code: 'RULE_FAILED', controlId: c.control.id, message: `The condition of control '${c.control.name.en}' could not be evaluated (${why}), ${what}.` });
+        const control = { kind: 'step' as const, id: c.control.id, name: c.control.name };
+        raiseIncident(run, 'RULE_FAILED', { key: 'incident.controlFailed', args: { control, why: whyArg(e), gate: c.control.kind === 'gate' } }, undefined, undefined, c.control.id);
       }
     }
     if (holds === (run.state.controls[c.control.id] ?? false)) continue;

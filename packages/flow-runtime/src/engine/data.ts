@@ -5,7 +5,8 @@
  */
 import type { DataChange, DataPatch, ProcessData } from './types.js';
 import type { Variable } from '../schema/flow.js';
-import { EngineError } from './errors.js';
+import { refusal, type EngineError } from './errors.js';
+import type { EngineTextArgs, TextArg } from './texts/types.js';
 
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 
@@ -142,8 +143,9 @@ export const MAX_WRITE_DEPTH = 32;
 export const MAX_WRITE_VALUES = 100_000;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-function refuse(path: string, why: string): EngineError {
-  return new EngineError('INVALID_VALUE', `${path ? `'${path}'` : 'The data'} cannot be stored: ${why}.`, path ? { fields: [path] } : {});
+function refuse(path: string, key: string, args: EngineTextArgs = {}): EngineError {
+  const why: TextArg = { kind: 'msg', key, args };
+  return refusal('INVALID_VALUE', 'INVALID_VALUE.stored', { why, ...(path ? { field: { kind: 'field', path } } : {}) }, path ? { fields: [path] } : {});
 }
 
 /**
@@ -157,32 +159,32 @@ function refuse(path: string, why: string): EngineError {
 function copyPlain(value: unknown, depth: number, path: string, budget: { values: number }): unknown {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw refuse(path, `${String(value)} is not a number CRM Flow stores`);
+    if (!Number.isFinite(value)) throw refuse(path, 'data.notNumber', { value: String(value) });
     return value;
   }
   if (typeof value !== 'object') {
     if (value === undefined) return undefined;
-    throw refuse(path, `a ${typeof value} is not data`);
+    throw refuse(path, 'data.notData', { type: typeof value });
   }
-  if (depth >= MAX_WRITE_DEPTH) throw refuse(path, `it is nested more than ${MAX_WRITE_DEPTH} levels deep`);
+  if (depth >= MAX_WRITE_DEPTH) throw refuse(path, 'data.tooDeep', { max: MAX_WRITE_DEPTH });
   if (Array.isArray(value)) {
     budget.values += value.length;
-    if (budget.values > MAX_WRITE_VALUES) throw refuse(path, `a write may carry at most ${MAX_WRITE_VALUES.toLocaleString('en-US')} values`);
+    if (budget.values > MAX_WRITE_VALUES) throw refuse(path, 'data.tooMany', { max: MAX_WRITE_VALUES });
     const out = new Array<unknown>(value.length);
     for (let i = 0; i < value.length; i++) out[i] = copyPlain(value[i], depth + 1, path ? `${path}.${i}` : String(i), budget);
     return out;
   }
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) throw refuse(path, 'the date is not valid');
+    if (Number.isNaN(value.getTime())) throw refuse(path, 'data.badDate');
     return value.toISOString();
   }
   const keys = Object.keys(value);
   budget.values += keys.length;
-  if (budget.values > MAX_WRITE_VALUES) throw refuse(path, `a write may carry at most ${MAX_WRITE_VALUES.toLocaleString('en-US')} values`);
+  if (budget.values > MAX_WRITE_VALUES) throw refuse(path, 'data.tooMany', { max: MAX_WRITE_VALUES });
   const out: Record<string, unknown> = {};
   for (const k of keys) {
     const at = path ? `${path}.${k}` : k;
-    if (RESERVED_KEYS.has(k)) throw refuse(at, `the key '${k}' is never allowed in data`);
+    if (RESERVED_KEYS.has(k)) throw refuse(at, 'data.reservedKey', { key: k });
     out[k] = copyPlain((value as Record<string, unknown>)[k], depth + 1, at, budget);
   }
   return out;

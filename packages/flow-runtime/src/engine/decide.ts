@@ -8,9 +8,9 @@ import { leave, settle } from './advance.js';
 import { checkWrites, missingRequired, requiredError } from './checks.js';
 import { checkControls, closedGates } from './controls.js';
 import { normalizePatch, setPath } from './data.js';
-import { EngineError } from './errors.js';
+import { refusal } from './errors.js';
 import { cancel, childCancelled, childCompleted, migrate, tick } from './lifecycle.js';
-import { roleNames, stepName } from './names.js';
+import { flowArg, rolesArg, stepArg } from './names.js';
 import { applyInPlace } from './apply.js';
 import { withRecordIds, withStartIds } from './record-ids.js';
 import { Run, type DecideContext, type Effect } from './run.js';
@@ -59,11 +59,10 @@ function sameRoles(a: readonly string[], b: readonly string[]): boolean {
 export function decide(state: InstanceState | undefined, command: Command, ctx: DecideContext, actor?: Actor): Decision {
   const ref = actor ? actorRef(actor) : undefined;
   if (command.type === 'start') return start(command, ctx, actor, ref);
-  if (!state) throw new EngineError('UNKNOWN_INSTANCE', 'There is no such process instance.');
+  if (!state) throw refusal('UNKNOWN_INSTANCE', 'UNKNOWN_INSTANCE');
   if (state.status === 'completed' || state.status === 'cancelled') {
     if (command.type === 'tick' || command.type === 'child-completed' || command.type === 'child-cancelled') return { state, events: [], effects: [] };
-    const how = state.status === 'completed' ? 'finished' : 'was cancelled';
-    throw new EngineError('INSTANCE_ENDED', `This process ${how}; nothing more can be done in it.`, { instanceId: state.instanceId });
+    throw refusal('INSTANCE_ENDED', `INSTANCE_ENDED.${state.status}`, {}, { instanceId: state.instanceId });
   }
   const run = new Run(state, ctx, ref);
   switch (command.type) {
@@ -97,7 +96,7 @@ function start(command: Extract<Command, { type: 'start' }>, ctx: DecideContext,
   const flow = ctx.flow;
   const roles = flow.start.kind === 'start' ? flow.start.roles : undefined;
   if (!command.parent && roles?.length && !actor?.system && !actor?.roles.some((r) => roles.includes(r))) {
-    throw new EngineError('NOT_PERMITTED', `Only ${roleNames(flow, roles)} may start ${flowName(flow)}.`, { roles: [...roles] });
+    throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.start', { roles: rolesArg(flow, roles), flow: flowArg(flow) }, { roles: [...roles] });
   }
   const entries = normalizePatch(command.data, flow.flow.data);
   const changes = checkWrites(flow, {}, entries, { editable: 'any' });
@@ -122,14 +121,14 @@ function complete(run: Run, taskId: string, patch: DataPatch, actor: Actor): voi
   const where = { instanceId: state.instanceId, taskId };
   if (!task || task.status !== 'open') {
     if (task?.status === 'completed') {
-      const by = task.completedBy ? ` by ${task.completedBy.name ?? task.completedBy.id}` : '';
-      throw new EngineError('TASK_NOT_OPEN', `${stepName(flow, task.nodeId)} was already completed${by}.`, { ...where, nodeId: task.nodeId });
+      const by = task.completedBy ? { by: task.completedBy.name ?? task.completedBy.id } : {};
+      throw refusal('TASK_NOT_OPEN', 'TASK_NOT_OPEN.done', { step: stepArg(flow, task.nodeId), ...by }, { ...where, nodeId: task.nodeId });
     }
-    if (task) throw new EngineError('TASK_NOT_OPEN', `${stepName(flow, task.nodeId)} is no longer open (the process was cancelled or moved on).`, { ...where, nodeId: task.nodeId });
-    throw new EngineError('TASK_NOT_OPEN', `This process has no task '${taskId}'.`, where);
+    if (task) throw refusal('TASK_NOT_OPEN', 'TASK_NOT_OPEN.closed', { step: stepArg(flow, task.nodeId) }, { ...where, nodeId: task.nodeId });
+    throw refusal('TASK_NOT_OPEN', 'TASK_NOT_OPEN.unknown', { taskId }, where);
   }
   const binding = flow.tasks.get(task.nodeId);
-  if (!binding) throw new EngineError('TASK_NOT_OPEN', `Step '${task.nodeId}' is not part of this version of the flow.`, { ...where, nodeId: task.nodeId });
+  if (!binding) throw refusal('TASK_NOT_OPEN', 'TASK_NOT_OPEN.notInVersion', { nodeId: task.nodeId }, { ...where, nodeId: task.nodeId });
   const roles = mayDo(flow, binding, actor, state, where);
   const entries = normalizePatch(patch, flow.flow.data);
   const changes = withRecordIds(run, checkWrites(flow, state.data, entries, { editable: binding.accessFor(roles).editable, binding, instanceId: state.instanceId, taskId }));
@@ -138,8 +137,13 @@ function complete(run: Run, taskId: string, patch: DataPatch, actor: Actor): voi
   if (changes.length) checkControls(run);
   const closed = closedGates(run, task.nodeId);
   if (closed.length) {
-    const why = closed.map((g) => g.control.message.en).join(' ');
-    throw new EngineError('GATE_CLOSED', `${stepName(flow, task.nodeId)} cannot be completed yet: ${why}`, { ...where, nodeId: task.nodeId, controlIds: closed.map((g) => g.control.id) });
+    const why = closed.map((g) => ({ kind: 'text' as const, ...g.control.message }));
+    throw refusal(
+      'GATE_CLOSED',
+      'GATE_CLOSED.step',
+      { step: stepArg(flow, task.nodeId), why: { kind: 'list', items: why } },
+      { ...where, nodeId: task.nodeId, controlIds: closed.map((g) => g.control.id) },
+    );
   }
   const missing = missingRequired(run.state, binding);
   if (missing.length) throw requiredError(flow, binding, missing, { ...where, nodeId: task.nodeId });
@@ -154,17 +158,13 @@ export function mayDo(flow: CompiledFlow, binding: TaskBinding, actor: Actor, st
   const roles = actingRoles(binding, actor);
   const nodeId = binding.node.id;
   if (binding.candidates.length && roles.length === 0) {
-    const yours = actor.roles.length ? ` (you act as ${roleNames(flow, actor.roles, 'and')})` : '';
-    throw new EngineError('NOT_PERMITTED', `Only ${roleNames(flow, binding.candidates)} may do ${stepName(flow, nodeId)}${yours}.`, { ...where, nodeId, roles: binding.candidates });
+    const yours = actor.roles.length ? { yours: rolesArg(flow, actor.roles, 'and') } : {};
+    throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.task', { roles: rolesArg(flow, binding.candidates), step: stepArg(flow, nodeId), ...yours }, { ...where, nodeId, roles: binding.candidates });
   }
   for (const other of binding.node.notSameActorAs ?? []) {
     const by = state.completedBy[other];
     if (by && by.id === actor.id) {
-      throw new EngineError(
-        'SAME_ACTOR',
-        `${stepName(flow, nodeId)} must be done by someone other than the person who did ${stepName(flow, other)} (${by.name ?? by.id}).`,
-        { ...where, nodeId },
-      );
+      throw refusal('SAME_ACTOR', 'SAME_ACTOR.step', { step: stepArg(flow, nodeId), other: stepArg(flow, other), by: by.name ?? by.id }, { ...where, nodeId });
     }
   }
   return roles;
@@ -186,20 +186,16 @@ function update(run: Run, patch: DataPatch, actor: Actor): void {
       try {
         editable.push(...b.accessFor(mayDo(flow, b, actor, state, {})).editable);
         binding ??= b;
-        names.push(stepName(flow, b.node.id));
+        names.push(b.node.id);
       } catch {
         continue;
       }
     }
     if (names.length === 0) {
-      throw new EngineError('NOT_PERMITTED', 'You have no open step in this process, so you cannot change its data.', { instanceId: state.instanceId });
+      throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.update', {}, { instanceId: state.instanceId });
     }
     if (names.length > 1) binding = undefined;
   }
   const changes = withRecordIds(run, checkWrites(flow, state.data, entries, { editable, ...(binding ? { binding } : {}), instanceId: state.instanceId }));
   if (changes.length) run.emit({ type: 'data.changed', cause: 'update', changes }, true);
-}
-
-function flowName(flow: CompiledFlow): string {
-  return `'${flow.flow.name.en}'`;
 }

@@ -7,8 +7,9 @@ import type { Flow } from '../schema/flow.js';
 import type { ParseResult } from '../schema/problems.js';
 import type { FlowStore } from '../stores/types.js';
 import { compileFlow, type CompiledFlow } from './compiled.js';
-import { EngineError, isEngineError } from './errors.js';
+import { isEngineError, refusal, type EngineError } from './errors.js';
 import type { Clock, DefinitionInfo, DeployCheck, DeployResult } from './types.js';
+import type { TextArg } from './texts/types.js';
 
 /** The engine's view of deployed definitions. */
 export interface DefinitionStore {
@@ -46,7 +47,7 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
       try {
         c = compileFlow(flow, catalog);
       } catch (e) {
-        throw new EngineError('INVALID_FLOW', `Flow '${flow.id}' version ${flow.version} cannot be run: ${e instanceof Error ? e.message : String(e)}`);
+        throw refusal('INVALID_FLOW', 'INVALID_FLOW.compile', { flowId: flow.id, version: flow.version, why: e instanceof Error ? e.message : String(e) });
       }
       compiled.set(k, c);
       let versions = byVersion.get(flow.id);
@@ -63,7 +64,7 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
     }
     const stored = await store.getDefinition(version === undefined ? { flowId } : { flowId, version });
     if (!stored) {
-      throw new EngineError('UNKNOWN_FLOW', version === undefined ? `No flow '${flowId}' is deployed.` : `Version ${version} of flow '${flowId}' is not deployed.`);
+      throw version === undefined ? refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.flow', { flowId }) : refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
     }
     const c = compile(stored.flow);
     if (version === undefined) latest.set(flowId, c);
@@ -93,8 +94,8 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
     const parsed = parseFlow(input, catalog);
     if (!parsed.ok) {
       const shown = parsed.problems.slice(0, 5).map((p) => p.message).join(' ');
-      const more = parsed.problems.length > 5 ? ` (and ${parsed.problems.length - 5} more)` : '';
-      throw new EngineError('INVALID_FLOW', `The flow cannot be deployed: ${shown}${more}`, { problems: parsed.problems });
+      const more = parsed.problems.length > 5 ? { more: parsed.problems.length - 5 } : {};
+      throw refusal('INVALID_FLOW', 'INVALID_FLOW.problems', { problems: shown, ...more }, { problems: parsed.problems });
     }
     const flow = deepFreeze(structuredClone(parsed.value));
     if (deployCheck) {
@@ -107,8 +108,8 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
       }
       const findings = deployCheck(flow, { catalog, deployed });
       if (findings.length > 0) {
-        const list = findings.map((f) => `- ${f.message.en}`).join('\n');
-        throw new EngineError('UNSAFE_FLOW', `Flow '${flow.id}' version ${flow.version} is not deployed: ${findings.length === 1 ? 'one problem' : `${findings.length} problems`} would let a case skip a mandatory step or get stuck:\n${list}`, { findings });
+        const list: TextArg = { kind: 'list', join: 'lines', items: findings.map((f) => ({ kind: 'text', ...f.message })) };
+        throw refusal('UNSAFE_FLOW', 'UNSAFE_FLOW.findings', { flowId: flow.id, version: flow.version, count: findings.length, findings: list }, { findings });
       }
     }
     compiled.delete(key(flow.id, flow.version));
@@ -144,10 +145,7 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
 }
 
 function versionExists(flow: Flow): EngineError {
-  return new EngineError(
-    'VERSION_EXISTS',
-    `Version ${flow.version} of flow '${flow.id}' is already deployed with different content; deployed versions never change, so give this one a new version number.`,
-  );
+  return refusal('VERSION_EXISTS', 'VERSION_EXISTS.version', { flowId: flow.id, version: flow.version });
 }
 
 /** JSON with sorted keys, for comparing definitions. */

@@ -10,11 +10,11 @@ import { copyJson } from './data.js';
 import { decide, type Command, type Decision } from './decide.js';
 import { definitionStore, type FlowParser } from './definitions.js';
 import { parseFlow } from '../schema/parse-flow.js';
-import { EngineError, isEngineError } from './errors.js';
+import { isEngineError, refusal, type EngineError } from './errors.js';
 import { historyEntry } from './history.js';
 import { openTaskRows, summarize } from './projections.js';
 import type { DecideContext, Effect } from './run.js';
-import { stepName } from './names.js';
+import { rolesArg, stepArg } from './names.js';
 import type { Actor, CommandResult, Engine, EngineListener, EngineOptions, FlowEvent, InstanceState, InstanceSummary, OpenTaskRow, Page, TasksQuery, TaskView } from './types.js';
 import { taskView, taskViews } from './views.js';
 import type { InstanceWrite } from '../stores/types.js';
@@ -66,8 +66,9 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
   const adminRoles = options.adminRoles ?? ['admin'];
   /** Privileged commands need an actor holding an admin role; a system actor without one is refused too. */
   const requireAdmin = (actor: Actor | undefined, what: string): void => {
-    if (!actor) throw new EngineError('NOT_PERMITTED', `Only an administrator may ${what}, and no one was named as doing it.`, { roles: [...adminRoles] });
-    if (!actor.roles.some((r) => adminRoles.includes(r))) throw new EngineError('NOT_PERMITTED', `Only an administrator may ${what}; ${actor.name ?? actor.id} is not one.`, { roles: [...adminRoles] });
+    const args = { roles: rolesArg(catalog ? { catalog } : undefined, adminRoles), what: { kind: 'msg' as const, key: `admin.${what}` } };
+    if (!actor) throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.adminNoActor', args, { roles: [...adminRoles] });
+    if (!actor.roles.some((r) => adminRoles.includes(r))) throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.admin', { ...args, actor: actor.name ?? actor.id }, { roles: [...adminRoles] });
   };
   const defs = definitionStore(store, catalog, clock, parse, options.deployCheck);
   const states = new Map<string, InstanceState>();
@@ -90,7 +91,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       throw storeFailed(e);
     }
     const state = replay(events, cached);
-    if (!state) throw new EngineError('UNKNOWN_INSTANCE', `There is no process instance '${instanceId}'.`, { instanceId });
+    if (!state) throw refusal('UNKNOWN_INSTANCE', 'UNKNOWN_INSTANCE.id', { instanceId }, { instanceId });
     if (state !== cached) remember(state);
     return state;
   }
@@ -112,7 +113,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
 
   /** Decides effects on other instances into the batch, recursively. */
   async function carryOut(batch: Map<string, Pending>, effects: Effect[], now: number, depth = 0): Promise<void> {
-    if (depth > 50) throw new EngineError('STORE_FAILED', 'Sub-flows nest more than 50 levels deep; a flow probably starts itself.');
+    if (depth > 50) throw refusal('STORE_FAILED', 'STORE_FAILED.nesting');
     for (const effect of effects) {
       let id: string;
       let command: Command;
@@ -232,11 +233,8 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
         if (state === cached && isEngineError(e)) continue;
         if (attempt > 0 && command.type === 'complete' && isEngineError(e, 'TASK_NOT_OPEN') && firstState.tasks[command.taskId]?.status === 'open') {
           const task = state.tasks[command.taskId];
-          const by = task?.completedBy ? ` by ${task.completedBy.name ?? task.completedBy.id}` : '';
-          throw new EngineError('VERSION_CONFLICT', `${stepName(flow, task?.nodeId ?? command.taskId)} was completed${by} a moment ago, at the same time as your change; yours was not saved.`, {
-            instanceId,
-            taskId: command.taskId,
-          });
+          const by = task?.completedBy ? { by: task.completedBy.name ?? task.completedBy.id } : {};
+          throw refusal('VERSION_CONFLICT', 'VERSION_CONFLICT.completed', { step: stepArg(flow, task?.nodeId ?? command.taskId), ...by }, { instanceId, taskId: command.taskId });
         }
         throw e;
       }
@@ -263,12 +261,12 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
   }
 
   function conflict(state: InstanceState, expectedSeq: number, actualSeq = state.seq): EngineError {
-    return new EngineError('VERSION_CONFLICT', 'Someone else changed this process since you opened it; reload it and try again.', { instanceId: state.instanceId, expectedSeq, actualSeq });
+    return refusal('VERSION_CONFLICT', 'VERSION_CONFLICT.changed', {}, { instanceId: state.instanceId, expectedSeq, actualSeq });
   }
 
   const engine: Engine = {
     async deploy(flow, opts) {
-      requireAdmin(opts?.actor, 'deploy a flow');
+      requireAdmin(opts?.actor, 'deploy');
       return defs.deploy(flow);
     },
     definitions: (flowId) => defs.list(flowId),
@@ -291,7 +289,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
           const res = await commit(batch);
           if (res.ok) return result(batch, instanceId);
         }
-        if (attempt >= 2) throw new EngineError('STORE_FAILED', `The id generator gave an id that is already taken ('${instanceId}').`);
+        if (attempt >= 2) throw refusal('STORE_FAILED', 'STORE_FAILED.idTaken', { id: instanceId });
       }
     },
 
@@ -332,14 +330,14 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
     complete: async (instanceId, taskId, { actor, data, expectedSeq }) => execute(instanceId, { type: 'complete', taskId, data: copyJson(data ?? {}) }, actor, expectedSeq),
     updateData: async (instanceId, { actor, data, expectedSeq }) => execute(instanceId, { type: 'update', data: copyJson(data) }, actor, expectedSeq),
     cancel(instanceId, opts) {
-      if (!opts?.actor) return Promise.reject(new EngineError('NOT_PERMITTED', 'Cancelling a process needs the person doing it: the one who started it or an administrator.', { instanceId, roles: [...adminRoles] }));
+      if (!opts?.actor) return Promise.reject(refusal('NOT_PERMITTED', 'NOT_PERMITTED.cancelNoActor', {}, { instanceId, roles: [...adminRoles] }));
       const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
-      if (!reason) return Promise.reject(new EngineError('INVALID_VALUE', 'Say why the process is cancelled: the reason is kept in its history.', { instanceId }));
+      if (!reason) return Promise.reject(refusal('INVALID_VALUE', 'INVALID_VALUE.reason', {}, { instanceId }));
       return execute(instanceId, { type: 'cancel', reason }, opts.actor);
     },
 
     async migrate(instanceId, toVersion, nodeMap, opts) {
-      requireAdmin(opts?.actor, 'move a process to another version');
+      requireAdmin(opts?.actor, 'migrate');
       const state = await loadState(instanceId);
       const to = await defs.get(state.flowId, toVersion);
       return execute(instanceId, { type: 'migrate', to, nodeMap: { ...(nodeMap ?? {}) } }, opts.actor);
@@ -398,20 +396,22 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
 
     async events(instanceId) {
       const events = await guard(() => store.load({ instanceId }));
-      if (!events.length) throw new EngineError('UNKNOWN_INSTANCE', `There is no process instance '${instanceId}'.`, { instanceId });
+      if (!events.length) throw refusal('UNKNOWN_INSTANCE', 'UNKNOWN_INSTANCE.id', { instanceId }, { instanceId });
       return events;
     },
 
-    async history(instanceId) {
+    async history(instanceId, options) {
       const events = await engine.events(instanceId);
       const first = events[0]!;
       let version = first.type === 'instance.started' ? first.version : 1;
       const flowId = first.type === 'instance.started' ? first.flowId : '';
       const entries = [];
+      // Asked for a language: the reader's zone unless given. Not asked: English, UTC (the stored wording).
+      const historyOptions = options ? { ...(catalog ? { catalog } : {}), ...options } : undefined;
       for (const e of events) {
         if (e.type === 'instance.migrated') version = e.toVersion;
         const flow = await defs.get(flowId, version).catch(() => undefined);
-        entries.push(historyEntry(e, flow));
+        entries.push(historyEntry(e, flow, historyOptions));
       }
       return entries;
     },
@@ -427,7 +427,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
 /** A page size: a positive whole number, or undefined for everything. */
 function pageLimit(limit: number | undefined): number | undefined {
   if (limit === undefined) return undefined;
-  if (!Number.isInteger(limit) || limit < 1) throw new EngineError('INVALID_CURSOR', `A page size must be a whole number of at least 1; got ${String(limit)}.`);
+  if (!Number.isInteger(limit) || limit < 1) throw refusal('INVALID_CURSOR', 'INVALID_CURSOR.limit', { limit: String(limit) });
   return limit;
 }
 
@@ -442,5 +442,5 @@ async function guard<T>(f: () => Promise<T>): Promise<T> {
 
 function storeFailed(e: unknown): Error {
   if (isEngineError(e)) return e;
-  return new EngineError('STORE_FAILED', `The store failed: ${e instanceof Error ? e.message : String(e)}`);
+  return refusal('STORE_FAILED', 'STORE_FAILED.store', { why: e instanceof Error ? e.message : String(e) });
 }

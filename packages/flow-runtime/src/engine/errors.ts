@@ -1,4 +1,6 @@
 import type { Problem } from '../schema/problems.js';
+import { formatEngineText } from './texts/format.js';
+import type { EngineText, EngineTextArgs } from './texts/types.js';
 
 /**
  * The catalogue of refusals. Each code has a fixed meaning; the error's
@@ -46,6 +48,11 @@ export interface EngineErrorDetails {
   findings?: DeployFinding[];
   expectedSeq?: number;
   actualSeq?: number;
+  /**
+   * The refusal as an engine text: render it in the reader's language with
+   * `formatEngineText(error.code, error.details, { locale, timeZone, catalog })`.
+   */
+  text?: EngineText;
 }
 
 /** One reason a flow is refused at deploy, in both languages, with the steps and edges concerned. */
@@ -79,4 +86,14 @@ export class EngineError extends Error {
 /** True when `e` is an {@link EngineError} (optionally with the given code). */
 export function isEngineError(e: unknown, code?: EngineErrorCode): e is EngineError {
   return e instanceof EngineError && (code === undefined || e.code === code);
+}
+
+/**
+ * A refusal whose message is the English rendering (times in UTC) of the
+ * catalog text `key`; the text itself is kept in `details.text`, so hosts
+ * render it in their reader's language.
+ */
+export function refusal(code: EngineErrorCode, key: string, args: EngineTextArgs = {}, details: Omit<EngineErrorDetails, 'text'> = {}): EngineError {
+  const text: EngineText = { key, args };
+  return new EngineError(code, formatEngineText(text, { locale: 'en', timeZone: 'UTC' }), { ...details, text });
 }

@@ -1,15 +1,22 @@
 /**
  * The audit trail: each event as a plain sentence naming who did what to
- * which step, with the data it changed.
+ * which step, with the data it changed — an engine text, rendered in the
+ * reader's language and time zone.
  */
-import { isoTime } from './names.js';
 import type { CompiledFlow } from './compiled.js';
-import { fieldName, roleNames, stepName } from './names.js';
-import type { ActorRef, DataChange, FlowEvent, HistoryEntry } from './types.js';
+import { actorArg, fieldArg, rolesArg, stepArg } from './names.js';
+import { formatEngineText } from './texts/format.js';
+import type { EngineText, EngineTextArgs, FormatTextOptions, TextArg } from './texts/types.js';
+import type { FlowEvent, HistoryEntry } from './types.js';
 
-/** Describes one event; `flow` is the version the instance ran on at that point. */
-export function historyEntry(event: FlowEvent, flow: CompiledFlow | undefined): HistoryEntry {
-  const entry: HistoryEntry = { seq: event.seq, at: event.at, type: event.type, summary: summary(event, flow), event };
+/**
+ * Describes one event; `flow` is the version the instance ran on at that
+ * point. `summary` is rendered with `options` (English, times in UTC, when
+ * absent); `text` renders it again in any language.
+ */
+export function historyEntry(event: FlowEvent, flow: CompiledFlow | undefined, options: FormatTextOptions = EN_UTC): HistoryEntry {
+  const text = historyText(event, flow);
+  const entry: HistoryEntry = { seq: event.seq, at: event.at, type: event.type, summary: formatEngineText(text, options), text, event };
   if (event.actor) entry.actor = event.actor;
   const nodeId = 'nodeId' in event ? event.nodeId : event.type === 'token.moved' ? event.to : undefined;
   if (nodeId) entry.nodeId = nodeId;
@@ -17,84 +24,72 @@ export function historyEntry(event: FlowEvent, flow: CompiledFlow | undefined): 
   return entry;
 }
 
-function who(actor: ActorRef | undefined, flow: CompiledFlow | undefined): string {
-  if (!actor) return 'The system';
-  const name = actor.name ?? actor.id;
-  if (!actor.roles.length) return name;
-  return `${name} (${flow ? roleNames(flow, actor.roles, 'and') : actor.roles.join(', ')})`;
-}
+const EN_UTC: FormatTextOptions = { locale: 'en', timeZone: 'UTC' };
 
-function step(flow: CompiledFlow | undefined, nodeId: string): string {
-  return flow ? stepName(flow, nodeId) : `'${nodeId}'`;
-}
-
-function changesText(flow: CompiledFlow | undefined, changes: DataChange[]): string {
-  return changes.map((c) => `${flow ? fieldName(flow, c.path) : c.path} ${show(c.from)} → ${show(c.to)}`).join('; ');
-}
-
-function show(v: unknown): string {
-  if (v === null || v === undefined) return '—';
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
-}
-
-function summary(e: FlowEvent, flow: CompiledFlow | undefined): string {
+/** The event as an engine text (`history.<event type>`). */
+export function historyText(e: FlowEvent, flow: CompiledFlow | undefined): EngineText {
+  const step = (nodeId: string): TextArg => (flow ? stepArg(flow, nodeId) : { kind: 'step', id: nodeId });
+  const who = (): TextArg => actorArg(flow, e.actor);
+  const t = (args: EngineTextArgs): EngineText => ({ key: `history.${e.type}`, args });
   switch (e.type) {
     case 'instance.started':
-      return `${who(e.actor, flow)} started ${flow ? `'${flow.flow.name.en}'` : `'${e.flowId}'`} (version ${e.version})${e.parent ? ` as a sub-flow of ${e.parent.instanceId}` : ''}.`;
+      return t({ who: who(), flow: flow ? { kind: 'step', id: e.flowId, name: flow.flow.name } : { kind: 'step', id: e.flowId }, version: e.version, ...(e.parent ? { parent: e.parent.instanceId } : {}) });
     case 'token.moved':
-      return `The process moved to ${step(flow, e.to)}.`;
+      return t({ step: step(e.to) });
     case 'token.split':
-      return `${step(flow, e.nodeId)} split into ${e.branches.length} parallel branches.`;
+      return t({ step: step(e.nodeId), count: e.branches.length });
     case 'token.joined':
-      return `All branches reached ${step(flow, e.nodeId)}.`;
+      return t({ step: step(e.nodeId) });
     case 'token.held':
-      return `${step(flow, e.nodeId)} is held by ${e.controlIds.join(', ')}.`;
+      return t({ step: step(e.nodeId), controls: { kind: 'list', items: e.controlIds.map((id) => controlArg(flow, id)) } });
     case 'token.ended':
-      return `A path reached ${step(flow, e.nodeId)}${e.outcome ? ` (${e.outcome})` : ''}.`;
+      return t({ step: step(e.nodeId), ...(e.outcome ? { outcome: e.outcome } : {}) });
     case 'decision.taken': {
       const edge = flow?.flow.edges.find((x) => x.id === e.edgeId);
-      const label = edge?.label?.en ?? (edge ? step(flow, edge.target) : e.edgeId);
-      return `${step(flow, e.nodeId)} chose ${label.startsWith("'") ? label : `'${label}'`}${e.byDefault ? ' (the default)' : ''}.`;
+      const branch: TextArg = edge?.label ? { kind: 'step', id: edge.id, name: edge.label } : edge ? step(edge.target) : { kind: 'step', id: e.edgeId };
+      return t({ step: step(e.nodeId), branch, byDefault: e.byDefault });
     }
     case 'task.opened':
-      return `${step(flow, e.nodeId)} is waiting for ${e.roles.length ? (flow ? roleNames(flow, e.roles) : e.roles.join(' or ')) : 'anyone'}${e.dueAt !== undefined ? `, due ${isoTime(e.dueAt)}` : ''}.`;
+      return t({ step: step(e.nodeId), roles: rolesArg(flow, e.roles), ...(e.dueAt !== undefined ? { dueAt: { kind: 'time', at: e.dueAt } } : {}) });
     case 'task.completed':
-      return `${who(e.actor, flow)} completed ${step(flow, e.nodeId)}.`;
+      return t({ who: who(), step: step(e.nodeId) });
     case 'task.escalated':
-      return `${step(flow, e.nodeId)} is overdue${e.to ? `; escalated to ${e.to}` : ''}.`;
+      return t({ step: step(e.nodeId), ...(e.to ? { to: rolesArg(flow, [e.to]) } : {}) });
     case 'data.changed': {
-      const by = e.cause === 'system' || e.cause === 'subflow' ? (e.nodeId ? step(flow, e.nodeId) : 'The system') : who(e.actor, flow);
-      return sentence(`${by} changed ${changesText(flow, e.changes)}`);
+      const by: TextArg = e.cause === 'system' || e.cause === 'subflow' ? (e.nodeId ? step(e.nodeId) : actorArg(flow, undefined)) : who();
+      const changes: TextArg = {
+        kind: 'list',
+        join: 'semi',
+        items: e.changes.map((c) => ({ kind: 'msg', key: 'history.change', args: { field: flow ? fieldArg(flow, c.path) : { kind: 'field', path: c.path }, from: { kind: 'value', value: c.from }, to: { kind: 'value', value: c.to } } })),
+      };
+      return t({ who: by, changes });
     }
-    case 'control.changed': {
-      const c = flow?.flow.controls?.find((x) => x.id === e.controlId);
-      return `Control '${c?.name.en ?? e.controlId}' ${e.holds ? 'now holds' : 'no longer holds'}.`;
-    }
+    case 'control.changed':
+      return t({ control: controlArg(flow, e.controlId), holds: e.holds });
     case 'alert.raised':
-      return `Alert to ${e.to.length ? (flow ? roleNames(flow, e.to, 'and') : e.to.join(', ')) : 'everyone on the process'}: ${e.message.en}`;
+      return t({ to: rolesArg(flow, e.to, 'and'), message: e.text ? { kind: 'msg', ...e.text } : { kind: 'text', ...e.message } });
     case 'wait.started':
-      return `${step(flow, e.nodeId)} is waiting${e.dueAt !== undefined ? ` until ${isoTime(e.dueAt)} at most` : ''}.`;
+      return t({ step: step(e.nodeId), ...(e.dueAt !== undefined ? { dueAt: { kind: 'time', at: e.dueAt } } : {}) });
     case 'wait.ended':
-      return `${step(flow, e.nodeId)} ended: ${e.reason === 'timer' ? 'the time was up' : 'its condition holds'}.`;
+      return t({ step: step(e.nodeId), reason: e.reason });
     case 'subflow.started':
-      return `${step(flow, e.nodeId)} started '${e.flowId}' (version ${e.version}) as ${e.childInstanceId}.`;
+      return t({ step: step(e.nodeId), flow: { kind: 'step', id: e.flowId }, version: e.version, child: e.childInstanceId });
     case 'subflow.completed':
-      return `The sub-flow of ${step(flow, e.nodeId)} finished${e.outcome ? ` (${e.outcome})` : ''}.`;
+      return t({ step: step(e.nodeId), ...(e.outcome ? { outcome: e.outcome } : {}) });
     case 'incident.raised':
-      return `Incident: ${e.message}`;
+      return t({ message: e.text ? { kind: 'msg', ...e.text } : e.message });
     case 'incident.resolved':
-      return `Incident ${e.incidentId} is resolved.`;
+      return t({ incidentId: e.incidentId });
     case 'instance.completed':
-      return `The process finished at ${step(flow, e.nodeId)}${e.outcome ? ` with outcome ${e.outcome}` : ''}.`;
+      return t({ step: step(e.nodeId), ...(e.outcome ? { outcome: e.outcome } : {}) });
     case 'instance.cancelled':
-      return `${who(e.actor, flow)} cancelled the process: ${e.reason}`;
+      return t({ who: who(), reason: e.reason });
     case 'instance.migrated':
-      return `${who(e.actor, flow)} moved the process from version ${e.fromVersion} to version ${e.toVersion}.`;
+      return t({ who: who(), from: e.fromVersion, to: e.toVersion });
   }
 }
 
-/** Ends a sentence with one full stop, even when it ends with a quoted value that has its own. */
-function sentence(s: string): string {
-  return /[.!?]$/.test(s) ? s : `${s}.`;
+function controlArg(flow: CompiledFlow | undefined, id: string): TextArg {
+  const c = flow?.flow.controls?.find((x) => x.id === id);
+  return c ? { kind: 'step', id, name: c.name } : { kind: 'step', id };
 }

@@ -1,5 +1,6 @@
 export type * from './types.js';
-export { EngineError, ENGINE_ERROR_CODES, isEngineError, type EngineErrorCode, type EngineErrorDetails } from './errors.js';
+export { EngineError, ENGINE_ERROR_CODES, isEngineError, type DeployFinding, type EngineErrorCode, type EngineErrorDetails } from './errors.js';
+export * from './texts/index.js';
 export { createEngine } from './engine.js';
 export { applyEvent, replay } from './apply.js';
 export { decide, actorRef, type Command, type Decision } from './decide.js';

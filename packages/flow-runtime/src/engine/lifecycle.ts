@@ -2,13 +2,14 @@
  * Commands that are not a person's step: timers and SLAs (`tick`),
  * cancelling, migrating to another version, and a sub-flow child finishing.
  */
-import { isoTime } from './names.js';
-import { leave, raiseIncident } from './advance.js';
+import { leave, raiseIncident, whyArg } from './advance.js';
 import type { CompiledFlow } from './compiled.js';
 import { checkControls } from './controls.js';
 import { diff, type PatchEntry } from './data.js';
-import { EngineError } from './errors.js';
-import { stepName } from './names.js';
+import { refusal } from './errors.js';
+import { rolesArg, stepArg } from './names.js';
+import { formatEngineText } from './texts/format.js';
+import type { EngineText, TextArg } from './texts/types.js';
 import { withRecordIds } from './record-ids.js';
 import type { Run } from './run.js';
 import type { Actor, ProcessData } from './types.js';
@@ -21,12 +22,14 @@ export function tick(run: Run): void {
     const node = run.flow.nodes.get(task.nodeId);
     const escalateTo = node?.kind === 'task' ? node.sla?.escalateTo : undefined;
     run.emit({ type: 'task.escalated', taskId: task.taskId, nodeId: task.nodeId, ...(escalateTo ? { to: escalateTo } : {}) });
-    const name = stepName(run.flow, task.nodeId);
+    const text: EngineText = { key: 'alert.overdue', args: { step: stepArg(run.flow, task.nodeId), dueAt: { kind: 'time', at: task.dueAt } } };
     run.emit({
       type: 'alert.raised',
       alertId: `${run.state.instanceId}/a${run.nextSeq}`,
       source: { kind: 'sla', nodeId: task.nodeId, taskId: task.taskId },
-      message: { en: `${name} is overdue: it was due ${isoTime(task.dueAt)}.` },
+      // The stored languages read the time in UTC; `text` renders it in the reader's zone.
+      message: { en: formatEngineText(text, { locale: 'en', timeZone: 'UTC' }), zh: formatEngineText(text, { locale: 'zh', timeZone: 'UTC' }) },
+      text,
       to: escalateTo ? [escalateTo] : [...task.roles],
       severity: 'warning',
     });
@@ -46,7 +49,7 @@ export function cancel(run: Run, reason: string, actor: Actor | undefined, byPar
   if (!byParent && actor && !actor.system) {
     const admin = actor.roles.some((r) => run.ctx.adminRoles.includes(r));
     if (!admin && state.startedBy?.id !== actor.id) {
-      throw new EngineError('NOT_PERMITTED', 'Only the person who started this process or an administrator may cancel it.', { instanceId: state.instanceId, roles: [...run.ctx.adminRoles] });
+      throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.cancel', {}, { instanceId: state.instanceId, roles: [...run.ctx.adminRoles] });
     }
   }
   for (const token of Object.values(state.tokens)) {
@@ -61,14 +64,16 @@ export function migrate(run: Run, to: CompiledFlow, nodeMap: Record<string, stri
   const state = run.state;
   const from = run.flow;
   if (actor && !actor.system && !actor.roles.some((r) => run.ctx.adminRoles.includes(r))) {
-    throw new EngineError('NOT_PERMITTED', 'Only an administrator may move a process to another version.', { instanceId: state.instanceId, roles: [...run.ctx.adminRoles] });
+    const roles = rolesArg(from, run.ctx.adminRoles, 'or');
+    throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.admin', { roles, what: { kind: 'msg', key: 'admin.migrate' }, actor: actor.name ?? actor.id }, { instanceId: state.instanceId, roles: [...run.ctx.adminRoles] });
   }
-  const problems: string[] = [];
-  if (to.id !== from.id) problems.push(`Version ${to.version} belongs to flow '${to.id}', not '${from.id}'.`);
-  if (to.version === state.version) problems.push(`The process already runs on version ${to.version}.`);
+  const problems: TextArg[] = [];
+  const problem = (key: string, args: Record<string, TextArg>) => problems.push({ kind: 'msg', key, args });
+  if (to.id !== from.id) problem('migrate.otherFlow', { version: to.version, to: to.id, from: from.id });
+  if (to.version === state.version) problem('migrate.sameVersion', { version: to.version });
   for (const [a, b] of Object.entries(nodeMap)) {
-    if (!from.nodes.has(a)) problems.push(`The mapping names step '${a}', which version ${from.version} does not have.`);
-    if (!to.nodes.has(b)) problems.push(`The mapping leads to step '${b}', which version ${to.version} does not have.`);
+    if (!from.nodes.has(a)) problem('migrate.unknownFrom', { nodeId: a, version: from.version });
+    if (!to.nodes.has(b)) problem('migrate.unknownTo', { nodeId: b, version: to.version });
   }
   const map = (id: string) => nodeMap[id] ?? id;
   const done = new Set(Object.keys(state.completedBy).map(map));
@@ -78,15 +83,17 @@ export function migrate(run: Run, to: CompiledFlow, nodeMap: Record<string, stri
     const oldNode = from.nodes.get(token.nodeId);
     const newNode = to.nodes.get(target);
     if (!newNode) {
-      problems.push(`The process stands at ${stepName(from, token.nodeId)}, which version ${to.version} does not have; map it to a step of version ${to.version}.`);
+      problem('migrate.standsAt', { step: stepArg(from, token.nodeId), version: to.version });
       continue;
     }
-    if (oldNode && oldNode.kind !== newNode.kind) problems.push(`${stepName(from, token.nodeId)} is ${kindName(oldNode.kind)} but '${target}' in version ${to.version} is ${kindName(newNode.kind)}.`);
+    if (oldNode && oldNode.kind !== newNode.kind) {
+      problem('migrate.kind', { step: stepArg(from, token.nodeId), from: { kind: 'msg', key: `kind.${oldNode.kind}` }, target, version: to.version, to: { kind: 'msg', key: `kind.${newNode.kind}` } });
+    }
     const skipped = to.mandatoryBefore(target).filter((m) => !done.has(m));
-    if (skipped.length) problems.push(`Moving to ${stepName(to, target)} would skip the mandatory step ${skipped.map((m) => stepName(to, m)).join(', ')}.`);
+    if (skipped.length) problem('migrate.skips', { step: stepArg(to, target), missing: { kind: 'list', items: skipped.map((m) => stepArg(to, m)) } });
     if (target !== token.nodeId) applied[token.nodeId] = target;
   }
-  if (problems.length) throw new EngineError('INVALID_MIGRATION', problems.join(' '), { instanceId: state.instanceId });
+  if (problems.length) throw refusal('INVALID_MIGRATION', 'INVALID_MIGRATION.problems', { problems: { kind: 'list', items: problems, join: 'lines' } }, { instanceId: state.instanceId });
   for (const [a, b] of Object.entries(nodeMap)) applied[a] = b;
   const taskRoles: Record<string, string[]> = {};
   for (const task of Object.values(state.tasks)) {
@@ -115,7 +122,7 @@ export function childCompleted(run: Run, tokenId: string, childInstanceId: strin
       for (const name of Object.keys(run.flow.flow.data)) if (childData[name] !== undefined) entries.push({ path: name, value: childData[name] });
     }
   } catch (e) {
-    return raiseIncident(run, 'RULE_FAILED', `${stepName(run.flow, node.id)} could not map the sub-flow's results back: ${e instanceof Error ? e.message : String(e)}`, tokenId, node.id);
+    return raiseIncident(run, 'RULE_FAILED', { key: 'incident.outputFailed', args: { step: stepArg(run.flow, node.id), why: whyArg(e) } }, tokenId, node.id);
   }
   const changes = withRecordIds(run, diff(run.state.data, entries));
   if (changes.length) run.emit({ type: 'data.changed', cause: 'subflow', nodeId: node.id, changes });
@@ -127,9 +134,6 @@ export function childCompleted(run: Run, tokenId: string, childInstanceId: strin
 export function childCancelled(run: Run, tokenId: string, childInstanceId: string, reason: string): void {
   const token = run.state.tokens[tokenId];
   if (!token || token.childInstanceId !== childInstanceId || token.waiting !== 'subflow') return;
-  raiseIncident(run, 'SUBFLOW_CANCELLED', `The sub-flow started by ${stepName(run.flow, token.nodeId)} was cancelled (${reason}), so this path cannot go on.`, tokenId, token.nodeId);
+  raiseIncident(run, 'SUBFLOW_CANCELLED', { key: 'incident.subflowCancelled', args: { step: stepArg(run.flow, token.nodeId), reason } }, tokenId, token.nodeId);
 }
 
-function kindName(kind: string): string {
-  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} step`;
-}

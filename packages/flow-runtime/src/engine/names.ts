@@ -2,7 +2,9 @@
  * Plain-language names for messages: steps by their name, fields by their
  * catalog name, roles by theirs, joined the way people write lists.
  */
+import type { LocalizedText } from '../schema/common.js';
 import type { CompiledFlow } from './compiled.js';
+import type { TextArg } from './texts/types.js';
 
 /** `'Credit check'` for a node id. */
 export function stepName(flow: CompiledFlow, nodeId: string): string {
@@ -49,4 +51,51 @@ function lowerFirst(s: string): string {
 /** A stored time as ISO text; a time no date can show (from data written before bounds existed) reads as such, never throws. */
 export function isoTime(t: number): string {
   return Number.isFinite(t) && Math.abs(t) <= 8.64e15 ? new Date(t).toISOString() : 'an unknown time';
+}
+
+/** A step as a text argument: its id and name (both languages). */
+export function stepArg(flow: CompiledFlow, nodeId: string): TextArg {
+  const node = flow.nodes.get(nodeId);
+  return node ? { kind: 'step', id: nodeId, name: node.name } : { kind: 'step', id: nodeId };
+}
+
+/** A data path as a text argument: the field's catalog name and whose it is. */
+export function fieldArg(flow: CompiledFlow, path: string): TextArg {
+  const info = flow.pathInfo(path);
+  const field = info.ok ? (info.field as { name?: LocalizedText } | undefined) : undefined;
+  const dot = path.indexOf('.');
+  if (field?.name && dot > 0) {
+    const head = path.slice(0, dot);
+    const owner = flow.flow.data[head]?.name ?? { en: head };
+    return { kind: 'field', path, name: field.name, owner };
+  }
+  if (field?.name) return { kind: 'field', path, name: field.name };
+  if (dot < 0 && flow.flow.data[path]?.name) return { kind: 'field', path, name: flow.flow.data[path]!.name! };
+  return { kind: 'field', path };
+}
+
+/** Roles as a text argument, with their catalog names as the flow knows them. */
+export function rolesArg(flow: Pick<CompiledFlow, 'catalog'> | undefined, roles: readonly string[], join: 'or' | 'and' = 'or'): TextArg {
+  const names: Record<string, LocalizedText> = {};
+  for (const r of roles) {
+    const named = flow?.catalog?.roles.find((x) => x.id === r)?.name;
+    if (named) names[r] = named;
+  }
+  return { kind: 'roles', ids: [...roles], names, join };
+}
+
+/** A person as a text argument (name and roles); the system when there is no one. */
+export function actorArg(flow: Pick<CompiledFlow, 'catalog'> | undefined, actor: { id: string; name?: string; roles: readonly string[]; system?: boolean } | undefined): TextArg {
+  if (!actor) return { kind: 'actor', id: 'system', system: true };
+  const roleNames: Record<string, LocalizedText> = {};
+  for (const r of actor.roles) {
+    const named = flow?.catalog?.roles.find((x) => x.id === r)?.name;
+    if (named) roleNames[r] = named;
+  }
+  return { kind: 'actor', id: actor.id, ...(actor.name ? { name: actor.name } : {}), roles: [...actor.roles], roleNames, ...(actor.system ? { system: true } : {}) };
+}
+
+/** The flow's name as a step-like quoted argument. */
+export function flowArg(flow: CompiledFlow): TextArg {
+  return { kind: 'step', id: flow.id, name: flow.flow.name };
 }

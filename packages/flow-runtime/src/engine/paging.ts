@@ -2,7 +2,7 @@
  * Paging cursors of the engine's lists. A cursor is the key of the last item
  * of a page, written as a short URL-safe string; callers treat it as opaque.
  */
-import { EngineError } from './errors.js';
+import { refusal, type EngineError } from './errors.js';
 import type { Page } from './types.js';
 import type { InstanceKey, TaskKey } from '../stores/types.js';
 
@@ -51,5 +51,5 @@ function num(text: string, cursor: string): number {
 }
 
 function bad(cursor: unknown): EngineError {
-  return new EngineError('INVALID_CURSOR', `'${String(cursor)}' is not a cursor of this list; pass the 'next' of the page before, or nothing for the first page.`);
+  return refusal('INVALID_CURSOR', 'INVALID_CURSOR.cursor', { cursor: String(cursor) });
 }

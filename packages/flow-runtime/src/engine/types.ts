@@ -4,6 +4,7 @@
  * designer and the demo code against; keep them stable.
  */
 import type { DeployFinding } from './errors.js';
+import type { FormatTextOptions } from './texts/types.js';
 import type { Catalog } from '../schema/catalog.js';
 import type { LocalizedText } from '../schema/common.js';
 import type { Flow } from '../schema/flow.js';
@@ -166,8 +167,12 @@ export interface Engine {
   feed(query?: { after?: string; limit?: number }): Promise<FeedPage>;
   /** The raw event log. */
   events(instanceId: string): Promise<FlowEvent[]>;
-  /** The audit trail in plain language. */
-  history(instanceId: string): Promise<HistoryEntry[]>;
+  /**
+   * The audit trail in plain language: each `summary` in `locale` (`en` or
+   * `zh`), times in `timeZone`, roles by their catalog names (English and UTC
+   * when not given); each entry's `text` renders it again in any language.
+   */
+  history(instanceId: string, options?: FormatTextOptions): Promise<HistoryEntry[]>;
   /** Calls `listener` after every command with the events it appended. Returns the unsubscribe function. */
   subscribe(listener: EngineListener): () => void;
 }

@@ -1,30 +1,33 @@
 /**
- * Checks that a written value fits its field type. Messages complete the
- * sentence "<Field> must be …".
+ * Checks that a written value fits its field type. The problem is an engine
+ * text completing the sentence "<Field> must be …" (`value.*` entries).
  */
 import type { PathInfo } from '../schema/data-paths.js';
 import type { EnumOption, ItemField } from '../schema/common.js';
 import { isPlainObject } from './data.js';
+import type { EngineText } from './texts/types.js';
+
+const t = (key: string, args: EngineText['args'] = {}): EngineText => ({ key, args });
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Undefined when `value` fits, else what it must be ("a number", "one of new, prepaid"). */
-export function valueProblem(info: Extract<PathInfo, { ok: true }>, value: unknown): string | undefined {
+/** Undefined when `value` fits, else what it must be ("a number", "one of new, prepaid") as an engine text. */
+export function valueProblem(info: Extract<PathInfo, { ok: true }>, value: unknown): EngineText | undefined {
   if (value === null) return undefined;
   const field = info.field as { options?: EnumOption[]; itemFields?: ItemField[] } | undefined;
   switch (info.type) {
     case 'unknown':
       return undefined;
     case 'record':
-      return isPlainObject(value) ? undefined : 'a record (an object of fields)';
+      return isPlainObject(value) ? undefined : t('value.record');
     case 'list':
-      if (!Array.isArray(value)) return 'a list';
+      if (!Array.isArray(value)) return t('value.list');
       if (info.itemFields) {
         for (const item of value) {
-          if (!isPlainObject(item)) return 'a list of items (objects)';
+          if (!isPlainObject(item)) return t('value.listOfItems');
           for (const f of info.itemFields) {
             const p = valueProblem({ ok: true, type: f.type, field: f }, item[f.id] ?? null);
-            if (p) return `a list whose items' ${f.id} is ${p}`;
+            if (p) return t('value.itemField', { item: { kind: 'text', ...f.name }, problem: { kind: 'msg', ...p } });
           }
         }
       }
@@ -34,28 +37,28 @@ export function valueProblem(info: Extract<PathInfo, { ok: true }>, value: unkno
   }
 }
 
-function scalarProblem(type: string, value: unknown, options: EnumOption[] | undefined): string | undefined {
+function scalarProblem(type: string, value: unknown, options: EnumOption[] | undefined): EngineText | undefined {
   switch (type) {
     case 'string':
     case 'text':
     case 'reference':
     case 'user':
-      return typeof value === 'string' ? undefined : 'text';
+      return typeof value === 'string' ? undefined : t('value.text');
     case 'number':
     case 'money':
     case 'percent':
-      return typeof value === 'number' && Number.isFinite(value) ? undefined : 'a number';
+      return typeof value === 'number' && Number.isFinite(value) ? undefined : t('value.number');
     case 'integer':
-      return Number.isInteger(value) ? undefined : 'a whole number';
+      return Number.isInteger(value) ? undefined : t('value.integer');
     case 'boolean':
-      return typeof value === 'boolean' ? undefined : 'yes or no (true or false)';
+      return typeof value === 'boolean' ? undefined : t('value.boolean');
     case 'date':
-      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : 'a date written YYYY-MM-DD';
+      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : t('value.date');
     case 'datetime':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? undefined : 'a date and time (ISO 8601)';
+      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? undefined : t('value.datetime');
     case 'enum':
-      if (typeof value !== 'string') return 'one of its options';
-      if (options && !options.some((o) => o.value === value)) return `one of ${options.map((o) => o.value).join(', ')}`;
+      if (typeof value !== 'string') return t('value.option');
+      if (options && !options.some((o) => o.value === value)) return t('value.option', { options: { kind: 'list', join: 'or', items: options.map((o) => ({ kind: 'text', en: `${o.name.en} (${o.value})`, zh: `${o.name.zh ?? o.name.en}（${o.value}）` })) } });
       return undefined;
     default:
       return undefined;

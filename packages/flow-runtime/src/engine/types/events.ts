@@ -1,5 +1,6 @@
 /** The events of an instance's log. */
 import type { LocalizedText } from '../../schema/common.js';
+import type { EngineText } from '../texts/types.js';
 import type { ActorRef, DataChange, ProcessData } from './actors.js';
 
 /** Fields every event carries. `seq` counts from 1 per instance; `at` is ms since the epoch. */
@@ -46,12 +47,12 @@ export type FlowEvent = EventBase &
     | { type: 'task.escalated'; taskId: string; nodeId: string; to?: string }
     | { type: 'data.changed'; cause: 'start' | 'task' | 'update' | 'system' | 'subflow'; nodeId?: string; taskId?: string; changes: DataChange[] }
     | { type: 'control.changed'; controlId: string; holds: boolean }
-    | { type: 'alert.raised'; alertId: string; source: AlertSource; message: LocalizedText; to: string[]; severity: AlertSeverity }
+    | { type: 'alert.raised'; alertId: string; source: AlertSource; message: LocalizedText; text?: EngineText; to: string[]; severity: AlertSeverity }
     | { type: 'wait.started'; tokenId: string; nodeId: string; dueAt?: number }
     | { type: 'wait.ended'; tokenId: string; nodeId: string; reason: 'condition' | 'timer' }
     | { type: 'subflow.started'; tokenId: string; nodeId: string; childInstanceId: string; flowId: string; version: number }
     | { type: 'subflow.completed'; tokenId: string; nodeId: string; childInstanceId: string; outcome?: string }
-    | { type: 'incident.raised'; incidentId: string; tokenId?: string; nodeId?: string; controlId?: string; code: IncidentCode; message: string }
+    | { type: 'incident.raised'; incidentId: string; tokenId?: string; nodeId?: string; controlId?: string; code: IncidentCode; message: string; text?: EngineText }
     | { type: 'incident.resolved'; incidentId: string }
     | { type: 'instance.completed'; nodeId: string; outcome?: string }
     | { type: 'instance.cancelled'; reason: string }

@@ -1,4 +1,5 @@
 /** An instance's state: the fold of its events. */
+import type { EngineText } from '../texts/types.js';
 import type { LocalizedText } from '../../schema/common.js';
 import type { ActorRef, ProcessData } from './actors.js';
 import type { AlertSeverity, AlertSource, IncidentCode, ParentLink } from './events.js';
@@ -49,6 +50,8 @@ export interface AlertState {
   at: number;
   source: AlertSource;
   message: LocalizedText;
+  /** The alert as an engine text, when the engine wrote it (an SLA escalation): render it with `formatEngineText`. */
+  text?: EngineText;
   to: string[];
   severity: AlertSeverity;
 }
@@ -58,7 +61,10 @@ export interface IncidentState {
   incidentId: string;
   at: number;
   code: IncidentCode;
+  /** In English; `text` renders in the reader's language. */
   message: string;
+  /** The incident as an engine text: render it with `formatEngineText(incident.text, { locale, timeZone })`. */
+  text?: EngineText;
   nodeId?: string;
   tokenId?: string;
   /** The control whose rule could not be evaluated (a gate then holds, an alert cannot fire). */

@@ -3,6 +3,7 @@ import type { Access, LocalizedText } from '../../schema/common.js';
 import type { ActorRef, DataChange } from './actors.js';
 import type { FlowEvent, FlowEventType } from './events.js';
 import type { InstanceStatus } from './state.js';
+import type { EngineText } from '../texts/types.js';
 
 /** Why a task cannot be completed right now. */
 export interface TaskBlock {
@@ -53,8 +54,13 @@ export interface HistoryEntry {
   type: FlowEventType;
   actor?: ActorRef;
   nodeId?: string;
-  /** A plain-language sentence ("alice (sales-rep) completed 'Order entry'"). */
+  /**
+   * A plain-language sentence ("Li Na (sales rep) completed 'Order entry'."),
+   * in the language and time zone asked of `history` (English and UTC by default).
+   */
   summary: string;
+  /** The sentence as an engine text: `formatEngineText(entry.text, { locale, timeZone, catalog })`. */
+  text: EngineText;
   changes?: DataChange[];
   event: FlowEvent;
 }
