@@ -6,6 +6,7 @@ import type { AlertState, Flow, InstanceState } from '@crm/flow-runtime';
 import { href } from '../app/router';
 import { useI18n } from '../i18n';
 import { roleName } from '../windows/catalog-lookup';
+import { engineText } from '../runtime/engine-text';
 import { Icon } from './Icon';
 
 export interface AlertListProps {
@@ -45,7 +46,7 @@ export function AlertList({ states, flows, compact, role, dismissed, onDismiss }
               <Icon name={a.severity} size={16} />
             </span>
             <div className="alert-body">
-              <div className="alert-message">{lt(a.message)}</div>
+              <div className="alert-message">{a.text ? engineText(i18n, a.text) : lt(a.message)}</div>
               <div className="alert-meta muted small">
                 {a.source.kind === 'sla' ? t('alerts.fromSla', { step: alertSourceName(a, flow, lt) }) : a.source.kind === 'control' ? t('alerts.fromControl', { control: alertSourceName(a, flow, lt) }) : t('alerts.fromStep', { step: alertSourceName(a, flow, lt) })}
                 {' · '}

@@ -7,6 +7,7 @@ import type { Flow, HistoryEntry } from '@crm/flow-runtime';
 import { useI18n } from '../i18n';
 import { userName } from '../runtime/actors';
 import { pathName } from '../runtime/refusal';
+import { engineText } from '../runtime/engine-text';
 import { field, roleName } from '../windows/catalog-lookup';
 import { useFormatValue } from '../windows/FieldValue';
 import { useRecordIndex } from '../app/records';
@@ -65,7 +66,7 @@ export function Timeline({ entries, flow }: { entries: readonly HistoryEntry[]; 
         return t(ev.holds ? 'timeline.controlOn' : 'timeline.controlOff', { control: lt(c?.name) || ev.controlId });
       }
       case 'alert.raised':
-        return t('timeline.alert', { message: lt(ev.message) });
+        return t('timeline.alert', { message: ev.text ? engineText(i18n, ev.text) : lt(ev.message) });
       case 'wait.started':
         return t('timeline.waitStarted', { step: step(ev.nodeId) });
       case 'wait.ended':
@@ -77,13 +78,13 @@ export function Timeline({ entries, flow }: { entries: readonly HistoryEntry[]; 
       case 'subflow.completed':
         return t('timeline.subCompleted', { step: step(ev.nodeId), outcome: ev.outcome ?? '—' });
       case 'incident.raised':
-        return t('timeline.incident', { message: ev.message });
+        return t('timeline.incident', { message: engineText(i18n, ev.text, ev.message) });
       case 'incident.resolved':
         return t('timeline.incidentResolved');
       case 'instance.completed':
         return t('timeline.instanceCompleted', { step: step(ev.nodeId) });
       case 'instance.cancelled':
-        return t('timeline.cancelled', { reason: ev.reason });
+        return t('timeline.cancelled', { who: who(e), reason: ev.reason });
       case 'instance.migrated':
         return t('timeline.migrated', { from: ev.fromVersion, to: ev.toVersion });
       case 'token.ended':
@@ -96,7 +97,7 @@ export function Timeline({ entries, flow }: { entries: readonly HistoryEntry[]; 
   return (
     <ol className="timeline" data-testid="timeline">
       {rows.map(({ e, text }) => (
-        <li key={e.seq} className={`tl tl-${e.type.replace('.', '-')}`} title={e.summary}>
+        <li key={e.seq} className={`tl tl-${e.type.replace('.', '-')}`} title={engineText(i18n, e.text, e.summary)}>
           <time className="muted small">{dateTime(e.at)}</time>
           <div>
             <div>{text}</div>

@@ -172,6 +172,12 @@ export const en = {
 
   'instance.now': 'Where it stands',
   'instance.closed': 'This case is closed.',
+  'instance.cancel': 'Cancel case',
+  'instance.cancelTitle': 'Cancel this case',
+  'instance.cancelHelp': 'Cancelling stops the case and its sub-flows for good; open tasks close. Only an administrator or the person who started the case may do it.',
+  'instance.cancelReason': 'Why is it cancelled? (kept in the audit trail)',
+  'instance.cancelConfirm': 'Cancel the case',
+  'instance.cancelKeep': 'Keep it',
   'instance.waitsFor': 'waits for {roles}',
   'instance.openTask': 'Open',
   'instance.viewTask': 'View',
@@ -218,7 +224,7 @@ export const en = {
   'timeline.incident': 'Incident: {message}',
   'timeline.incidentResolved': 'Incident resolved.',
   'timeline.instanceCompleted': 'The case ended at “{step}”.',
-  'timeline.cancelled': 'The case was cancelled: {reason}',
+  'timeline.cancelled': '{who} cancelled the case: {reason}',
   'timeline.migrated': 'The case moved from version {from} to version {to}.',
 
   'cases.title': 'Cases',

@@ -174,6 +174,12 @@ export const zh: Record<MessageKey, string> = {
 
   'instance.now': '当前进度',
   'instance.closed': '该单据已结束。',
+  'instance.cancel': '取消单据',
+  'instance.cancelTitle': '取消此单据',
+  'instance.cancelHelp': '取消后，此单据及其子流程将永久停止，待办任务随之关闭。只有管理员或发起人可以取消。',
+  'instance.cancelReason': '取消原因（将记入审计记录）',
+  'instance.cancelConfirm': '确认取消',
+  'instance.cancelKeep': '保留',
   'instance.waitsFor': '等待{roles}办理',
   'instance.openTask': '办理',
   'instance.viewTask': '查看',
@@ -220,7 +226,7 @@ export const zh: Record<MessageKey, string> = {
   'timeline.incident': '异常：{message}',
   'timeline.incidentResolved': '异常已处理。',
   'timeline.instanceCompleted': '单据在“{step}”结束。',
-  'timeline.cancelled': '单据已取消：{reason}',
+  'timeline.cancelled': '{who}取消了单据：{reason}',
   'timeline.migrated': '单据从第{from}版迁移到第{to}版。',
 
   'cases.title': '相关单据',

@@ -18,6 +18,8 @@ import { userName } from '../runtime/actors';
 import { entity, roleName } from '../windows/catalog-lookup';
 import { recordHref } from '../windows/RecordList';
 import { Icon } from '../components/Icon';
+import { engineText } from '../runtime/engine-text';
+import { CancelCase } from '../components/CancelCase';
 
 export function InstancePage({ instanceId }: { instanceId: string }) {
   const app = useApp();
@@ -80,6 +82,7 @@ export function InstancePage({ instanceId }: { instanceId: string }) {
               {t('task.startedBy', { who: state.startedBy ? userName(state.startedBy.id, i18n.locale) : '—', when: dateTime(state.startedAt) })}
               {state.endedAt ? ` · ${t('instance.ended', { when: dateTime(state.endedAt) })}` : ''}
             </span>
+            <CancelCase state={state} flow={flow} />
           </>
         }
       />
@@ -129,7 +132,7 @@ export function InstancePage({ instanceId }: { instanceId: string }) {
                 .filter((x) => !x.resolved)
                 .map((x) => (
                   <li key={x.incidentId} className="bad">
-                    <Icon name="critical" /> {x.message}
+                    <Icon name="critical" /> {engineText(i18n, x.text, x.message)}
                   </li>
                 ))}
             </ul>

@@ -6,6 +6,7 @@
 import { isEngineError, type Flow } from '@crm/flow-runtime';
 import type { I18n } from '../i18n';
 import { editorsOf, field, roleName, windowById } from '../windows/catalog-lookup';
+import { engineError } from './engine-text';
 
 export interface RefusalContext {
   i18n: I18n;
@@ -58,7 +59,8 @@ export function explainRefusal(e: unknown, ctx: RefusalContext): string {
     case 'REQUIRED_MISSING':
       return t('refusal.required', { fields: list((d.fields ?? []).map((p) => pathName(p, ctx)), i18n), step });
     case 'INVALID_VALUE':
-      return t('refusal.invalid', { fields: list((d.fields ?? []).map((p) => pathName(p, ctx)), i18n), message: e.message });
+      // The engine's own sentence names the field and what it must be, in the UI language.
+      return d.text ? engineError(i18n, e.code, d) : t('refusal.invalid', { fields: list((d.fields ?? []).map((p) => pathName(p, ctx)), i18n), message: e.message });
     case 'UNKNOWN_FIELD':
       return t('refusal.unknownField', { fields: list(d.fields ?? [], i18n) });
     case 'GATE_CLOSED': {
@@ -74,6 +76,6 @@ export function explainRefusal(e: unknown, ctx: RefusalContext): string {
     case 'INSTANCE_ENDED':
       return t('refusal.ended');
     default:
-      return t('refusal.other', { code: e.code, message: e.message });
+      return t('refusal.other', { code: e.code, message: engineError(i18n, e.code, d) });
   }
 }

@@ -1,4 +1,4 @@
-import { collectVarUses, type VarUse, type Catalog, type Flow, type FlowEvent, type InstanceState } from '@crm/flow-runtime';
+import { collectVarUses, formatEngineText, type VarUse, type Catalog, type Flow, type FlowEvent, type InstanceState } from '@crm/flow-runtime';
 import { describeRule } from '../canvas/describe-rule.js';
 import type { Locale, Translate } from '../i18n/index.js';
 import type { TraceLine } from './types.js';
@@ -67,10 +67,11 @@ export function traceLines(events: readonly FlowEvent[], flow: Flow, catalog: Ca
         out.push({ seq: e.seq, kind: 'wait', nodeId: e.nodeId, text: `${name(e.nodeId)}: ${e.reason === 'timer' ? t('node.timer') : t('node.until')}` });
         break;
       case 'alert.raised':
-        out.push({ seq: e.seq, kind: 'alert', text: `⚠ ${pick(e.message, locale)} → ${e.to.map(roleName).join(', ')}` });
+        out.push({ seq: e.seq, kind: 'alert', text: `⚠ ${e.text ? formatEngineText(e.text, { locale, ...(catalog ? { catalog } : {}) }) : pick(e.message, locale)} → ${e.to.map(roleName).join(', ')}` });
         break;
       case 'incident.raised':
-        out.push({ seq: e.seq, kind: 'error', ...(e.nodeId ? { nodeId: e.nodeId } : {}), text: e.message });
+        // The engine's text in the designer's language (the English message when an older log has none).
+        out.push({ seq: e.seq, kind: 'error', ...(e.nodeId ? { nodeId: e.nodeId } : {}), text: e.text ? formatEngineText(e.text, { locale, ...(catalog ? { catalog } : {}) }) : e.message });
         break;
       case 'instance.completed':
         out.push({ seq: e.seq, kind: 'end', nodeId: e.nodeId, text: t('sim.done', { outcome: e.outcome ?? name(e.nodeId) }) });

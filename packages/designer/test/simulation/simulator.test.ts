@@ -73,3 +73,36 @@ describe('Simulator: entries from the step forms, saved as a scenario and replay
     expect((again.instance.data as { complaint: { rootCause: string } }).complaint.rootCause).toBe('Labels swapped.');
   });
 });
+
+describe('trace: engine texts in the designer language', () => {
+  it('an incident and an SLA alert read in Chinese, from the engine text the event carries', () => {
+    const flow = newCustomerApproval();
+    const node = flow.nodes.find((n) => n.kind === 'decision')!;
+    const base = { instanceId: 'i1', at: Date.UTC(2026, 10, 22, 3, 15) };
+    const incident = {
+      ...base,
+      seq: 1,
+      type: 'incident.raised' as const,
+      incidentId: 'i1/i1',
+      code: 'NO_PATH' as const,
+      nodeId: node.id,
+      message: 'English only',
+      text: { key: 'incident.noPath', args: { step: { kind: 'step' as const, id: node.id, name: node.name } } },
+    };
+    const task = flow.nodes.find((n) => n.kind === 'task')!;
+    const alert = {
+      ...base,
+      seq: 2,
+      type: 'alert.raised' as const,
+      alertId: 'i1/a2',
+      source: { kind: 'sla' as const, nodeId: task.id, taskId: 't1' },
+      message: { en: 'English only' },
+      text: { key: 'alert.overdue', args: { step: { kind: 'step' as const, id: task.id, name: task.name }, dueAt: { kind: 'time' as const, at: base.at } } },
+      to: ['sales-manager'],
+      severity: 'warning' as const,
+    };
+    const lines = traceLines([incident, alert], flow, sampleCatalog, {} as never, 'zh', translator('zh'));
+    expect(lines[0]!.text).toBe(`“${node.name.zh}”之后的条件都不成立，且没有默认路径，流程无法继续。请修改数据或流程。`);
+    expect(lines[1]!.text).toMatch(new RegExp(`^⚠ “${task.name.zh}”已逾期：截止时间为 2026年11月22日 \\d{2}:15。 → 销售经理$`));
+  });
+});

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { testScenarios, type Catalog, type Flow, type ScenarioReport } from '@crm/flow-runtime';
+import { formatEngineText, isEngineError, testScenarios, type Catalog, type Flow, type ScenarioReport } from '@crm/flow-runtime';
 import { fieldText } from '../../forms/FieldWidget.js';
 import { StepForm } from './StepForm.js';
 import { walkablePart } from '../../simulation/partial.js';
@@ -84,7 +84,8 @@ export function SimulationPanel({ flow, catalog, scenarios: given = [], flows = 
     try {
       await work();
     } catch (e) {
-      setError(t('sim.error', { message: e instanceof Error ? e.message : String(e) }));
+      // Engine refusals in the designer's language, from their code and details.
+      setError(t('sim.error', { message: isEngineError(e) ? formatEngineText(e.code, e.details, { locale, ...(catalog ? { catalog } : {}) }) : e instanceof Error ? e.message : String(e) }));
       if (sim.current) report(sim.current.current);
     } finally {
       setBusy(false);
