@@ -7,7 +7,7 @@ import type { Flow } from '../schema/flow.js';
 import type { ParseResult } from '../schema/problems.js';
 import type { FlowStore } from '../stores/types.js';
 import { compileFlow, type CompiledFlow } from './compiled.js';
-import { isEngineError, refusal, type EngineError } from './errors.js';
+import { isEngineError, refusal, type DeployFinding, type EngineError } from './errors.js';
 import type { Clock, DefinitionInfo, DeployCheck, DeployResult } from './types.js';
 import type { TextArg } from './texts/types.js';
 
@@ -98,6 +98,7 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
       throw refusal('INVALID_FLOW', 'INVALID_FLOW.problems', { problems: shown, ...more }, { problems: parsed.problems });
     }
     const flow = deepFreeze(structuredClone(parsed.value));
+    let accepted: DeployFinding[] = [];
     if (deployCheck) {
       // Every version of each flow a sub-flow step runs, as deployed now (this flow's own earlier versions too).
       const deployed = new Map<string, Flow[]>();
@@ -106,7 +107,11 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
         const defs = await store.definitions({ flowId: n.flow });
         deployed.set(n.flow, defs.map((d) => d.flow));
       }
-      const findings = deployCheck(flow, { catalog, deployed });
+      const all = deployCheck(flow, { catalog, deployed });
+      // A recorded override (who, why, which rules) lets those rules' findings through; nothing else does.
+      const acceptedRules = new Set(flow.deployOverride?.rules ?? []);
+      const findings = all.filter((f) => !acceptedRules.has(f.rule));
+      accepted = all.filter((f) => acceptedRules.has(f.rule));
       if (findings.length > 0) {
         const list: TextArg = { kind: 'list', join: 'lines', items: findings.map((f) => ({ kind: 'text', ...f.message })) };
         throw refusal('UNSAFE_FLOW', 'UNSAFE_FLOW.findings', { flowId: flow.id, version: flow.version, count: findings.length, findings: list }, { findings });
@@ -126,12 +131,12 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
       if (same(res.existing.flow)) return { flowId: flow.id, version: flow.version, created: false };
       throw versionExists(flow);
     }
-    return { flowId: flow.id, version: flow.version, created: true };
+    return { flowId: flow.id, version: flow.version, created: true, ...(accepted.length ? { accepted } : {}) };
   }
 
   async function list(flowId?: string): Promise<DefinitionInfo[]> {
     const all = await store.definitions(flowId === undefined ? {} : { flowId });
-    return all.map((d) => ({ flowId: d.flowId, version: d.version, name: d.flow.name, deployedAt: d.deployedAt }));
+    return all.map((d) => ({ flowId: d.flowId, version: d.version, name: d.flow.name, deployedAt: d.deployedAt, ...(d.flow.deployOverride ? { deployOverride: d.flow.deployOverride } : {}) }));
   }
 
   return {

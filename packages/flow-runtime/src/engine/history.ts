@@ -8,6 +8,7 @@ import { actorArg, fieldArg, rolesArg, stepArg } from './names.js';
 import { formatEngineText } from './texts/format.js';
 import type { EngineText, EngineTextArgs, FormatTextOptions, TextArg } from './texts/types.js';
 import type { FlowEvent, HistoryEntry } from './types.js';
+import type { DeployOverride } from '../schema/flow.js';
 
 /**
  * Describes one event; `flow` is the version the instance ran on at that
@@ -33,7 +34,13 @@ export function historyText(e: FlowEvent, flow: CompiledFlow | undefined): Engin
   const t = (args: EngineTextArgs): EngineText => ({ key: `history.${e.type}`, args });
   switch (e.type) {
     case 'instance.started':
-      return t({ who: who(), flow: flow ? { kind: 'step', id: e.flowId, name: flow.flow.name } : { kind: 'step', id: e.flowId }, version: e.version, ...(e.parent ? { parent: e.parent.instanceId } : {}) });
+      return t({
+        who: who(),
+        flow: flow ? { kind: 'step', id: e.flowId, name: flow.flow.name } : { kind: 'step', id: e.flowId },
+        version: e.version,
+        ...(e.parent ? { parent: e.parent.instanceId } : {}),
+        ...(flow?.flow.deployOverride ? { override: overrideArg(flow.flow.deployOverride) } : {}),
+      });
     case 'token.moved':
       return t({ step: step(e.to) });
     case 'token.split':
@@ -87,6 +94,11 @@ export function historyText(e: FlowEvent, flow: CompiledFlow | undefined): Engin
     case 'instance.migrated':
       return t({ who: who(), from: e.fromVersion, to: e.toVersion });
   }
+}
+
+/** "This version was deployed despite the deploy check (…), accepted by Sun Hao: …". */
+function overrideArg(o: DeployOverride): TextArg {
+  return { kind: 'msg', key: 'history.deployOverride', args: { rules: { kind: 'list', items: o.rules }, by: o.by, reason: o.reason } };
 }
 
 function controlArg(flow: CompiledFlow | undefined, id: string): TextArg {

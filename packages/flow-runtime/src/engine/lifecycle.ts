@@ -46,7 +46,9 @@ export function tick(run: Run): void {
 /** Cancels the instance and, through effects, its running children. */
 export function cancel(run: Run, reason: string, actor: Actor | undefined, byParent: boolean): void {
   const state = run.state;
-  if (!byParent && actor && !actor.system) {
+  // Only a parent's cancellation passes on its own; a system actor is no exception (the starter or an admin role).
+  if (!byParent) {
+    if (!actor) throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.cancelNoActor', {}, { instanceId: state.instanceId, roles: [...run.ctx.adminRoles] });
     const admin = actor.roles.some((r) => run.ctx.adminRoles.includes(r));
     if (!admin && state.startedBy?.id !== actor.id) {
       throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.cancel', {}, { instanceId: state.instanceId, roles: [...run.ctx.adminRoles] });
@@ -63,9 +65,11 @@ export function cancel(run: Run, reason: string, actor: Actor | undefined, byPar
 export function migrate(run: Run, to: CompiledFlow, nodeMap: Record<string, string>, actor: Actor | undefined): void {
   const state = run.state;
   const from = run.flow;
-  if (actor && !actor.system && !actor.roles.some((r) => run.ctx.adminRoles.includes(r))) {
-    const roles = rolesArg(from, run.ctx.adminRoles, 'or');
-    throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.admin', { roles, what: { kind: 'msg', key: 'admin.migrate' }, actor: actor.name ?? actor.id }, { instanceId: state.instanceId, roles: [...run.ctx.adminRoles] });
+  // The pure core refuses as the facade does: an actor with an admin role (a system actor is no exception).
+  if (!actor || !actor.roles.some((r) => run.ctx.adminRoles.includes(r))) {
+    const args = { roles: rolesArg(from, run.ctx.adminRoles, 'or'), what: { kind: 'msg' as const, key: 'admin.migrate' } };
+    const where = { instanceId: state.instanceId, roles: [...run.ctx.adminRoles] };
+    throw actor ? refusal('NOT_PERMITTED', 'NOT_PERMITTED.admin', { ...args, actor: actor.name ?? actor.id }, where) : refusal('NOT_PERMITTED', 'NOT_PERMITTED.adminNoActor', args, where);
   }
   const problems: TextArg[] = [];
   const problem = (key: string, args: Record<string, TextArg>) => problems.push({ kind: 'msg', key, args });

@@ -7,7 +7,7 @@ import type { DeployFinding } from './errors.js';
 import type { FormatTextOptions } from './texts/types.js';
 import type { Catalog } from '../schema/catalog.js';
 import type { LocalizedText } from '../schema/common.js';
-import type { Flow } from '../schema/flow.js';
+import type { DeployOverride, Flow } from '../schema/flow.js';
 import type { FeedPage, FlowStore } from '../stores/types.js';
 import type { Actor, Clock, DataPatch, IdGenerator } from './types/actors.js';
 import type { FlowEvent } from './types/events.js';
@@ -62,6 +62,8 @@ export interface DeployResult {
   version: number;
   /** False when exactly this definition was already deployed. */
   created: boolean;
+  /** Findings of the deploy check let through by the definition's `deployOverride` (who, why, which rules). */
+  accepted?: DeployFinding[];
 }
 
 /** A deployed definition, as listed. */
@@ -70,6 +72,8 @@ export interface DefinitionInfo {
   version: number;
   name: LocalizedText;
   deployedAt: number;
+  /** The recorded decision to deploy it despite the deploy check, if any. */
+  deployOverride?: DeployOverride;
 }
 
 /** What one call to {@link Engine.tick} did. */

@@ -174,6 +174,26 @@ export const Layout = z.strictObject({
 });
 export type Layout = z.infer<typeof Layout>;
 
+/**
+ * A recorded decision to deploy a flow although the deploy check finds it
+ * unsafe: who decided, why, and which rules' findings are accepted. The
+ * engine deploys it only with this in the definition, and every case on the
+ * version says so in its history. Running still enforces what it can
+ * (a mandatory step skipped is held as an incident).
+ */
+export const DeployOverride = z
+  .strictObject({
+    by: z.string().min(1).max(200).meta({ description: 'Who decided to deploy despite the findings (name or user id).' }),
+    reason: z.string().trim().min(1).max(2000).meta({ description: 'Why the flow must be deployed anyway.' }),
+    rules: z
+      .array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'a rule id such as mandatory-not-bypassed'))
+      .min(1)
+      .max(20)
+      .meta({ description: 'The deploy-blocking rules whose findings are accepted, e.g. mandatory-not-bypassed.' }),
+  })
+  .meta({ description: 'Deploy although the deploy check refuses: who, why, and which rules are accepted. Shown in the history of every case on this version.' });
+export type DeployOverride = z.infer<typeof DeployOverride>;
+
 /** A process definition. */
 export const Flow = z.strictObject({
   $schema: z.string().optional(),
@@ -187,5 +207,6 @@ export const Flow = z.strictObject({
   edges: z.array(FlowEdge).max(200_000),
   controls: z.array(Control).max(500).optional(),
   layout: Layout.optional(),
+  deployOverride: DeployOverride.optional(),
 });
 export type Flow = z.infer<typeof Flow>;

@@ -3,7 +3,7 @@
 // others; a flow that could skip a mandatory step or get a case stuck is
 // refused with every finding in English and Chinese, and nothing is stored.
 import { describe, expect, it } from 'vitest';
-import { createEngine, createMemoryStore, isEngineError, type Actor, type EngineError, type Flow } from '../../src/index.js';
+import { compileFlow, createEngine, createMemoryStore, decide, formatEngineText, isEngineError, type Actor, type EngineError, type Flow } from '../../src/index.js';
 import { loadCatalog, loadFlow } from '../examples/load-examples.js';
 
 const catalog = loadCatalog();
@@ -102,14 +102,35 @@ describe('deploy refuses unsafe flows', () => {
     join.nodes.push({ id: 'j', kind: 'join', name: { en: 'Both done' } });
     join.edges = [join.edges[0]!, join.edges[1]!, { id: 'c', source: 'big', target: 'j', guard: { '>': [{ var: 'amount' }, 100] } }, { id: 'd', source: 'big', target: 'j', default: true }, { id: 'e', source: 'j', target: 'yes' }];
     join.nodes = join.nodes.filter((n) => n.id !== 'no');
-    expect((await refusal(engine.deploy(join, { actor: admin }))).code).toBe('UNSAFE_FLOW');
+    const stuck = await refusal(engine.deploy(join, { actor: admin }));
+    expect(stuck.code).toBe('UNSAFE_FLOW');
+    expect(stuck.details.findings!.map((f) => f.rule)).toContain('join-after-exclusive');
 
     const wait = base();
     wait.id = 'tiny-wait';
     wait.nodes.push({ id: 'w', kind: 'wait', name: { en: 'Wait' } });
     wait.edges = [wait.edges[0]!, { id: 'b', source: 'enter', target: 'w' }, { id: 'c', source: 'w', target: 'yes' }];
     wait.nodes = wait.nodes.filter((n) => n.id !== 'no' && n.id !== 'big');
-    expect((await refusal(engine.deploy(wait, { actor: admin }))).code).toBe('UNSAFE_FLOW');
+    const forever = await refusal(engine.deploy(wait, { actor: admin }));
+    expect(forever.code).toBe('UNSAFE_FLOW');
+    expect(forever.details.findings!.map((f) => f.rule)).toContain('wait-without-exit');
+    expect(gap.details.findings!.map((f) => f.rule)).toContain('uncovered-values');
+    expect(await engine.definitions('tiny-join')).toEqual([]);
+    expect(await engine.definitions('tiny-wait')).toEqual([]);
+  });
+
+  it('the refusal lists every finding, and renders in Chinese from its code and details', async () => {
+    const engine = createEngine({ store: createMemoryStore(), catalog });
+    // Both holes at once: the credit-limit sub-flow is not deployed, and VIPs bypass the credit check.
+    const e = await refusal(engine.deploy(vipBypass(), { actor: admin }));
+    const rules = e.details.findings!.map((f) => f.rule);
+    expect(rules).toEqual(expect.arrayContaining(['mandatory-not-bypassed', 'subflow-exists']));
+    const zh = formatEngineText(e.code, e.details, { locale: 'zh' });
+    expect(zh).toMatch(new RegExp(`^流程“new-order”第 1 版未部署：有 ${rules.length} 个问题`));
+    for (const f of e.details.findings!) {
+      expect(zh).toContain(f.message.zh);
+      expect(e.message).toContain(f.message.en);
+    }
   });
 
   it('every sample flow deploys (in dependency order)', async () => {
@@ -117,6 +138,40 @@ describe('deploy refuses unsafe flows', () => {
     for (const id of ['credit-limit-review', 'new-customer-approval', 'new-order', 'prepaid-order', 'sample-order', 'rework-order', 'quotation', 'complaint-handling', 'lead-to-order']) {
       await expect(engine.deploy(loadFlow(id, catalog), { actor: admin }), id).resolves.toMatchObject({ created: true });
     }
+  });
+});
+
+describe('an override recorded in the definition', () => {
+  const override = { by: 'Sun Hao (IT)', reason: 'Credit check system is down until Monday; the sales director signed off.', rules: ['mandatory-not-bypassed'] };
+
+  it('deploys despite the accepted rule, says which findings it accepted, and every case shows it in its history', async () => {
+    const engine = createEngine({ store: createMemoryStore(), catalog });
+    await engine.deploy(loadFlow('credit-limit-review', catalog), { actor: admin });
+    const flow = { ...vipBypass(), deployOverride: override };
+    const res = await engine.deploy(flow, { actor: admin });
+    expect(res.created).toBe(true);
+    expect(res.accepted!.map((f) => f.rule)).toEqual(['mandatory-not-bypassed']);
+    expect((await engine.definitions('new-order'))[0]!.deployOverride).toEqual(override);
+    const { instance } = await engine.start('new-order', { actor: rep, data: { customer: { id: 'C-1', name: 'Hengtai', status: 'active', creditLimit: 100000, creditUsed: 0 } } });
+    const [started] = await engine.history(instance.instanceId);
+    expect(started!.summary).toContain('deployed although the deploy check refused it (mandatory-not-bypassed); accepted by Sun Hao (IT): Credit check system is down');
+    const [zh] = await engine.history(instance.instanceId, { locale: 'zh' });
+    expect(zh!.summary).toContain('此版本在部署检查未通过（mandatory-not-bypassed）的情况下仍被部署；由Sun Hao (IT)决定');
+  });
+
+  it('lets through only the rules it names', async () => {
+    const engine = createEngine({ store: createMemoryStore(), catalog });
+    // The sub-flow is not deployed: that finding is not accepted.
+    const e = await refusal(engine.deploy({ ...vipBypass(), deployOverride: override }, { actor: admin }));
+    expect(e.code).toBe('UNSAFE_FLOW');
+    expect(e.details.findings!.map((f) => f.rule)).toEqual(['subflow-exists']);
+  });
+
+  it('needs who and why', async () => {
+    const engine = createEngine({ store: createMemoryStore(), catalog });
+    await engine.deploy(loadFlow('credit-limit-review', catalog), { actor: admin });
+    const e = await refusal(engine.deploy({ ...vipBypass(), deployOverride: { by: 'Sun Hao', reason: ' ', rules: ['mandatory-not-bypassed'] } }, { actor: admin }));
+    expect(e.code).toBe('INVALID_FLOW');
   });
 });
 
@@ -153,7 +208,20 @@ describe('privileged commands need an authorised actor', () => {
     expect((await refusal(cancel(instance.instanceId))).code).toBe('NOT_PERMITTED');
     expect((await refusal(engine.cancel(instance.instanceId, { actor: rep, reason: '  ' }))).code).toBe('INVALID_VALUE');
     expect((await refusal(engine.cancel(instance.instanceId, { actor: { id: 'other', roles: ['sales-rep'] }, reason: 'mistake' }))).code).toBe('NOT_PERMITTED');
+    // A system actor is no exception: without an admin role it did not start the case.
+    expect((await refusal(engine.cancel(instance.instanceId, { actor: system, reason: 'cleanup' }))).code).toBe('NOT_PERMITTED');
     const done = await engine.cancel(instance.instanceId, { actor: rep, reason: 'Entered by mistake' });
     expect(done.instance.status).toBe('cancelled');
+  });
+
+  it('the pure core refuses the same: cancel and migrate without an actor or the role', async () => {
+    const engine = createEngine({ store: createMemoryStore(), catalog });
+    await engine.deploy(loadFlow('credit-limit-review', catalog), { actor: admin });
+    const { instance } = await engine.start('credit-limit-review', { actor: { id: 'x', roles: ['sales-rep', 'sales-manager', 'finance'] } });
+    const flow = compileFlow(loadFlow('credit-limit-review', catalog), catalog);
+    const ctx = { flow, now: 0, newInstanceId: () => 'n', resolveFlow: () => undefined, adminRoles: ['admin'] };
+    expect(() => decide(instance, { type: 'cancel', reason: 'x' }, ctx)).toThrow(expect.objectContaining({ code: 'NOT_PERMITTED' }));
+    expect(() => decide(instance, { type: 'migrate', to: flow, nodeMap: {} }, ctx, system)).toThrow(expect.objectContaining({ code: 'NOT_PERMITTED' }));
+    expect(() => decide(instance, { type: 'migrate', to: flow, nodeMap: {} }, ctx)).toThrow(expect.objectContaining({ code: 'NOT_PERMITTED' }));
   });
 });

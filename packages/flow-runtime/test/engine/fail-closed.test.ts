@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../src/schema/flow.js';
 import { finance, orderFlow, sales, warehouse } from './fixtures.js';
 import { refusal, testEngine } from './helpers.js';
+import { formatEngineText } from '../../src/engine/texts/index.js';
 
 const system = { id: 'erp', roles: [], system: true };
 /** Doubling the customer's name runs over the evaluation budget's string limit (1,000,000) once the name is long. */
@@ -59,5 +60,36 @@ describe('fail closed', () => {
     const fixed = await engine.updateData(instance.instanceId, { actor: system, data: { 'customer.name': 'Acme' } });
     expect(fixed.instance.alerts).toHaveLength(1);
     expect(fixed.instance.incidents.every((i) => i.resolved)).toBe(true);
+  });
+
+  it('a gate that guards an automatic step holds it while its rule fails; the incident reads in zh, naming the control', async () => {
+    const flow: Flow = {
+      id: 'auto-gate',
+      version: 1,
+      name: { en: 'Auto gate' },
+      data: { customer: { type: 'record', entity: 'customer' }, note: { type: 'string' } },
+      nodes: [
+        { id: 'start', kind: 'start', name: { en: 'Start' } },
+        { id: 'book', kind: 'system', name: { en: 'Book it', zh: '记账' }, assign: [{ target: 'note', value: 'booked' }] },
+        { id: 'done', kind: 'end', name: { en: 'Done' } },
+      ],
+      edges: [
+        { id: 'a', source: 'start', target: 'book' },
+        { id: 'b', source: 'book', target: 'done' },
+      ],
+      controls: [{ id: 'hold-book', kind: 'gate', name: { en: 'Name checked', zh: '名称已核对' }, when: { '!': fragile }, message: { en: 'Check the name first.' }, blocks: ['book'] }],
+    };
+    const { engine } = await testEngine([flow]);
+    const { instance } = await engine.start(flow.id, { actor: sales, data: { customer: { name: longName } } });
+    // The gate cannot be evaluated: the system step waits and nothing is booked.
+    expect(instance.status).toBe('incident');
+    expect(instance.data.note).toBeUndefined();
+    expect(Object.values(instance.tokens)[0]).toMatchObject({ nodeId: 'book', waiting: 'gate' });
+    const incident = instance.incidents[0]!;
+    expect(incident).toMatchObject({ code: 'RULE_FAILED', controlId: 'hold-book' });
+    expect(formatEngineText(incident.text!, { locale: 'zh' })).toMatch(/^管控点“名称已核对”的条件无法计算（规则超出了计算预算（.*）），它所管控的步骤将暂停，直到条件可以计算。$/);
+    // Readable again (and not holding): the step runs.
+    const fixed = await engine.updateData(instance.instanceId, { actor: system, data: { 'customer.name': 'Acme' } });
+    expect(fixed.instance).toMatchObject({ status: 'completed', data: { note: 'booked' } });
   });
 });

@@ -210,8 +210,12 @@ export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = {
 
   // ── History ────────────────────────────────────────────────────────────────
   'history.instance.started': {
-    en: (a) => `${upper(a.s.who)} started ${a.s.flow} (version ${a.s.version})${a.has('parent') ? ` as a sub-flow of ${a.s.parent}` : ''}.`,
-    zh: (a) => `${a.s.who}发起了${a.s.flow}（第 ${a.s.version} 版）${a.has('parent') ? `，作为 ${a.s.parent} 的子流程` : ''}。`,
+    en: (a) => `${upper(a.s.who)} started ${a.s.flow} (version ${a.s.version})${a.has('parent') ? ` as a sub-flow of ${a.s.parent}` : ''}.${a.has('override') ? ` ${a.s.override}` : ''}`,
+    zh: (a) => `${a.s.who}发起了${a.s.flow}（第 ${a.s.version} 版）${a.has('parent') ? `，作为 ${a.s.parent} 的子流程` : ''}。${a.s.override}`,
+  },
+  'history.deployOverride': {
+    en: 'This version was deployed although the deploy check refused it ({rules}); accepted by {by}: {reason}',
+    zh: '此版本在部署检查未通过（{rules}）的情况下仍被部署；由{by}决定：{reason}',
   },
   'history.token.moved': { en: 'The process moved to {step}.', zh: '流程进入{step}。' },
   'history.token.split': { en: '{step} split into {count} parallel branches.', zh: '{step}分为 {count} 个并行分支。' },
