@@ -14,6 +14,7 @@ import type { FlowDraft } from '../db/crm-db';
 import { useI18n } from '../i18n';
 import { DEMO_USERS, userName, type DemoRole } from '../runtime/actors';
 import { applyPublishedCatalog, catalog, sampleFlows, sampleScenarios } from '../runtime/definitions';
+import { engineError } from '../runtime/engine-text';
 import { roleName } from '../windows/catalog-lookup';
 
 /** What each demo role may do in the designer. */
@@ -190,7 +191,13 @@ function FlowWorkspace({ row }: { row: FlowRow }) {
         return;
       }
       const problems = isEngineError(e) ? (e.details.problems ?? []) : [];
-      setMessage({ tone: 'refusal', text: problems.length ? t('flows.invalid', { problems: problems.map((p) => p.message).join('; ') }) : e instanceof Error ? e.message : String(e) });
+      // Problems as the parser wrote them in English; otherwise the engine's own text in the UI language
+      // (in Chinese each problem by its code and place).
+      const english = i18n.locale === 'en' && problems.length > 0;
+      setMessage({
+        tone: 'refusal',
+        text: english ? t('flows.invalid', { problems: problems.map((p) => p.message).join('; ') }) : isEngineError(e) ? engineError(i18n, e.code, e.details) : e instanceof Error ? e.message : String(e),
+      });
     }
   };
 

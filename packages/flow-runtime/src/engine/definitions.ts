@@ -93,7 +93,12 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
   async function deploy(input: unknown): Promise<DeployResult> {
     const parsed = parseFlow(input, catalog);
     if (!parsed.ok) {
-      const shown = parsed.problems.slice(0, 5).map((p) => p.message).join(' ');
+      // Each problem in English as written; in Chinese by its code's meaning, at its place in the definition.
+      const shown: TextArg = {
+        kind: 'list',
+        join: 'lines',
+        items: parsed.problems.slice(0, 5).map((p) => ({ kind: 'msg', key: `problem.${p.code}`, args: { path: p.path, message: p.message } })),
+      };
       const more = parsed.problems.length > 5 ? { more: parsed.problems.length - 5 } : {};
       throw refusal('INVALID_FLOW', 'INVALID_FLOW.problems', { problems: shown, ...more }, { problems: parsed.problems });
     }

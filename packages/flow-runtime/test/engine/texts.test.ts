@@ -98,6 +98,15 @@ describe('refusals render from code and details', () => {
     expect(formatEngineText(missing.code, missing.details, ZH)).toBe('“Order entry”需要先填写order的Amount才能完成。');
   });
 
+  it('a definition refused at deploy lists its problems in zh by code and place', async () => {
+    const { engine } = await testEngine([]);
+    const broken = { ...structuredClone(orderFlow), id: 'broken', edges: [...orderFlow.edges, { id: 'zz', source: 'entry', target: 'nowhere' }] };
+    const e = await caught(engine.deploy(broken, { actor: { id: 'ada', roles: ['admin'] } }));
+    expect(e.code).toBe('INVALID_FLOW');
+    expect(e.message).toMatch(/^The flow cannot be deployed:\n- .*nowhere/);
+    expect(formatEngineText(e.code, e.details, { locale: 'zh' })).toContain('/edges/7/target：引用的节点不存在。');
+  });
+
   it('a refusal without its own text still renders its code’s meaning', () => {
     expect(formatEngineText('VERSION_CONFLICT', {}, { locale: 'zh' })).toBe(ENGINE_TEXTS.VERSION_CONFLICT!.zh);
   });
