@@ -6,7 +6,7 @@
 //   (or from the repo root: node --conditions=source --import tsx examples/node-embed/main.ts)
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { createEngine, createMemoryStore, isEngineError, parseCatalogOrThrow, type Actor, type Engine } from '@crm/flow-runtime';
+import { createEngine, createMemoryStore, formatEngineText, isEngineError, parseCatalogOrThrow, type Actor, type Engine } from '@crm/flow-runtime';
 
 const flows = fileURLToPath(new URL('../flows/', import.meta.url));
 const read = (file: string): unknown => JSON.parse(readFileSync(flows + file, 'utf8'));
@@ -81,6 +81,11 @@ export async function main(print: (line: string) => void = console.log): Promise
     if (h.type === 'token.moved') continue; // the moves are in the log; the trail reads better without them
     print(`  ${shanghai(h.at)}  ${h.summary}`);
   }
+
+  // Everything the engine says is an engine text: the same trail for a reader in Chinese, in Shanghai time.
+  print('\n审计记录（前五条）：');
+  const zh = (await engine.history(id, { locale: 'zh', timeZone: 'Asia/Shanghai' })).filter((h) => h.type !== 'token.moved');
+  for (const h of zh.slice(0, 5)) print(`  ${shanghai(h.at)}  ${h.summary}`);
   return { engine, instanceId: id };
 }
 
@@ -96,6 +101,8 @@ async function refused(print: (line: string) => void, attempt: Promise<unknown>)
   } catch (e) {
     if (!isEngineError(e)) throw e;
     print(`  refused ${e.code}: ${e.message}`);
+    // The same refusal for a reader in Chinese, rendered from its code and details.
+    print(`          ${formatEngineText(e.code, e.details, { locale: 'zh' })}`);
   }
 }
 

@@ -45,7 +45,8 @@ export function explainRefusal(e: unknown, ctx: RefusalContext): string {
   const roles = (ids: string[] | undefined) => list((ids ?? []).map((r) => roleName(r, i18n.locale)), i18n);
   switch (e.code) {
     case 'NOT_PERMITTED':
-      return t('refusal.notPermitted', { roles: roles(d.roles), step });
+      // Not about a step (cancel, deploy, migrate, a draft with no open step): the engine's own sentence.
+      return d.nodeId ? t('refusal.notPermitted', { roles: roles(d.roles), step }) : engineError(i18n, e.code, d);
     case 'FIELD_NOT_EDITABLE': {
       const win = ctx.windowId ? windowById(ctx.windowId) : undefined;
       const sentences = (d.fields ?? []).map((path) => {

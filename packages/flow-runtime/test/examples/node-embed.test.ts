@@ -11,5 +11,8 @@ describe('examples/node-embed', () => {
     expect(p.stdout).toContain('Audit trail:');
     expect(p.stdout).toMatch(/Alert to sales rep/);
     expect(p.stdout).toMatch(/The process finished at 'Order shipped' with outcome shipped\./);
+    // Refusals and the trail also read in Chinese, from the engine's texts.
+    expect(p.stdout).toContain('只有销售代表或销售经理可以处理“录入订单”（你的角色是财务）。');
+    expect(p.stdout).toContain('“录入订单”等待销售代表或销售经理处理。');
   }, 60_000);
 });

@@ -231,7 +231,6 @@ export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = {
       `The condition of control ${a.s.control} could not be evaluated (${a.s.why}), ${a.raw.gate === true ? 'so the steps it guards are held until it can be' : 'so its alert could not be raised'}.`,
     zh: (a) => `管控点${a.s.control}的条件无法计算（${a.s.why}），${a.raw.gate === true ? '它所管控的步骤将暂停，直到条件可以计算' : '因此无法发出其提醒'}。`,
   },
-  'incident.parentCancelled': { en: 'The parent process was cancelled: {reason}', zh: '父流程已取消：{reason}' },
 
   // ── Alerts ─────────────────────────────────────────────────────────────────
   'alert.overdue': { en: '{step} is overdue: it was due {dueAt}.', zh: '{step}已逾期：截止时间为 {dueAt}。' },
