@@ -62,7 +62,7 @@ export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = {
 
   // ── Writes ─────────────────────────────────────────────────────────────────
   'FIELD_NOT_EDITABLE.onlyIn': { en: 'Only {roles} may change {field} in {step}.', zh: '只有{roles}可以在{step}中修改{field}。' },
-  'FIELD_NOT_EDITABLE.onlyElsewhere': { en: 'Only {roles} may change {field}, in {steps}.', zh: '只有{roles}可以修改{field}，在{steps}中。' },
+  'FIELD_NOT_EDITABLE.onlyElsewhere': { en: 'Only {roles} may change {field}, in {steps}.', zh: '只有{roles}可以修改{field}（在{steps}中）。' },
   'FIELD_NOT_EDITABLE.never': {
     en: (a) => `${upper(a.s.field)} cannot be changed${a.has('step') ? ` in ${a.s.step}` : ''}.`,
     zh: (a) => `${a.has('step') ? `在${a.s.step}中` : ''}不能修改${a.s.field}。`,
