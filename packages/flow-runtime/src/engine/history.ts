@@ -67,7 +67,12 @@ export function historyText(e: FlowEvent, flow: CompiledFlow | undefined): Engin
       const changes: TextArg = {
         kind: 'list',
         join: 'semi',
-        items: e.changes.map((c) => ({ kind: 'msg', key: 'history.change', args: { field: flow ? fieldArg(flow, c.path) : { kind: 'field', path: c.path }, from: { kind: 'value', value: c.from }, to: { kind: 'value', value: c.to } } })),
+        items: e.changes.map((c) => {
+          const info = flow?.pathInfo(c.path);
+          const type = info?.ok ? { type: info.type } : {};
+          const field: TextArg = flow ? fieldArg(flow, c.path) : { kind: 'field', path: c.path };
+          return { kind: 'msg', key: 'history.change', args: { field, from: { kind: 'value', value: c.from, ...type }, to: { kind: 'value', value: c.to, ...type } } };
+        }),
       };
       return t({ who: by, changes });
     }

@@ -59,6 +59,13 @@ describe('the message catalog', () => {
     expect(formatEngineText(text, { locale: 'en', timeZone: 'UTC' })).toBe("'Credit check' is overdue: it was due 22 Nov 2026, 11:15 UTC.");
   });
 
+  it('shows date and date-time values of the data as dates and times in the reader’s zone', () => {
+    const change = (value: string, type: string): EngineText => ({ key: 'history.change', args: { field: sample.field!, from: { kind: 'value', value: null }, to: { kind: 'value', value, type } } });
+    expect(formatEngineText(change('2024-04-09T15:30:00+08:00', 'datetime'), ZH)).toBe('客户的信用额度 — → 2024年4月9日 15:30');
+    expect(formatEngineText(change('2024-04-09T15:30:00+08:00', 'datetime'), { locale: 'en', timeZone: 'Europe/Berlin' })).toBe("the customer's credit limit — → 9 Apr 2024, 09:30");
+    expect(formatEngineText(change('2024-04-15', 'date'), { ...ZH, timeZone: 'America/Los_Angeles' })).toBe('客户的信用额度 — → 2024年4月15日');
+  });
+
   it('names roles from the reader’s catalog, and lets a host reword or add entries', () => {
     const args = { roles: { kind: 'roles', ids: ['finance', 'sales-manager'] } as TextArg, step: sample.step! };
     expect(formatEngineText('NOT_PERMITTED.task', args, ZH)).toBe('只有财务或销售经理可以处理“信用审核”。');

@@ -85,6 +85,7 @@ class Renderer {
   readonly locale: TextLocale;
   private numbers?: Intl.NumberFormat;
   private times?: Intl.DateTimeFormat;
+  private dates?: Intl.DateTimeFormat;
   constructor(readonly options: FormatTextOptions) {
     this.locale = textLocale(options.locale);
   }
@@ -128,6 +129,12 @@ class Renderer {
     return this.options.timeZone === 'UTC' ? `${s} UTC` : s;
   }
 
+  /** A calendar date (YYYY-MM-DD) in the reader's locale; no zone shifts it. */
+  date(ymd: string): string {
+    this.dates ??= new Intl.DateTimeFormat(TAG[this.locale], { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+    return this.dates.format(Date.parse(`${ymd}T00:00:00Z`));
+  }
+
   number(n: number): string {
     this.numbers ??= new Intl.NumberFormat(TAG[this.locale], { maximumFractionDigits: 6 });
     return this.numbers.format(n);
@@ -164,6 +171,8 @@ class Renderer {
       case 'time':
         return this.time(v.at);
       case 'value':
+        if (typeof v.value === 'string' && v.type === 'datetime' && !Number.isNaN(Date.parse(v.value))) return this.time(Date.parse(v.value));
+        if (typeof v.value === 'string' && v.type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(v.value)) return this.date(v.value);
         return this.value(v.value);
       case 'list':
         return this.join(

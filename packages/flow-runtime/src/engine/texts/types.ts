@@ -21,7 +21,7 @@ export type TextLocale = 'en' | 'zh';
  * - `roles`: role ids, named from the catalog given to the renderer, else from `names`;
  * - `actor`: a person, with their roles;
  * - `time`: a moment (ms since the epoch), in the reader's locale and time zone;
- * - `value`: a data value, shown briefly;
+ * - `value`: a data value, shown briefly (with `type` `date` or `datetime`, as a date or time in the reader's locale and zone);
  * - `list`: several arguments joined ("a, b and c", "a、b和c"; `semi`: "a; b", `lines`: one per line).
  */
 export type TextArg =
@@ -35,7 +35,7 @@ export type TextArg =
   | { kind: 'roles'; ids: string[]; names?: Record<string, LocalizedText>; join?: 'or' | 'and' }
   | { kind: 'actor'; id: string; name?: string; roles?: string[]; roleNames?: Record<string, LocalizedText>; system?: boolean }
   | { kind: 'time'; at: number }
-  | { kind: 'value'; value: unknown }
+  | { kind: 'value'; value: unknown; type?: string }
   | { kind: 'list'; items: TextArg[]; join?: 'or' | 'and' | 'lines' | 'semi' };
 
 /** Named arguments of an engine text. */
