@@ -138,8 +138,13 @@ function openTask(run: Run, token: TokenState, nodeId: string): void {
   let dueAt: number | undefined;
   const sla = run.flow.rules.get(nodeId)?.get('sla');
   if (sla) {
-    const hours = safeNumber(() => sla(run.state.data));
-    if (hours !== undefined && hours >= 0) dueAt = run.ctx.now + Math.min(hours, MAX_HOURS) * HOUR;
+    const hours = numberOrFailure(() => sla(run.state.data));
+    if (typeof hours === 'number' && hours >= 0) dueAt = run.ctx.now + Math.min(hours, MAX_HOURS) * HOUR;
+    else if (hours && typeof hours === 'object') {
+      // Fail closed: an SLA that cannot be computed is due now (it escalates on the next tick), and someone is told why.
+      dueAt = run.ctx.now;
+      raiseStepRuleIncident(run, nodeId, { key: 'incident.slaFailed', args: { step: stepArg(run.flow, nodeId), why: whyArg(hours.error) } });
+    }
   }
   const seq = run.nextSeq;
   run.push({ type: 'task.opened', instanceId: run.id, seq, at: run.now, actor: undefined, taskId: `t${seq}`, tokenId: token.id, nodeId, roles: binding.candidates, dueAt });
@@ -158,14 +163,18 @@ function tryJoin(run: Run, token: TokenState, node: FlowNode): void {
 function enterWait(run: Run, token: TokenState, node: Extract<FlowNode, { kind: 'wait' }>): void {
   const rules = run.flow.rules.get(node.id);
   const until = rules?.get('until');
-  if (until && safeTruthy(() => until(run.state.data))) return leave(run, token, node);
+  if (until && waitConditionHolds(run, node.id, until)) return leave(run, token, node);
   let dueAt: number | undefined;
   const timer = rules?.get('timer');
   if (timer) {
-    const hours = safeNumber(() => timer(run.state.data));
-    if (hours !== undefined) dueAt = run.ctx.now + Math.min(Math.max(0, hours), MAX_HOURS) * HOUR;
+    const hours = numberOrFailure(() => timer(run.state.data));
+    if (typeof hours === 'number') dueAt = run.ctx.now + Math.min(Math.max(0, hours), MAX_HOURS) * HOUR;
+    else if (hours && typeof hours === 'object') raiseStepRuleIncident(run, node.id, { key: 'incident.timerFailed', args: { step: stepArg(run.flow, node.id), why: whyArg(hours.error), until: !!until } });
   }
-  if (!until && dueAt === undefined) return leave(run, token, node);
+  if (!until && dueAt === undefined) {
+    resolveStepRuleIncidents(run, node.id);
+    return leave(run, token, node);
+  }
   run.emit({ type: 'wait.started', tokenId: token.id, nodeId: node.id, ...(dueAt !== undefined ? { dueAt } : {}) });
 }
 
@@ -255,20 +264,44 @@ function finishToken(run: Run, token: TokenState, node: Extract<FlowNode, { kind
   }
 }
 
-function safeNumber(f: () => unknown): number | undefined {
+/** The rule's value as a finite number; undefined when it is not one; `{ error }` when the rule could not be evaluated. */
+function numberOrFailure(f: () => unknown): number | undefined | { error: unknown } {
   try {
     const v = Number(f());
     return Number.isFinite(v) ? v : undefined;
-  } catch {
-    return undefined;
+  } catch (error) {
+    return { error };
   }
 }
 
-function safeTruthy(f: () => unknown): boolean {
+/**
+ * Whether a wait's condition holds. A condition that cannot be evaluated does
+ * not hold (the wait goes on, until its timer if it has one) and raises one
+ * incident on the step, resolved once the condition can be evaluated again.
+ */
+export function waitConditionHolds(run: Run, nodeId: string, until: (data: Run['state']['data']) => unknown): boolean {
   try {
-    return truthy(f());
-  } catch {
+    const holds = truthy(until(run.state.data));
+    resolveStepRuleIncidents(run, nodeId, 'incident.waitRuleFailed');
+    return holds;
+  } catch (e) {
+    raiseStepRuleIncident(run, nodeId, { key: 'incident.waitRuleFailed', args: { step: stepArg(run.flow, nodeId), why: whyArg(e) } });
     return false;
+  }
+}
+
+/** Raises a RULE_FAILED incident on a step without holding a token (an SLA, a timer, a wait's condition), once while it is open. */
+export function raiseStepRuleIncident(run: Run, nodeId: string, text: EngineText): void {
+  if (run.state.incidents.some((i) => !i.resolved && i.nodeId === nodeId && !i.tokenId && !i.controlId && i.text?.key === text.key)) return;
+  raiseIncident(run, 'RULE_FAILED', text, undefined, nodeId);
+}
+
+/** Resolves the open step incidents of {@link raiseStepRuleIncident} on a node (of one kind, or all). */
+export function resolveStepRuleIncidents(run: Run, nodeId: string, key?: string): void {
+  const list = run.state.incidents;
+  for (let i = 0; i < list.length; i++) {
+    const x = list[i]!;
+    if (!x.resolved && x.nodeId === nodeId && !x.tokenId && !x.controlId && (key === undefined || x.text?.key === key)) run.emit({ type: 'incident.resolved', incidentId: x.incidentId });
   }
 }
 

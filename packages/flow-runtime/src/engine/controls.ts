@@ -5,7 +5,7 @@
  */
 import { truthy } from '../logic/truthy.js';
 import type { CompiledControl } from './compiled.js';
-import { leave, pickEdge, raiseIncident, whyArg } from './advance.js';
+import { leave, pickEdge, raiseIncident, resolveStepRuleIncidents, waitConditionHolds, whyArg } from './advance.js';
 import type { Run } from './run.js';
 
 const NONE: CompiledControl[] = [];
@@ -69,8 +69,9 @@ export function recheckResting(run: Run): void {
     if (!node) continue;
     if (current.waiting === 'wait' && node.kind === 'wait') {
       const until = run.flow.rules.get(node.id)?.get('until');
-      if (!until || !holdsSafely(() => until(run.state.data))) continue;
+      if (!until || !waitConditionHolds(run, node.id, until)) continue;
       run.emit({ type: 'wait.ended', tokenId: current.id, nodeId: node.id, reason: 'condition' });
+      resolveStepRuleIncidents(run, node.id);
       leave(run, run.state.tokens[current.id]!, node);
     } else if (current.waiting === 'gate') {
       if (closedGates(run, node.id).length === 0) run.queue.push(current.id);
@@ -92,10 +93,3 @@ export function recheckResting(run: Run): void {
   }
 }
 
-function holdsSafely(f: () => unknown): boolean {
-  try {
-    return truthy(f());
-  } catch {
-    return false;
-  }
-}

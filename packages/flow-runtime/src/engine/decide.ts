@@ -4,7 +4,7 @@
  * that happens is an event, folded into the state as it is emitted.
  */
 import { actingRoles, type TaskBinding } from './access.js';
-import { leave, settle } from './advance.js';
+import { leave, resolveStepRuleIncidents, settle } from './advance.js';
 import { checkWrites, missingRequired, requiredError } from './checks.js';
 import { checkControls, closedGates } from './controls.js';
 import { normalizePatch, setPath } from './data.js';
@@ -148,6 +148,8 @@ function complete(run: Run, taskId: string, patch: DataPatch, actor: Actor): voi
   const missing = missingRequired(run.state, binding);
   if (missing.length) throw requiredError(flow, binding, missing, { ...where, nodeId: task.nodeId });
   run.push({ type: 'task.completed', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: run.by, taskId, nodeId: task.nodeId });
+  // An SLA that could not be computed is no longer a concern once the task is done.
+  resolveStepRuleIncidents(run, task.nodeId, 'incident.slaFailed');
   const token = run.state.tokens[task.tokenId];
   const node = flow.nodes.get(task.nodeId)!;
   if (token) leave(run, token, node);

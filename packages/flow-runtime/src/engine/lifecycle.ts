@@ -2,7 +2,7 @@
  * Commands that are not a person's step: timers and SLAs (`tick`),
  * cancelling, migrating to another version, and a sub-flow child finishing.
  */
-import { leave, raiseIncident, whyArg } from './advance.js';
+import { leave, raiseIncident, resolveStepRuleIncidents, whyArg } from './advance.js';
 import type { CompiledFlow } from './compiled.js';
 import { checkControls } from './controls.js';
 import { diff, type PatchEntry } from './data.js';
@@ -39,6 +39,7 @@ export function tick(run: Run): void {
     const node = run.flow.nodes.get(token.nodeId);
     if (!node) continue;
     run.emit({ type: 'wait.ended', tokenId: token.id, nodeId: node.id, reason: 'timer' });
+    resolveStepRuleIncidents(run, node.id);
     leave(run, run.state.tokens[token.id]!, node);
   }
 }

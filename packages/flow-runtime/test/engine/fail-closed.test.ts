@@ -3,7 +3,7 @@
 // an alert whose rule fails raises an incident instead of staying silent.
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../src/schema/flow.js';
-import { finance, orderFlow, sales, warehouse } from './fixtures.js';
+import { finance, orderFlow, sales, waitFlow, warehouse } from './fixtures.js';
 import { refusal, testEngine } from './helpers.js';
 import { formatEngineText } from '../../src/engine/texts/index.js';
 
@@ -91,5 +91,49 @@ describe('fail closed', () => {
     // Readable again (and not holding): the step runs.
     const fixed = await engine.updateData(instance.instanceId, { actor: system, data: { 'customer.name': 'Acme' } });
     expect(fixed.instance).toMatchObject({ status: 'completed', data: { note: 'booked' } });
+  });
+
+  it('an SLA whose hours cannot be computed makes the task due now (it escalates) and raises an incident, resolved when the task is done', async () => {
+    const flow = structuredClone(orderFlow);
+    flow.id = 'order-sla';
+    const credit = flow.nodes.find((n) => n.id === 'credit')!;
+    if (credit.kind === 'task') credit.sla = { hours: { if: [fragile, 4, 4] }, escalateTo: 'sales-manager' };
+    const { engine, clock } = await testEngine([flow]);
+    const { instance } = await engine.start(flow.id, { actor: sales, data: { customer: { name: longName, creditLimit: 100_000, creditUsed: 0, paymentTerms: 'net30' } } });
+    const id = instance.instanceId;
+    const [entry] = await engine.tasks(id, { actor: sales });
+    const opened = await engine.complete(id, entry!.taskId, { actor: sales, data: { 'order.amount': 1000 } });
+    const task = Object.values(opened.instance.tasks).find((t) => t.nodeId === 'credit')!;
+    expect(task.dueAt).toBe(clock.now());
+    const incident = opened.instance.incidents.find((i) => i.nodeId === 'credit' && !i.tokenId)!;
+    expect(incident).toMatchObject({ code: 'RULE_FAILED', resolved: false });
+    expect(incident.message).toMatch(/^The SLA of 'Credit check' could not be computed \(the rule ran over its evaluation budget/);
+    expect(formatEngineText(incident.text!, { locale: 'zh' })).toMatch(/^“Credit check”的时限无法计算/);
+    const late = await engine.tick(clock.now() + 1);
+    expect(late.events.map((e) => e.type)).toEqual(['task.escalated', 'alert.raised']);
+    const [check] = await engine.tasks(id, { actor: finance });
+    const done = await engine.complete(id, check!.taskId, { actor: finance });
+    expect(done.instance.incidents.find((i) => i.incidentId === incident.incidentId)!.resolved).toBe(true);
+  });
+
+  it('a wait whose condition cannot be evaluated keeps waiting and raises one incident; resolved once it can be, then the wait ends when it holds', async () => {
+    const flow = structuredClone(waitFlow);
+    flow.id = 'wait-fragile';
+    flow.data = { ...flow.data, name: { type: 'string' } };
+    const hold = flow.nodes.find((n) => n.id === 'hold')!;
+    const fragileName = { '!=': [{ cat: [{ var: 'name' }, { var: 'name' }] }, ''] };
+    if (hold.kind === 'wait') hold.until = { and: [fragileName, { '==': [{ var: 'approved' }, true] }] };
+    const { engine } = await testEngine([flow]);
+    const { instance } = await engine.start(flow.id, { actor: sales, data: { name: longName, approved: true } });
+    const id = instance.instanceId;
+    expect(Object.values(instance.tokens)[0]).toMatchObject({ nodeId: 'hold', waiting: 'wait' });
+    expect(instance.incidents).toHaveLength(1);
+    expect(instance.incidents[0]!.text!.key).toBe('incident.waitRuleFailed');
+    // Another change, still unreadable: still one incident.
+    const again = await engine.updateData(id, { actor: system, data: { result: 'x' } });
+    expect(again.instance.incidents).toHaveLength(1);
+    const fixed = await engine.updateData(id, { actor: system, data: { name: 'Acme' } });
+    expect(fixed.instance.incidents.every((i) => i.resolved)).toBe(true);
+    expect(fixed.instance).toMatchObject({ status: 'completed', data: { result: 'approved' } });
   });
 });

@@ -226,6 +226,18 @@ export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = {
   'incident.outputFailed': { en: "{step} could not map the sub-flow's results back: {why}", zh: '{step}无法将子流程的结果写回：{why}' },
   'incident.mandatorySkipped': { en: 'The process reached {step} without the mandatory step {missing}; it is held there.', zh: '流程未经必经步骤{missing}就到达了{step}，已在此暂停。' },
   'incident.subflowCancelled': { en: 'The sub-flow started by {step} was cancelled ({reason}), so this path cannot go on.', zh: '{step}启动的子流程已取消（{reason}），此路径无法继续。' },
+  'incident.slaFailed': {
+    en: 'The SLA of {step} could not be computed ({why}), so the task is treated as due now and escalates.',
+    zh: '{step}的时限无法计算（{why}），因此该任务按已到期处理并会升级。',
+  },
+  'incident.timerFailed': {
+    en: (a) => `The timer of ${a.s.step} could not be computed (${a.s.why}); ${a.raw.until === true ? 'the wait ends only when its condition holds' : 'the wait ends at once'}.`,
+    zh: (a) => `${a.s.step}的计时无法计算（${a.s.why}）；${a.raw.until === true ? '只有条件成立时等待才会结束' : '等待立即结束'}。`,
+  },
+  'incident.waitRuleFailed': {
+    en: 'The condition of the wait {step} could not be evaluated ({why}); it keeps waiting until the condition can be evaluated (or its timer, if any).',
+    zh: '等待步骤{step}的条件无法计算（{why}）；它将继续等待，直到条件可以计算（或计时到期）。',
+  },
   'incident.controlFailed': {
     en: (a) =>
       `The condition of control ${a.s.control} could not be evaluated (${a.s.why}), ${a.raw.gate === true ? 'so the steps it guards are held until it can be' : 'so its alert could not be raised'}.`,
