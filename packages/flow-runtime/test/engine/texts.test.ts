@@ -169,3 +169,16 @@ describe('SLA alerts, incidents and history in the reader’s language', () => {
     expect(zh.find((h) => h.type === 'incident.raised')!.summary).toMatch(/^异常：“大额？”之后/);
   });
 });
+
+describe('texts that travel', () => {
+  it('render the same after a JSON round trip, and malformed arguments never throw', async () => {
+    const { engine } = await testEngine([orderFlow]);
+    const e = await caught(engine.start('order', { actor: finance }));
+    const wire = JSON.parse(JSON.stringify({ code: e.code, details: e.details })) as { code: string; details: Record<string, unknown> };
+    expect(formatEngineText(wire.code, wire.details, ZH)).toBe(formatEngineText(e.code, e.details, ZH));
+    expect(formatEngineText(wire.code, wire.details, ZH)).toBe('只有销售代表可以发起“Order”。');
+    const broken = { key: 'NOT_PERMITTED.task', args: { roles: { kind: 'roles' }, step: { kind: 'step' } } } as unknown as EngineText;
+    expect(() => formatEngineText(broken, ZH)).not.toThrow();
+    expect(formatEngineText({ key: 'alert.overdue' } as unknown as EngineText, { locale: 'zh' })).toMatch(/已逾期/);
+  });
+});

@@ -47,7 +47,7 @@ export function formatEngineText(a: string | EngineText, b?: EngineTextArgs | En
     text = a;
     options = (b as FormatTextOptions | undefined) ?? {};
   }
-  return render(text.key, text.args, new Renderer(options));
+  return render(String(text.key), text.args ?? {}, new Renderer(options));
 }
 
 /** The entry for `key`: the host's, the catalog's, or the one of the key's first part (`NOT_PERMITTED.start` → `NOT_PERMITTED`). */
@@ -64,7 +64,7 @@ function entryOf(key: string, texts: FormatTextOptions['texts']): TextEntry | un
 function render(key: string, args: EngineTextArgs, r: Renderer): string {
   const entry = entryOf(key, r.options.texts);
   if (!entry) return key;
-  const template = entry[r.locale];
+  const template = entry[r.locale] ?? entry.en;
   const rendered: Record<string, string> = {};
   const view: RenderedArgs = {
     s: new Proxy(rendered, {
@@ -140,7 +140,16 @@ class Renderer {
     return this.numbers.format(n);
   }
 
+  /** One argument rendered; a malformed one (say, JSON from an older or foreign source) reads as its plain text, never throws. */
   arg(v: TextArg): string {
+    try {
+      return this.argOf(v);
+    } catch {
+      return typeof v === 'object' && v !== null ? '' : String(v);
+    }
+  }
+
+  private argOf(v: TextArg): string {
     if (typeof v === 'string') return v;
     if (typeof v === 'number') return this.number(v);
     if (typeof v === 'boolean') return this.locale === 'zh' ? (v ? '是' : '否') : v ? 'yes' : 'no';
