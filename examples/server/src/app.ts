@@ -7,7 +7,7 @@
  */
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { isEngineError, type Actor, type Engine, type FlowStore } from '@crm/flow-runtime';
+import { formatEngineText, isEngineError, type Actor, type Engine, type FlowStore } from '@crm/flow-runtime';
 import { actorFrom, AuthError, type AuthOptions } from './auth.js';
 import { langOf, t, type Lang, type MessageKey } from './messages.js';
 import { openApiDocument } from './openapi.js';
@@ -131,7 +131,9 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     if (isEngineError(error)) {
       const status = STATUS[error.code] ?? 422;
       const problems = error.details.problems?.map((p) => ({ path: (p as { path?: string }).path ?? '', message: p.message }));
-      const message = status === 503 ? `${t('store.down', lang)} (${error.message})` : error.message;
+      // The engine's refusal in the request's language, rendered from its code and details (they carry the text too).
+      const said = formatEngineText(error.code, error.details, { locale: lang });
+      const message = status === 503 ? `${t('store.down', lang)} (${said})` : said;
       return reply
         .code(status)
         .type('application/problem+json')
@@ -180,7 +182,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
 
   app.get<{ Params: { instanceId: string } }>('/instances/:instanceId/tasks', async (req) => ({ items: await engine.tasks(req.params.instanceId, { actor: req.actor }) }));
 
-  app.get<{ Params: { instanceId: string } }>('/instances/:instanceId/history', async (req) => ({ items: await engine.history(req.params.instanceId) }));
+  app.get<{ Params: { instanceId: string } }>('/instances/:instanceId/history', async (req) => ({ items: await engine.history(req.params.instanceId, { locale: req.lang, timeZone: 'UTC' }) }));
 
   app.get('/tasks', async (req) => {
     const q = parse(pageQuery, req.query, req.lang, 'query');

@@ -161,6 +161,10 @@ describe('the reference service on PGlite', () => {
     expect(wrong.body.message).toMatch(/service/);
     const direct = await service.engine.complete(id, taskId, { actor: { id: 'mia', name: 'mia', roles: ['sales-manager'] } }).catch((e: Error) => e.message);
     expect(wrong.body.message).toBe(direct);
+    // The same refusal in Chinese for a reader who asks for it; the details carry the text for any other language.
+    const zh = await call('POST', `/instances/${id}/tasks/${taskId}/complete`, { token: manager, body: {}, lang: 'zh-CN,zh;q=0.9' });
+    expect(zh.body.message).toBe('只有客服可以处理“Check the request”（你的角色是销售经理）。');
+    expect((zh.body.details as { text?: { key: string } }).text?.key).toBe('NOT_PERMITTED.task');
     const unknownField = await call('POST', `/instances/${id}/data`, { token: clerk, body: { data: { colour: 'red' } } });
     expect(unknownField).toMatchObject({ status: 422, body: { code: 'UNKNOWN_FIELD' } });
     const saved = await call('POST', `/instances/${id}/data`, { token: clerk, body: { data: { note: 'draft' } } });
@@ -173,6 +177,8 @@ describe('the reference service on PGlite', () => {
     expect((await call('POST', `/instances/${id}/tasks/${taskId}/complete`, { token: clerk2, body: {} })).status).toBe(409);
     const history = await call('GET', `/instances/${id}/history`, { token: clerk });
     expect(history.body.items!.map((h) => h.type)).toContain('task.completed');
+    const historyZh = await call('GET', `/instances/${id}/history`, { token: clerk, lang: 'zh' });
+    expect(historyZh.body.items!.map((h) => h.summary)).toContain('cleo（客服）完成了“Check the request”。');
     expect((await call('GET', '/instances/missing', { token: clerk })).status).toBe(404);
     expect((await call('GET', '/nowhere', { token: clerk })).status).toBe(404);
   });
