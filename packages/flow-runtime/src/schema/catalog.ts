@@ -1,15 +1,15 @@
-import * as z from 'zod';
-import { Access, EnumOption, FieldType, Id, ItemField, JsonLogicRule, LocalizedParagraph, LocalizedText } from './common.js';
+import * as z from 'zod/mini';
+import { described, Access, EnumOption, FieldType, Id, ItemField, JsonLogicRule, LocalizedParagraph, LocalizedText } from './common.js';
 
 /** A field of a CRM entity. */
 export const EntityField = z.strictObject({
   id: Id,
   name: LocalizedText,
   type: FieldType,
-  options: z.array(EnumOption).max(500).optional().meta({ description: 'For enum fields: the allowed values.' }),
-  entity: Id.optional().meta({ description: 'For reference fields: the entity referred to.' }),
-  itemFields: z.array(ItemField).max(200).optional().meta({ description: 'For list fields: the fields of each item.' }),
-  required: z.boolean().optional(),
+  options: described(z.optional(z.array(EnumOption).check(z.maxLength(500))), 'For enum fields: the allowed values.'),
+  entity: described(z.optional(Id), 'For reference fields: the entity referred to.'),
+  itemFields: described(z.optional(z.array(ItemField).check(z.maxLength(200))), 'For list fields: the fields of each item.'),
+  required: z.optional(z.boolean()),
 });
 export type EntityField = z.infer<typeof EntityField>;
 
@@ -17,7 +17,7 @@ export type EntityField = z.infer<typeof EntityField>;
 export const Entity = z.strictObject({
   id: Id,
   name: LocalizedText,
-  fields: z.array(EntityField).max(500),
+  fields: z.array(EntityField).check(z.maxLength(500)),
 });
 export type Entity = z.infer<typeof Entity>;
 
@@ -25,7 +25,7 @@ export type Entity = z.infer<typeof Entity>;
 export const Department = z.strictObject({
   id: Id,
   name: LocalizedText,
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb'),
+  color: z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb')),
 });
 export type Department = z.infer<typeof Department>;
 
@@ -33,7 +33,7 @@ export type Department = z.infer<typeof Department>;
 export const Role = z.strictObject({
   id: Id,
   name: LocalizedText,
-  department: Id.optional(),
+  department: z.optional(Id),
 });
 export type Role = z.infer<typeof Role>;
 
@@ -46,25 +46,25 @@ export type Role = z.infer<typeof Role>;
 export const Window = z.strictObject({
   id: Id,
   name: LocalizedText,
-  description: LocalizedParagraph.optional(),
+  description: z.optional(LocalizedParagraph),
   entity: Id,
-  fields: z.array(Id).min(1).max(500),
+  fields: z.array(Id).check(z.minLength(1), z.maxLength(500)),
   access: z.record(Id, Access),
-  fieldAccess: z.record(Id, z.record(Id, Access)).optional(),
-  required: z.array(Id).max(500).optional(),
-  recordFilter: JsonLogicRule.optional(),
+  fieldAccess: z.optional(z.record(Id, z.record(Id, Access))),
+  required: z.optional(z.array(Id).check(z.maxLength(500))),
+  recordFilter: z.optional(JsonLogicRule),
 });
 export type Window = z.infer<typeof Window>;
 
 /** What a CRM has: departments, roles, entities and windows, shared by many flows. */
 export const Catalog = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   id: Id,
   name: LocalizedText,
-  description: LocalizedParagraph.optional(),
-  departments: z.array(Department).max(200),
-  roles: z.array(Role).max(500),
-  entities: z.array(Entity).max(500),
-  windows: z.array(Window).max(2000),
+  description: z.optional(LocalizedParagraph),
+  departments: z.array(Department).check(z.maxLength(200)),
+  roles: z.array(Role).check(z.maxLength(500)),
+  entities: z.array(Entity).check(z.maxLength(500)),
+  windows: z.array(Window).check(z.maxLength(2000)),
 });
 export type Catalog = z.infer<typeof Catalog>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { toPointer, type Problem } from './problems.js';
 import { problemsFromZod, type Subject } from './zod-problems.js';
 
@@ -14,7 +14,7 @@ export function indexInInput(parsed: object): number | undefined {
 export function parseEach<T>(
   list: unknown,
   at: ReadonlyArray<PropertyKey>,
-  schema: z.ZodType<T>,
+  schema: z.ZodMiniType<T>,
   root: unknown,
   subjectOf: Subject,
   problems: Problem[],

@@ -1,25 +1,36 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+
+/**
+ * Attaches a description (shown in the JSON Schema files) to a schema.
+ * The schemas use zod's tree-shakable `zod/mini` API: it keeps the runtime's
+ * root entry about 20 KB gzip smaller than the chained API, with the same
+ * checks and the same issues.
+ */
+export function described<T extends z.ZodMiniType>(schema: T, description: string): T {
+  z.globalRegistry.add(schema, { description });
+  return schema;
+}
 
 /** Ids of nodes, edges, roles, windows…: a letter, then letters, digits, `-`, `_` or `.`. */
-export const Id = z
-  .string()
-  .max(64)
-  .regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'an id starts with a letter and holds only letters, digits, "-", "_" or "."')
-  .meta({ description: 'An identifier: a letter, then letters, digits, "-", "_" or ".".' });
+export const Id = described(
+  z.string().check(z.maxLength(64), z.regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'an id starts with a letter and holds only letters, digits, "-", "_" or "."')),
+  'An identifier: a letter, then letters, digits, "-", "_" or ".".',
+);
 
 /** A name in English and, optionally, Chinese (our users are Chinese-speaking). */
-export const LocalizedText = z
-  .strictObject({
-    en: z.string().min(1).max(500),
-    zh: z.string().min(1).max(500).optional(),
-  })
-  .meta({ description: 'Text in English (en) and Chinese (zh).' });
+export const LocalizedText = described(
+  z.strictObject({
+    en: z.string().check(z.minLength(1), z.maxLength(500)),
+    zh: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
+  }),
+  'Text in English (en) and Chinese (zh).',
+);
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
 /** Longer localized text (descriptions, purposes). */
 export const LocalizedParagraph = z.strictObject({
-  en: z.string().max(20_000),
-  zh: z.string().max(20_000).optional(),
+  en: z.string().check(z.maxLength(20_000)),
+  zh: z.optional(z.string().check(z.maxLength(20_000))),
 });
 export type LocalizedParagraph = z.infer<typeof LocalizedParagraph>;
 
@@ -27,13 +38,11 @@ export type LocalizedParagraph = z.infer<typeof LocalizedParagraph>;
  * A JsonLogic rule. Its shape is checked by the JsonLogic policy when the
  * definition is parsed, not by the schema.
  */
-export const JsonLogicRule = z.unknown().meta({
-  description: 'A JsonLogic rule (jsonlogic.com). Operators method and log are not allowed.',
-});
+export const JsonLogicRule = described(z.unknown(), 'A JsonLogic rule (jsonlogic.com). Operators method and log are not allowed.');
 export type JsonLogicRule = unknown;
 
 /** Types of entity fields and flow variables. */
-export const FieldType = z.enum([
+const FIELD_TYPES = [
   'string',
   'text',
   'number',
@@ -47,7 +56,8 @@ export const FieldType = z.enum([
   'reference',
   'user',
   'list',
-]);
+] as const;
+export const FieldType = z.enum(FIELD_TYPES);
 export type FieldType = z.infer<typeof FieldType>;
 
 /** Field types compared as numbers. */
@@ -55,7 +65,7 @@ export const NUMERIC_FIELD_TYPES: ReadonlySet<FieldType> = new Set(['number', 'i
 
 /** One allowed value of an enum field. */
 export const EnumOption = z.strictObject({
-  value: z.string().min(1).max(200),
+  value: z.string().check(z.minLength(1), z.maxLength(200)),
   name: LocalizedText,
 });
 export type EnumOption = z.infer<typeof EnumOption>;
@@ -64,9 +74,9 @@ export type EnumOption = z.infer<typeof EnumOption>;
 export const ItemField = z.strictObject({
   id: Id,
   name: LocalizedText,
-  type: FieldType.exclude(['list']),
-  options: z.array(EnumOption).max(500).optional(),
-  entity: Id.optional().meta({ description: 'For reference fields: the entity referred to.' }),
+  type: z.enum(FIELD_TYPES.filter((t): t is Exclude<FieldType, 'list'> => t !== 'list')),
+  options: z.optional(z.array(EnumOption).check(z.maxLength(500))),
+  entity: described(z.optional(Id), 'For reference fields: the entity referred to.'),
 });
 export type ItemField = z.infer<typeof ItemField>;
 

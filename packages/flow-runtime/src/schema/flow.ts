@@ -1,46 +1,46 @@
-import * as z from 'zod';
-import { EnumOption, FieldType, Id, ItemField, JsonLogicRule, LocalizedParagraph, LocalizedText } from './common.js';
+import * as z from 'zod/mini';
+import { described, EnumOption, FieldType, Id, ItemField, JsonLogicRule, LocalizedParagraph, LocalizedText } from './common.js';
 
 /** A dotted data path such as `customer.creditLimit` or `order.lines`. */
-export const DataPath = z
-  .string()
-  .min(1)
-  .max(300)
-  .regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/, 'a data path is names joined by dots, such as customer.creditLimit')
-  .meta({ description: 'A dotted path into the flow data, such as customer.creditLimit.' });
+export const DataPath = described(
+  z.string().check(z.minLength(1), z.maxLength(300), z.regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/, 'a data path is names joined by dots, such as customer.creditLimit')),
+  'A dotted path into the flow data, such as customer.creditLimit.',
+);
 
 /** A process variable of the flow's data schema. `record` holds one CRM record of `entity`. */
 export const Variable = z.strictObject({
   type: z.union([FieldType, z.literal('record')]),
-  entity: Id.optional().meta({ description: 'For record and reference variables: the entity.' }),
-  name: LocalizedText.optional(),
-  options: z.array(EnumOption).max(500).optional(),
-  itemFields: z.array(ItemField).max(200).optional(),
+  entity: described(z.optional(Id), 'For record and reference variables: the entity.'),
+  name: z.optional(LocalizedText),
+  options: z.optional(z.array(EnumOption).check(z.maxLength(500))),
+  itemFields: z.optional(z.array(ItemField).check(z.maxLength(200))),
 });
 export type Variable = z.infer<typeof Variable>;
 
 const nodeBase = {
   id: Id,
   name: LocalizedText,
-  description: LocalizedParagraph.optional(),
-  department: Id.optional().meta({ description: 'The department (swimlane) the step belongs to.' }),
-  notes: z.array(z.string().max(2000)).max(100).optional().meta({ description: 'Notes and open questions left for later.' }),
+  description: z.optional(LocalizedParagraph),
+  department: described(z.optional(Id), 'The department (swimlane) the step belongs to.'),
+  notes: described(z.optional(z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(100))), 'Notes and open questions left for later.'),
 };
 
 /** Where the flow begins; `roles` may start it (everyone when absent). */
-export const StartNode = z.strictObject({ ...nodeBase, kind: z.literal('start'), roles: z.array(Id).max(100).optional() });
+export const StartNode = z.strictObject({ ...nodeBase, kind: z.literal('start'), roles: z.optional(z.array(Id).check(z.maxLength(100))) });
 /** Where a path ends, optionally with an outcome such as `approved`. */
-export const EndNode = z.strictObject({ ...nodeBase, kind: z.literal('end'), outcome: Id.optional() });
+export const EndNode = z.strictObject({ ...nodeBase, kind: z.literal('end'), outcome: z.optional(Id) });
 
 /** Hours of an SLA or timer: a rule over the data, or a number from 0 to 87,600 (ten years). */
-export const Hours = JsonLogicRule.refine((v) => typeof v !== 'number' || (Number.isFinite(v) && v >= 0 && v <= 87_600), {
-  message: 'hours must be a number from 0 to 87,600 (ten years) or a rule',
-});
+export const Hours = JsonLogicRule.check(
+  z.refine((v) => typeof v !== 'number' || (Number.isFinite(v) && v >= 0 && v <= 87_600), {
+    message: 'hours must be a number from 0 to 87,600 (ten years) or a rule',
+  }),
+);
 
 /** A service-level agreement on a task: hours (a number or a rule over the data) and whom to alert when it passes. */
 export const Sla = z.strictObject({
   hours: Hours,
-  escalateTo: Id.optional().meta({ description: 'The role alerted when the SLA passes.' }),
+  escalateTo: described(z.optional(Id), 'The role alerted when the SLA passes.'),
 });
 export type Sla = z.infer<typeof Sla>;
 
@@ -48,18 +48,18 @@ export type Sla = z.infer<typeof Sla>;
 export const TaskNode = z.strictObject({
   ...nodeBase,
   kind: z.literal('task'),
-  roles: z.array(Id).max(100).optional(),
-  window: Id.optional(),
-  record: Id.optional().meta({ description: "The record variable the window opens; defaults to the only variable of the window's entity." }),
-  fields: z.array(DataPath).max(200).optional().meta({ description: 'Process variables (outside the window) this step edits.' }),
-  required: z.array(DataPath).max(200).optional().meta({ description: 'Data paths that must have a value when the step is completed.' }),
-  mandatory: z.boolean().optional(),
-  sla: Sla.optional(),
-  notSameActorAs: z.array(Id).max(20).optional().meta({ description: 'Steps whose actor may not do this one (separation of duties).' }),
+  roles: z.optional(z.array(Id).check(z.maxLength(100))),
+  window: z.optional(Id),
+  record: described(z.optional(Id), "The record variable the window opens; defaults to the only variable of the window's entity."),
+  fields: described(z.optional(z.array(DataPath).check(z.maxLength(200))), 'Process variables (outside the window) this step edits.'),
+  required: described(z.optional(z.array(DataPath).check(z.maxLength(200))), 'Data paths that must have a value when the step is completed.'),
+  mandatory: z.optional(z.boolean()),
+  sla: z.optional(Sla),
+  notSameActorAs: described(z.optional(z.array(Id).check(z.maxLength(20))), 'Steps whose actor may not do this one (separation of duties).'),
 });
 
 /** An exclusive choice: outgoing edges are tried in order, the first true guard wins, else the default edge. */
-export const DecisionNode = z.strictObject({ ...nodeBase, kind: z.literal('decision'), question: LocalizedText.optional() });
+export const DecisionNode = z.strictObject({ ...nodeBase, kind: z.literal('decision'), question: z.optional(LocalizedText) });
 /** Splits into all outgoing branches. */
 export const ParallelNode = z.strictObject({ ...nodeBase, kind: z.literal('parallel') });
 /** Waits for every incoming branch. */
@@ -69,8 +69,8 @@ export const JoinNode = z.strictObject({ ...nodeBase, kind: z.literal('join') })
 export const WaitNode = z.strictObject({
   ...nodeBase,
   kind: z.literal('wait'),
-  until: JsonLogicRule.optional(),
-  timer: z.strictObject({ hours: Hours }).optional(),
+  until: z.optional(JsonLogicRule),
+  timer: z.optional(z.strictObject({ hours: Hours })),
 });
 
 /** An assignment of a system step: `target` gets the value of the rule. */
@@ -80,8 +80,8 @@ export type Assignment = z.infer<typeof Assignment>;
 /** An alert sent to roles. */
 export const AlertSpec = z.strictObject({
   message: LocalizedText,
-  to: z.array(Id).min(1).max(50),
-  severity: z.enum(['info', 'warning', 'critical']).optional(),
+  to: z.array(Id).check(z.minLength(1), z.maxLength(50)),
+  severity: z.optional(z.enum(['info', 'warning', 'critical'])),
 });
 export type AlertSpec = z.infer<typeof AlertSpec>;
 
@@ -89,8 +89,8 @@ export type AlertSpec = z.infer<typeof AlertSpec>;
 export const SystemNode = z.strictObject({
   ...nodeBase,
   kind: z.literal('system'),
-  assign: z.array(Assignment).max(100).optional(),
-  alert: AlertSpec.optional(),
+  assign: z.optional(z.array(Assignment).check(z.maxLength(100))),
+  alert: z.optional(AlertSpec),
 });
 
 /** Runs another flow and maps data in (child variable ← rule over ours) and out (our path ← rule over the child's). */
@@ -98,9 +98,9 @@ export const SubflowNode = z.strictObject({
   ...nodeBase,
   kind: z.literal('subflow'),
   flow: Id,
-  version: z.number().int().min(1).optional().meta({ description: 'A pinned version; the latest published when absent.' }),
-  input: z.record(Id, JsonLogicRule).optional(),
-  output: z.record(DataPath, JsonLogicRule).optional(),
+  version: described(z.optional(z.int().check(z.minimum(1))), 'A pinned version; the latest published when absent.'),
+  input: z.optional(z.record(Id, JsonLogicRule)),
+  output: z.optional(z.record(DataPath, JsonLogicRule)),
 });
 
 export const NODE_KINDS = ['start', 'end', 'task', 'decision', 'parallel', 'join', 'wait', 'system', 'subflow'] as const;
@@ -143,10 +143,10 @@ export const FlowEdge = z.strictObject({
   id: Id,
   source: Id,
   target: Id,
-  guard: JsonLogicRule.optional(),
-  default: z.boolean().optional(),
-  label: LocalizedText.optional(),
-  recordLink: RecordLink.optional(),
+  guard: z.optional(JsonLogicRule),
+  default: z.optional(z.boolean()),
+  label: z.optional(LocalizedText),
+  recordLink: z.optional(RecordLink),
 });
 export type FlowEdge = z.infer<typeof FlowEdge>;
 
@@ -161,16 +161,16 @@ export const Control = z.strictObject({
   name: LocalizedText,
   when: JsonLogicRule,
   message: LocalizedText,
-  notify: z.array(Id).max(50).optional(),
-  blocks: z.array(Id).max(200).optional(),
-  severity: z.enum(['info', 'warning', 'critical']).optional(),
+  notify: z.optional(z.array(Id).check(z.maxLength(50))),
+  blocks: z.optional(z.array(Id).check(z.maxLength(200))),
+  severity: z.optional(z.enum(['info', 'warning', 'critical'])),
 });
 export type Control = z.infer<typeof Control>;
 
 /** Where the designer drew things; the runtime ignores it. */
 export const Layout = z.strictObject({
-  nodes: z.record(Id, z.strictObject({ x: z.number(), y: z.number(), width: z.number().optional(), height: z.number().optional() })).optional(),
-  lanes: z.array(z.strictObject({ department: Id, size: z.number().positive().optional() })).max(200).optional(),
+  nodes: z.optional(z.record(Id, z.strictObject({ x: z.number(), y: z.number(), width: z.optional(z.number()), height: z.optional(z.number()) }))),
+  lanes: z.optional(z.array(z.strictObject({ department: Id, size: z.optional(z.number().check(z.positive())) })).check(z.maxLength(200))),
 });
 export type Layout = z.infer<typeof Layout>;
 
@@ -181,32 +181,32 @@ export type Layout = z.infer<typeof Layout>;
  * version says so in its history. Running still enforces what it can
  * (a mandatory step skipped is held as an incident).
  */
-export const DeployOverride = z
-  .strictObject({
-    by: z.string().min(1).max(200).meta({ description: 'Who decided to deploy despite the findings (name or user id).' }),
-    reason: z.string().trim().min(1).max(2000).meta({ description: 'Why the flow must be deployed anyway.' }),
-    rules: z
-      .array(z.string().regex(/^[a-z][a-z0-9-]*$/, 'a rule id such as mandatory-not-bypassed'))
-      .min(1)
-      .max(20)
-      .meta({ description: 'The deploy-blocking rules whose findings are accepted, e.g. mandatory-not-bypassed.' }),
-  })
-  .meta({ description: 'Deploy although the deploy check refuses: who, why, and which rules are accepted. Shown in the history of every case on this version.' });
+export const DeployOverride = described(
+  z.strictObject({
+    by: described(z.string().check(z.minLength(1), z.maxLength(200)), 'Who decided to deploy despite the findings (name or user id).'),
+    reason: described(z.string().check(z.trim(), z.minLength(1), z.maxLength(2000)), 'Why the flow must be deployed anyway.'),
+    rules: described(
+      z.array(z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, 'a rule id such as mandatory-not-bypassed'))).check(z.minLength(1), z.maxLength(20)),
+      'The deploy-blocking rules whose findings are accepted, e.g. mandatory-not-bypassed.',
+    ),
+  }),
+  'Deploy although the deploy check refuses: who, why, and which rules are accepted. Shown in the history of every case on this version.',
+);
 export type DeployOverride = z.infer<typeof DeployOverride>;
 
 /** A process definition. */
 export const Flow = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.optional(z.string()),
   id: Id,
-  version: z.number().int().min(1),
+  version: z.int().check(z.minimum(1)),
   name: LocalizedText,
-  description: LocalizedParagraph.optional(),
-  catalog: Id.optional().meta({ description: 'The id of the catalog the flow was written for.' }),
+  description: z.optional(LocalizedParagraph),
+  catalog: described(z.optional(Id), 'The id of the catalog the flow was written for.'),
   data: z.record(Id, Variable),
-  nodes: z.array(FlowNode).max(100_000),
-  edges: z.array(FlowEdge).max(200_000),
-  controls: z.array(Control).max(500).optional(),
-  layout: Layout.optional(),
-  deployOverride: DeployOverride.optional(),
+  nodes: z.array(FlowNode).check(z.maxLength(100_000)),
+  edges: z.array(FlowEdge).check(z.maxLength(200_000)),
+  controls: z.optional(z.array(Control).check(z.maxLength(500))),
+  layout: z.optional(Layout),
+  deployOverride: z.optional(DeployOverride),
 });
 export type Flow = z.infer<typeof Flow>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Catalog } from './catalog.js';
 import { Flow } from './flow.js';
 

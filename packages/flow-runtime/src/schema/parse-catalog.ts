@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Catalog, Department, Entity, Role, Window } from './catalog.js';
 import { checkUniqueIds, idOf, parseEach, rawIds, suggest } from './collect.js';
 import { parseJsonText } from './json-text.js';
@@ -9,11 +9,11 @@ import { problemsFromZod, valueAt, type Subject } from './zod-problems.js';
 
 const COLLECTIONS = { departments: 'Department', roles: 'Role', entities: 'Entity', windows: 'Window' } as const;
 
-const CatalogShell = Catalog.extend({
-  departments: z.array(z.unknown()).max(200),
-  roles: z.array(z.unknown()).max(500),
-  entities: z.array(z.unknown()).max(500),
-  windows: z.array(z.unknown()).max(2000),
+const CatalogShell = z.extend(Catalog, {
+  departments: z.array(z.unknown()).check(z.maxLength(200)),
+  roles: z.array(z.unknown()).check(z.maxLength(500)),
+  entities: z.array(z.unknown()).check(z.maxLength(500)),
+  windows: z.array(z.unknown()).check(z.maxLength(2000)),
 });
 
 function catalogSubject(root: unknown): Subject {

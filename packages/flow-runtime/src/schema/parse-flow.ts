@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Catalog } from './catalog.js';
 import { indexInInput } from './collect.js';
 import { Id } from './common.js';
@@ -11,11 +11,11 @@ import { checkRuleSite, type RootResolver } from './rule-sites.js';
 import { sanitizeInput } from './sanitize.js';
 import { describeValue, problemsFromZod, valueAt, type Subject } from './zod-problems.js';
 
-const FlowShell = Flow.extend({
+const FlowShell = z.extend(Flow, {
   data: z.record(z.string(), z.unknown()),
-  nodes: z.array(z.unknown()).max(100_000),
-  edges: z.array(z.unknown()).max(200_000),
-  controls: z.array(z.unknown()).max(500).optional(),
+  nodes: z.array(z.unknown()).check(z.maxLength(100_000)),
+  edges: z.array(z.unknown()).check(z.maxLength(200_000)),
+  controls: z.optional(z.array(z.unknown()).check(z.maxLength(500))),
 });
 
 function flowSubject(root: unknown): Subject {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { toPointer, type Problem, type ProblemCode } from './problems.js';
 
 /** Names the thing a path points into, e.g. "Node 'credit-check'", for messages. */
