@@ -1,14 +1,16 @@
 import { StrictMode, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../src/styles.css';
-import type { Catalog, Flow } from '@crm/flow-runtime';
+import { parseCatalogText, parseFlowText, type Catalog, type Flow } from '@crm/flow-runtime';
 import { FlowDesigner, type DesignerPermission, type FlowTemplate, type Locale, type SimulationScenario } from '../src/index.js';
 import catalogJson from '../../../examples/flows/catalog.json';
 import { generateFlow } from './generate.js';
 
 /*
  * Query parameters: flow=<sample id>|empty|generated, n=<steps for generated>,
- * locale=en|zh, perm=viewer|key-user|admin, broken=1 (adds a problem), versions=1, sim=1 (simulation mode).
+ * locale=en|zh, perm=viewer|key-user|admin, broken=1 (adds a problem), versions=1, sim=1 (simulation mode),
+ * src=<url of a flow's JSON text> with catalog=<url of its catalog's JSON text>: the flow is fetched and
+ * goes through parseCatalogText/parseFlowText (validation) before the designer opens, as a published file would.
  */
 const params = new URLSearchParams(location.search);
 const samples = import.meta.glob<Flow>('../../../examples/flows/*.json', { eager: true, import: 'default' });
@@ -31,7 +33,20 @@ function emptyFlow(catalog: Catalog): Flow {
   };
 }
 
+/** A flow and catalog fetched as JSON text and validated (src= and catalog=), when the page asks for them. */
+let fetched: { flow: Flow; catalog: Catalog } | undefined;
+
+async function fetchValidated(src: string, catalogSrc: string): Promise<{ flow: Flow; catalog: Catalog } | string> {
+  const [flowText, catalogText] = await Promise.all([fetch(src).then((r) => r.text()), fetch(catalogSrc).then((r) => r.text())]);
+  const catalog = parseCatalogText(catalogText);
+  if (!catalog.ok) return catalog.problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+  const flow = parseFlowText(flowText, catalog.value);
+  if (!flow.ok) return flow.problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+  return { flow: flow.value, catalog: catalog.value };
+}
+
 function initial(): { flow: Flow; catalog: Catalog } {
+  if (fetched) return fetched;
   const which = params.get('flow') ?? 'new-customer-approval';
   if (which === 'generated') return generateFlow(Number(params.get('n') ?? 1000), baseCatalog);
   if (which === 'empty') return { flow: emptyFlow(baseCatalog), catalog: baseCatalog };
@@ -94,9 +109,27 @@ function App() {
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
-window.__ready = performance.now();
+const root = createRoot(document.getElementById('root')!);
+const src = params.get('src');
+if (src) {
+  void fetchValidated(src, params.get('catalog') ?? '').then((r) => {
+    if (typeof r === 'string') {
+      root.render(<pre role="alert">{r}</pre>);
+      return;
+    }
+    fetched = r;
+    root.render(
+      <StrictMode>
+        <App />
+      </StrictMode>,
+    );
+    window.__ready = performance.now();
+  });
+} else {
+  root.render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+  window.__ready = performance.now();
+}
