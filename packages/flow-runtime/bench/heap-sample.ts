@@ -1,6 +1,9 @@
 // Where the engine allocates: V8's sampling heap profiler over start+complete cycles, counting
 // collected objects too. Run: node --import tsx bench/heap-sample.ts  (prints the top allocation sites);
 // `node --expose-gc --import tsx bench/heap-sample.ts parked`: what parked cases keep, by allocation site.
+// For readable sites, bundle first (one file, functions named as in the source):
+//   npx esbuild bench/heap-sample.ts --bundle --platform=node --format=esm --conditions=source \
+//     --external:xstate --external:bpmn-engine --outfile=bench/.hs.mjs && node bench/.hs.mjs
 import { Session } from 'node:inspector/promises';
 import { createEngine } from '../src/engine/engine.js';
 import type { Actor } from '../src/engine/types.js';

@@ -4,6 +4,7 @@
  * appends everything atomically with the expected sequence, and tells
  * subscribers.
  */
+import { randomId } from './random-id.js';
 import { replay } from './apply.js';
 import type { CompiledFlow } from './compiled.js';
 import { copyJson } from './data.js';
@@ -21,6 +22,8 @@ import type { InstanceWrite } from '../stores/types.js';
 import { decodeInstanceCursor, decodeTaskCursor, encodeInstanceCursor, encodeTaskCursor, page } from './paging.js';
 
 const STATE_CACHE = 5_000;
+/** What the id generator is asked for a new instance (one shared object: an id is drawn on every start). */
+const INSTANCE_ID = Object.freeze({ kind: 'instance' as const });
 /** Instances `tick` asks the store for at a time. */
 const DUE_BATCH = 100;
 /** How long a tick claims the due instances it fetched, so other workers pick others (wall-clock ms). */
@@ -60,8 +63,8 @@ export function createEngine(options: EngineOptions): Engine {
 export function createEngineWith(options: EngineOptions, parse: FlowParser): Engine {
   const { store, catalog } = options;
   const clock = options.clock ?? { now: () => Date.now() };
-  const ids = options.ids ?? (() => globalThis.crypto.randomUUID());
-  const newId = () => ids({ kind: 'instance' });
+  const ids = options.ids ?? randomId;
+  const newId = () => ids(INSTANCE_ID);
   const newRecordId = (record: { variable: string; entity?: string }) => ids({ kind: 'record', ...record });
   const adminRoles = options.adminRoles ?? ['admin'];
   /** Privileged commands need an actor holding an admin role; a system actor without one is refused too. */

@@ -18,6 +18,8 @@ interface Stored {
   /** The open-task rows of the last append (empty when none). */
   tasks: OpenTaskRow[];
   state?: InstanceState;
+  /** The instance-listing indexes the summary is in ({@link listKeys}; shared between instances, never changed). */
+  keys: string[];
 }
 
 /** An entry of the next-due index. */
@@ -51,13 +53,18 @@ export function createMemoryStore(): FlowStore {
     if (!list) byRole.set(role, (list = new SortedList<OpenTaskRow, TaskKey>(compareTaskKeys)));
     return list;
   };
-  const listKeys = (s: InstanceSummary) => {
-    const keys = ['', `f:${s.flowId}`, `s:${s.status}`, `fs:${s.flowId}\u0000${s.status}`];
-    if (s.parentId !== undefined) keys.push(`p:${s.parentId}`);
+  /** flowId → status → listing keys of instances without a parent: shared, so a command builds no key. */
+  const sharedKeys = new Map<string, Map<string, string[]>>();
+  const listKeys = (s: InstanceSummary): string[] => {
+    if (s.parentId !== undefined) return ['', `f:${s.flowId}`, `s:${s.status}`, `fs:${s.flowId}\u0000${s.status}`, `p:${s.parentId}`];
+    let byStatus = sharedKeys.get(s.flowId);
+    if (!byStatus) sharedKeys.set(s.flowId, (byStatus = new Map()));
+    let keys = byStatus.get(s.status);
+    if (!keys) byStatus.set(s.status, (keys = ['', `f:${s.flowId}`, `s:${s.status}`, `fs:${s.flowId}\u0000${s.status}`]));
     return keys;
   };
-
   const setTasks = (before: OpenTaskRow[], rows: OpenTaskRow[]) => {
+    if (before.length === 0 && rows.length === 0) return;
     for (const row of before) {
       byRole.get(ALL)?.remove(row);
       for (const role of row.roles) byRole.get(role)?.remove(row);
@@ -68,18 +75,31 @@ export function createMemoryStore(): FlowStore {
     }
   };
 
-  const setSummary = (before: InstanceSummary | undefined, after: InstanceSummary) => {
-    if (before) {
-      for (const key of listKeys(before)) listed.get(key)?.remove(before);
-      if (before.nextDueAt !== undefined) dueIndex.remove({ dueAt: before.nextDueAt, instanceId: before.instanceId });
+  /** Same index keys: same flow, status and parent (the start time and id, the sort key, never change). */
+  const sameKeys = (a: InstanceSummary, b: InstanceSummary) => a.flowId === b.flowId && a.status === b.status && a.parentId === b.parentId;
+
+  /** Puts the summary in its listing and due indexes; returns the listing keys it is in. */
+  const setSummary = (before: InstanceSummary | undefined, beforeKeys: string[] | undefined, after: InstanceSummary): string[] => {
+    let keys: string[];
+    if (before && beforeKeys && sameKeys(before, after)) {
+      // The usual command: the instance stays in the same lists at the same place; replace it there.
+      keys = beforeKeys;
+      for (const key of keys) listed.get(key)?.insert(after);
+    } else {
+      if (before && beforeKeys) for (const key of beforeKeys) listed.get(key)?.remove(before);
+      keys = listKeys(after);
+      for (const key of keys) {
+        let list = listed.get(key);
+        if (!list) listed.set(key, (list = new SortedList<InstanceSummary, InstanceKey>(compareInstanceKeys)));
+        list.insert(after);
+      }
     }
-    for (const key of listKeys(after)) {
-      let list = listed.get(key);
-      if (!list) listed.set(key, (list = new SortedList<InstanceSummary, InstanceKey>(compareInstanceKeys)));
-      list.insert(after);
+    if (before?.nextDueAt !== after.nextDueAt) {
+      if (before?.nextDueAt !== undefined) dueIndex.remove({ dueAt: before.nextDueAt, instanceId: before.instanceId });
+      if (after.nextDueAt !== undefined) dueIndex.insert({ dueAt: after.nextDueAt, instanceId: after.instanceId });
     }
-    if (after.nextDueAt !== undefined) dueIndex.insert({ dueAt: after.nextDueAt, instanceId: after.instanceId });
     claims.delete(after.instanceId);
+    return keys;
   };
 
   return {
@@ -93,7 +113,7 @@ export function createMemoryStore(): FlowStore {
         for (const e of w.events) feedLog.push(e);
         if (stored) {
           for (const e of w.events) stored.log.push(e);
-          setSummary(stored.summary, w.summary);
+          stored.keys = setSummary(stored.summary, stored.keys, w.summary);
           stored.summary = w.summary;
           setTasks(stored.tasks, w.openTasks);
           stored.tasks = w.openTasks;
@@ -101,10 +121,9 @@ export function createMemoryStore(): FlowStore {
           if (w.state) stored.state = w.state;
           else delete stored.state;
         } else {
-          const entry: Stored = { log: w.events.slice(), summary: w.summary, tasks: w.openTasks };
+          const entry: Stored = { log: w.events.slice(), summary: w.summary, tasks: w.openTasks, keys: setSummary(undefined, undefined, w.summary) };
           if (w.state) entry.state = w.state;
           instances.set(w.instanceId, entry);
-          setSummary(undefined, w.summary);
           setTasks(NO_ROWS, w.openTasks);
         }
       }
