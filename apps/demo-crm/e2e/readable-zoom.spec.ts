@@ -14,15 +14,24 @@ async function titleOnScreen(page: Page) {
     const start = document.querySelector('.cfd-designer .react-flow__node-start') as HTMLElement | null;
     const box = pane.getBoundingClientRect();
     const s = start?.getBoundingClientRect();
+    // The whole flow (lanes and steps) as drawn, to tell a flow that fits the pane from one that does not.
+    const all = [...document.querySelectorAll('.cfd-designer .react-flow__node')].map((n) => n.getBoundingClientRect());
+    const left = Math.min(...all.map((r) => r.left));
+    const right = Math.max(...all.map((r) => r.right));
+    const top = Math.min(...all.map((r) => r.top));
+    const bottom = Math.max(...all.map((r) => r.bottom));
     return {
       zoom,
       px: title ? parseFloat(getComputedStyle(title).fontSize) * zoom : 0,
       startInView: s ? s.left >= box.left && s.right <= box.right && s.top >= box.top && s.bottom <= box.bottom : false,
+      fits: left >= box.left - 0.5 && right <= box.right + 0.5 && top >= box.top - 0.5 && bottom <= box.bottom + 0.5,
+      /** How far the start's centre is from the pane's centre, in screen pixels. */
+      startOffCentre: s ? { x: Math.abs(s.left + s.width / 2 - (box.left + box.width / 2)), y: Math.abs(s.top + s.height / 2 - (box.top + box.height / 2)) } : undefined,
     };
   });
 }
 
-test('every sample flow opens in the Flows page at a readable zoom (titles ≥ 11 px at 1440×900), its start in view', async ({ page }) => {
+test('every sample flow opens in the Flows page at a readable zoom (titles ≥ 11 px at 1440×900), centred on its start', async ({ page }) => {
   await openDemo(page);
   await nav(page, 'Flows');
   const links = page.getByTestId('flow-list').getByRole('link');
@@ -39,6 +48,11 @@ test('every sample flow opens in the Flows page at a readable zoom (titles ≥ 1
     const seen = (await titleOnScreen(page))!;
     expect(seen.zoom, name).toBeGreaterThanOrEqual(0.84);
     expect(seen.startInView, `${name}: start in view`).toBe(true);
+    // A flow larger than the pane opens centred on its start; one that fits is shown whole.
+    if (!seen.fits) {
+      expect(seen.startOffCentre!.x, `${name}: start centred across`).toBeLessThanOrEqual(2);
+      expect(seen.startOffCentre!.y, `${name}: start centred down`).toBeLessThanOrEqual(2);
+    }
     // Edge labels are whole: wrapped, never clipped or cut with an ellipsis.
     const labels = await page.locator('.cfd-designer .cfd-edge-label').evaluateAll((els) =>
       els.map((el) => ({ text: el.textContent ?? '', clipped: el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1 })),

@@ -11,6 +11,7 @@ import { href, useRoute } from './router';
 const ITEMS: { route: string; key: MessageKey }[] = [
   { route: 'home', key: 'nav.home' },
   { route: 'inbox', key: 'nav.inbox' },
+  { route: 'start', key: 'nav.start' },
   { route: 'customers', key: 'nav.customers' },
   { route: 'orders', key: 'nav.orders' },
   { route: 'quotes', key: 'nav.quotes' },

@@ -10,6 +10,7 @@ import { InstancePage } from '../pages/InstancePage';
 import { LeadsPage } from '../pages/LeadsPage';
 import { OrdersPage } from '../pages/OrdersPage';
 import { QuotesPage } from '../pages/QuotesPage';
+import { StartPage } from '../pages/StartPage';
 import { TaskPage } from '../pages/TaskPage';
 import { useRoute } from './router';
 
@@ -18,6 +19,8 @@ export function Routes() {
   switch (page) {
     case 'inbox':
       return <InboxPage />;
+    case 'start':
+      return <StartPage />;
     case 'task':
       return a && b ? <TaskPage instanceId={a} taskId={b} /> : <InboxPage />;
     case 'instance':

@@ -55,6 +55,8 @@ export interface FlowDraft {
   scenarios?: unknown[];
   updatedAt: number;
   updatedBy: string;
+  /** When the draft was made (new, from a version, or imported): a new one re-opens the designer. */
+  createdAt?: number;
 }
 
 export interface MetaRow {

@@ -5,7 +5,17 @@
  * new cases use the newest. The one place the demo touches the designer.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { FlowDesigner, type DesignerPermission, type FlowTemplate, type SimulationScenario } from '@crm/designer';
+import {
+  FlowDesigner,
+  I18nProvider as DesignerI18n,
+  ImportDialog,
+  NewFlowDialog,
+  readFlowFile,
+  type DesignerPermission,
+  type FlowTemplate,
+  type ImportPlan,
+  type SimulationScenario,
+} from '@crm/designer';
 import { isEngineError, type Catalog, type Flow } from '@crm/flow-runtime';
 import { useApp, useQuery } from '../app/context';
 import { href, navigate } from '../app/router';
@@ -13,7 +23,8 @@ import { Chip, Loading, PageHeader } from '../components/bits';
 import type { FlowDraft } from '../db/crm-db';
 import { useI18n } from '../i18n';
 import { DEMO_USERS, userName, type DemoRole } from '../runtime/actors';
-import { applyPublishedCatalog, catalog, sampleFlows, sampleScenarios } from '../runtime/definitions';
+import { catalog, sampleFlows, sampleScenarios } from '../runtime/definitions';
+import { applyFlowImport, createFlowDraft, draftFromPublished, planFlowImport, publishDraft } from '../runtime/publish';
 import { engineError } from '../runtime/engine-text';
 import { roleName } from '../windows/catalog-lookup';
 
@@ -52,34 +63,114 @@ export function FlowsPage({ flowId }: { flowId?: string }) {
       }
     }
     for (const draft of drafts) {
-      const row = byFlow.get(draft.flowId);
-      if (row) row.draft = draft;
+      // A new flow has a draft and no published version yet.
+      let row = byFlow.get(draft.flowId);
+      if (!row) byFlow.set(draft.flowId, (row = { flowId: draft.flowId, name: draft.flow.name, versions: [], latest: 0 }));
+      row.draft = draft;
     }
     return [...byFlow.values()].sort((a, b) => lt(a.name).localeCompare(lt(b.name)));
   }, []);
+  const permission = designerPermission(app.role);
+  const [creating, setCreating] = useState<FlowTemplate[] | undefined>();
+  const [importing, setImporting] = useState<ImportPlan | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const by = DEMO_USERS[app.role].id;
+
+  /** Opens "New flow" with the samples as templates and the newest version of each published flow to copy. */
+  const openNewFlow = async () => {
+    const defs = await app.rt.engine.definitions();
+    const newest = new Map<string, number>();
+    for (const d of defs) newest.set(d.flowId, Math.max(newest.get(d.flowId) ?? 0, d.version));
+    const published = await Promise.all([...newest].map(([id, v]) => app.rt.engine.definition(id, v)));
+    setProblem(undefined);
+    setCreating([...sampleFlows.map((flow) => ({ flow, source: 'sample' as const })), ...published.map((flow) => ({ flow, source: 'published' as const }))]);
+  };
+  const create = async (flow: Flow) => {
+    try {
+      await createFlowDraft(app.rt, flow, by);
+      setCreating(undefined);
+      app.refresh();
+      navigate('flows', flow.id);
+    } catch (e) {
+      setProblem(e instanceof Error ? e.message : String(e));
+    }
+  };
+  /** An imported file: what it will replace is confirmed first (its own version is never used). */
+  const importFlow = useCallback(
+    async (file: Flow) => {
+      setProblem(undefined);
+      setImporting(await planFlowImport(app.rt, file));
+    },
+    [app.rt],
+  );
+  const importFile = async (file: File) => {
+    const read = readFlowFile(await file.text());
+    if (!read.ok) {
+      setProblem(t('flows.importFailed', { message: read.message }));
+      return;
+    }
+    await importFlow(read.flow);
+  };
+  const confirmImport = async (plan: ImportPlan) => {
+    const draft = await applyFlowImport(app.rt, plan, by);
+    setImporting(undefined);
+    app.refresh();
+    navigate('flows', draft.flowId);
+  };
+
   if (!rows) return <Loading />;
   const current = rows.find((r) => r.flowId === flowId);
   return (
     <div className="page flows-page">
       <PageHeader
         title={t('flows.title')}
-        subtitle={t('flows.subtitle', { permission: t(`flows.permission.${designerPermission(app.role)}`) })}
+        subtitle={t('flows.subtitle', { permission: t(`flows.permission.${permission}`) })}
         actions={
-          current ? (
-            <label className="flow-pick">
-              <span className="muted small">{t('flows.other')}</span>
-              <select aria-label={t('flows.other')} value={current.flowId} onChange={(e) => navigate('flows', e.target.value)}>
-                {rows.map((r) => (
-                  <option key={r.flowId} value={r.flowId}>
-                    {lt(r.name)}
-                    {r.draft ? ` · ${t('flows.draftChip', { v: r.draft.flow.version })}` : ''}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ) : undefined
+          <>
+            {current ? (
+              <label className="flow-pick">
+                <span className="muted small">{t('flows.other')}</span>
+                <select aria-label={t('flows.other')} value={current.flowId} onChange={(e) => navigate('flows', e.target.value)}>
+                  {rows.map((r) => (
+                    <option key={r.flowId} value={r.flowId}>
+                      {lt(r.name)}
+                      {r.draft ? ` · ${t('flows.draftChip', { v: r.draft.flow.version })}` : ''}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            ) : null}
+            {permission !== 'viewer' && (
+              <>
+                <button type="button" className="primary" onClick={() => void openNewFlow()} data-testid="new-flow">
+                  {t('flows.newFlow')}
+                </button>
+                <button type="button" className="secondary" onClick={() => fileInput.current?.click()} data-testid="import-flow">
+                  {t('flows.import')}
+                </button>
+                <input
+                  ref={fileInput}
+                  type="file"
+                  accept="application/json,.json"
+                  hidden
+                  data-testid="import-flow-file"
+                  onChange={(e) => {
+                    const f = e.target.files?.[0];
+                    if (f) void importFile(f);
+                    e.target.value = '';
+                  }}
+                />
+              </>
+            )}
+          </>
         }
       />
+      {problem && (
+        <div className="banner refusal" role="alert">
+          {problem}
+        </div>
+      )}
       <div className={current ? 'flows-layout open' : 'flows-layout'}>
         <ul className="flow-list" data-testid="flow-list" hidden={current !== undefined}>
           {rows.map((r) => (
@@ -87,7 +178,9 @@ export function FlowsPage({ flowId }: { flowId?: string }) {
               <a href={href('flows', r.flowId)}>
                 <strong>{lt(r.name)}</strong>
                 <span className="muted small">
-                  {r.versions.map((v) => `v${v.version}${v.running ? ` · ${t('flows.runningShort', { n: v.running })}` : ''}`).join(' | ')}
+                  {r.versions.length === 0
+                    ? t('flows.newUnpublished')
+                    : r.versions.map((v) => `v${v.version}${v.running ? ` · ${t('flows.runningShort', { n: v.running })}` : ''}`).join(' | ')}
                 </span>
                 {r.draft && <Chip tone="warn">{t('flows.draftChip', { v: r.draft.flow.version })}</Chip>}
               </a>
@@ -96,33 +189,45 @@ export function FlowsPage({ flowId }: { flowId?: string }) {
         </ul>
         {current && (
           <div className="flow-work">
-            <FlowWorkspace key={current.flowId} row={current} />
+            <FlowWorkspace key={current.flowId} row={current} onImport={importFlow} />
           </div>
         )}
       </div>
+      <DesignerI18n locale={i18n.locale}>
+        {creating && <NewFlowDialog catalog={catalog} templates={creating} taken={rows.map((r) => r.flowId)} onCreate={(flow) => void create(flow)} onClose={() => setCreating(undefined)} />}
+        {importing && (
+          <ImportDialog
+            plan={importing}
+            {...(importing.target?.draft?.updatedBy ? { draftEditor: userName(importing.target.draft.updatedBy, i18n.locale) } : {})}
+            onConfirm={() => void confirmImport(importing)}
+            onClose={() => setImporting(undefined)}
+          />
+        )}
+      </DesignerI18n>
     </div>
   );
 }
 
-function FlowWorkspace({ row }: { row: FlowRow }) {
+function FlowWorkspace({ row, onImport }: { row: FlowRow; onImport: (flow: Flow) => void }) {
   const app = useApp();
   const i18n = useI18n();
   const { t, lt, dateTime } = i18n;
   const permission = designerPermission(app.role);
   const [message, setMessage] = useState<{ tone: 'ok' | 'refusal'; text: string } | undefined>();
   const versions = useQuery(async ({ rt }) => Promise.all(row.versions.map((v) => rt.engine.definition(row.flowId, v.version))), [row.flowId, row.latest]);
+  const made = row.draft?.createdAt;
   const published = versions?.find((f) => f.version === row.latest);
   const draft = row.draft;
   // The flow object handed to the designer changes only when another flow or draft is opened.
   const [opened, setOpened] = useState<Flow | undefined>();
   useEffect(() => {
     setOpened(draft?.flow ?? published);
-    // Re-open when the draft appears or goes, not on every save.
-  }, [published?.version, draft === undefined]);
+    // Re-open when the draft appears, goes or is replaced (an import), not on every save.
+  }, [published?.version, draft === undefined, made]);
 
   // The catalog the designer checks against: the draft's edited one, else the published one.
   const [workingCatalog, setWorkingCatalog] = useState<Catalog>(() => draft?.catalog ?? catalog);
-  useEffect(() => setWorkingCatalog(draft?.catalog ?? catalog), [draft === undefined]);
+  useEffect(() => setWorkingCatalog(draft?.catalog ?? catalog), [draft === undefined, made]);
   const latest = useRef<{ flow?: Flow; catalog?: Catalog }>({});
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const save = useCallback(() => {
@@ -153,8 +258,7 @@ function FlowWorkspace({ row }: { row: FlowRow }) {
 
   const startDraft = async () => {
     if (!published) return;
-    const flow: Flow = { ...structuredClone(published), version: row.latest + 1 };
-    await app.rt.db.drafts.put({ flowId: row.flowId, flow, baseVersion: row.latest, updatedAt: app.rt.clock.now(), updatedBy: DEMO_USERS[app.role].id });
+    await draftFromPublished(app.rt, row.flowId, DEMO_USERS[app.role].id);
     setMessage(undefined);
     app.refresh();
   };
@@ -167,24 +271,16 @@ function FlowWorkspace({ row }: { row: FlowRow }) {
 
   const publish = async (flow: Flow) => {
     clearTimeout(saveTimer.current);
-    const version = Math.max(flow.version, row.latest + 1);
-    // The windows edited with the draft go live with it (the engine reads the same catalog).
-    const editedCatalog = latest.current.catalog ?? draft?.catalog;
-    const catalogChanged = editedCatalog !== undefined && JSON.stringify(editedCatalog.windows) !== JSON.stringify(catalog.windows);
-    if (!catalogChanged && versions?.some((v) => JSON.stringify({ ...v, version: 0 }) === JSON.stringify({ ...flow, version: 0 }))) {
-      setMessage({ tone: 'refusal', text: t('flows.unchanged') });
-      return;
-    }
-    const before = structuredClone(catalog);
     try {
-      if (editedCatalog) applyPublishedCatalog(editedCatalog);
-      const result = await app.rt.engine.deploy({ ...flow, version }, { actor: app.actor });
-      if (editedCatalog) await app.rt.db.meta.put({ key: 'catalog', value: structuredClone(catalog) });
-      await app.rt.db.drafts.delete(row.flowId);
-      setMessage({ tone: 'ok', text: t('flows.published', { v: result.version, running: row.versions.reduce((s, v) => s + v.running, 0) }) });
+      const outcome = await publishDraft(app.rt, { flowId: row.flowId, flow, ...(latest.current.catalog ?? draft?.catalog ? { catalog: (latest.current.catalog ?? draft?.catalog)! } : {}), actor: app.actor });
+      if (!outcome.published) {
+        setMessage({ tone: 'refusal', text: t('flows.unchanged') });
+        return;
+      }
+      latest.current = {};
+      setMessage({ tone: 'ok', text: t('flows.published', { v: outcome.version, running: row.versions.reduce((s, v) => s + v.running, 0) }) });
       app.refresh();
     } catch (e) {
-      if (editedCatalog) applyPublishedCatalog(before);
       const findings = isEngineError(e, 'UNSAFE_FLOW') ? (e.details.findings ?? []) : [];
       if (findings.length) {
         setMessage({ tone: 'refusal', text: t('flows.unsafe', { problems: findings.map((f) => f.message[i18n.locale === 'zh' ? 'zh' : 'en']).join(' ') }) });
@@ -203,6 +299,7 @@ function FlowWorkspace({ row }: { row: FlowRow }) {
 
   // Conference-room testing in the designer with the sample scenarios of examples/flows/scenarios.
   const [savedScenarios, setSavedScenarios] = useState<SimulationScenario[]>(() => (draft?.scenarios ?? []) as SimulationScenario[]);
+  useEffect(() => setSavedScenarios((draft?.scenarios ?? []) as SimulationScenario[]), [made]);
   const scenarios = useMemo(() => [...(sampleScenarios(row.flowId) as SimulationScenario[]), ...savedScenarios], [row.flowId, savedScenarios]);
   const onSaveScenario = useCallback(
     (sc: SimulationScenario) => {
@@ -215,7 +312,7 @@ function FlowWorkspace({ row }: { row: FlowRow }) {
     [draft, app.rt, row.flowId],
   );
   const templates = useMemo<FlowTemplate[]>(() => [...sampleFlows.map((flow) => ({ flow, source: 'sample' as const })), ...(versions ?? []).map((flow) => ({ flow, source: 'published' as const }))], [versions]);
-  if (!versions || !opened) return <Loading />;
+  if (!versions || !opened) return versions && !draft && !published ? null : <Loading />;
   const editing = draft !== undefined;
   return (
     <div className="flow-workspace">
@@ -228,11 +325,15 @@ function FlowWorkspace({ row }: { row: FlowRow }) {
                 {t('flows.versionLine', { v: v.version, running: v.running, total: v.total })}
               </Chip>
             ))}
-            {draft && <Chip tone="warn">{t('flows.draftLine', { v: draft.flow.version, base: draft.baseVersion, who: userName(draft.updatedBy, i18n.locale), when: dateTime(draft.updatedAt) })}</Chip>}
+            {draft && (
+              <Chip tone="warn">
+                {t(draft.baseVersion > 0 ? 'flows.draftLine' : 'flows.draftLineNew', { v: draft.flow.version, base: draft.baseVersion, who: userName(draft.updatedBy, i18n.locale), when: dateTime(draft.updatedAt) })}
+              </Chip>
+            )}
           </div>
         </div>
         <div className="page-actions">
-          {!editing && permission !== 'viewer' && (
+          {!editing && published && permission !== 'viewer' && (
             <button type="button" className="primary" onClick={() => void startDraft()}>
               {t('flows.editDraft')}
             </button>
@@ -255,6 +356,7 @@ function FlowWorkspace({ row }: { row: FlowRow }) {
               ? t('flows.adminHint')
               : t('flows.keyUserHint')
             : t('flows.publishedHint', { v: row.latest })}
+        {editing && row.latest === 0 ? ` ${t('flows.newFlowHint', { id: row.flowId })}` : ''}
       </p>
       {message && (
         <div className={`banner ${message.tone}`} role={message.tone === 'ok' ? 'status' : 'alert'}>
@@ -275,6 +377,8 @@ function FlowWorkspace({ row }: { row: FlowRow }) {
           scenarios={scenarios}
           onSaveScenario={onSaveScenario}
           flows={sampleFlows}
+          onImport={onImport}
+          idManaged
         />
       </div>
     </div>

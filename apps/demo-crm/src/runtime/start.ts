@@ -4,7 +4,7 @@
  * complaint handling. The record is made first (so it shows in its list at
  * once) and handed to the flow as data.
  */
-import { EngineError, type CommandResult, type DataPatch, type Engine } from '@crm/flow-runtime';
+import { EngineError, type CommandResult, type DataPatch, type Engine, type Flow } from '@crm/flow-runtime';
 import type { CrmDb, CrmRecord } from '../db/crm-db';
 import { nextRecordId } from '../db/ids';
 import { actorFor, DEMO_USERS, type DemoRole } from './actors';
@@ -122,4 +122,46 @@ export async function startLead(ctx: StartContext, leadId: string): Promise<Star
   const data: DataPatch = { lead: asData(lead) };
   if (typeof lead.existingCustomer === 'string') data.customer = asData(await get(ctx, 'customer', lead.existingCustomer));
   return run(ctx, 'lead-to-order', data);
+}
+
+/** Whether a role may start a flow: its start step lists the role, or lists no roles (everyone). */
+export function mayStart(flow: Flow, role: DemoRole): boolean {
+  const start = flow.nodes.find((n) => n.kind === 'start');
+  const roles = start && 'roles' in start && Array.isArray(start.roles) ? start.roles : [];
+  return roles.length === 0 || roles.includes(role);
+}
+
+/**
+ * Every deployed flow the role may start, at its newest version (the one a
+ * new case runs), read from the engine's definitions: flows published from
+ * the designer are listed as soon as they are deployed.
+ */
+export async function startableFlows(engine: Engine, role: DemoRole): Promise<Flow[]> {
+  const newest = new Map<string, number>();
+  for (const d of await engine.definitions()) newest.set(d.flowId, Math.max(newest.get(d.flowId) ?? 0, d.version));
+  const flows = await Promise.all([...newest].map(([id, v]) => engine.definition(id, v)));
+  return flows.filter((f) => mayStart(f, role));
+}
+
+/** The record variables of a flow a case can be started with: variable, entity and its name. */
+export function startRecords(flow: Flow): { variable: string; entity: string; name?: Flow['name'] }[] {
+  return Object.entries(flow.data ?? {})
+    .filter(([, v]) => v.type === 'record' && v.entity)
+    .map(([variable, v]) => ({ variable, entity: v.entity!, ...(v.name ? { name: v.name } : {}) }));
+}
+
+/**
+ * Starts a case of any deployed flow with the records picked for its record
+ * variables (by id); variables left out start empty and are filled in by
+ * the flow's steps.
+ */
+export async function startFlowCase(ctx: StartContext, flowId: string, picks: Record<string, string> = {}): Promise<Started> {
+  await assertMayStart(ctx, flowId);
+  const flow = await ctx.engine.definition(flowId);
+  const data: DataPatch = {};
+  for (const { variable, entity } of startRecords(flow)) {
+    const id = picks[variable];
+    if (id) data[variable] = asData(await get(ctx, entity, id));
+  }
+  return run(ctx, flowId, data);
 }

@@ -23,6 +23,13 @@ export interface ReadableFit {
   minZoom: number;
   /** The largest zoom to open at, so a small flow is not blown up. */
   maxZoom: number;
+  /**
+   * How a flow that does not fit is framed on its focus (the start, or the
+   * steps a case is at): `clamped` (default) centres it as far as the flow
+   * reaches, so no empty canvas shows before the flow's edge; `exact` puts
+   * the focus in the middle of the pane on both axes.
+   */
+  centre?: 'clamped' | 'exact';
 }
 
 /** Default framing of {@link FlowViewer}: 24 px around, never below 75 % (task titles stay about 9 px and up). */
@@ -30,22 +37,27 @@ export const DEFAULT_READABLE_FIT: ReadableFit = { padding: 24, minZoom: 0.75, m
 
 /**
  * Framing of the designer: never below 85 %, so step titles (13 px) stay at
- * 11 px or more on screen; a flow wider than its pane opens on its start.
+ * 11 px or more on screen; a flow that does not fit its pane opens centred
+ * on its start.
  */
-export const DESIGNER_READABLE_FIT: ReadableFit = { padding: 24, minZoom: 0.85, maxZoom: 1 };
+export const DESIGNER_READABLE_FIT: ReadableFit = { padding: 24, minZoom: 0.85, maxZoom: 1, centre: 'exact' };
 
 /**
  * The viewport that shows `bounds` in a `width` × `height` pane: as large as
  * fits (between `minZoom` and `maxZoom`), centred when it fits. When it does
  * not fit, it is anchored at the top left, where a flow starts, or, given a
- * `focus` (the steps a case is at), centred on that as far as the flow
- * reaches; the rest is a pan away.
+ * `focus` (the start, or the steps a case is at), centred on that — as far
+ * as the flow reaches, or exactly with `centre: 'exact'`; the rest is a pan away.
  */
 export function readableViewport(bounds: Rect, width: number, height: number, fit: ReadableFit = DEFAULT_READABLE_FIT, focus?: Rect): Viewport {
   const availW = Math.max(1, width - 2 * fit.padding);
   const availH = Math.max(1, height - 2 * fit.padding);
   const whole = Math.min(availW / Math.max(1, bounds.width), availH / Math.max(1, bounds.height));
   const zoom = Math.min(fit.maxZoom, Math.max(fit.minZoom, whole));
+  if (fit.centre === 'exact' && focus && whole < zoom) {
+    // Too large for the pane at a readable zoom: the focus in the middle, the rest a pan away.
+    return { x: width / 2 - (focus.x + focus.width / 2) * zoom, y: height / 2 - (focus.y + focus.height / 2) * zoom, zoom };
+  }
   const place = (start: number, size: number, pane: number, focusStart?: number, focusSize?: number) => {
     const drawn = size * zoom;
     if (drawn <= pane - 2 * fit.padding) return (pane - drawn) / 2 - start * zoom;

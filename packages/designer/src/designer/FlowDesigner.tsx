@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { Flow as FlowSchema, parseFlow, parseJsonText, type Catalog, type Flow } from '@crm/flow-runtime';
+import type { Catalog, Flow } from '@crm/flow-runtime';
 import { autoLayout } from '../canvas/auto-layout.js';
 import { FlowCanvas, type CanvasOverlay } from '../canvas/FlowCanvas.js';
 import { DESIGNER_READABLE_FIT } from '../canvas/fit.js';
@@ -19,6 +19,8 @@ import { Palette } from '../panels/Palette.js';
 import { SimulationPanel } from '../panels/simulation/SimulationPanel.js';
 import type { SimulationScenario } from '../simulation/types.js';
 import { ShortcutsDialog } from '../panels/ShortcutsDialog.js';
+import { ImportDialog } from '../panels/ImportDialog.js';
+import { planImport, readFlowFile, type ImportPlan } from '../document/new-flow.js';
 import { TemplatesDialog, type FlowTemplate } from '../panels/TemplatesDialog.js';
 import { Toolbar } from '../panels/Toolbar.js';
 import { useValidation } from '../validation/useValidation.js';
@@ -59,6 +61,15 @@ export interface FlowDesignerProps {
   onCatalogChange?: (catalog: Catalog) => void;
   /** Called with a simulation run saved as a scenario (examples/flows/scenarios format). */
   onSaveScenario?: (scenario: SimulationScenario) => void;
+  /**
+   * Called with a flow file the user chose to import (parsed and checked).
+   * The host decides where it goes (see `planImport`: the next draft of its
+   * flow, or a new flow) and confirms first. Without it, the designer
+   * confirms and replaces the open flow, keeping its version.
+   */
+  onImport?: (flow: Flow) => void;
+  /** The host gives flows their ids (from the name, on creation): the inspector shows the id read-only. */
+  idManaged?: boolean;
   /** Open in simulation mode instead of editing. */
   mode?: 'edit' | 'simulate';
   className?: string;
@@ -102,7 +113,7 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSaveScenario, permissions = 'key-user', onLocaleChange, onPublish, templates, versions, scenarios, flows, mode, className }: FlowDesignerProps & { onLocaleChange: (l: Locale) => void }) {
+function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSaveScenario, onImport, idManaged, permissions = 'key-user', onLocaleChange, onPublish, templates, versions, scenarios, flows, mode, className }: FlowDesignerProps & { onLocaleChange: (l: Locale) => void }) {
   const { t, locale } = useI18n();
   const [store] = useState(() => {
     const created = createDocumentStore(initial);
@@ -125,7 +136,11 @@ function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSa
     () => (onCatalogChange && permissions === 'admin' ? (command: CatalogCommand) => onCatalogChange(produce(catalog, command.recipe)) : undefined),
     [onCatalogChange, permissions, catalog],
   );
-  const ctx = useMemo<DesignerContextValue>(() => ({ store, ui, catalog, permission: permissions, editable, ...(fixCatalog ? { fixCatalog } : {}) }), [store, ui, catalog, permissions, editable, fixCatalog]);
+  const ctx = useMemo<DesignerContextValue>(
+    () => ({ store, ui, catalog, permission: permissions, editable, ...(fixCatalog ? { fixCatalog } : {}), ...(idManaged ? { idManaged } : {}) }),
+    [store, ui, catalog, permissions, editable, fixCatalog, idManaged],
+  );
+  const [importing, setImporting] = useState<ImportPlan | undefined>();
 
   // A flow passed in that this designer did not emit is another flow: open it.
   const emitted = useRef<Flow>(initial);
@@ -193,17 +208,21 @@ function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSa
     onExport: () => download(`${flow.id}.v${flow.version}.json`, JSON.stringify(flow, null, 2) + '\n'),
     onImport: (file: File) => {
       void file.text().then((text) => {
-        const json = parseJsonText(text);
-        const shape = json.ok ? FlowSchema.safeParse(json.value) : undefined;
-        if (!json.ok || !shape?.success) {
-          const parsed = json.ok ? parseFlow(json.value) : undefined;
-          setNotice(t('import.failed', { message: json.ok ? (parsed && !parsed.ok ? parsed.problems[0]?.message : '') ?? '' : json.problem.message }));
+        const read = readFlowFile(text);
+        if (!read.ok) {
+          setNotice(t('import.failed', { message: read.message }));
           return;
         }
         setNotice(undefined);
-        store.run(replaceFlow(shape.data as Flow, 'Import flow'));
-        select(ui);
-        ui.set({ fitRequest: Date.now() });
+        const file = read.flow;
+        if (onImport) {
+          onImport(file);
+          return;
+        }
+        // On its own the designer has one flow, the open one: the file replaces it, at its version.
+        const open = store.getSnapshot().flow;
+        const plan = planImport(file, [{ flowId: open.id, name: open.name, latest: open.version - 1, draft: { version: open.version, name: open.name } }]);
+        setImporting(plan.kind === 'new-flow' ? { ...plan, kind: 'replace-draft', flow: { ...plan.flow, version: open.version }, target: { flowId: open.id, name: open.name, latest: open.version - 1, draft: { version: open.version, name: open.name } } } : plan);
       });
     },
     onPublish: onPublish ? () => onPublish(store.getSnapshot().flow) : undefined,
@@ -216,8 +235,10 @@ function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSa
   };
 
   const pickTemplate = (tpl: FlowTemplate) => {
-    const next = structuredClone(tpl.flow);
-    if (tpl.source === 'published') next.version = tpl.flow.version + 1;
+    // The template's steps in the open flow: its id, version and name stay (versions are the product's).
+    const open = store.getSnapshot().flow;
+    const { deployOverride: _override, ...content } = structuredClone(tpl.flow);
+    const next: Flow = { ...content, id: open.id, version: open.version, name: open.name };
     store.run(replaceFlow(next, 'Start from template'));
     ui.set({ dialog: undefined, fitRequest: Date.now() });
     select(ui);
@@ -259,6 +280,18 @@ function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSa
           <Dialog title={t('catalog.title')} onClose={() => ui.set({ dialog: undefined })} wide>
             <CatalogEditor catalog={catalog} onChange={onCatalogChange} flows={catalogFlows} permissions={permissions === 'admin' ? 'admin' : 'viewer'} initialFlow={flow.id} />
           </Dialog>
+        ) : null}
+        {importing ? (
+          <ImportDialog
+            plan={importing}
+            onClose={() => setImporting(undefined)}
+            onConfirm={() => {
+              store.run(replaceFlow(importing.flow, 'Import flow'));
+              setImporting(undefined);
+              select(ui);
+              ui.set({ fitRequest: Date.now() });
+            }}
+          />
         ) : null}
         {dialog === 'diff' && versions && versions.length > 0 ? <DiffDialog versions={versions} current={flow} catalog={catalog} onClose={() => ui.set({ dialog: undefined })} /> : null}
       </div>

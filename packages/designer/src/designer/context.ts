@@ -18,6 +18,8 @@ export interface DesignerContextValue {
   editable: boolean;
   /** Applies a catalog fix (admins, when the host takes catalog changes). */
   fixCatalog?: (command: CatalogCommand) => void;
+  /** The host gives flows their ids (made from the name when the flow was created): the id is shown, not edited. */
+  idManaged?: boolean;
 }
 
 export const DesignerContext = createContext<DesignerContextValue | null>(null);

@@ -13,7 +13,7 @@ export function Dialog({ title, onClose, children, wide = false }: { title: stri
     return () => previous?.focus?.();
   }, []);
   return (
-    <div className="cfd-dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+    <div className="cfd-root cfd-dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={ref}
         className={`cfd-dialog ${wide ? 'is-wide' : ''}`}

@@ -47,7 +47,7 @@ export function Toolbar({ snapshot, actions, flow, layout, onLayout }: { snapsho
   return (
     <header className="cfd-toolbar" role="toolbar" aria-label={t('app.label')}>
       <div className="cfd-toolbar-title">
-        <span className="cfd-flow-name" data-testid="flow-name">{text(flow.name)}</span>
+        <span className="cfd-flow-name" data-testid="flow-name" title={text(flow.name)}>{text(flow.name)}</span>
         <span className="cfd-version">{t('toolbar.version', { version: flow.version })}</span>
         {permission === 'viewer' ? <span className="cfd-tag">{t('toolbar.readOnly')}</span> : <span className="cfd-tag is-draft">{t('toolbar.draft')}</span>}
       </div>

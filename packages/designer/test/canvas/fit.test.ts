@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_READABLE_FIT, readableViewport } from '../../src/canvas/fit.js';
+import { DEFAULT_READABLE_FIT, DESIGNER_READABLE_FIT, readableViewport } from '../../src/canvas/fit.js';
 import { partlyOutOfView } from '../../src/canvas/FlowMiniMap.js';
 
 describe('readableViewport', () => {
@@ -35,6 +35,22 @@ describe('readableViewport with a focus', () => {
     expect(nearStart.x).toBeCloseTo(24, 5);
     const nearEnd = readableViewport(flow, 1000, 400, DEFAULT_READABLE_FIT, { x: 2950, y: 100, width: 48, height: 48 });
     expect(nearEnd.x + 3000 * nearEnd.zoom).toBeCloseTo(1000 - 24, 5);
+  });
+});
+
+describe('the designer opens a flow centred on its start', () => {
+  const start = { x: 84, y: 276, width: 48, height: 48 };
+  it('puts the start in the middle of the pane when the flow does not fit at a readable zoom', () => {
+    const v = readableViewport({ x: 44, y: 0, width: 2600, height: 800 }, 1100, 500, DESIGNER_READABLE_FIT, start);
+    expect(v.zoom).toBeCloseTo(0.85, 5);
+    expect((start.x + start.width / 2) * v.zoom + v.x).toBeCloseTo(550, 5);
+    expect((start.y + start.height / 2) * v.zoom + v.y).toBeCloseTo(250, 5);
+  });
+
+  it('shows a flow that fits whole, centred, at no more than 100 %', () => {
+    const v = readableViewport({ x: 44, y: 0, width: 700, height: 400 }, 1100, 500, DESIGNER_READABLE_FIT, start);
+    expect(v.zoom).toBe(1);
+    expect(44 + v.x).toBeCloseTo((1100 - 700) / 2, 5);
   });
 });
 

@@ -82,7 +82,7 @@ export function NodeInspector({ node, flow }: { node: FlowNode; flow: Flow }) {
         </>
       ) : null}
 
-      {node.kind === 'start' ? <CheckList label={t('inspector.roles')} values={node.roles ?? []} options={roleOptions} onChange={(v) => setNow({ roles: v.length ? v : undefined })} disabled={ro} /> : null}
+      {node.kind === 'start' ? <CheckList label={t('inspector.roles')} values={node.roles ?? []} options={roleOptions} onChange={(v) => setNow({ roles: v.length ? v : undefined })} disabled={ro} testId="start-roles" /> : null}
 
       {node.kind === 'decision' ? (
         <>
