@@ -110,7 +110,7 @@ export function writeResults(results: BenchResult[]): void {
   const byName = new Map(existing.map((r) => [r.name, r]));
   for (const r of results) byName.set(r.name, r);
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
-  const out = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name)).map(({ target: _t, ...r }) => r);
+  const out = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
   writeFileSync(RESULTS_FILE, JSON.stringify(out, null, 2) + '\n');
 }
 
