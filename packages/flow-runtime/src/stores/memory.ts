@@ -11,8 +11,12 @@ import type { FlowEvent, InstanceState, InstanceSummary, OpenTaskRow } from '../
 import { compareInstanceKeys, compareTaskKeys, compareText, parseCounterPosition, SortedList } from './sorted.js';
 import type { AppendRequest, AppendResult, FlowStore, InstanceKey, StoredDefinition, TaskKey } from './types.js';
 
-/** What the store keeps per instance. */
-interface Stored {
+/**
+ * What the store keeps per instance. The listing indexes hold these entries
+ * (sorted by start time and id, which never change), so a command that leaves
+ * an instance in the same lists touches none of them.
+ */
+interface Stored extends InstanceKey {
   log: FlowEvent[];
   summary: InstanceSummary;
   /** The open-task rows of the last append (empty when none). */
@@ -29,6 +33,7 @@ interface DueEntry {
 }
 
 const NO_ROWS: OpenTaskRow[] = [];
+const NO_KEYS: string[] = [];
 const ALL = '\u0000all';
 
 const compareDue = (a: DueEntry, b: DueEntry) => a.dueAt - b.dueAt || compareText(a.instanceId, b.instanceId);
@@ -40,7 +45,7 @@ export function createMemoryStore(): FlowStore {
   /** role (or {@link ALL}) → open-task rows in task-key order. */
   const byRole = new Map<string, SortedList<OpenTaskRow, TaskKey>>();
   /** '' for all, `f:<flowId>`, `s:<status>`, `p:<parentId>`, `fs:<flowId>\0<status>` → summaries in instance-key order. */
-  const listed = new Map<string, SortedList<InstanceSummary, InstanceKey>>();
+  const listed = new Map<string, SortedList<Stored, InstanceKey>>();
   const dueIndex = new SortedList<DueEntry>(compareDue);
   const claims = new Map<string, number>();
   const defs = new Map<string, Map<number, StoredDefinition>>();
@@ -75,31 +80,27 @@ export function createMemoryStore(): FlowStore {
     }
   };
 
-  /** Same index keys: same flow, status and parent (the start time and id, the sort key, never change). */
-  const sameKeys = (a: InstanceSummary, b: InstanceSummary) => a.flowId === b.flowId && a.status === b.status && a.parentId === b.parentId;
-
-  /** Puts the summary in its listing and due indexes; returns the listing keys it is in. */
-  const setSummary = (before: InstanceSummary | undefined, beforeKeys: string[] | undefined, after: InstanceSummary): string[] => {
-    let keys: string[];
-    if (before && beforeKeys && sameKeys(before, after)) {
-      // The usual command: the instance stays in the same lists at the same place; replace it there.
-      keys = beforeKeys;
-      for (const key of keys) listed.get(key)?.insert(after);
-    } else {
-      if (before && beforeKeys) for (const key of beforeKeys) listed.get(key)?.remove(before);
-      keys = listKeys(after);
+  /** Puts the instance in its listing and due indexes after a write; `before` is its summary before (none when new). */
+  const setSummary = (entry: Stored, before: InstanceSummary | undefined, after: InstanceSummary) => {
+    const beforeKeys = before ? entry.keys : NO_KEYS;
+    const keys = before && before.flowId === after.flowId && before.status === after.status && before.parentId === after.parentId ? beforeKeys : listKeys(after);
+    if (keys !== beforeKeys) {
+      // Status (or parent) changed: leave the lists it is no longer in, join the new ones. The lists
+      // of all instances and of its flow stay as they are.
+      for (const key of beforeKeys) if (!keys.includes(key)) listed.get(key)?.remove(entry);
       for (const key of keys) {
+        if (beforeKeys.includes(key)) continue;
         let list = listed.get(key);
-        if (!list) listed.set(key, (list = new SortedList<InstanceSummary, InstanceKey>(compareInstanceKeys)));
-        list.insert(after);
+        if (!list) listed.set(key, (list = new SortedList<Stored, InstanceKey>(compareInstanceKeys)));
+        list.insert(entry);
       }
+      entry.keys = keys;
     }
     if (before?.nextDueAt !== after.nextDueAt) {
       if (before?.nextDueAt !== undefined) dueIndex.remove({ dueAt: before.nextDueAt, instanceId: before.instanceId });
       if (after.nextDueAt !== undefined) dueIndex.insert({ dueAt: after.nextDueAt, instanceId: after.instanceId });
     }
     claims.delete(after.instanceId);
-    return keys;
   };
 
   return {
@@ -113,17 +114,19 @@ export function createMemoryStore(): FlowStore {
         for (const e of w.events) feedLog.push(e);
         if (stored) {
           for (const e of w.events) stored.log.push(e);
-          stored.keys = setSummary(stored.summary, stored.keys, w.summary);
+          const before = stored.summary;
           stored.summary = w.summary;
+          setSummary(stored, before, w.summary);
           setTasks(stored.tasks, w.openTasks);
           stored.tasks = w.openTasks;
           // A write without a snapshot makes the old one stale: readers fall back to the log.
           if (w.state) stored.state = w.state;
           else delete stored.state;
         } else {
-          const entry: Stored = { log: w.events.slice(), summary: w.summary, tasks: w.openTasks, keys: setSummary(undefined, undefined, w.summary) };
+          const entry: Stored = { startedAt: w.summary.startedAt, instanceId: w.instanceId, log: w.events.slice(), summary: w.summary, tasks: w.openTasks, keys: NO_KEYS };
           if (w.state) entry.state = w.state;
           instances.set(w.instanceId, entry);
+          setSummary(entry, undefined, w.summary);
           setTasks(NO_ROWS, w.openTasks);
         }
       }
@@ -154,7 +157,7 @@ export function createMemoryStore(): FlowStore {
       const max = limit ?? Infinity;
       const items = list.items;
       for (let i = after ? list.seek(after, true) : 0; i < items.length && out.length < max; i++) {
-        const s = items[i]!;
+        const s = items[i]!.summary;
         if (flowId !== undefined && s.flowId !== flowId) continue;
         if (status !== undefined && s.status !== status) continue;
         if (dueBefore !== undefined && (s.nextDueAt === undefined || s.nextDueAt > dueBefore)) continue;
