@@ -226,8 +226,10 @@ function FlowWorkspace({ row, onImport }: { row: FlowRow; onImport: (flow: Flow)
   }, [published?.version, draft === undefined, made]);
 
   // The catalog the designer checks against: the draft's edited one, else the published one.
-  const [workingCatalog, setWorkingCatalog] = useState<Catalog>(() => draft?.catalog ?? catalog);
-  useEffect(() => setWorkingCatalog(draft?.catalog ?? catalog), [draft === undefined, made]);
+  // A copy of the live catalog: the designer's editors treat what they are given as immutable (immer freezes it),
+  // while publishing swaps windows into the live object.
+  const [workingCatalog, setWorkingCatalog] = useState<Catalog>(() => draft?.catalog ?? structuredClone(catalog));
+  useEffect(() => setWorkingCatalog(draft?.catalog ?? structuredClone(catalog)), [draft === undefined, made]);
   const latest = useRef<{ flow?: Flow; catalog?: Catalog }>({});
   const saveTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const save = useCallback(() => {

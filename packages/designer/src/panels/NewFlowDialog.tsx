@@ -55,7 +55,8 @@ export function NewFlowDialog({ catalog, templates, taken, onCreate, onClose }: 
     e.preventDefault();
     setTried(true);
     if (problems.length || !name) return;
-    if (source === 'blank') onCreate(blankFlow({ name, departments: catalog.departments.map((d) => d.id).filter((d) => departments.includes(d)), taken, catalog }));
+    // Lanes top to bottom in the order the departments were picked (where the flow starts first).
+    if (source === 'blank') onCreate(blankFlow({ name, departments, taken, catalog }));
     else if (chosen) onCreate(copyFlow(chosen.flow, { name, taken }));
   };
   return (
@@ -83,6 +84,11 @@ export function NewFlowDialog({ catalog, templates, taken, onCreate, onClose }: 
         {source === 'blank' ? (
           <fieldset className="cfd-new-flow-lanes" data-testid="new-flow-departments">
             <legend>{t('newFlow.lanes')}</legend>
+            {departments.length > 0 ? (
+              <span className="cfd-new-flow-order" data-testid="new-flow-lane-order">
+                {t('newFlow.laneOrder', { lanes: departments.map((d) => text(catalog.departments.find((x) => x.id === d)?.name)).join(' → ') })}
+              </span>
+            ) : null}
             {catalog.departments.map((d) => (
               <label key={d.id}>
                 <input type="checkbox" checked={departments.includes(d.id)} onChange={() => toggle(d.id)} />
