@@ -41,7 +41,8 @@ export async function main(print: (line: string) => void = console.log): Promise
   const zhaoLei: Actor = { id: 'zhao.lei', name: 'Zhao Lei', roles: ['warehouse'] };
 
   const customer = { id: 'C-0001', name: 'Suzhou Hengtai Precision', status: 'active', paymentTerms: 'net30', creditLimit: 500_000, creditUsed: 455_000 };
-  const { instance } = await engine.start('new-order', { actor: liNa, data: { customer, order: { id: 'SO-2024-0311' }, payment: { id: 'PAY-2024-0520' } } });
+  // The customer record comes from our CRM (hostData); what Li Na enters at the start is only which order and payment this is.
+  const { instance } = await engine.start('new-order', { actor: liNa, hostData: { customer }, data: { order: { id: 'SO-2024-0311' }, payment: { id: 'PAY-2024-0520' } } });
   const id = instance.instanceId;
   print(`Li Na started ${id} for ${customer.name} (credit used 91% of the limit).`);
 

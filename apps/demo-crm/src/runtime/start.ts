@@ -56,9 +56,15 @@ function asData(r: CrmRecord): Record<string, unknown> {
   return rest;
 }
 
-async function run(ctx: StartContext, flowId: string, data: DataPatch): Promise<Started> {
+/**
+ * Starts the flow on records the CRM already holds: they are the host's data
+ * (saved through the CRM's own forms), not fields the starter types into the
+ * flow, so they go in as `hostData`; the engine checks them against the flow's
+ * data schema.
+ */
+async function run(ctx: StartContext, flowId: string, records: DataPatch): Promise<Started> {
   const actor = actorFor(ctx.role);
-  const result = await ctx.engine.start(flowId, { actor, data });
+  const result = await ctx.engine.start(flowId, { actor, hostData: records });
   const instanceId = result.instance.instanceId;
   const tasks = await ctx.engine.tasks(instanceId, { actor });
   return { instanceId, ...(tasks[0] ? { firstTaskId: tasks[0].taskId } : {}), result };

@@ -44,7 +44,8 @@ export class Simulator {
     await engine.deploy(flow, { actor: SIMULATOR });
     const startNode = flow.nodes.find((x) => x.kind === 'start');
     const starter = Simulator.actorFor(scenario, startNode?.kind === 'start' ? (startNode.roles ?? []) : []);
-    const r = await engine.start(flow.id, { actor: starter, data: scenario.data ?? {} });
+    // A scenario's data is what the CRM holds when the case starts (records, flags): the host's data.
+    const r = await engine.start(flow.id, { actor: starter, hostData: scenario.data ?? {} });
     const sim = new Simulator(engine, flow, scenario, { instance: r.instance, events: r.events, finished: false });
     if (starter.roles[0]) sim.users[starter.roles[0]] = starter.name ?? starter.id;
     sim.advanceClock = (ms) => (clock += ms);

@@ -8,7 +8,7 @@ import { badSegment, diff, getPath, sameValue, type PatchEntry } from './data.js
 import { pathAllowed, type TaskBinding } from './access.js';
 import type { CompiledFlow } from './compiled.js';
 import { refusal, type EngineError } from './errors.js';
-import { fieldArg, rolesArg, stepArg } from './names.js';
+import { fieldArg, flowArg, rolesArg, stepArg } from './names.js';
 import type { EngineText, TextArg } from './texts/types.js';
 import type { DataChange, InstanceState, ProcessData } from './types.js';
 import { valueProblem } from './values.js';
@@ -21,6 +21,8 @@ export interface WriteScope {
   binding?: TaskBinding;
   instanceId?: string;
   taskId?: string;
+  /** Set for the data a person starts a case with: a refusal says so. */
+  start?: boolean;
 }
 
 /** Checks a normalised patch against `data` and returns the changes it makes. */
@@ -55,6 +57,10 @@ function whereOf(scope: WriteScope): object {
 }
 
 function notEditableError(flow: CompiledFlow, paths: string[], scope: WriteScope, where: object): EngineError {
+  if (scope.start) {
+    const fields: TextArg = { kind: 'list', items: paths.map((p) => fieldArg(flow, p)) };
+    return refusal('FIELD_NOT_EDITABLE', 'FIELD_NOT_EDITABLE.atStart', { fields, flow: flowArg(flow) }, { ...where, fields: paths });
+  }
   const binding = scope.binding;
   const first = paths[0]!;
   if (paths.length === 1) {

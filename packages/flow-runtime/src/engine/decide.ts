@@ -3,6 +3,7 @@
  * Refusals throw an {@link EngineError} before anything is kept; everything
  * that happens is an event, folded into the state as it is emitted.
  */
+import { startEditable } from './start-access.js';
 import { actingRoles, type TaskBinding } from './access.js';
 import { leave, resolveStepRuleIncidents, settle } from './advance.js';
 import { checkWrites, missingRequired, requiredError } from './checks.js';
@@ -19,7 +20,7 @@ import type { Actor, ActorRef, DataPatch, FlowEvent, InstanceState, ParentLink, 
 
 /** A command to the pure core. */
 export type Command =
-  | { type: 'start'; instanceId: string; data: DataPatch; parent?: ParentLink }
+  | { type: 'start'; instanceId: string; data: DataPatch; hostData?: DataPatch; parent?: ParentLink }
   | { type: 'complete'; taskId: string; data: DataPatch }
   | { type: 'update'; data: DataPatch }
   | { type: 'tick' }
@@ -98,9 +99,15 @@ function start(command: Extract<Command, { type: 'start' }>, ctx: DecideContext,
   if (!command.parent && roles?.length && !actor?.system && !actor?.roles.some((r) => roles.includes(r))) {
     throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.start', { roles: rolesArg(flow, roles), flow: flowArg(flow) }, { roles: [...roles] });
   }
+  // Start data is a write like any other: a person fills in only what is theirs to enter at the start
+  // (the engine's own sub-flow input and a system actor's data are the host's); values the host loaded
+  // from its systems (CRM records) come as hostData, checked against the data schema only.
+  const trusted = command.parent !== undefined || actor?.system === true;
+  const hostChanges = command.hostData ? checkWrites(flow, {}, normalizePatch(command.hostData, flow.flow.data), { editable: 'any' }) : [];
   const entries = normalizePatch(command.data, flow.flow.data);
-  const changes = checkWrites(flow, {}, entries, { editable: 'any' });
+  const changes = checkWrites(flow, {}, entries, trusted ? { editable: 'any' } : { editable: startEditable(flow, actor), start: true });
   let data: ProcessData = {};
+  for (const c of hostChanges) data = setPath(data, c.path, c.to);
   for (const c of changes) data = setPath(data, c.path, c.to);
   data = withStartIds(flow.flow.data, data, ctx);
   const first: FlowEvent = { type: 'instance.started', instanceId: command.instanceId, seq: 1, at: ctx.now, actor: ref, flowId: flow.id, version: flow.version, data, parent: command.parent };

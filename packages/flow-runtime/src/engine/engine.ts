@@ -275,13 +275,14 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
     definitions: (flowId) => defs.list(flowId),
     definition: async (flowId, version) => (await defs.get(flowId, version)).flow,
 
-    async start(flowId, { actor, data, version }) {
+    async start(flowId, { actor, data, hostData, version }) {
       const flow = await defs.get(flowId, version);
       if (flow.subflows) await defs.preload(flow);
       const now = clock.now();
       for (let attempt = 0; ; attempt++) {
         const instanceId = newId();
-        const decision = decide(undefined, { type: 'start', instanceId, data: copyJson(data ?? {}) }, context(flow, now), actor);
+        const command: Command = hostData === undefined ? { type: 'start', instanceId, data: copyJson(data ?? {}) } : { type: 'start', instanceId, data: copyJson(data ?? {}), hostData: copyJson(hostData) };
+        const decision = decide(undefined, command, context(flow, now), actor);
         if (decision.effects.length === 0) {
           const res = await commitOne(instanceId, 0, decision);
           if (res.ok) return { instance: decision.state, events: decision.events, related: [] };

@@ -139,8 +139,18 @@ export interface Engine {
   definitions(flowId?: string): Promise<DefinitionInfo[]>;
   /** A deployed definition; the latest version when `version` is absent. */
   definition(flowId: string, version?: number): Promise<Flow>;
-  /** Starts an instance on the latest (or the given) version. */
-  start(flowId: string, options: { actor: Actor; data?: DataPatch; version?: number }): Promise<CommandResult>;
+  /**
+   * Starts an instance on the latest (or the given) version. `data` is what
+   * the starter enters, checked like any write: the ids of the records the
+   * case is about, and the fields the starter's roles may edit in the steps
+   * that open right after the start; anything else is refused
+   * (FIELD_NOT_EDITABLE, nothing stored). `hostData` is what the host loaded
+   * from its own systems (the customer record the case is about, a flag set
+   * by the calling application): checked against the data schema, not
+   * against the starter's access — never pass a user's input as `hostData`.
+   * A system actor's `data` is the host's too.
+   */
+  start(flowId: string, options: { actor: Actor; data?: DataPatch; hostData?: DataPatch; version?: number }): Promise<CommandResult>;
   /**
    * Open tasks the actor may do, across all instances (by open time, from the
    * store's indexed open-task rows and state snapshots: no log is replayed),

@@ -9,7 +9,7 @@ describe('optimistic concurrency', () => {
     const { engine, store } = await testEngine([orderFlow]);
     // a second engine on the same store, as another tab or server would be
     const other = createEngine({ store, catalog, clock: { now: () => 0 } });
-    const { instance } = await engine.start('order', { actor: sales, data: { customer: { name: 'A', creditLimit: 1, creditUsed: 0 } } });
+    const { instance } = await engine.start('order', { actor: sales, hostData: { customer: { name: 'A', creditLimit: 1, creditUsed: 0 } } });
     const id = instance.instanceId;
     const [task] = await engine.tasks(id, { actor: sales });
     await other.tasks(id, { actor: sales });
@@ -55,7 +55,7 @@ describe('optimistic concurrency', () => {
   it('an engine whose copy is behind the store still acts on the stored truth', async () => {
     const { engine, store } = await testEngine([orderFlow]);
     const other = createEngine({ store, catalog });
-    const { instance } = await engine.start('order', { actor: sales, data: { customer: { name: 'A', creditLimit: 10, creditUsed: 0 } } });
+    const { instance } = await engine.start('order', { actor: sales, hostData: { customer: { name: 'A', creditLimit: 10, creditUsed: 0 } } });
     const id = instance.instanceId;
     // engine has the instance cached at order entry; the other engine moves it on to the credit check
     const [entry] = await other.tasks(id, { actor: sales });

@@ -6,7 +6,7 @@ const system = { id: 'erp', roles: [], system: true };
 
 async function started(customer: Record<string, unknown>, order: Record<string, unknown> = {}) {
   const t = await testEngine([orderFlow]);
-  const { instance } = await t.engine.start('order', { actor: sales, data: { customer: { name: 'Acme', creditLimit: 100_000, creditUsed: 0, paymentTerms: 'net30', ...customer }, order } });
+  const { instance } = await t.engine.start('order', { actor: sales, hostData: { customer: { name: 'Acme', creditLimit: 100_000, creditUsed: 0, paymentTerms: 'net30', ...customer }, order } });
   return { ...t, id: instance.instanceId, instance };
 }
 

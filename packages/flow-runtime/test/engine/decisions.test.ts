@@ -8,7 +8,7 @@ describe('decisions', () => {
   it('takes the first edge whose guard holds, in order', async () => {
     const { engine } = await testEngine([triageFlow]);
     for (const [score, outcome] of [[90, 'high'], [80, 'high'], [79, 'mid'], [50, 'mid'], [45, 'mid2']] as const) {
-      const { instance, events } = await engine.start('triage', { actor, data: { score } });
+      const { instance, events } = await engine.start('triage', { actor, hostData: { score } });
       expect(instance.outcome).toBe(outcome);
       expect(events.find((e) => e.type === 'decision.taken')).toMatchObject({ nodeId: 'route', byDefault: false });
     }
@@ -16,7 +16,7 @@ describe('decisions', () => {
 
   it('takes the default edge when no guard holds', async () => {
     const { engine } = await testEngine([orderFlow]);
-    const { instance } = await engine.start('order', { actor: sales, data: { customer: { name: 'A', creditLimit: 1000, creditUsed: 900, paymentTerms: 'net30' } } });
+    const { instance } = await engine.start('order', { actor: sales, hostData: { customer: { name: 'A', creditLimit: 1000, creditUsed: 900, paymentTerms: 'net30' } } });
     const id = instance.instanceId;
     const [entry] = await engine.tasks(id, { actor: sales });
     await engine.complete(id, entry!.taskId, { actor: sales, data: { 'order.amount': 500 } });
@@ -28,7 +28,7 @@ describe('decisions', () => {
 
   it('puts the instance in an incident when nothing matches and there is no default, and goes on once the data allows', async () => {
     const { engine } = await testEngine([triageFlow]);
-    const { instance } = await engine.start('triage', { actor, data: { score: 10 } });
+    const { instance } = await engine.start('triage', { actor, hostData: { score: 10 } });
     // reported on the instance, not thrown
     expect(instance.status).toBe('incident');
     expect(instance.incidents).toEqual([expect.objectContaining({ code: 'NO_PATH', nodeId: 'route', resolved: false })]);

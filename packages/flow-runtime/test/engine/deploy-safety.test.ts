@@ -152,7 +152,7 @@ describe('an override recorded in the definition', () => {
     expect(res.created).toBe(true);
     expect(res.accepted!.map((f) => f.rule)).toEqual(['mandatory-not-bypassed']);
     expect((await engine.definitions('new-order'))[0]!.deployOverride).toEqual(override);
-    const { instance } = await engine.start('new-order', { actor: rep, data: { customer: { id: 'C-1', name: 'Hengtai', status: 'active', creditLimit: 100000, creditUsed: 0 } } });
+    const { instance } = await engine.start('new-order', { actor: rep, hostData: { customer: { id: 'C-1', name: 'Hengtai', status: 'active', creditLimit: 100000, creditUsed: 0 } } });
     const [started] = await engine.history(instance.instanceId);
     expect(started!.summary).toContain('deployed although the deploy check refused it (mandatory-not-bypassed); accepted by Sun Hao (IT): Credit check system is down');
     const [zh] = await engine.history(instance.instanceId, { locale: 'zh' });
@@ -203,7 +203,7 @@ describe('privileged commands need an authorised actor', () => {
     const engine = createEngine({ store: createMemoryStore(), catalog });
     await engine.deploy(loadFlow('credit-limit-review', catalog), { actor: admin });
     await engine.deploy(loadFlow('new-order', catalog), { actor: admin });
-    const { instance } = await engine.start('new-order', { actor: rep, data: { customer: { id: 'C-1', name: 'Hengtai', status: 'active', creditLimit: 100000, creditUsed: 0 } } });
+    const { instance } = await engine.start('new-order', { actor: rep, hostData: { customer: { id: 'C-1', name: 'Hengtai', status: 'active', creditLimit: 100000, creditUsed: 0 } } });
     const cancel = engine.cancel as (id: string, o?: unknown) => Promise<unknown>;
     expect((await refusal(cancel(instance.instanceId))).code).toBe('NOT_PERMITTED');
     expect((await refusal(engine.cancel(instance.instanceId, { actor: rep, reason: '  ' }))).code).toBe('INVALID_VALUE');

@@ -18,7 +18,7 @@ describe('@crm/flow-runtime/engine', () => {
     const flow = loadFlow('new-order', catalog);
     const engine = createEngine({ store: createMemoryStore(), catalog });
     await expect(engine.deploy(flow, { actor: DEPLOYER })).resolves.toMatchObject({ flowId: 'new-order', created: true });
-    const { instance } = await engine.start('new-order', { actor: rep, data: { customer: { id: 'C-1', name: 'Hengtai', status: 'active', creditLimit: 100000, creditUsed: 0 } } });
+    const { instance } = await engine.start('new-order', { actor: rep, hostData: { customer: { id: 'C-1', name: 'Hengtai', status: 'active', creditLimit: 100000, creditUsed: 0 } } });
     expect(instance.status).toBe('active');
     expect(Object.keys(instance.tasks).length).toBeGreaterThan(0);
     const stranger: Actor = { id: 'x', roles: ['warehouse'] };

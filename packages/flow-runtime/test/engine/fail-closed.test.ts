@@ -23,7 +23,7 @@ describe('fail closed', () => {
   it('a gate whose rule cannot be evaluated holds the step it guards and raises one incident naming the control', async () => {
     const flow = withControl('gate');
     const { engine } = await testEngine([flow]);
-    const { instance } = await engine.start(flow.id, { actor: sales, data: { customer: { name: longName, creditLimit: 100_000, creditUsed: 0, paymentTerms: 'net30' } } });
+    const { instance } = await engine.start(flow.id, { actor: sales, hostData: { customer: { name: longName, creditLimit: 100_000, creditUsed: 0, paymentTerms: 'net30' } } });
     const id = instance.instanceId;
     const incident = instance.incidents.find((i) => i.controlId === 'prepaid-unpaid')!;
     expect(incident).toMatchObject({ code: 'RULE_FAILED', resolved: false });
@@ -52,7 +52,7 @@ describe('fail closed', () => {
   it('an alert whose rule fails raises an incident naming the control instead of staying silent', async () => {
     const flow = withControl('alert');
     const { engine } = await testEngine([flow]);
-    const { instance } = await engine.start(flow.id, { actor: sales, data: { customer: { name: longName, creditLimit: 100_000, creditUsed: 95_000, paymentTerms: 'net30' } } });
+    const { instance } = await engine.start(flow.id, { actor: sales, hostData: { customer: { name: longName, creditLimit: 100_000, creditUsed: 95_000, paymentTerms: 'net30' } } });
     expect(instance.alerts).toEqual([]);
     const incident = instance.incidents.find((i) => i.controlId === 'near-limit')!;
     expect(incident).toMatchObject({ code: 'RULE_FAILED', resolved: false });
@@ -80,7 +80,7 @@ describe('fail closed', () => {
       controls: [{ id: 'hold-book', kind: 'gate', name: { en: 'Name checked', zh: '名称已核对' }, when: { '!': fragile }, message: { en: 'Check the name first.' }, blocks: ['book'] }],
     };
     const { engine } = await testEngine([flow]);
-    const { instance } = await engine.start(flow.id, { actor: sales, data: { customer: { name: longName } } });
+    const { instance } = await engine.start(flow.id, { actor: sales, hostData: { customer: { name: longName } } });
     // The gate cannot be evaluated: the system step waits and nothing is booked.
     expect(instance.status).toBe('incident');
     expect(instance.data.note).toBeUndefined();
@@ -99,7 +99,7 @@ describe('fail closed', () => {
     const credit = flow.nodes.find((n) => n.id === 'credit')!;
     if (credit.kind === 'task') credit.sla = { hours: { if: [fragile, 4, 4] }, escalateTo: 'sales-manager' };
     const { engine, clock } = await testEngine([flow]);
-    const { instance } = await engine.start(flow.id, { actor: sales, data: { customer: { name: longName, creditLimit: 100_000, creditUsed: 0, paymentTerms: 'net30' } } });
+    const { instance } = await engine.start(flow.id, { actor: sales, hostData: { customer: { name: longName, creditLimit: 100_000, creditUsed: 0, paymentTerms: 'net30' } } });
     const id = instance.instanceId;
     const [entry] = await engine.tasks(id, { actor: sales });
     const opened = await engine.complete(id, entry!.taskId, { actor: sales, data: { 'order.amount': 1000 } });
@@ -124,7 +124,7 @@ describe('fail closed', () => {
     const fragileName = { '!=': [{ cat: [{ var: 'name' }, { var: 'name' }] }, ''] };
     if (hold.kind === 'wait') hold.until = { and: [fragileName, { '==': [{ var: 'approved' }, true] }] };
     const { engine } = await testEngine([flow]);
-    const { instance } = await engine.start(flow.id, { actor: sales, data: { name: longName, approved: true } });
+    const { instance } = await engine.start(flow.id, { actor: sales, hostData: { name: longName, approved: true } });
     const id = instance.instanceId;
     expect(Object.values(instance.tokens)[0]).toMatchObject({ nodeId: 'hold', waiting: 'wait' });
     expect(instance.incidents).toHaveLength(1);

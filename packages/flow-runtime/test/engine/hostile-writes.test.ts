@@ -11,7 +11,7 @@ const system = { id: 'erp', roles: [], system: true };
 
 async function started() {
   const t = await testEngine([orderFlow]);
-  const { instance } = await t.engine.start('order', { actor: sales, data: { customer: { name: 'Acme', creditLimit: 100_000, creditUsed: 0, paymentTerms: 'net30' } } });
+  const { instance } = await t.engine.start('order', { actor: sales, hostData: { customer: { name: 'Acme', creditLimit: 100_000, creditUsed: 0, paymentTerms: 'net30' } } });
   return { ...t, id: instance.instanceId };
 }
 
@@ -60,7 +60,7 @@ describe('hostile writes', () => {
     if (t.kind === 'task') t.sla = { hours: { '*': [{ var: 'customer.creditLimit' }, 1e12] } };
     computed.id = 'order-huge-sla';
     const { engine } = await testEngine([computed]);
-    const { instance } = await engine.start(computed.id, { actor: sales, data: { customer: { name: 'Acme', creditLimit: 100_000, creditUsed: 0, paymentTerms: 'net30' } } });
+    const { instance } = await engine.start(computed.id, { actor: sales, hostData: { customer: { name: 'Acme', creditLimit: 100_000, creditUsed: 0, paymentTerms: 'net30' } } });
     const due = Object.values(instance.tasks)[0]!.dueAt!;
     expect(Number.isFinite(new Date(due).getTime())).toBe(true);
     const history = await engine.history(instance.instanceId);
@@ -71,7 +71,7 @@ describe('hostile writes', () => {
     const { engine } = await testEngine([orderFlow]);
     let deep: unknown = 1;
     for (let i = 0; i < 100; i++) deep = { a: deep };
-    const e = await engine.start('order', { actor: sales, data: { note: deep as string } }).catch((x: unknown) => x);
+    const e = await engine.start('order', { actor: sales, hostData: { note: deep as string } }).catch((x: unknown) => x);
     expect(isEngineError(e, 'INVALID_VALUE')).toBe(true);
   });
 });

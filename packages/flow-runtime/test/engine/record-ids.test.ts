@@ -147,7 +147,7 @@ async function payRound(engine: Engine, id: string, amount: number): Promise<{ r
 describe('record ids', () => {
   it('gives a record an id on its first write, in the same data change, and the task window names it', async () => {
     const engine = await idsEngine();
-    const { instance, events } = await engine.start('installments', { actor: sales, data: { order: { id: 'SO-1', amount: 100 } } });
+    const { instance, events } = await engine.start('installments', { actor: sales, hostData: { order: { id: 'SO-1', amount: 100 } } });
     const payment = recordOf(instance.data, 'payment');
     expect(payment.id).toEqual(expect.any(String));
     expect(payment.order).toBe('SO-1');
@@ -160,7 +160,7 @@ describe('record ids', () => {
 
   it('gives a record given at the start without an id one in the start data', async () => {
     const engine = await idsEngine();
-    const { instance, events } = await engine.start('installments', { actor: sales, data: { order: { amount: 100 }, payment: {} } });
+    const { instance, events } = await engine.start('installments', { actor: sales, hostData: { order: { amount: 100 }, payment: {} } });
     const orderId = recordOf(instance.data, 'order').id;
     expect(orderId).toEqual(expect.any(String));
     expect(events[0]).toMatchObject({ type: 'instance.started', data: { order: { amount: 100, id: orderId } } });
@@ -170,7 +170,7 @@ describe('record ids', () => {
 
   it('gives a task-made record its id with the task data, and never changes an existing id', async () => {
     const engine = await idsEngine();
-    const { instance } = await engine.start('place-order', { actor: sales, data: { customer: { id: 'C-1', name: 'Acme' } } });
+    const { instance } = await engine.start('place-order', { actor: sales, hostData: { customer: { id: 'C-1', name: 'Acme' } } });
     const id = instance.instanceId;
     const before = await engine.instance(id);
     const orderId = recordOf(before.data, 'order').id;
@@ -186,7 +186,7 @@ describe('record ids', () => {
 
   it('links records made in a sub-flow child (payment.order = order.id) and hands the order back with its id', async () => {
     const engine = await idsEngine();
-    const { instance, related } = await engine.start('quote', { actor: sales, data: { customer: { id: 'C-1', name: 'Acme' } } });
+    const { instance, related } = await engine.start('quote', { actor: sales, hostData: { customer: { id: 'C-1', name: 'Acme' } } });
     const childId = instance.children[0]!;
     const child = await engine.instance(childId);
     const order = recordOf(child.data, 'order');
@@ -207,7 +207,7 @@ describe('record ids', () => {
 
   it('makes a new payment, with a new id, in each round of a loop that empties the variable', async () => {
     const engine = await idsEngine();
-    const { instance } = await engine.start('installments', { actor: sales, data: { order: { id: 'SO-1', amount: 100 } } });
+    const { instance } = await engine.start('installments', { actor: sales, hostData: { order: { id: 'SO-1', amount: 100 } } });
     const id = instance.instanceId;
     const rounds = [await payRound(engine, id, 30), await payRound(engine, id, 30), await payRound(engine, id, 40)];
     const ids = rounds.map((r) => r.recordId);
@@ -229,7 +229,7 @@ describe('record ids', () => {
   it('replays to exactly the live state, ids included, on another engine with another id source', async () => {
     const store = createMemoryStore();
     const engine = await idsEngine('live', store);
-    const { instance } = await engine.start('installments', { actor: sales, data: { order: { amount: 60 } } });
+    const { instance } = await engine.start('installments', { actor: sales, hostData: { order: { amount: 60 } } });
     const id = instance.instanceId;
     await payRound(engine, id, 20);
     await payRound(engine, id, 40);
@@ -253,7 +253,7 @@ describe('record ids', () => {
     };
     const engine = createEngine({ store: createMemoryStore(), catalog, clock: { now: () => T0 }, ids });
     for (const f of [placeOrder, quote]) await engine.deploy(f, { actor: DEPLOYER });
-    const { instance } = await engine.start('quote', { actor: sales, data: { customer: { name: 'Acme' } } });
+    const { instance } = await engine.start('quote', { actor: sales, hostData: { customer: { name: 'Acme' } } });
     expect(instance.instanceId).toMatch(/^case-/);
     expect(recordOf(instance.data, 'customer').id).toMatch(/^customer-/);
     const child = await engine.instance(instance.children[0]!);
@@ -279,7 +279,7 @@ describe('record ids', () => {
 
   it('a person clearing a record makes the next write a new record', async () => {
     const engine = await idsEngine();
-    const { instance } = await engine.start('place-order', { actor: sales, data: { customer: { id: 'C-1', name: 'Acme' } } });
+    const { instance } = await engine.start('place-order', { actor: sales, hostData: { customer: { id: 'C-1', name: 'Acme' } } });
     const id = instance.instanceId;
     const first = recordOf(instance.data, 'order').id;
     // In a patch, `{ order: {} }` writes no field; `null` empties the variable.
@@ -299,7 +299,7 @@ describe('record ids in the sample flows', () => {
   it.each(['new-order', 'prepaid-order'])('%s: each round of "Confirm payment" opens a new payment linked to the order', async (flowId) => {
     const engine = await idsEngine('s', createMemoryStore(), samples, sampleCatalog);
     const customer = { id: 'C-9', name: 'Acme', paymentTerms: 'prepaid', creditLimit: 0, creditUsed: 0 };
-    const { instance } = await engine.start(flowId, { actor: { id: 'li', roles: ['sales-rep'] }, data: { customer } });
+    const { instance } = await engine.start(flowId, { actor: { id: 'li', roles: ['sales-rep'] }, hostData: { customer } });
     const id = instance.instanceId;
     const orderId = recordOf(instance.data, 'order').id;
     expect(orderId).toEqual(expect.any(String));

@@ -6,7 +6,7 @@ import { testEngine } from './helpers.js';
 describe('event sourcing', () => {
   it('replays a saved log (through JSON) to exactly the live state', async () => {
     const { engine, clock } = await testEngine([orderFlow]);
-    const { instance } = await engine.start('order', { actor: sales, data: { customer: { name: 'A', creditLimit: 100, creditUsed: 95, paymentTerms: 'net30' } } });
+    const { instance } = await engine.start('order', { actor: sales, hostData: { customer: { name: 'A', creditLimit: 100, creditUsed: 95, paymentTerms: 'net30' } } });
     const id = instance.instanceId;
     for (const actor of [sales, finance, finance, warehouse]) {
       clock.advance(3_600_000);
@@ -23,7 +23,7 @@ describe('event sourcing', () => {
 
   it('keeps an audit trail of who did what, when, and which data changed', async () => {
     const { engine, clock } = await testEngine([orderFlow]);
-    const { instance } = await engine.start('order', { actor: sales, data: { customer: { name: 'A', creditLimit: 100, creditUsed: 0, paymentTerms: 'net30' } } });
+    const { instance } = await engine.start('order', { actor: sales, hostData: { customer: { name: 'A', creditLimit: 100, creditUsed: 0, paymentTerms: 'net30' } } });
     const id = instance.instanceId;
     clock.advance(60_000);
     const [entry] = await engine.tasks(id, { actor: sales });

@@ -80,7 +80,7 @@ async function drive(flow: Flow, s: Scenario): Promise<Driven> {
   };
   const start = flow.nodes.find((x) => x.kind === 'start')!;
   const starter = userFor(start.kind === 'start' ? start.roles : undefined) ?? HOST;
-  const { instance } = await engine.start(flow.id, { actor: starter, data: structuredClone(s.data) });
+  const { instance } = await engine.start(flow.id, { actor: starter, hostData: structuredClone(s.data) });
   const id = instance.instanceId;
   let refusedOtherRoles = 0;
 
@@ -149,7 +149,7 @@ describe('sample flows: named checks', () => {
 
   it('a finance user cannot complete a sales step', async () => {
     const engine = await engineWith('new-order');
-    const { instance } = await engine.start('new-order', { actor: sales, data: { customer: customer(0), order: { id: 'SO-1' } } });
+    const { instance } = await engine.start('new-order', { actor: sales, hostData: { customer: customer(0), order: { id: 'SO-1' } } });
     const [entry] = await engine.tasks(instance.instanceId, { actor: sales });
     expect(await engine.tasks(instance.instanceId, { actor: finance })).toEqual([]);
     const r = await refusal(engine.complete(instance.instanceId, entry!.taskId, { actor: finance }));
@@ -160,8 +160,8 @@ describe('sample flows: named checks', () => {
   it.each(['new-order', 'credit-limit-review'])('%s: the credit alert fires at 90%% of the limit and not at 89%%', async (flowId) => {
     const engine = await engineWith(flowId);
     const data = (used: number) => ({ customer: customer(used), order: { id: 'SO-1' } });
-    const at89 = await engine.start(flowId, { actor: sales, data: flowId === 'new-order' ? data(445_000) : { customer: customer(445_000) } });
-    const at90 = await engine.start(flowId, { actor: sales, data: flowId === 'new-order' ? data(450_000) : { customer: customer(450_000) } });
+    const at89 = await engine.start(flowId, { actor: sales, hostData: flowId === 'new-order' ? data(445_000) : { customer: customer(445_000) } });
+    const at90 = await engine.start(flowId, { actor: sales, hostData: flowId === 'new-order' ? data(450_000) : { customer: customer(450_000) } });
     expect(at89.instance.alerts).toEqual([]);
     expect(at90.instance.alerts).toHaveLength(1);
     expect(at90.instance.alerts[0]).toMatchObject({ source: { kind: 'control', controlId: 'credit-use-alert' }, to: expect.arrayContaining(['sales-rep']) });
@@ -172,7 +172,7 @@ describe('sample flows: named checks', () => {
 
   it('prepaid-order: no factory order and no shipping until the payments cover the order', async () => {
     const engine = await engineWith('prepaid-order');
-    const { instance } = await engine.start('prepaid-order', { actor: sales, data: { customer: { ...customer(0), paymentTerms: 'prepaid' }, order: { id: 'SO-9' }, payment: { id: 'PAY-9' } } });
+    const { instance } = await engine.start('prepaid-order', { actor: sales, hostData: { customer: { ...customer(0), paymentTerms: 'prepaid' }, order: { id: 'SO-9' }, payment: { id: 'PAY-9' } } });
     const id = instance.instanceId;
     const [entry] = await engine.tasks(id, { actor: sales });
     await engine.complete(id, entry!.taskId, { actor: sales, data: { order: { lines: [{ sku: 'A', qty: 10, price: 100 }], requestedShipDate: '2024-05-01' } } });
@@ -213,7 +213,7 @@ describe('sample flows: named checks', () => {
     await engine.deploy(flows.get('complaint-handling')!, { actor: DEPLOYER });
     const service: Actor = { id: 'liu', name: 'Liu Yang', roles: ['service'] };
     const scenario = loadScenarios('complaint-handling')[0]!;
-    const { instance } = await engine.start('complaint-handling', { actor: service, data: structuredClone(scenario.data) });
+    const { instance } = await engine.start('complaint-handling', { actor: service, hostData: structuredClone(scenario.data) });
     const [intake] = await engine.tasks(instance.instanceId, { actor: service });
     const intakeData = structuredClone(scenario.choices!.intake as { complaint: Record<string, unknown> });
     intakeData.complaint.severity = severity;
@@ -233,7 +233,7 @@ describe('sample flows: named checks', () => {
     const engine = await engineWith('credit-limit-review', 'new-order');
     const review = loadScenarios('credit-limit-review').find((s) => s.expect.outcome === 'approved')!;
     const users = new Map(Object.entries(review.actors).map(([role, name]): [string, Actor] => [role, { id: name, name, roles: [role] }]));
-    const { instance } = await engine.start('new-order', { actor: sales, data: { customer: customer(480_000), order: { id: 'SO-2' }, payment: { id: 'P-2' } } });
+    const { instance } = await engine.start('new-order', { actor: sales, hostData: { customer: customer(480_000), order: { id: 'SO-2' }, payment: { id: 'P-2' } } });
     const id = instance.instanceId;
     const work = async (actor: Actor, inst: string, data: Record<string, unknown> = {}) => {
       const [task] = await engine.tasks(inst, { actor });

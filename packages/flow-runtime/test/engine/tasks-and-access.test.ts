@@ -6,7 +6,7 @@ const customer = { id: 'c1', name: 'Acme', creditLimit: 100_000, creditUsed: 10_
 
 async function startOrder() {
   const t = await testEngine([orderFlow]);
-  const { instance } = await t.engine.start('order', { actor: sales, data: { customer, order: { id: 'o1' } } });
+  const { instance } = await t.engine.start('order', { actor: sales, hostData: { customer, order: { id: 'o1' } } });
   return { ...t, id: instance.instanceId };
 }
 
@@ -102,7 +102,7 @@ describe('tasks and field access', () => {
 
   it('lets only the start roles start a flow', async () => {
     const { engine } = await testEngine([orderFlow]);
-    const r = await refusal(engine.start('order', { actor: warehouse, data: {} }));
+    const r = await refusal(engine.start('order', { actor: warehouse, hostData: {} }));
     expect(r).toMatchObject({ code: 'NOT_PERMITTED', message: "Only sales rep may start 'Order'." });
     expect((await refusal(engine.start('nope', { actor: sales }))).code).toBe('UNKNOWN_FLOW');
     expect((await refusal(engine.tasks('nope', { actor: sales }))).code).toBe('UNKNOWN_INSTANCE');

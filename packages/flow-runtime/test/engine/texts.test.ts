@@ -81,7 +81,7 @@ describe('the message catalog', () => {
 describe('refusals render from code and details', () => {
   it('a step the actor may not do, in zh, with both role lists by name', async () => {
     const { engine } = await testEngine([orderFlow]);
-    const { instance } = await engine.start('order', { actor: sales, data: { customer: { name: 'A', creditLimit: 10, creditUsed: 0 } } });
+    const { instance } = await engine.start('order', { actor: sales, hostData: { customer: { name: 'A', creditLimit: 10, creditUsed: 0 } } });
     const [task] = await engine.tasks(instance.instanceId, { actor: sales });
     const e = await caught(engine.complete(instance.instanceId, task!.taskId, { actor: finance, data: {} }));
     expect(e.code).toBe('NOT_PERMITTED');
@@ -91,7 +91,7 @@ describe('refusals render from code and details', () => {
 
   it('a value that does not fit, a field not editable, a required field missing — all in zh', async () => {
     const { engine } = await testEngine([orderFlow]);
-    const { instance } = await engine.start('order', { actor: sales, data: { customer: { name: 'A', creditLimit: 10, creditUsed: 0 } } });
+    const { instance } = await engine.start('order', { actor: sales, hostData: { customer: { name: 'A', creditLimit: 10, creditUsed: 0 } } });
     const id = instance.instanceId;
     const [task] = await engine.tasks(id, { actor: sales });
     const bad = await caught(engine.complete(id, task!.taskId, { actor: sales, data: { 'order.amount': 'lots' } }));
@@ -122,7 +122,7 @@ describe('refusals render from code and details', () => {
 describe('SLA alerts, incidents and history in the reader’s language', () => {
   it('the SLA escalation alert and the history name the role and show the time in the reader’s zone', async () => {
     const { engine } = await testEngine([orderFlow]);
-    const { instance } = await engine.start('order', { actor: sales, data: { customer: { name: 'A', creditLimit: 10, creditUsed: 0 } } });
+    const { instance } = await engine.start('order', { actor: sales, hostData: { customer: { name: 'A', creditLimit: 10, creditUsed: 0 } } });
     const id = instance.instanceId;
     const [entry] = await engine.tasks(id, { actor: sales });
     await engine.complete(id, entry!.taskId, { actor: sales, data: { 'order.amount': 1 } });
@@ -161,7 +161,7 @@ describe('SLA alerts, incidents and history in the reader’s language', () => {
     };
     // The core engine (no deploy check) runs it; the incident is how a stuck path shows.
     const { engine } = await testEngine([triage]);
-    const { instance } = await engine.start('noway', { actor: sales, data: { n: 1 } });
+    const { instance } = await engine.start('noway', { actor: sales, hostData: { n: 1 } });
     const incident = instance.incidents[0]!;
     expect(incident.code).toBe('NO_PATH');
     expect(formatEngineText(incident.text!, { locale: 'zh' })).toBe('“大额？”之后的条件都不成立，且没有默认路径，流程无法继续。请修改数据或流程。');

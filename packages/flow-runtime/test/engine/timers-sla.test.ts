@@ -29,7 +29,7 @@ describe('waits', () => {
 describe('SLA', () => {
   it('escalates an overdue task to the SLA role once', async () => {
     const { engine } = await testEngine([orderFlow]);
-    const { instance } = await engine.start('order', { actor: sales, data: { customer: { name: 'A', creditLimit: 10, creditUsed: 0 } } });
+    const { instance } = await engine.start('order', { actor: sales, hostData: { customer: { name: 'A', creditLimit: 10, creditUsed: 0 } } });
     const id = instance.instanceId;
     const [entry] = await engine.tasks(id, { actor: sales });
     await engine.complete(id, entry!.taskId, { actor: sales, data: { 'order.amount': 1 } });

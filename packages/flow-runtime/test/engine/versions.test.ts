@@ -22,7 +22,7 @@ const v2: Flow = {
 
 async function atCredit(flows: Flow[]) {
   const t = await testEngine(flows);
-  const { instance } = await t.engine.start('order', { actor: sales, data: { customer }, version: 1 });
+  const { instance } = await t.engine.start('order', { actor: sales, hostData: { customer }, version: 1 });
   const id = instance.instanceId;
   const [entry] = await t.engine.tasks(id, { actor: sales });
   await t.engine.complete(id, entry!.taskId, { actor: sales, data: { 'order.amount': 10 } });
@@ -50,7 +50,7 @@ describe('versions', () => {
   it('keeps running instances on the version they started on', async () => {
     const { engine, id } = await atCredit([orderFlow]);
     await engine.deploy(v2, { actor: DEPLOYER });
-    const fresh = await engine.start('order', { actor: sales, data: { customer } });
+    const fresh = await engine.start('order', { actor: sales, hostData: { customer } });
     expect(fresh.instance.version).toBe(2);
     const [credit] = await engine.tasks(id, { actor: finance });
     expect(credit).toMatchObject({ nodeId: 'credit', version: 1 });

@@ -35,7 +35,7 @@ describe.each(stores)('work lists on the %s store', (_, make) => {
     const ids: string[] = [];
     for (let i = 0; i < 7; i++) {
       clock.advance(1000);
-      ids.push((await engine.start('order', { actor: sales, data: { customer } })).instance.instanceId);
+      ids.push((await engine.start('order', { actor: sales, hostData: { customer } })).instance.instanceId);
     }
     // A fresh engine (nothing cached) reads the list from the store.
     const { engine: reader } = await testEngine([], store);
@@ -86,7 +86,7 @@ describe.each(stores)('work lists on the %s store', (_, make) => {
     const started: string[] = [];
     for (let i = 0; i < 5; i++) {
       clock.advance(1000);
-      started.push((await engine.start(i % 2 ? 'wait' : 'order', { actor: sales, ...(i % 2 ? {} : { data: { customer } }) })).instance.instanceId);
+      started.push((await engine.start(i % 2 ? 'wait' : 'order', { actor: sales, ...(i % 2 ? {} : { hostData: { customer } }) })).instance.instanceId);
     }
     const first = await engine.instances({ limit: 2 });
     const second = await engine.instances({ limit: 2, cursor: first.next! });
@@ -114,8 +114,8 @@ describe.each(stores)('work lists on the %s store', (_, make) => {
 
   it('reads every event of every instance through the engine\'s feed', async () => {
     const { engine } = await testEngine([orderFlow], make());
-    const a = await engine.start('order', { actor: sales, data: { customer } });
-    const b = await engine.start('order', { actor: sales, data: { customer } });
+    const a = await engine.start('order', { actor: sales, hostData: { customer } });
+    const b = await engine.start('order', { actor: sales, hostData: { customer } });
     const [task] = await engine.tasks(a.instance.instanceId, { actor: sales });
     await engine.complete(a.instance.instanceId, task!.taskId, { actor: sales, data: { 'order.amount': 5 } });
     const seen = [];
@@ -141,7 +141,7 @@ describe('the Dexie store upgrading a database of the first schema', () => {
     const old = new Dexie('upgrade', { indexedDB, IDBKeyRange });
     old.version(1).stores(FLOW_STORE_SCHEMA_V1);
     const { engine: writer } = await testEngine([orderFlow], createMemoryStore());
-    const { instance } = await writer.start('order', { actor: sales, data: { customer } });
+    const { instance } = await writer.start('order', { actor: sales, hostData: { customer } });
     const events = await writer.events(instance.instanceId);
     const summary = (await writer.instances())[0]!;
     const [row] = await writer.tasks(instance.instanceId, { actor: sales });

@@ -46,7 +46,7 @@ async function run(flow: Flow, s: Scenario): Promise<Run> {
     visits.set(id, k + 1);
     return Array.isArray(c) ? c[k] : c;
   };
-  const { instance } = await engine.start(flow.id, { actor: starter, data: structuredClone(s.data) });
+  const { instance } = await engine.start(flow.id, { actor: starter, hostData: structuredClone(s.data) });
   const id = instance.instanceId;
   const path = async () => (await engine.events(id)).flatMap((e) => (e.type === 'token.moved' ? [e.to] : []));
 

@@ -181,7 +181,7 @@ export function storeContract(name: string, make: () => Promise<FlowStore> | Flo
       let n = 0;
       const engine = createEngine({ store, catalog, clock: { now: () => 1_000 }, ids: () => `s${++n}` });
       await engine.deploy(orderFlow, { actor: DEPLOYER });
-      const { instance } = await engine.start('order', { actor: sales, data: { customer: { name: 'A', creditLimit: 10, creditUsed: 0, paymentTerms: 'net30' } } });
+      const { instance } = await engine.start('order', { actor: sales, hostData: { customer: { name: 'A', creditLimit: 10, creditUsed: 0, paymentTerms: 'net30' } } });
       const [task] = await engine.tasks(instance.instanceId, { actor: sales });
       const { instance: live } = await engine.complete(instance.instanceId, task!.taskId, { actor: sales, data: { 'order.amount': 5 } });
       expect(await store.states({ instanceIds: [instance.instanceId, 'unknown'] })).toEqual([live]);
@@ -275,7 +275,7 @@ export function storeContract(name: string, make: () => Promise<FlowStore> | Flo
       let n = 0;
       const engine = createEngine({ store, catalog, clock: { now: () => 1_000 }, ids: () => `i${++n}` });
       await engine.deploy(orderFlow, { actor: DEPLOYER });
-      const { instance } = await engine.start('order', { actor: sales, data: { customer: { name: 'A', creditLimit: 10, creditUsed: 0, paymentTerms: 'net30' } } });
+      const { instance } = await engine.start('order', { actor: sales, hostData: { customer: { name: 'A', creditLimit: 10, creditUsed: 0, paymentTerms: 'net30' } } });
       const [entry] = await engine.tasks({ actor: sales });
       await engine.complete(instance.instanceId, entry!.taskId, { actor: sales, data: { 'order.amount': 5 } });
       const [credit] = await engine.tasks({ actor: finance });

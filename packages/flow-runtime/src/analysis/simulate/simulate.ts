@@ -67,7 +67,7 @@ export async function simulate(flow: Flow, scenario: Scenario, options: Simulate
   const starter = (start?.kind === 'start' ? (start.roles ?? []) : []).map((r) => users.get(r)).find(Boolean) ?? [...users.values()][0] ?? HOST;
   let instanceId: string | undefined;
   try {
-    instanceId = (await engine.start(flow.id, { actor: starter, data: structuredClone(scenario.data ?? {}) })).instance.instanceId;
+    instanceId = (await engine.start(flow.id, { actor: starter, hostData: structuredClone(scenario.data ?? {}) })).instance.instanceId;
   } catch (error) {
     refuse(error, start?.id);
   }

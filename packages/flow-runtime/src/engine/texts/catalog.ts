@@ -67,6 +67,10 @@ export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = {
     en: (a) => `${upper(a.s.field)} cannot be changed${a.has('step') ? ` in ${a.s.step}` : ''}.`,
     zh: (a) => `${a.has('step') ? `在${a.s.step}中` : ''}不能修改${a.s.field}。`,
   },
+  'FIELD_NOT_EDITABLE.atStart': {
+    en: (a) => `${upper(a.s.flow)} cannot be started with ${a.s.fields} filled in: that is not for the person starting it to enter.`,
+    zh: (a) => `发起${a.s.flow}时不能填写${a.s.fields}：这些内容不由发起人填写。`,
+  },
   'FIELD_NOT_EDITABLE.notYours': {
     en: (a) => `You may not change ${a.s.fields} ${a.has('step') ? `in ${a.s.step}` : 'in this process'}.`,
     zh: (a) => `你不能${a.has('step') ? `在${a.s.step}中` : '在此流程中'}修改${a.s.fields}。`,
