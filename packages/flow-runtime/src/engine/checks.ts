@@ -11,7 +11,8 @@ import { refusal, type EngineError } from './errors.js';
 import { fieldArg, flowArg, rolesArg, stepArg } from './names.js';
 import type { EngineText, TextArg } from './texts/types.js';
 import type { DataChange, InstanceState, ProcessData } from './types.js';
-import { valueProblem } from './values.js';
+import { itemProblem, valueProblem } from './values.js';
+import type { ItemField } from '../schema/common.js';
 
 /** Where a write happens, for messages and access. */
 export interface WriteScope {
@@ -35,9 +36,11 @@ export function checkWrites(flow: CompiledFlow, data: ProcessData, entries: read
     if (!info.ok) {
       throw refusal('UNKNOWN_FIELD', 'UNKNOWN_FIELD.path', { path, reason: info.reason }, { ...whereOf(scope), fields: [path] });
     }
+    const inList = path.includes('.') ? listPathProblem(flow, data, path, scope) : undefined;
+    if (inList?.refusal) throw inList.refusal;
     if (sameValue(getPath(data, path), value)) continue;
     if (scope.editable !== 'any' && !pathAllowed(path, scope.editable)) notEditable.push(path);
-    const problem = valueProblem(info, value);
+    const problem = inList?.itemFields ? itemProblem(inList.itemFields, value) : valueProblem(info, value);
     if (problem) invalid.push({ path, problem });
   }
   if (notEditable.length) throw notEditableError(flow, notEditable, scope, whereOf(scope));
@@ -46,6 +49,40 @@ export function checkWrites(flow: CompiledFlow, data: ProcessData, entries: read
     throw refusal('INVALID_VALUE', 'INVALID_VALUE.type', { problems }, { ...whereOf(scope), fields: invalid.map((i) => i.path) });
   }
   return diff(data, entries);
+}
+
+const INDEX = /^(0|[1-9]\d{0,8})$/;
+
+/**
+ * Writes into lists are typed: below a list only an item number may follow
+ * (0 to the list's length, which adds an item at the end; never `length`, a
+ * computed count, nor any other key), and an item written whole must be one
+ * item of the list's item fields. A string's `length` is computed too. Returns
+ * the refusal, or the item fields a whole-item write is checked against.
+ */
+function listPathProblem(flow: CompiledFlow, data: ProcessData, path: string, scope: WriteScope): { refusal?: EngineError; itemFields?: ReadonlyArray<ItemField> } | undefined {
+  const segments = path.split('.');
+  let prefix = segments[0]!;
+  for (let k = 1; k < segments.length; k++) {
+    const seg = segments[k]!;
+    const info = flow.pathInfo(prefix);
+    if (info.ok && (info.type === 'list' || info.type === 'string' || info.type === 'text')) {
+      const where = { ...whereOf(scope), fields: [path] };
+      if (seg === 'length') {
+        const what = { kind: 'text' as const, en: info.type === 'list' ? 'number of items' : 'length', zh: info.type === 'list' ? '条目数' : '长度' };
+        return { refusal: refusal('UNKNOWN_FIELD', 'UNKNOWN_FIELD.computed', { field: fieldArg(flow, prefix), what }, where) };
+      }
+      if (info.type !== 'list') return undefined;
+      if (!INDEX.test(seg)) return { refusal: refusal('UNKNOWN_FIELD', 'UNKNOWN_FIELD.listKey', { field: fieldArg(flow, prefix), key: seg, example: `${prefix}.0` }, where) };
+      const list = getPath(data, prefix);
+      const count = Array.isArray(list) ? list.length : 0;
+      const index = Number(seg);
+      if (index > count) return { refusal: refusal('UNKNOWN_FIELD', 'UNKNOWN_FIELD.listIndex', { field: fieldArg(flow, prefix), count, last: Math.max(0, count - 1), index }, where) };
+      if (k === segments.length - 1 && info.itemFields) return { itemFields: info.itemFields };
+    }
+    prefix = `${prefix}.${seg}`;
+  }
+  return undefined;
 }
 
 /**

@@ -33,8 +33,9 @@ export function setPath(data: ProcessData, path: string, value: unknown): Proces
 function setIn(target: unknown, keys: string[], i: number, value: unknown): unknown {
   const key = keys[i]!;
   const last = i === keys.length - 1;
-  if (Array.isArray(target) && /^\d+$/.test(key)) {
-    const copy = target.slice();
+  // A list item by number; a list that does not exist yet starts empty (the write checks allow only item 0 then).
+  if ((Array.isArray(target) || target === undefined || target === null) && /^\d+$/.test(key)) {
+    const copy = Array.isArray(target) ? target.slice() : [];
     const index = Number(key);
     copy[index] = last ? value : setIn(copy[index], keys, i + 1, value);
     return copy;
@@ -133,7 +134,7 @@ export function hasValue(v: unknown): boolean {
 
 /** A deep copy of caller-supplied JSON, so later mutation by the caller cannot reach our state. */
 export function copyJson<T>(value: T): T {
-  const budget = { values: 0 };
+  const budget = { values: 0, chars: 0 };
   return copyPlain(value, 0, '', budget) as T;
 }
 
@@ -141,6 +142,8 @@ export function copyJson<T>(value: T): T {
 export const MAX_WRITE_DEPTH = 32;
 /** How many values (object members and list items, counted together) one write may carry. */
 export const MAX_WRITE_VALUES = 100_000;
+/** How many characters of text (strings and keys, counted together) one write may carry. */
+export const MAX_WRITE_CHARS = 1_000_000;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function refuse(path: string, key: string, args: EngineTextArgs = {}): EngineError {
@@ -151,13 +154,18 @@ function refuse(path: string, key: string, args: EngineTextArgs = {}): EngineErr
 /**
  * Copies written data as plain JSON, refusing what JSON cannot carry or what
  * could change how rules read it: nesting deeper than {@link MAX_WRITE_DEPTH},
- * more than {@link MAX_WRITE_VALUES} values, keys such as `__proto__`,
+ * more than {@link MAX_WRITE_VALUES} values or {@link MAX_WRITE_CHARS} characters, keys such as `__proto__`,
  * functions, symbols, big integers, and numbers that are not finite. Objects
  * with another prototype (class instances, `Object.create(...)`) are copied
  * by their own enumerable members only, so nothing inherited is ever stored.
  */
-function copyPlain(value: unknown, depth: number, path: string, budget: { values: number }): unknown {
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
+function copyPlain(value: unknown, depth: number, path: string, budget: { values: number; chars: number }): unknown {
+  if (typeof value === 'string') {
+    budget.chars += value.length;
+    if (budget.chars > MAX_WRITE_CHARS) throw refuse(path, 'data.tooLong', { max: MAX_WRITE_CHARS });
+    return value;
+  }
+  if (value === null || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw refuse(path, 'data.notNumber', { value: String(value) });
     return value;
@@ -185,6 +193,8 @@ function copyPlain(value: unknown, depth: number, path: string, budget: { values
   for (const k of keys) {
     const at = path ? `${path}.${k}` : k;
     if (RESERVED_KEYS.has(k)) throw refuse(at, 'data.reservedKey', { key: k });
+    budget.chars += k.length;
+    if (budget.chars > MAX_WRITE_CHARS) throw refuse(path, 'data.tooLong', { max: MAX_WRITE_CHARS });
     out[k] = copyPlain((value as Record<string, unknown>)[k], depth + 1, at, budget);
   }
   return out;

@@ -24,17 +24,35 @@ export function valueProblem(info: Extract<PathInfo, { ok: true }>, value: unkno
       if (!Array.isArray(value)) return t('value.list');
       if (info.itemFields) {
         for (const item of value) {
-          if (!isPlainObject(item)) return t('value.listOfItems');
-          for (const f of info.itemFields) {
-            const p = valueProblem({ ok: true, type: f.type, field: f }, item[f.id] ?? null);
-            if (p) return t('value.itemField', { item: { kind: 'text', ...f.name }, problem: { kind: 'msg', ...p } });
-          }
+          const p = itemProblem(info.itemFields, item);
+          if (p) return t('value.listWhose', { problem: { kind: 'msg', ...p } });
         }
       }
       return undefined;
     default:
       return scalarProblem(info.type, value, field?.options);
   }
+}
+
+/**
+ * Undefined when `item` is one item of a list with these fields: an object of
+ * those fields only (unknown keys refused), each of its type; else what the
+ * item must be, completing "<Field> must be …".
+ */
+export function itemProblem(itemFields: ReadonlyArray<ItemField>, item: unknown): EngineText | undefined {
+  if (!isPlainObject(item)) return t('value.item', { fields: fieldList(itemFields) });
+  for (const key of Object.keys(item)) {
+    if (!itemFields.some((f) => f.id === key)) return t('value.itemUnknown', { key, fields: fieldList(itemFields) });
+  }
+  for (const f of itemFields) {
+    const p = valueProblem({ ok: true, type: f.type, field: f }, item[f.id] ?? null);
+    if (p) return t('value.itemField', { item: { kind: 'text', ...f.name }, problem: { kind: 'msg', ...p } });
+  }
+  return undefined;
+}
+
+function fieldList(itemFields: ReadonlyArray<ItemField>): EngineText['args'][string] {
+  return { kind: 'list', items: itemFields.map((f) => ({ kind: 'text', ...f.name })) };
 }
 
 function scalarProblem(type: string, value: unknown, options: EnumOption[] | undefined): EngineText | undefined {

@@ -232,3 +232,24 @@ export const parentFlow: Flow = {
   ],
   edges: [edge('e1', 'start', 'sub'), edge('e2', 'sub', 'end')],
 };
+
+/** An order whose lines are written by item number (list-path tests). */
+export const linesFlow: Flow = {
+  id: 'lines',
+  version: 1,
+  name: t('Order lines'),
+  data: { order: { type: 'record', entity: 'order' } },
+  nodes: [
+    { id: 'start', kind: 'start', name: t('Start') },
+    { id: 'enter', kind: 'task', name: t('Enter lines'), roles: ['sales-rep'], window: 'order-entry' },
+    { id: 'big', kind: 'decision', name: t('Big line?') },
+    { id: 'end-big', kind: 'end', name: t('Big'), outcome: 'big' },
+    { id: 'end', kind: 'end', name: t('Done') },
+  ],
+  edges: [
+    { id: 'e1', source: 'start', target: 'enter' },
+    { id: 'e2', source: 'enter', target: 'big' },
+    { id: 'e3', source: 'big', target: 'end-big', guard: { some: [{ var: 'order.lines' }, { '>': [{ var: 'qty' }, 1000] }] } },
+    { id: 'e4', source: 'big', target: 'end', default: true },
+  ],
+};

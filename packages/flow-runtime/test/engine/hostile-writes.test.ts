@@ -75,3 +75,55 @@ describe('hostile writes', () => {
     expect(isEngineError(e, 'INVALID_VALUE')).toBe(true);
   });
 });
+
+describe('paths into lists are typed (issue 15 point 3)', () => {
+  const line = { sku: 'P-1', qty: 2 };
+  async function withLines() {
+    const { linesFlow } = await import('./fixtures.js');
+    const t = await testEngine([linesFlow]);
+    const { instance } = await t.engine.start('lines', { actor: system, data: { order: { lines: [line, { ...line, sku: 'P-2' }] } } });
+    return { ...t, id: instance.instanceId };
+  }
+
+  it("refuses an item that is not an item ('not an order line'), with the item's fields named; nothing is stored", async () => {
+    const { engine, id } = await withLines();
+    const seq = (await engine.instance(id)).seq;
+    const r = await refusal(engine.updateData(id, { actor: system, data: { 'order.lines.0': 'not an order line' } }));
+    expect(r.code).toBe('INVALID_VALUE');
+    expect(r.message).toMatch(/an item/i);
+    expect((await engine.instance(id)).seq).toBe(seq);
+    expect(Array.isArray(((await engine.instance(id)).data.order as { lines: unknown }).lines)).toBe(true);
+  });
+
+  it("refuses 'length' and any other non-number key below a list, and an index that would leave a gap", async () => {
+    const { engine, id } = await withLines();
+    expect((await refusal(engine.updateData(id, { actor: system, data: { 'order.lines.length': 0 } }))).code).toBe('UNKNOWN_FIELD');
+    expect((await refusal(engine.updateData(id, { actor: system, data: { 'order.lines.first': line } }))).code).toBe('UNKNOWN_FIELD');
+    expect((await refusal(engine.updateData(id, { actor: system, data: { 'order.lines.01': line } }))).code).toBe('UNKNOWN_FIELD');
+    const gap = await refusal(engine.updateData(id, { actor: system, data: { 'order.lines.5': line } }));
+    expect(gap.code).toBe('UNKNOWN_FIELD');
+    expect(gap.message).toMatch(/2 items/);
+    // Item 2 adds one at the end; the list stays a list.
+    const added = await engine.updateData(id, { actor: system, data: { 'order.lines.2': { ...line, sku: 'P-3' } } });
+    expect((added.instance.data.order as { lines: { sku: string }[] }).lines.map((l) => l.sku)).toEqual(['P-1', 'P-2', 'P-3']);
+  });
+
+  it('refuses unknown keys inside items, written whole, by number or in a whole list, and more than a million characters', async () => {
+    const { engine, id } = await withLines();
+    const big = 'x'.repeat(5_000_000);
+    const r1 = await refusal(engine.updateData(id, { actor: system, data: { 'order.lines.0': { ...line, junk: 'y' } } }));
+    expect(r1.code).toBe('INVALID_VALUE');
+    expect(r1.message).toContain("'junk'");
+    expect((await refusal(engine.updateData(id, { actor: system, data: { 'order.lines': [{ ...line, junk: big }] } }))).code).toBe('INVALID_VALUE');
+    expect((await refusal(engine.updateData(id, { actor: system, data: { 'order.lines.0.sku': big } }))).message).toMatch(/characters/);
+  });
+
+  it("a '__proto__' item key is refused, so a rule never reads an inherited qty and replay equals the live state", async () => {
+    const { engine, id, store } = await withLines();
+    const item = JSON.parse('{"sku":"P-1","__proto__":{"qty":1000000}}') as unknown;
+    expect((await refusal(engine.updateData(id, { actor: system, data: { 'order.lines.0': item } }))).code).toBe('INVALID_VALUE');
+    const live = await engine.instance(id);
+    const { replay } = await import('../../src/engine/apply.js');
+    expect(replay(JSON.parse(JSON.stringify(await store.load({ instanceId: id }))))).toEqual(JSON.parse(JSON.stringify(live)));
+  });
+});

@@ -75,6 +75,18 @@ export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = {
     en: (a) => `You may not change ${a.s.fields} ${a.has('step') ? `in ${a.s.step}` : 'in this process'}.`,
     zh: (a) => `你不能${a.has('step') ? `在${a.s.step}中` : '在此流程中'}修改${a.s.fields}。`,
   },
+  'UNKNOWN_FIELD.computed': {
+    en: "{field}'s {what} is computed from its content: write {field} itself (or one of its items by number), not its {what}.",
+    zh: '{field}的{what}由其内容计算得出：请写入{field}本身（或按序号写入其中一个条目），不能写入其{what}。',
+  },
+  'UNKNOWN_FIELD.listKey': {
+    en: "{field} is a list: write one of its items by its number, such as '{example}'; '{key}' is not an item number.",
+    zh: '{field}是一个列表：请按序号写入其中一个条目，例如“{example}”；“{key}”不是条目序号。',
+  },
+  'UNKNOWN_FIELD.listIndex': {
+    en: '{field} has {count} items: write item 0 to {last}, or item {count} to add one at the end; {index} would leave a gap.',
+    zh: '{field}有 {count} 个条目：可写入第 0 至 {last} 项，或写入第 {count} 项在末尾添加；写入第 {index} 项会留下空缺。',
+  },
   'UNKNOWN_FIELD.path': {
     en: (a) => `${a.has('reason') ? upper(a.s.reason) : `'${a.s.path}' is not part of this process's data`}, so it cannot be written.`,
     zh: (a) => `“${a.s.path}”不是此流程的数据，无法写入。`,
@@ -89,7 +101,10 @@ export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = {
   'value.record': { en: 'a record (an object of fields)', zh: '一条记录（字段对象）' },
   'value.list': { en: 'a list', zh: '一个列表' },
   'value.listOfItems': { en: 'a list of items (objects)', zh: '由条目（对象）组成的列表' },
-  'value.itemField': { en: "a list whose items' {item} is {problem}", zh: '一个列表，且其条目的{item}是{problem}' },
+  'value.itemField': { en: 'an item whose {item} is {problem}', zh: '条目，且其{item}是{problem}' },
+  'value.listWhose': { en: 'a list of items, each {problem}', zh: '由条目组成的列表，每个条目都是{problem}' },
+  'value.item': { en: 'an item (an object of its fields: {fields})', zh: '一个条目（由其字段组成的对象：{fields}）' },
+  'value.itemUnknown': { en: "an item of only its fields ({fields}); '{key}' is not one of them", zh: '只含其字段（{fields}）的条目；“{key}”不是其中之一' },
   'value.text': { en: 'text', zh: '文本' },
   'value.number': { en: 'a number', zh: '数字' },
   'value.integer': { en: 'a whole number', zh: '整数' },
@@ -104,6 +119,7 @@ export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = {
   'data.notData': { en: 'a {type} is not data', zh: '{type}类型不是数据' },
   'data.tooDeep': { en: 'it is nested more than {max} levels deep', zh: '嵌套超过{max}层' },
   'data.tooMany': { en: 'a write may carry at most {max} values', zh: '一次写入最多包含{max}个值' },
+  'data.tooLong': { en: 'a write may carry at most {max} characters of text', zh: '一次写入的文本最多{max}个字符' },
   'data.badDate': { en: 'the date is not valid', zh: '日期无效' },
   'data.reservedKey': { en: "the key '{key}' is never allowed in data", zh: '数据中不允许使用键“{key}”' },
   'REQUIRED_MISSING.step': { en: '{step} needs {fields} before it can be completed.', zh: '{step}需要先填写{fields}才能完成。' },
