@@ -126,3 +126,32 @@ test('the templates dialog fits its text in its cards, in English and Chinese', 
     await expect(cards).toHaveCount(0);
   }
 });
+
+test('focus mode and collapsed panels are remembered across a reload', async ({ page }) => {
+  await openDemo(page);
+  await actAs(page, 'sales-manager');
+  await nav(page, 'Flows');
+  await page.getByTestId('flow-list').getByRole('link', { name: /Complaint handling/ }).click();
+  await page.getByRole('button', { name: 'Edit as a new draft' }).click();
+  await expect(page.getByTestId('palette-task')).toBeVisible();
+  await page.getByTestId('focus-mode').click();
+  await page.getByTestId('toggle-inspector').click();
+  await page.getByTestId('toggle-bottom').click();
+  await expect(page.locator('.cfd-designer.is-focus')).toHaveCount(1);
+  await expect(page.locator('.cfd-inspector')).toHaveCount(0);
+  await page.reload();
+  await expect(page.locator('.cfd-designer.is-focus')).toHaveCount(1);
+  await expect(page.getByTestId('palette-task')).toBeVisible();
+  await expect(page.locator('.cfd-inspector')).toHaveCount(0);
+  await expect(page.getByTestId('toggle-bottom')).toHaveAttribute('aria-pressed', 'false');
+  const designer = (await page.locator('.cfd-designer').boundingBox())!;
+  expect([designer.width, designer.height]).toEqual([1440, 900]);
+  // The canvas gets the room: the flow opens at a readable zoom, centred on its start.
+  await expect.poll(() => page.evaluate(() => new DOMMatrixReadOnly(getComputedStyle(document.querySelector('.cfd-designer .react-flow__viewport')!).transform).a)).toBeGreaterThanOrEqual(0.85);
+  await page.screenshot({ path: 'test-results/designer-focus-after-reload.png' });
+  // Back out of focus mode and show the panels again, for the next tests in this browser.
+  await page.getByTestId('focus-mode').click();
+  await page.getByTestId('toggle-inspector').click();
+  await page.getByTestId('toggle-bottom').click();
+  await expect(page.locator('.cfd-designer.is-focus')).toHaveCount(0);
+});

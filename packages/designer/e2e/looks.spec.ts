@@ -77,6 +77,9 @@ test('import a flow file, and refuse one that is not a flow', async ({ page }) =
   await page.goto('/?flow=empty');
   const sample = readFileSync(fileURLToPath(new URL('../../../examples/flows/sample-order.json', import.meta.url)));
   await page.getByTestId('import-file').setInputFiles({ name: 'sample-order.json', mimeType: 'application/json', buffer: sample });
+  // Nothing is replaced before the user has read what will be.
+  await expect(page.getByTestId('import-plan')).toContainText('replaces the draft');
+  await page.getByTestId('import-confirm').click();
   await expect(page.getByTestId('flow-name')).toHaveText('Sample order');
   await expect(page.getByTestId('undo')).toHaveAttribute('title', 'Undo: Import flow');
   await page.getByTestId('import-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"id": 3}') });
@@ -89,9 +92,12 @@ test('resize a lane by its bottom edge: the lanes below and their steps move dow
   const before = await page.evaluate(() => window.__flow!.layout!.nodes!['review-credit-limit']!.y);
   const lane = (await page.getByTestId('lane-sales').boundingBox())!;
   const zoom = await page.evaluate(() => Number(/scale\(([\d.]+)\)/.exec(document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform)![1]));
-  await page.mouse.move(lane.x + lane.width / 2, lane.y + lane.height - 1);
+  // A point of the lane's bottom edge inside the pane (the flow opens centred on its start).
+  const pane = (await page.locator('.react-flow').boundingBox())!;
+  const x = Math.max(lane.x, pane.x) + 80;
+  await page.mouse.move(x, lane.y + lane.height - 1);
   await page.mouse.down();
-  await page.mouse.move(lane.x + lane.width / 2, lane.y + lane.height - 1 + 60 * zoom, { steps: 6 });
+  await page.mouse.move(x, lane.y + lane.height - 1 + 60 * zoom, { steps: 6 });
   await page.mouse.up();
   const after = await page.evaluate(() => window.__flow!);
   expect(after.layout!.lanes![0]!.size).toBe(300);

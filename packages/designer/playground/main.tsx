@@ -71,7 +71,7 @@ declare global {
 }
 
 function App() {
-  const [{ flow, catalog: startCatalog }] = useState(initial);
+  const [{ flow, catalog: startCatalog }, setOpened] = useState(initial);
   const [catalog, setCatalog] = useState(startCatalog);
   const locale = (params.get('locale') as Locale) ?? 'en';
   const permissions = (params.get('perm') as DesignerPermission) ?? 'admin';
@@ -104,6 +104,8 @@ function App() {
       }}
       scenarios={scenarios}
       flows={sampleFlows}
+      onNewFlow={(made) => setOpened((o) => ({ ...o, flow: made }))}
+      flowIds={sampleFlows.map((f) => f.id)}
       mode={params.get('sim') ? 'simulate' : 'edit'}
     />
   );

@@ -20,6 +20,7 @@ import { SimulationPanel } from '../panels/simulation/SimulationPanel.js';
 import type { SimulationScenario } from '../simulation/types.js';
 import { ShortcutsDialog } from '../panels/ShortcutsDialog.js';
 import { ImportDialog } from '../panels/ImportDialog.js';
+import { NewFlowDialog } from '../panels/NewFlowDialog.js';
 import { planImport, readFlowFile, type ImportPlan } from '../document/new-flow.js';
 import { TemplatesDialog, type FlowTemplate } from '../panels/TemplatesDialog.js';
 import { Toolbar } from '../panels/Toolbar.js';
@@ -70,6 +71,15 @@ export interface FlowDesignerProps {
   onImport?: (flow: Flow) => void;
   /** The host gives flows their ids (from the name, on creation): the inspector shows the id read-only. */
   idManaged?: boolean;
+  /**
+   * Called with a flow made by the toolbar's "New flow" (blank with the
+   * departments picked as lanes, from a template, or a copy of a published
+   * flow; version 1, its id made from its name and not among `flowIds`).
+   * The button appears when this is given; the host opens the new flow.
+   */
+  onNewFlow?: (flow: Flow) => void;
+  /** Ids of the host's flows (published and drafts), which a new flow's id avoids. */
+  flowIds?: readonly string[];
   /** Open in simulation mode instead of editing. */
   mode?: 'edit' | 'simulate';
   className?: string;
@@ -113,7 +123,7 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSaveScenario, onImport, idManaged, permissions = 'key-user', onLocaleChange, onPublish, templates, versions, scenarios, flows, mode, className }: FlowDesignerProps & { onLocaleChange: (l: Locale) => void }) {
+function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSaveScenario, onImport, idManaged, onNewFlow, flowIds, permissions = 'key-user', onLocaleChange, onPublish, templates, versions, scenarios, flows, mode, className }: FlowDesignerProps & { onLocaleChange: (l: Locale) => void }) {
   const { t, locale } = useI18n();
   const [store] = useState(() => {
     const created = createDocumentStore(initial);
@@ -230,15 +240,16 @@ function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSa
     canDiff: (versions?.length ?? 0) > 0,
     canCatalog: onCatalogChange !== undefined,
     canTemplates: (templates?.length ?? 0) > 0,
+    ...(onNewFlow ? { onNewFlow: () => ui.set({ dialog: 'new-flow' }) } : {}),
     canSimulate: true,
     publishBlocked: validation.diagnostics.some((d) => d.severity === 'error'),
   };
 
   const pickTemplate = (tpl: FlowTemplate) => {
-    // The template's steps in the open flow: its id, version and name stay (versions are the product's).
+    // The template's steps and name in the open flow: its id and version stay (they are the product's).
     const open = store.getSnapshot().flow;
     const { deployOverride: _override, ...content } = structuredClone(tpl.flow);
-    const next: Flow = { ...content, id: open.id, version: open.version, name: open.name };
+    const next: Flow = { ...content, id: open.id, version: open.version };
     store.run(replaceFlow(next, 'Start from template'));
     ui.set({ dialog: undefined, fitRequest: Date.now() });
     select(ui);
@@ -275,6 +286,18 @@ function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSa
         </div>
         {layout.bottom || simulating ? <BottomPanel validation={validation} {...(simulation ? { simulation } : {})} /> : null}
         {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => ui.set({ dialog: undefined })} /> : null}
+        {dialog === 'new-flow' && onNewFlow ? (
+          <NewFlowDialog
+            catalog={catalog}
+            templates={templates ?? []}
+            taken={[...new Set([...(flowIds ?? []), flow.id])]}
+            onCreate={(made) => {
+              ui.set({ dialog: undefined });
+              onNewFlow(made);
+            }}
+            onClose={() => ui.set({ dialog: undefined })}
+          />
+        ) : null}
         {dialog === 'templates' && templates ? <TemplatesDialog templates={templates} onPick={pickTemplate} onClose={() => ui.set({ dialog: undefined })} /> : null}
         {dialog === 'catalog' && onCatalogChange ? (
           <Dialog title={t('catalog.title')} onClose={() => ui.set({ dialog: undefined })} wide>

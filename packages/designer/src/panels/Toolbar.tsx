@@ -31,6 +31,8 @@ export interface ToolbarActions {
   /** Whether the catalog editor can be opened (the host takes catalog changes). */
   canCatalog?: boolean;
   canTemplates: boolean;
+  /** Opens "New flow" (when the host takes new flows). */
+  onNewFlow?: () => void;
   canSimulate: boolean;
   publishBlocked: boolean;
 }
@@ -71,6 +73,7 @@ export function Toolbar({ snapshot, actions, flow, layout, onLayout }: { snapsho
         {actions.canDiff ? <ToolButton icon="diff" label={t('toolbar.diff')} onClick={() => ui.set({ dialog: 'diff' })} testId="diff">{t('toolbar.diff')}</ToolButton> : null}
       </div>
       <div className="cfd-toolbar-group">
+        {actions.onNewFlow && permission !== 'viewer' ? <ToolButton icon="plus" label={t('newFlow.open')} onClick={actions.onNewFlow} testId="designer-new-flow" /> : null}
         {actions.canTemplates && editable ? <ToolButton icon="template" label={t('toolbar.templates')} onClick={() => ui.set({ dialog: 'templates' })} testId="templates" /> : null}
         {editable ? (
           <>
