@@ -1,18 +1,7 @@
-import { parseFlow, validate, type Catalog, type Flow, type FlowMetrics, type Problem } from '@crm/flow-runtime';
+import { lintFlow, type Catalog, type Flow, type FlowMetrics } from '@crm/flow-runtime';
 import { NODE_SIZE, laneAt, laneBands } from '../document/geometry.js';
 import { translator, type Locale } from '../i18n/index.js';
 import type { ClarityMetrics, Diagnostic, ValidationResult } from './types.js';
-
-/** Turns a parse problem into a diagnostic pointing at the node or edge its JSON pointer names. */
-export function problemToDiagnostic(problem: Problem, flow: Flow): Diagnostic {
-  const [, head, index] = problem.path.split('/');
-  const i = Number(index);
-  const nodeIds: string[] = [];
-  const edgeIds: string[] = [];
-  if (head === 'nodes' && Number.isInteger(i) && flow.nodes[i]) nodeIds.push(flow.nodes[i]!.id);
-  if (head === 'edges' && Number.isInteger(i) && flow.edges[i]) edgeIds.push(flow.edges[i]!.id);
-  return { rule: problem.code, severity: 'error', message: problem.message, nodeIds, edgeIds, hint: '' };
-}
 
 /**
  * Steps drawn in another department's lane than their own: the lane says
@@ -76,19 +65,19 @@ function fromAnalysis(m: FlowMetrics): ClarityMetrics {
 }
 
 /**
- * Checks a flow as the designer shows it: the parser's problems (shape,
- * references, rule policy), then the linter's diagnostics and clarity metrics.
+ * Checks a flow as the designer shows it, exactly as `crm-flow lint` does:
+ * the format problems `crm-flow validate` reports (shape, references, rule
+ * policy; with their codes and paths), the linter's findings — one per flaw —
+ * and the clarity metrics; then the designer's own lane check.
  */
 export function checkFlow(flow: Flow, catalog: Catalog | undefined, locale: Locale = 'en'): ValidationResult {
-  const parsed = parseFlow(flow, catalog);
-  const diagnostics: Diagnostic[] = parsed.ok ? [] : parsed.problems.map((p) => problemToDiagnostic(p, flow));
+  const diagnostics: Diagnostic[] = [];
   let metrics = basicMetrics(flow);
   try {
     // The linter reads the draft as drawn, even when the parser found problems in it.
-    const r = validate(parsed.ok ? parsed.value : flow, catalog, { locale });
-    const seen = new Set(diagnostics.map((d) => d.message));
-    for (const d of r.diagnostics) if (!seen.has(d.message)) diagnostics.push(d);
-    metrics = fromAnalysis(r.metrics);
+    const r = lintFlow(flow, catalog, { locale });
+    diagnostics.push(...r.diagnostics);
+    if (r.metrics) metrics = fromAnalysis(r.metrics);
   } catch (error) {
     diagnostics.push({ rule: 'rule-error', severity: 'warning', message: `The analysis could not check this flow: ${error instanceof Error ? error.message : String(error)}`, nodeIds: [], edgeIds: [], hint: '' });
   }

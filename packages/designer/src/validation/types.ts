@@ -11,7 +11,12 @@ export interface Diagnostic {
   message: string;
   nodeIds: string[];
   edgeIds: string[];
+  /** The control point (alert or gate) the problem is about. */
+  controlId?: string;
   hint: string;
+  /** A format problem's code (FLOW_E024) and JSON pointer, as `crm-flow validate` reports them. */
+  code?: string;
+  path?: string;
 }
 
 /** The clarity metrics shown beside the problems. */

@@ -6,6 +6,7 @@ import { dominatorTree, type DominatorTree } from './dominators.js';
 import { depthFirst, reach, type DepthFirst } from './traversal.js';
 import type { AnalysisInput, FlowRegistry } from './types.js';
 import { checkRule, type RuleIssue } from '../logic/policy.js';
+import { nearest } from '../schema/collect.js';
 import { ruleSites, type RuleSite } from './guards/sites.js';
 
 /** A rule site with its JsonLogic policy issues (empty when the rule may run). */
@@ -61,6 +62,47 @@ export class AnalysisContext {
   /** Nodes from which some end node can be reached. */
   get reachesEnd(): Uint8Array {
     return this.once('reachesEnd', () => reach(this.graph.pred, [this.graph.exit]));
+  }
+
+  /**
+   * Steps at the ends of broken connections (one end names a step the flow
+   * does not have): `from` has a connection drawn out of it, `into` one drawn
+   * into it (a misspelt end counts for the step it nearly names). The broken connection is the flaw (edge-ends-valid, FLOW_E021);
+   * rules about ways in and out treat such steps as connected, so one broken
+   * connection gives one finding.
+   */
+  get broken(): { from: Uint8Array; into: Uint8Array } {
+    return this.once('broken', () => {
+      const { source, target, nodes, edges, index } = this.graph;
+      const from = new Uint8Array(nodes.length);
+      const into = new Uint8Array(nodes.length);
+      // A misspelt end is meant to be the step it nearly names: that step is reached (or left) through it.
+      let ids: string[] | undefined;
+      const meant = (id: string): number => {
+        const near = nearest(id, (ids ??= [...index.keys()]));
+        return near === undefined ? -1 : index.get(near)!;
+      };
+      for (let e = 0; e < source.length; e++) {
+        const s = source[e]!;
+        const d = target[e]!;
+        if (s >= 0 && d >= 0) continue;
+        const a = s >= 0 ? s : meant(edges[e]!.source);
+        const b = d >= 0 ? d : meant(edges[e]!.target);
+        if (a >= 0) from[a] = 1;
+        if (b >= 0) into[b] = 1;
+      }
+      return { from, into };
+    });
+  }
+
+  /** Steps reachable from the start, or from a broken connection drawn into them (reported once, as the connection). */
+  get reachableOrMeant(): Uint8Array {
+    return this.once('reachableOrMeant', () => {
+      const { into } = this.broken;
+      const seeds = [this.graph.entry];
+      for (let i = 0; i < into.length; i++) if (into[i]) seeds.push(i);
+      return seeds.length === 1 ? this.reachable : reach(this.graph.succ, seeds);
+    });
   }
 
   /** Depth-first order from the starts; decides which edges jump back. */

@@ -1,4 +1,5 @@
-export { validate, runRules, countBySeverity } from './linter.js';
+export { validate, lintFlow, runRules, countBySeverity, type LintResult } from './linter.js';
+export { PROBLEM_HINTS } from './problem-hints.js';
 export { recommended } from './config.js';
 export { RULES } from './rules/index.js';
 export { AnalysisContext } from './context.js';

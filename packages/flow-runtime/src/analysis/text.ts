@@ -1,5 +1,6 @@
 import type { LocalizedText } from '../schema/common.js';
 import type { Locale, Text } from './types.js';
+import { nearest } from '../schema/collect.js';
 
 /** A message in English and Chinese. */
 export function t(en: string, zh: string): Text {
@@ -39,3 +40,12 @@ export function pick(text: Text, locale: Locale): string {
   return locale === 'zh' ? text.zh : text.en;
 }
 
+
+/**
+ * "Did you mean …" for a near miss among known names (a cheap prefilter keeps
+ * it bounded on big sets), in both languages; empty texts when nothing is near.
+ */
+export function didYouMean(name: string, known: Iterable<string>): Text {
+  const near = nearest(name, known);
+  return near === undefined ? { en: '', zh: '' } : { en: ` Did you mean '${near}'?`, zh: `是否想写“${near}”？` };
+}

@@ -28,14 +28,24 @@ export interface Text {
  *   nodeIds: ['credit-check'], edgeIds: ['e5'], hint: 'Route every path through the step, or make it not mandatory.' }
  */
 export interface Diagnostic {
-  /** The id of the rule that found it (`rule-error` when a rule crashed). */
+  /**
+   * The id of the rule that found it (`rule-error` when a rule crashed); for
+   * a format problem found while reading the definition, its code
+   * (`FLOW_E024`), the same as `code`.
+   */
   rule: string;
   severity: Severity;
   message: string;
   nodeIds: string[];
   edgeIds: string[];
+  /** The control point (alert or gate) the finding is about, when it is about one. */
+  controlId?: string;
   /** What to do about it. */
   hint: string;
+  /** For a format problem: its code from `PROBLEM_CODES`, as `crm-flow validate` reports it. */
+  code?: string;
+  /** For a format problem: the JSON pointer to the offending value, as `crm-flow validate` reports it. */
+  path?: string;
 }
 
 /** What a rule reports; the linter adds the rule id, the severity and the locale. */
@@ -43,7 +53,15 @@ export interface Finding {
   message: Text;
   nodeIds?: string[];
   edgeIds?: string[];
+  /** The control point the finding is about. */
+  controlId?: string;
   hint?: Text;
+  /**
+   * The properties of the named steps, connections or control point the
+   * finding is about (`window`, `sla/escalateTo`), when they differ from the
+   * rule's {@link LintRule.about}.
+   */
+  about?: ReadonlyArray<string>;
 }
 
 /** Called by a rule once per finding. */
@@ -58,6 +76,21 @@ export interface LintRule {
   id: string;
   /** One line saying what the rule wants, shown in docs and `crm-flow lint --rules`. */
   doc: string;
+  /**
+   * The properties of the steps, connections and control points its findings
+   * name that the rule checks (`window`, `source`, `guard`…). A format problem
+   * at such a property (an unknown window, a dangling edge) is the same flaw
+   * said more precisely, so the rule's finding gives way to it. A rule
+   * without `about` checks how steps are connected and never gives way.
+   */
+  about?: ReadonlyArray<string>;
+  /**
+   * Rules whose findings this rule's findings make redundant when both name
+   * the same step, connection or control point: the more specific finding is
+   * kept (an isolated step is unreachable; that it also has no way out says
+   * nothing more).
+   */
+  supersedes?: ReadonlyArray<string>;
   check(ctx: AnalysisContext, report: Report): void;
 }
 

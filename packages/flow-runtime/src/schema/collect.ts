@@ -107,6 +107,15 @@ function deletionIndex(known: Iterable<string> & object): Map<string, string[]> 
  * misspelled references still parses in linear time.
  */
 export function suggest(name: string, known: Iterable<string>): string {
+  const best = nearest(name, known);
+  return best !== undefined ? ` Did you mean '${best}'?` : '';
+}
+
+/**
+ * The known name closest to `name` when it is a near miss (a few letters
+ * off), else undefined: what {@link suggest} proposes, as a value.
+ */
+export function nearest(name: string, known: Iterable<string>): string | undefined {
   // An iterator (Map.keys(), a generator) is read once into a list; Sets, Maps and arrays keep their index between calls.
   const list: Iterable<string> & object = known instanceof Set || known instanceof Map || Array.isArray(known) ? (known as Iterable<string> & object) : [...known];
   const size = list instanceof Set || list instanceof Map ? list.size : (list as string[]).length;
@@ -132,7 +141,7 @@ export function suggest(name: string, known: Iterable<string>): string {
       best = k;
     }
   }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? ` Did you mean '${best}'?` : '';
+  return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
 function distance(a: string, b: string): number {

@@ -1,11 +1,27 @@
 import type { Catalog, Entity, EntityField } from './catalog.js';
 import type { FieldType, ItemField } from './common.js';
 import type { Variable } from './flow.js';
+import { nearest } from './collect.js';
 
 /** What a data path resolves to. `type` is `unknown` where the catalog cannot tell. */
 export type PathInfo =
   | { ok: true; type: FieldType | 'record' | 'unknown'; field?: EntityField | ItemField | Variable; itemFields?: ReadonlyArray<ItemField> }
-  | { ok: false; reason: string };
+  | {
+      ok: false;
+      reason: string;
+      /** The existing path the misspelt one most likely meant (`customer.creditLimit` for `customer.creditLimt`), when there is a near miss. */
+      suggestion?: string;
+    };
+
+/** `" Did you mean 'x'?"` for a failed path with a near miss, else `''`: appended to messages after the reason. */
+export function didYouMean(info: PathInfo): string {
+  return !info.ok && info.suggestion ? ` Did you mean '${info.suggestion}'?` : '';
+}
+
+function miss(reason: string, prefix: string | undefined, name: string, known: ReadonlyArray<string>): PathInfo {
+  const near = nearest(name, known);
+  return near === undefined ? { ok: false, reason } : { ok: false, reason, suggestion: prefix ? `${prefix}.${near}` : near };
+}
 
 /** Entities by id, for path resolution. */
 export type EntityIndex = ReadonlyMap<string, Entity>;
@@ -28,7 +44,7 @@ export function resolveDataPath(path: string, data: Readonly<Record<string, Vari
   const head = segments[0]!;
   if (!Object.prototype.hasOwnProperty.call(data, head)) {
     const names = Object.keys(data);
-    return { ok: false, reason: `'${head}' is not a variable of the flow's data${names.length ? ` (it has ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''})` : ' (it has none)'}` };
+    return miss(`'${head}' is not a variable of the flow's data${names.length ? ` (it has ${names.slice(0, 12).join(', ')}${names.length > 12 ? ', …' : ''})` : ' (it has none)'}`, undefined, head, names);
   }
   const variable = data[head]!;
   if (variable.type === 'record') {
@@ -45,7 +61,7 @@ export function resolveItemPath(path: string, itemFields: ReadonlyArray<ItemFiel
   if (path === '') return { ok: true, type: 'unknown' };
   const segments = path.split('.');
   const field = itemFields.find((f) => f.id === segments[0]);
-  if (!field) return { ok: false, reason: `the items of '${listPath}' have no field '${segments[0]}' (they have ${itemFields.map((f) => f.id).join(', ')})` };
+  if (!field) return miss(`the items of '${listPath}' have no field '${segments[0]}' (they have ${itemFields.map((f) => f.id).join(', ')})`, undefined, segments[0]!, itemFields.map((f) => f.id));
   if (segments.length > 1) return { ok: false, reason: `'${listPath}' item field '${field.id}' is ${field.type}; it has no '${segments.slice(1).join('.')}'` };
   return { ok: true, type: field.type, field };
 }
@@ -53,7 +69,7 @@ export function resolveItemPath(path: string, itemFields: ReadonlyArray<ItemFiel
 function resolveInFields(rest: string[], fields: ReadonlyArray<EntityField>, prefix: string, entityId: string): PathInfo {
   const name = rest[0]!;
   const field = name === 'id' ? (fields.find((f) => f.id === 'id') ?? ID_FIELD) : fields.find((f) => f.id === name);
-  if (!field) return { ok: false, reason: `'${prefix}' is a ${entityId} record, and ${entityId} has no field '${name}'` };
+  if (!field) return miss(`'${prefix}' is a ${entityId} record, and ${entityId} has no field '${name}'`, prefix, name, fields.map((f) => f.id));
   return resolveFrom(field.type, field, field.itemFields, rest.slice(1), `${prefix}.${name}`);
 }
 

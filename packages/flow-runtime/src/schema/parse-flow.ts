@@ -3,7 +3,7 @@ import type { Catalog } from './catalog.js';
 import { indexInInput } from './collect.js';
 import { Id } from './common.js';
 import { checkUniqueIds, idOf, parseEach, rawIds, suggest } from './collect.js';
-import { indexEntities, resolveDataPath, type EntityIndex } from './data-paths.js';
+import { didYouMean, indexEntities, resolveDataPath, type EntityIndex } from './data-paths.js';
 import { Control, Flow, FlowEdge, FlowNode, NODE_KINDS, Variable, type FlowNode as FlowNodeT } from './flow.js';
 import { parseJsonText } from './json-text.js';
 import { FlowDefinitionError, toPointer, type ParseResult, type Problem } from './problems.js';
@@ -154,7 +154,7 @@ function rootResolver(ctx: RefContext): RootResolver {
 
 function checkPath(path: string, at: PropertyKey[], where: string, ctx: RefContext): void {
   const info = resolveDataPath(path, ctx.data, ctx.entities);
-  if (!info.ok) ctx.problems.push({ code: info.reason.includes('is not a variable') ? 'FLOW_E027' : 'FLOW_E026', path: toPointer(at), message: `${where} names '${path}', but ${info.reason}.` });
+  if (!info.ok) ctx.problems.push({ code: info.reason.includes('is not a variable') ? 'FLOW_E027' : 'FLOW_E026', path: toPointer(at), message: `${where} names '${path}', but ${info.reason}.${didYouMean(info)}` });
 }
 
 function checkRole(role: string, at: PropertyKey[], where: string, ctx: RefContext): void {

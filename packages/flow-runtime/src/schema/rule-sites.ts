@@ -1,6 +1,6 @@
 import { checkRule } from '../logic/policy.js';
 import { collectVarUses } from '../logic/vars.js';
-import { resolveItemPath, type PathInfo } from './data-paths.js';
+import { didYouMean, resolveItemPath, type PathInfo } from './data-paths.js';
 import { toPointer, type Problem } from './problems.js';
 import type { ItemField } from './common.js';
 
@@ -35,7 +35,7 @@ export function checkRuleSite(rule: unknown, at: ReadonlyArray<PropertyKey>, whe
       problems.push({
         code: info.reason.includes('is not a variable') ? 'FLOW_E027' : 'FLOW_E026',
         path: base + use.pointer,
-        message: `${where} reads '${use.path}', but ${info.reason}.`,
+        message: `${where} reads '${use.path}', but ${info.reason}.${didYouMean(info)}`,
       });
     }
   }

@@ -35,11 +35,12 @@ describe('crm-flow lint', () => {
     expect(r.out).toContain('→ Route every path');
   });
 
-  it('analyses a draft whose references are broken, not just its format', async () => {
-    const r = await cli('lint', corpus('guard-vars-known--typo-in-amount'), '--catalog', catalog);
+  it('analyses a draft whose references are broken, reporting the format problem as validate does, once', async () => {
+    const r = await cli('lint', corpus('FLOW_E026--typo-in-amount'), '--catalog', catalog);
     expect(r.code).toBe(1);
-    expect(r.out).toContain("guard-vars-known");
-    expect(r.out).toContain("reads 'order.amout'");
+    expect(r.out).toMatch(/error\s+FLOW_E026\s+\/edges\/4\/guard\/>\/0\/var: Edge 'needs-approval-to-approve-sample' guard reads 'order.amout'/);
+    expect(r.out).not.toContain('guard-vars-known');
+    expect(r.out).toContain('1 error');
   });
 
   it('speaks Chinese and JSON', async () => {

@@ -69,9 +69,9 @@ describe('messages name the thing that is wrong', () => {
     expect(p!.message).toBe("Node 'enter' names role 'sales_rep', which the catalog does not have. Did you mean 'sales-rep'?");
   });
 
-  it('a guard on a misspelt field names the entity', () => {
+  it('a guard on a misspelt field names the entity and the field it nearly spells', () => {
     const [p] = problemsOf((f) => (f.edges[3]!.guard = { '>': [{ var: 'customer.creditLimt' }, 0] }));
-    expect(p!.message).toBe("Edge 'e4' guard reads 'customer.creditLimt', but 'customer' is a customer record, and customer has no field 'creditLimt'.");
+    expect(p!.message).toBe("Edge 'e4' guard reads 'customer.creditLimt', but 'customer' is a customer record, and customer has no field 'creditLimt'. Did you mean 'customer.creditLimit'?");
   });
 
   it('the thrown form lists every problem', () => {

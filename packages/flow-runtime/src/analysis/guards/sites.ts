@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../../schema/common.js';
 import type { Flow } from '../../schema/flow.js';
-import type { Text } from '../types.js';
+import type { Finding, Text } from '../types.js';
 import { named } from '../text.js';
 
 /** Where a JsonLogic rule stands in a flow. */
@@ -14,6 +14,10 @@ export interface RuleSite {
   where(): Text;
   nodeId?: string;
   edgeId?: string;
+  /** The control point whose condition this is. */
+  controlId?: string;
+  /** The property of the step, connection or control point holding the rule (`guard`, `sla/hours`, `assign`…). */
+  prop: string;
   /** Whether the rule reads this flow's data (a subflow's output reads the child's). */
   readsFlowData: boolean;
 }
@@ -29,6 +33,15 @@ const WHERE: Record<RuleSiteKind, [string, string]> = {
   output: ['The output to', '输出到'],
 };
 
+const PROP: Record<RuleSiteKind, string> = { guard: 'guard', control: 'when', until: 'until', timer: 'timer', sla: 'sla/hours', assign: 'assign', input: 'input', output: 'output' };
+
+/** Where a finding about a rule site points: the step, connection or control point, and the property holding the rule. */
+export function siteTarget(site: RuleSite): Pick<Finding, 'nodeIds' | 'edgeIds' | 'controlId' | 'about'> {
+  if (site.edgeId) return { edgeIds: [site.edgeId], about: [site.prop] };
+  if (site.controlId) return { controlId: site.controlId, about: [site.prop] };
+  return { ...(site.nodeId ? { nodeIds: [site.nodeId] } : {}), about: [site.prop] };
+}
+
 /** A rule site; a class so the words are built on demand without a closure per site. */
 class Site implements RuleSite {
   constructor(
@@ -40,7 +53,12 @@ class Site implements RuleSite {
     readonly edgeId?: string,
     /** The assignment target, input name or output target. */
     private readonly detail?: string,
+    readonly controlId?: string,
   ) {}
+
+  get prop(): string {
+    return PROP[this.kind];
+  }
 
   where(): Text {
     const n = named(this.owner);
@@ -59,7 +77,7 @@ export function ruleSites(flow: Flow): RuleSite[] {
   for (const edge of flow.edges) {
     if (edge.guard !== undefined) out.push(new Site('guard', edge.guard, { id: edge.id, name: edge.label }, true, edge.source, edge.id));
   }
-  for (const c of flow.controls ?? []) out.push(new Site('control', c.when, c, true));
+  for (const c of flow.controls ?? []) out.push(new Site('control', c.when, c, true, undefined, undefined, undefined, c.id));
   for (const node of flow.nodes) {
     if (node.kind === 'wait') {
       if (node.until !== undefined) out.push(new Site('until', node.until, node, true, node.id));

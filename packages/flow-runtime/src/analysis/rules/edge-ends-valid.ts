@@ -6,6 +6,7 @@ import { named, t } from '../text.js';
 export const edgeEndsValid: LintRule = {
   id: 'edge-ends-valid',
   doc: 'Every connection joins two existing steps, none leads back into the start, and none leaves an end.',
+  about: ['source', 'target'],
   check(ctx, report) {
     const { edges, source, target, nodes, kind } = ctx.graph;
     edges.forEach((edge, e) => {

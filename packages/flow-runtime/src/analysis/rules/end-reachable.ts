@@ -14,7 +14,8 @@ export const endReachable: LintRule = {
   check(ctx, report) {
     const g = ctx.graph;
     const deadEnds: number[] = [];
-    for (let i = 0; i < g.nodes.length; i++) if (g.kind[i] !== KIND.end && outDegree(g, i) === 0) deadEnds.push(i);
+    const { from } = ctx.broken;
+    for (let i = 0; i < g.nodes.length; i++) if ((g.kind[i] !== KIND.end && outDegree(g, i) === 0) || from[i]) deadEnds.push(i);
     const escapes = reach(g.pred, [g.exit, ...deadEnds]);
     const reachable = ctx.reachable;
     const stuck: number[] = [];

@@ -1,6 +1,7 @@
 import type { LintRule } from '../types.js';
 import { typeIssues } from '../guards/expr-type.js';
 import { t } from '../text.js';
+import { siteTarget } from '../guards/sites.js';
 
 /** guard-types: conditions compare like with like (no number field against a text, no enum against a value it lacks). */
 export const guardTypes: LintRule = {
@@ -12,8 +13,7 @@ export const guardTypes: LintRule = {
       for (const issue of typeIssues(site.rule, (p) => ctx.resolvePath(p))) {
         report({
           message: t(`${site.where().en}: ${issue.message.en}`, `${site.where().zh}：${issue.message.zh}`),
-          ...(site.nodeId && !site.edgeId ? { nodeIds: [site.nodeId] } : {}),
-          ...(site.edgeId ? { edgeIds: [site.edgeId] } : {}),
+          ...siteTarget(site),
           hint: t('Compare the field with a value of its own kind (a number with a number, a choice with one of its options).', '用同类值进行比较（数字对数字，选项对其可选值）。'),
         });
       }

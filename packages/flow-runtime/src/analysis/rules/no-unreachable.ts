@@ -5,9 +5,10 @@ import { named, t } from '../text.js';
 export const noUnreachable: LintRule = {
   id: 'no-unreachable',
   doc: 'Every step can be reached from the start; a step no path leads to never runs.',
+  supersedes: ['no-dead-end'],
   check(ctx, report) {
     if (ctx.graph.starts.length === 0) return;
-    const reachable = ctx.reachable;
+    const reachable = ctx.reachableOrMeant;
     ctx.graph.nodes.forEach((node, i) => {
       if (reachable[i]) return;
       report({

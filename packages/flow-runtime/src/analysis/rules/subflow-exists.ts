@@ -2,7 +2,7 @@ import { collectVarUses } from '../../logic/vars.js';
 import { checkRule } from '../../logic/policy.js';
 import type { Flow } from '../../schema/flow.js';
 import type { LintRule } from '../types.js';
-import { named, t } from '../text.js';
+import { didYouMean, named, t } from '../text.js';
 
 /**
  * subflow-exists: a sub-flow step runs a flow that exists (in the pinned
@@ -24,8 +24,9 @@ export const subflowExists: LintRule = {
       if (!ctx.flows) continue;
       const versions = ctx.flows.get(node.flow);
       if (!versions || versions.length === 0) {
+        const near = didYouMean(node.flow, [...ctx.flows.keys()]);
         report({
-          message: t(`Sub-flow step ${named(node).en} runs flow '${node.flow}', which does not exist.`, `子流程步骤${named(node).zh}运行的流程“${node.flow}”不存在。`),
+          message: t(`Sub-flow step ${named(node).en} runs flow '${node.flow}', which does not exist.${near.en}`, `子流程步骤${named(node).zh}运行的流程“${node.flow}”不存在。${near.zh}`),
           nodeIds: [node.id],
           hint: t(`Pick an existing flow: ${[...ctx.flows.keys()].slice(0, 12).join(', ')}.`, `请选择已有流程：${[...ctx.flows.keys()].slice(0, 12).join('、')}。`),
         });

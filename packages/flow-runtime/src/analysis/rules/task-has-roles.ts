@@ -1,10 +1,11 @@
 import type { LintRule } from '../types.js';
-import { named, t } from '../text.js';
+import { didYouMean, named, t } from '../text.js';
 
 /** task-has-roles: every task names the roles that may do it, all known to the catalog. */
 export const taskHasRoles: LintRule = {
   id: 'task-has-roles',
   doc: 'Every task names the roles that may do it, and the catalog knows each of them.',
+  about: ['roles'],
   check(ctx, report) {
     for (const index of ctx.byKind('task')) {
       const node = ctx.graph.nodes[index]!;
@@ -16,8 +17,9 @@ export const taskHasRoles: LintRule = {
       if (!ctx.catalog) continue;
       if (node.roles.every((r) => ctx.roles.has(r))) continue;
       const unknown = node.roles.filter((r) => !ctx.roles.has(r));
+      const near = unknown.length === 1 ? didYouMean(unknown[0]!, ctx.once('roleIds', () => [...ctx.roles.keys()])) : t('', '');
       report({
-        message: t(`Task ${named(node).en} names role${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `'${r}'`).join(', ')}, which the catalog does not have.`, `任务${named(node).zh}指定的角色${unknown.map((r) => `“${r}”`).join('、')}在目录中不存在。`),
+        message: t(`Task ${named(node).en} names role${unknown.length > 1 ? 's' : ''} ${unknown.map((r) => `'${r}'`).join(', ')}, which the catalog does not have.${near.en}`, `任务${named(node).zh}指定的角色${unknown.map((r) => `“${r}”`).join('、')}在目录中不存在。${near.zh}`),
         nodeIds: [node.id],
         hint: t(`Pick from the catalog's roles: ${[...ctx.roles.keys()].join(', ')}.`, `请从目录中的角色选择：${[...ctx.roles.keys()].join('、')}。`),
       });

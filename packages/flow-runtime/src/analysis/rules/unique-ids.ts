@@ -5,6 +5,7 @@ import { t } from '../text.js';
 export const uniqueIds: LintRule = {
   id: 'unique-ids',
   doc: 'Every step, connection and control point has its own id; a repeated id makes references ambiguous.',
+  about: ['id'],
   check(ctx, report) {
     const lists: Array<[string, string, ReadonlyArray<{ id: string }>, 'node' | 'edge' | 'other']> = [
       ['step', '步骤', ctx.flow.nodes, 'node'],

@@ -4,8 +4,8 @@ import { parseArgs } from 'node:util';
 import { Flow } from '../../schema/flow.js';
 import { parseFlow } from '../../schema/parse-flow.js';
 import type { Catalog } from '../../schema/catalog.js';
-import type { Problem } from '../../schema/problems.js';
-import { validate, countBySeverity } from '../../analysis/linter.js';
+import type { ParseResult, Problem } from '../../schema/problems.js';
+import { countBySeverity, lintParsed } from '../../analysis/linter.js';
 import { RULES } from '../../analysis/rules/index.js';
 import { recommended } from '../../analysis/config.js';
 import type { Diagnostic, FlowRegistry, Locale, RuleSetting } from '../../analysis/types.js';
@@ -31,19 +31,16 @@ export function localeOf(value: string | undefined): Locale {
 
 /** A flow ready for analysis, or why not. */
 export type Analysable =
-  | { kind: 'ok'; file: string; flow: Flow; catalog: Catalog | undefined; flows: FlowRegistry; problems: Problem[]; notes: string[] }
+  | { kind: 'ok'; file: string; flow: Flow; catalog: Catalog | undefined; flows: FlowRegistry; problems: Problem[]; notes: string[]; definition: unknown; parsed: ParseResult<Flow> }
   | { kind: 'unreadable'; file: string; message: string }
   | { kind: 'invalid'; file: string; problems: Problem[]; notes: string[] };
-
-// Parse problems a lint rule reports better (in plain language, with a hint): left out of the list.
-const COVERED = [/\/guard|\/when|\/until|\/hours|\/assign|\/input/, /^\/nodes\/\d+\/(department|roles|window)/, /^\/edges\/\d+\/(source|target)$/];
 
 /**
  * Loads a flow for analysis: its catalog (`--catalog`, else catalog.json
  * beside it), the other flows of its folder (or `--flows <dir>`) for sub-flow
  * checks, and the flow itself. A flow whose shape is right but whose
- * references are broken (a draft) is still analysed; its parse problems the
- * rules do not cover come back in `problems`.
+ * references are broken (a draft) is still analysed; its parse problems come
+ * back in `problems` (every one `crm-flow validate` reports).
  */
 export function loadAnalysable(io: CliIo, file: string, options: { catalog?: string | undefined; flows?: string | undefined }): Analysable {
   const notes: string[] = [];
@@ -60,15 +57,13 @@ export function loadAnalysable(io: CliIo, file: string, options: { catalog?: str
   if (raw.kind === 'invalid') return { kind: 'invalid', file, problems: raw.problems, notes };
   const parsed = parseFlow(raw.value, catalog);
   let flow: Flow;
-  let problems: Problem[] = [];
   if (parsed.ok) flow = parsed.value;
   else {
     const shape = Flow.safeParse(raw.value);
     if (!shape.success) return { kind: 'invalid', file, problems: parsed.problems, notes };
     flow = shape.data;
-    problems = parsed.problems.filter((p) => !COVERED.some((re) => re.test(p.path)) && !/^FLOW_E03/.test(p.code) && p.code !== 'FLOW_E020');
   }
-  return { kind: 'ok', file, flow, catalog, flows: registry(io, file, options.flows, flow), problems, notes };
+  return { kind: 'ok', file, flow, catalog, flows: registry(io, file, options.flows, flow), problems: parsed.ok ? [] : parsed.problems, notes, definition: raw.value, parsed };
 }
 
 /** The flows of a folder, by id, read leniently (a broken neighbour only drops out). */
@@ -96,7 +91,9 @@ function registry(io: CliIo, file: string, dir: string | undefined, self: Flow):
 interface FileReport {
   file: string;
   status: 'clean' | 'problems' | 'unreadable';
+  /** Every finding, format problems (with `code` and `path`) included. */
   diagnostics: Diagnostic[];
+  /** Problems of a file that could not be analysed at all (not JSON, not shaped like a flow, a bad catalog). */
   problems: Problem[];
   metrics?: FlowMetrics;
   notes: string[];
@@ -153,9 +150,9 @@ export const lintCommand: CliCommand = {
         reports.push({ file: loaded.file, status: 'problems', diagnostics: [], problems: loaded.problems, notes: loaded.notes });
         continue;
       }
-      const { diagnostics, metrics } = validate(loaded.flow, loaded.catalog, { rules, flows: loaded.flows, locale });
+      const { diagnostics, metrics } = lintParsed(loaded.definition, loaded.parsed, loaded.catalog, { rules, flows: loaded.flows, locale });
       const failing = diagnostics.some((d) => d.severity === 'error' || (values.strict && d.severity === 'warning'));
-      reports.push({ file, status: failing || loaded.problems.length ? 'problems' : 'clean', diagnostics, problems: loaded.problems, metrics, notes: loaded.notes });
+      reports.push({ file, status: failing ? 'problems' : 'clean', diagnostics, problems: [], ...(metrics ? { metrics } : {}), notes: loaded.notes });
     }
     const code = reports.some((r) => r.status === 'unreadable') ? EXIT.unreadable : reports.some((r) => r.status === 'problems') ? EXIT.problems : EXIT.ok;
     if (values.json) {
@@ -178,8 +175,8 @@ function printReport(io: CliIo, r: FileReport): void {
   for (const n of r.notes) io.out(`  note: ${n}`);
   for (const p of r.problems) io.out(`  error    format                       ${formatProblem(r.file, p)}`);
   for (const d of r.diagnostics) {
-    io.out(`  ${d.severity.padEnd(8)} ${d.rule.padEnd(28)} ${d.message}`);
-    const where = [d.nodeIds.length ? `steps: ${d.nodeIds.join(', ')}` : '', d.edgeIds.length ? `connections: ${d.edgeIds.join(', ')}` : ''].filter(Boolean).join(' · ');
+    io.out(`  ${d.severity.padEnd(8)} ${d.rule.padEnd(28)} ${d.path !== undefined ? `${d.path || '/'}: ` : ''}${d.message}`);
+    const where = [d.nodeIds.length ? `steps: ${d.nodeIds.join(', ')}` : '', d.edgeIds.length ? `connections: ${d.edgeIds.join(', ')}` : '', d.controlId !== undefined ? `control point: ${d.controlId}` : ''].filter(Boolean).join(' · ');
     if (where) io.out(`  ${''.padEnd(8)} ${''.padEnd(28)} ${where}`);
     if (d.hint) io.out(`  ${''.padEnd(8)} ${''.padEnd(28)} → ${d.hint}`);
   }

@@ -1,5 +1,5 @@
 // Writes the flawed-flow corpus: each file is a sample flow with one
-// realistic flaw, named `<expected rule>--<what is wrong>.json`, its
+// realistic flaw, named `<expected rule or format code>--<what is wrong>.json`, its
 // `description` saying what was changed. Run: npx tsx test/analysis/corpus/make-corpus.ts
 // (the JSON files are the corpus; this script only records how they were made).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -96,7 +96,7 @@ const cases: Array<[string, string, () => J]> = [
     node(f, 'credit-check').roles = ['sales-rep'];
     return f;
   }],
-  ['guard-vars-known', 'typo-in-amount', () => {
+  ['FLOW_E026', 'typo-in-amount', () => {
     const f = load('sample-order');
     edge(f, 'needs-approval-to-approve-sample').guard = { '>': [{ var: 'order.amout' }, 2000] };
     return f;
@@ -149,12 +149,12 @@ const cases: Array<[string, string, () => J]> = [
     f.edges.push({ id: 'unsatisfied-again', source: 'end-unsatisfied', target: 'follow-up' });
     return f;
   }],
-  ['unique-ids', 'two-edges-one-id', () => {
+  ['FLOW_E020', 'two-edges-one-id', () => {
     const f = load('quotation');
     edge(f, 'send-quote-to-await-answer').id = 'price-quote-to-needs-approval';
     return f;
   }],
-  ['guard-policy', 'method-operator', () => {
+  ['FLOW_E030', 'method-operator', () => {
     const f = load('quotation');
     edge(f, 'needs-approval-to-approve-quote').guard = { method: [{ var: 'quote.discountPercent' }, 'toFixed'] };
     return f;
