@@ -66,6 +66,7 @@ export const en = {
   'home.s3.step3': 'Switch to Sales manager: the escalation is in Alerts and in the inbox.',
   'home.s3.button': 'Open the warehouse inbox',
   'home.more.title': 'Also worth a look',
+  'home.more.start': 'any published flow your role may start, including flows just made in the designer.',
   'home.more.flows': 'the designer: key users edit a draft, admins publish a new version while running cases stay on theirs.',
   'home.more.dashboard': 'durations, waiting work, SLA breaches and paths, read from the event logs.',
   'home.more.orders': 'new, prepaid, sample and rework orders, each run by its own flow; a prepaid order cannot ship before it is paid.',

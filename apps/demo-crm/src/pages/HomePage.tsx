@@ -97,6 +97,9 @@ export function HomePage() {
         <h2>{t('home.more.title')}</h2>
         <ul>
           <li>
+            <a href={href('start')}>{t('nav.start')}</a> — {t('home.more.start')}
+          </li>
+          <li>
             <a href={href('flows')}>{t('nav.flows')}</a> — {t('home.more.flows')}
           </li>
           <li>
