@@ -1,3 +1,4 @@
+import { commandLabel } from '../i18n/commands.js';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Access, Catalog, Flow, LocalizedText } from '@crm/flow-runtime';
 import type { DesignerPermission } from '../designer/context.js';
@@ -101,10 +102,10 @@ function CatalogEditorInner({ catalog: initial, onChange, flows = [], permission
         </div>
         {editable ? (
           <>
-            <button type="button" className="cfd-btn" disabled={!snap.canUndo} onClick={() => store.undo()} title={snap.undoName} aria-label={t('toolbar.undo')}>
+            <button type="button" className="cfd-btn" disabled={!snap.canUndo} onClick={() => store.undo()} title={commandLabel(snap.undoName, locale, t)} aria-label={t('toolbar.undo')}>
               ↶ {t('toolbar.undo')}
             </button>
-            <button type="button" className="cfd-btn" disabled={!snap.canRedo} onClick={() => store.redo()} title={snap.redoName} aria-label={t('toolbar.redo')}>
+            <button type="button" className="cfd-btn" disabled={!snap.canRedo} onClick={() => store.redo()} title={commandLabel(snap.redoName, locale, t)} aria-label={t('toolbar.redo')}>
               ↷ {t('toolbar.redo')}
             </button>
           </>

@@ -8,6 +8,7 @@ import { useStateStore } from '../designer/state-store.js';
 import type { DocumentSnapshot } from '../document/store.js';
 import type { DesignerLayout } from '../designer/layout-state.js';
 import { useI18n, type Locale } from '../i18n/index.js';
+import { commandLabel } from '../i18n/commands.js';
 
 function ToolButton({ icon, label, onClick, disabled, pressed, testId, children, title }: { icon: IconName; label: string; onClick: () => void; disabled?: boolean; pressed?: boolean; testId?: string; children?: ReactNode; title?: string }) {
   return (
@@ -54,8 +55,8 @@ export function Toolbar({ snapshot, actions, flow, layout, onLayout }: { snapsho
         {permission === 'viewer' ? <span className="cfd-tag">{t('toolbar.readOnly')}</span> : <span className="cfd-tag is-draft">{t('toolbar.draft')}</span>}
       </div>
       <div className="cfd-toolbar-group">
-        <ToolButton icon="undo" label={t('toolbar.undo')} title={snapshot.undoName ? t('toolbar.undoNamed', { name: snapshot.undoName }) : t('toolbar.undo')} onClick={() => store.undo()} disabled={!editable || !snapshot.canUndo} testId="undo" />
-        <ToolButton icon="redo" label={t('toolbar.redo')} title={snapshot.redoName ? t('toolbar.redoNamed', { name: snapshot.redoName }) : t('toolbar.redo')} onClick={() => store.redo()} disabled={!editable || !snapshot.canRedo} testId="redo" />
+        <ToolButton icon="undo" label={t('toolbar.undo')} title={snapshot.undoName ? t('toolbar.undoNamed', { name: commandLabel(snapshot.undoName, locale, t)! }) : t('toolbar.undo')} onClick={() => store.undo()} disabled={!editable || !snapshot.canUndo} testId="undo" />
+        <ToolButton icon="redo" label={t('toolbar.redo')} title={snapshot.redoName ? t('toolbar.redoNamed', { name: commandLabel(snapshot.redoName, locale, t)! }) : t('toolbar.redo')} onClick={() => store.redo()} disabled={!editable || !snapshot.canRedo} testId="redo" />
       </div>
       <div className="cfd-toolbar-group">
         <ToolButton icon="layout" label={t('toolbar.autoLayout')} onClick={actions.onAutoLayout} disabled={!editable || flow.nodes.length === 0} testId="auto-layout">{t('toolbar.autoLayout')}</ToolButton>
