@@ -51,9 +51,65 @@ export function countItems(ctx: EvaluationContext, n: number): void {
   }
 }
 
+/** Characters of text one step pays for when a rule builds text (cat, substr). */
+export const CHARS_PER_STEP = 16;
+
+/**
+ * Charges a text the rule built: its length against the longest text allowed,
+ * and one step per {@link CHARS_PER_STEP} characters, so building text
+ * (in a loop, too) is bounded by the step budget.
+ */
 export function checkString(ctx: EvaluationContext, s: string): string {
   if (s.length > ctx.maxStringLength) {
     throw new LogicError('LOGIC_BUDGET', `The rule built a text longer than ${ctx.maxStringLength} characters and was stopped.`);
   }
+  if (s.length > CHARS_PER_STEP) {
+    ctx.steps += (s.length / CHARS_PER_STEP) | 0;
+    if (ctx.steps > ctx.maxSteps) overSteps(ctx);
+  }
   return s;
+}
+
+/**
+ * Charges reading a list (or object) as text or a number: JavaScript turns a
+ * list into the text of all its items, nested lists included, so a list built
+ * by doubling (`[acc, acc]` in a reduce) reads as text exponentially larger
+ * than the rule that built it. Before any operator converts a value, this
+ * walks what the conversion would walk — one step per list, item and value,
+ * stopping as soon as the steps left or the longest text allowed is passed —
+ * so a conversion never costs more than the budget has left.
+ */
+export function chargeConversion(ctx: EvaluationContext, value: object): void {
+  const room = ctx.maxSteps - ctx.steps;
+  let nodes = 0;
+  let chars = 0;
+  const pending: unknown[] = [value];
+  const depths: number[] = [0];
+  while (pending.length > 0) {
+    const v = pending.pop();
+    const depth = depths.pop()!;
+    if (++nodes > room) overSteps(ctx);
+    if (Array.isArray(v)) {
+      if (depth >= MAX_CONVERSION_DEPTH) {
+        throw new LogicError('LOGIC_DATA', `The rule cannot be evaluated on this data: a list is nested more than ${MAX_CONVERSION_DEPTH} levels deep.`);
+      }
+      for (let i = 0; i < v.length; i++) {
+        pending.push(v[i]);
+        depths.push(depth + 1);
+      }
+      chars += v.length;
+    } else chars += typeof v === 'string' ? v.length : 24;
+    if (chars > ctx.maxStringLength) {
+      throw new LogicError('LOGIC_BUDGET', `The rule would read a list as a text longer than ${ctx.maxStringLength} characters and was stopped.`);
+    }
+  }
+  ctx.steps += nodes;
+}
+
+/** Lists nested deeper than this are refused as data when a rule reads them as text (JavaScript would overflow its stack). */
+export const MAX_CONVERSION_DEPTH = 1_000;
+
+/** {@link chargeConversion} for any value: only lists and objects cost anything to convert. */
+export function chargeIfObject(ctx: EvaluationContext, value: unknown): void {
+  if (value !== null && typeof value === 'object') chargeConversion(ctx, value);
 }

@@ -1,6 +1,6 @@
 import { truthy } from './truthy.js';
 import { FORBIDDEN_PATH_SEGMENTS } from './operators.js';
-import { DEFAULT_BUDGET, LogicError, countItems, overSteps, type EvaluationBudget, type EvaluationContext } from './budget.js';
+import { DEFAULT_BUDGET, LogicError, chargeConversion, chargeIfObject, countItems, overSteps, type EvaluationBudget, type EvaluationContext } from './budget.js';
 import { OTHER_OPERATIONS, binary, binaryWithConstant, comparePathWithConstant } from './operations.js';
 
 /** Own members only: what an object inherits is never read. */
@@ -193,7 +193,7 @@ class Compiler {
           const n = need(d);
           const keys = options(d);
           const list: unknown[] = Array.isArray(keys) ? keys : [keys];
-          const missing = findMissing(d, list);
+          const missing = findMissing(d, list, this.c);
           return list.length - missing.length >= (n as number) ? [] : missing;
         };
       }
@@ -210,20 +210,26 @@ class Compiler {
       const [left, right] = args;
       const isScalar = (v: unknown) => v === null || (typeof v !== 'object' && v !== undefined);
       const path = literalPath(left);
-      const fused = path && isScalar(right) ? comparePathWithConstant(op, path, right) : undefined;
+      const fused = path && isScalar(right) ? comparePathWithConstant(op, path, right, c) : undefined;
       if (fused) return fused;
       const special = isScalar(right)
-        ? binaryWithConstant(op, parts[0]!, right)
+        ? binaryWithConstant(op, parts[0]!, right, c)
         : isScalar(left) && (op === '*' || op === '+')
-          ? binaryWithConstant(op, parts[1]!, left) // both commute in IEEE arithmetic
-          : binary(op, parts[0]!, parts[1]!);
+          ? binaryWithConstant(op, parts[1]!, left, c) // both commute in IEEE arithmetic
+          : binary(op, parts[0]!, parts[1]!, c);
       if (special) return special;
     }
     const fn = Object.prototype.hasOwnProperty.call(OTHER_OPERATIONS, op) ? OTHER_OPERATIONS[op] : undefined;
     if (!fn) throw new LogicError('LOGIC_UNKNOWN_OPERATOR', `'${op}' is not a JsonLogic operator CRM Flow can run.`);
+    // Every operator here but merge, === and !== may read a list as text or a number: charged first.
+    const converts = op !== 'merge' && op !== '===' && op !== '!==';
     return (d) => {
       const values = new Array<unknown>(parts.length);
-      for (let i = 0; i < parts.length; i++) values[i] = parts[i]!(d);
+      for (let i = 0; i < parts.length; i++) {
+        const v = parts[i]!(d);
+        if (converts && v !== null && typeof v === 'object') chargeConversion(c, v);
+        values[i] = v;
+      }
       return fn(c, values);
     };
   }
@@ -239,9 +245,11 @@ class Compiler {
       return readerOf(segments, fallback);
     }
     const name = this.node(nameArg);
+    const c = this.c;
     return (d) => {
       const n = name(d);
       if (n === undefined || n === null || n === '') return d;
+      chargeIfObject(c, n);
       const v = readPath(d, String(n).split('.'));
       return v !== undefined ? v : fallback ? fallback(d) : null;
     };
@@ -322,7 +330,7 @@ class Compiler {
     return (d) => {
       const values = parts.map((p) => p(d));
       const keys = Array.isArray(values[0]) ? (values[0] as unknown[]) : values;
-      return findMissing(d, keys);
+      return findMissing(d, keys, this.c);
     };
   }
 }
@@ -363,8 +371,11 @@ function readerOf(segments: string[], fallback: Node | undefined): Node {
   };
 }
 
-function findMissing(data: unknown, keys: unknown[]): unknown[] {
+function findMissing(data: unknown, keys: unknown[], c: EvaluationContext): unknown[] {
   const missing: unknown[] = [];
+  // One step per key; a key that is a list is read as text (its name): charged like any conversion.
+  c.steps += keys.length;
+  if (c.steps > c.maxSteps) overSteps(c);
   for (const key of keys) {
     // json-logic-js looks each key up as {"var": key}, so an array key is [name, default].
     // A key that is itself an operation would be evaluated as a rule built from data: refused.
@@ -372,6 +383,7 @@ function findMissing(data: unknown, keys: unknown[]): unknown[] {
       throw new LogicError('LOGIC_POLICY', 'A key given to missing is itself a rule; CRM Flow does not run rules built from data.');
     }
     const name = Array.isArray(key) ? key[0] : key;
+    chargeIfObject(c, name);
     let v = name === null || name === undefined || name === '' ? data : readPath(data, String(name).split('.'));
     if (v === undefined && Array.isArray(key) && key.length > 1) v = key[1];
     if (v === undefined || v === null || v === '') missing.push(key);

@@ -1,4 +1,4 @@
-import { checkString, countItems, LogicError, type EvaluationContext } from './budget.js';
+import { chargeIfObject, checkString, countItems, LogicError, type EvaluationContext } from './budget.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- JsonLogic's operators are JavaScript's loose operators on unknown values. */
 
@@ -13,54 +13,67 @@ type Node = (data: unknown) => unknown;
  * Two-argument operations as one closure each, so every call site in the
  * hot path sees one shape (no table lookup, no argument array).
  */
-export function binary(op: string, a: Node, b: Node): Node | undefined {
+export function binary(op: string, a: Node, b: Node, c: EvaluationContext): Node | undefined {
+  /** Both operands, charged for what converting a list operand would cost. */
+  const both = (d: unknown): [any, any] => {
+    const x = a(d);
+    const y = b(d);
+    if (x !== null && typeof x === 'object') chargeIfObject(c, x);
+    if (y !== null && typeof y === 'object') chargeIfObject(c, y);
+    return [x, y];
+  };
   switch (op) {
-    case '==': return (d) => (a(d) as any) == (b(d) as any);
+    case '==': return (d) => { const [x, y] = both(d); return x == y; };
     case '===': return (d) => a(d) === b(d);
-    case '!=': return (d) => (a(d) as any) != (b(d) as any);
+    case '!=': return (d) => { const [x, y] = both(d); return x != y; };
     case '!==': return (d) => a(d) !== b(d);
-    case '>': return (d) => (a(d) as any) > (b(d) as any);
-    case '>=': return (d) => (a(d) as any) >= (b(d) as any);
-    case '<': return (d) => (a(d) as any) < (b(d) as any);
-    case '<=': return (d) => (a(d) as any) <= (b(d) as any);
-    case 'in': return (d) => inList(a(d), b(d));
-    case '+': return (d) => num(a(d)) + num(b(d));
-    case '*': return (d) => num(a(d)) * num(b(d));
+    case '>': return (d) => { const [x, y] = both(d); return x > y; };
+    case '>=': return (d) => { const [x, y] = both(d); return x >= y; };
+    case '<': return (d) => { const [x, y] = both(d); return x < y; };
+    case '<=': return (d) => { const [x, y] = both(d); return x <= y; };
+    case 'in': return (d) => { const [x, y] = both(d); return inList(x, y); };
+    case '+': return (d) => { const [x, y] = both(d); return num(x) + num(y); };
+    case '*': return (d) => { const [x, y] = both(d); return num(x) * num(y); };
     case '-': return (d) => {
-      const x = a(d) as any;
-      const y = b(d) as any;
+      const [x, y] = both(d);
       return y === undefined ? -x : x - y;
     };
-    case '/': return (d) => (a(d) as any) / (b(d) as any);
-    case '%': return (d) => (a(d) as any) % (b(d) as any);
+    case '/': return (d) => { const [x, y] = both(d); return x / y; };
+    case '%': return (d) => { const [x, y] = both(d); return x % y; };
     default: return undefined;
   }
 }
 
 /** {@link binary} with a constant right-hand side (`{"==": [{"var": "x"}, "critical"]}`). */
-export function binaryWithConstant(op: string, a: Node, k: unknown): Node | undefined {
+export function binaryWithConstant(op: string, a: Node, k: unknown, c: EvaluationContext): Node | undefined {
   const kk = k as any;
+  /** The operand, charged for what converting a list would cost. */
+  const one = (d: unknown): any => {
+    const x = a(d);
+    if (x !== null && typeof x === 'object') chargeIfObject(c, x);
+    return x;
+  };
   switch (op) {
-    case '==': return (d) => (a(d) as any) == kk;
+    case '==': return (d) => one(d) == kk;
     case '===': return (d) => a(d) === kk;
-    case '!=': return (d) => (a(d) as any) != kk;
+    case '!=': return (d) => one(d) != kk;
     case '!==': return (d) => a(d) !== kk;
-    case '>': return (d) => (a(d) as any) > kk;
-    case '>=': return (d) => (a(d) as any) >= kk;
-    case '<': return (d) => (a(d) as any) < kk;
-    case '<=': return (d) => (a(d) as any) <= kk;
-    case 'in': return (d) => inList(a(d), kk);
-    case '+': { const nk = num(kk); return (d) => num(a(d)) + nk; }
-    case '*': { const nk = num(kk); return (d) => num(a(d)) * nk; }
-    case '-': return (d) => (a(d) as any) - kk;
-    case '/': return (d) => (a(d) as any) / kk;
-    case '%': return (d) => (a(d) as any) % kk;
+    case '>': return (d) => one(d) > kk;
+    case '>=': return (d) => one(d) >= kk;
+    case '<': return (d) => one(d) < kk;
+    case '<=': return (d) => one(d) <= kk;
+    case 'in': return (d) => inList(one(d), kk);
+    case '+': { const nk = num(kk); return (d) => num(one(d)) + nk; }
+    case '*': { const nk = num(kk); return (d) => num(one(d)) * nk; }
+    case '-': return (d) => one(d) - kk;
+    case '/': return (d) => one(d) / kk;
+    case '%': return (d) => one(d) % kk;
     default: return undefined;
   }
 }
 
 /** Reads `d.k0` or `d.k0.k1` as var does, with null for not found, inline in the caller. */
-function read(d: unknown, k0: string, k1: string | undefined): unknown {
+function readAt(d: unknown, k0: string, k1: string | undefined): unknown {
   if (d === null || d === undefined) return null;
   let v = (d as Record<string, unknown>)[k0];
   if (v === undefined || typeof v === 'function') return null;
@@ -74,14 +87,20 @@ function read(d: unknown, k0: string, k1: string | undefined): unknown {
  * The commonest guard shape, `{"op": [{"var": "order.type"}, constant]}`, as
  * one closure with the read inlined: no inner call per evaluation.
  */
-export function comparePathWithConstant(op: string, path: [string] | [string, string], k: unknown): Node | undefined {
+export function comparePathWithConstant(op: string, path: [string] | [string, string], k: unknown, c: EvaluationContext): Node | undefined {
   const [k0, k1] = path;
   const kk = k as any;
+  // A list in the data read as text or a number is charged like any conversion.
+  const read = (d: unknown, a: string, b: string | undefined): unknown => {
+    const v = readAt(d, a, b);
+    if (v !== null && typeof v === 'object') chargeIfObject(c, v);
+    return v;
+  };
   switch (op) {
     case '==': return (d) => (read(d, k0, k1) as any) == kk;
-    case '===': return (d) => read(d, k0, k1) === kk;
+    case '===': return (d) => readAt(d, k0, k1) === kk;
     case '!=': return (d) => (read(d, k0, k1) as any) != kk;
-    case '!==': return (d) => read(d, k0, k1) !== kk;
+    case '!==': return (d) => readAt(d, k0, k1) !== kk;
     case '>': return (d) => (read(d, k0, k1) as any) > kk;
     case '>=': return (d) => (read(d, k0, k1) as any) >= kk;
     case '<': return (d) => (read(d, k0, k1) as any) < kk;
