@@ -1,7 +1,7 @@
 import type { Catalog, Department, Role, Window } from '../schema/catalog.js';
 import { indexEntities, resolveDataPath, type EntityIndex, type PathInfo } from '../schema/data-paths.js';
 import type { Flow, FlowNode, NodeKind } from '../schema/flow.js';
-import { buildGraph, type FlowGraph } from './graph.js';
+import { buildGraph, KIND, type FlowGraph } from './graph.js';
 import { dominatorTree, type DominatorTree } from './dominators.js';
 import { depthFirst, reach, type DepthFirst } from './traversal.js';
 import type { AnalysisInput, FlowRegistry } from './types.js';
@@ -168,6 +168,22 @@ export class AnalysisContext {
         return checked;
       }),
     );
+  }
+
+  /**
+   * The join that closes parallel split `p`: its immediate post-dominator
+   * when that is a join the split dominates (every branch meets there, and
+   * nothing else leads in), else -1.
+   */
+  matchingJoin(p: number): number {
+    const memo = this.once('matchingJoin', () => new Map<number, number>());
+    let j = memo.get(p);
+    if (j === undefined) {
+      const pd = this.postDominators.idom[p]!;
+      j = pd >= 0 && pd < this.graph.nodes.length && this.graph.kind[pd] === KIND.join && this.dominators.idom[pd] === p ? pd : -1;
+      memo.set(p, j);
+    }
+    return j;
   }
 
   /** The node with an id, if any. */

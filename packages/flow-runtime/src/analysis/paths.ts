@@ -3,7 +3,7 @@ import type { Flow } from '../schema/flow.js';
 import { describe } from '../logic/describe/render.js';
 import { AnalysisContext } from './context.js';
 import type { Locale } from './types.js';
-import { outOf, outDegree } from './graph.js';
+import { KIND, outOf, outDegree } from './graph.js';
 
 /** Why a path went the way it did at one decision. */
 export interface PathCondition {
@@ -44,6 +44,11 @@ export interface PathOptions {
   maxLoops?: number;
   /** Stop after this many paths. Default 1,000. */
   maxPaths?: number;
+  /**
+   * Work budget: steps visited plus steps copied into listed paths (default
+   * 1,000,000). When it runs out the result is `truncated`.
+   */
+  budget?: number;
   /** With a catalog and locale, each condition gets a `text` in words. */
   catalog?: Catalog;
   locale?: Locale;
@@ -52,11 +57,18 @@ export interface PathOptions {
 /** What {@link enumeratePaths} found. */
 export interface PathSet {
   paths: FlowPath[];
-  /** True when `maxPaths` was reached and more paths exist. */
+  /**
+   * True when the search was cut short (by `maxPaths` with more paths left,
+   * or by the work budget): the list is partial, and an empty list then does
+   * not mean that no path exists.
+   */
   truncated: boolean;
 }
 
 const STEP_KINDS = new Set(['task', 'system', 'wait', 'subflow']);
+
+/** Default work budget: node visits plus steps copied into the paths listed. */
+const DEFAULT_BUDGET = 1_000_000;
 
 interface Piece {
   nodes: number[];
@@ -67,10 +79,41 @@ interface Piece {
 }
 
 /**
+ * A parallel block being walked: its join, and the branches still to walk
+ * (their first edges, from `next` on). Frames form an immutable linked list
+ * (innermost first), so saving and restoring them at decisions costs nothing.
+ */
+interface Frame {
+  join: number;
+  branches: ReadonlyArray<number>;
+  next: number;
+  outer: Frame | undefined;
+}
+
+/** A decision point to come back to: where the path stood and which way out to try next. */
+interface Choice {
+  node: number;
+  edges: number[];
+  next: number;
+  nodes: number;
+  edgeCount: number;
+  conds: number;
+  loops: number;
+  frames: Frame | undefined;
+  undo: number;
+}
+
+/**
  * Lists the paths from the start to an end, with the conditions that send a
  * process down each. A loop is followed at most `maxLoops` times per path; a
  * parallel split contributes all its branches (one after the other) before
  * its join. For conference-room testing: one scenario per path.
+ *
+ * The walk is iterative (an explicit stack of decision points, no recursion),
+ * so flows of any size cannot overflow the stack, and bounded: it stops at
+ * `maxPaths` paths or when its work budget is spent, and then says so with
+ * `truncated` — an empty list that is `truncated` means the search was cut
+ * short, never that no path exists.
  *
  * @example
  * const { paths } = enumeratePaths(flow, { maxLoops: 1, catalog, locale: 'en' });
@@ -85,138 +128,109 @@ export function enumerateWith(ctx: AnalysisContext, options: PathOptions = {}): 
   const g = ctx.graph;
   const maxLoops = options.maxLoops ?? 1;
   const maxPaths = options.maxPaths ?? 1000;
+  let budget = options.budget ?? DEFAULT_BUDGET;
   const back = ctx.backEdges;
   const taken = new Int32Array(g.edges.length);
-  let budget = maxPaths * 4 + 100;
+  const pieces: Piece[] = [];
   let truncated = false;
-  const joinOf = new Map<number, number>();
-  const matchingJoin = (p: number): number => {
-    let j = joinOf.get(p);
-    if (j === undefined) {
-      const pd = ctx.postDominators.idom[p]!;
-      j = pd >= 0 && pd < g.nodes.length && g.nodes[pd]!.kind === 'join' && ctx.dominators.idom[pd] === p ? pd : -1;
-      joinOf.set(p, j);
+  if (g.starts.length !== 1) return { paths: [], truncated: false };
+
+  const nodes: number[] = [];
+  const edges: number[] = [];
+  const conds: Array<{ node: number; edge: number }> = [];
+  let loops = 0;
+  let frames: Frame | undefined;
+  const undo: number[] = [];
+  const choices: Choice[] = [];
+
+  const take = (e: number, cond: number): number => {
+    edges.push(e);
+    if (cond >= 0) conds.push({ node: cond, edge: e });
+    if (back[e]) {
+      taken[e]!++;
+      undo.push(e);
+      loops++;
     }
-    return j;
+    return g.target[e]!;
+  };
+  const restore = (c: Choice): void => {
+    nodes.length = c.nodes;
+    edges.length = c.edgeCount;
+    conds.length = c.conds;
+    loops = c.loops;
+    frames = c.frames;
+    while (undo.length > c.undo) taken[undo.pop()!]!--;
+  };
+  // The next branch of the innermost parallel block, when one is left.
+  const nextBranch = (): number => {
+    const top = frames!;
+    frames = { join: top.join, branches: top.branches, next: top.next + 1, outer: top.outer };
+    return take(top.branches[top.next]!, -1);
+  };
+  // Backtracks to the latest decision with a way left; -1 when the walk is over.
+  const backtrack = (): number => {
+    while (choices.length > 0) {
+      const c = choices[choices.length - 1]!;
+      restore(c);
+      if (c.next < c.edges.length) {
+        const e = c.edges[c.next++]!;
+        return take(e, c.node);
+      }
+      choices.pop();
+    }
+    return -1;
   };
 
-  // All pieces from `v` until `stop` (not included) or an end.
-  const walk = (v: number, stop: number, limit: number): Piece[] => {
-    const out: Piece[] = [];
-    const cur: Piece = { nodes: [], edges: [], conds: [], end: -1, loops: 0 };
-    const visit = (u: number): void => {
-      if (out.length >= limit || budget <= 0) {
-        truncated = true;
-        return;
+  let u = g.starts[0]!;
+  while (u >= 0) {
+    if (--budget < 0 || pieces.length >= maxPaths) {
+      truncated = true;
+      break;
+    }
+    const top = frames;
+    if (top && u === top.join) {
+      if (top.next < top.branches.length) {
+        u = nextBranch();
+        continue;
       }
-      const mark = { n: cur.nodes.length, e: cur.edges.length, c: cur.conds.length, l: cur.loops };
-      const restore = () => {
-        cur.nodes.length = mark.n;
-        cur.edges.length = mark.e;
-        cur.conds.length = mark.c;
-        cur.loops = mark.l;
-      };
-      // Follow single ways out without recursion, so long sequences cannot overflow the stack.
-      for (;;) {
-        if (u === stop) {
-          out.push({ ...copy(cur), end: -1 });
-          budget--;
-          return restore();
-        }
-        cur.nodes.push(u);
-        const node = g.nodes[u]!;
-        if (node.kind === 'end') {
-          out.push({ ...copy(cur), end: u });
-          budget--;
-          return restore();
-        }
-        const j = node.kind === 'parallel' ? matchingJoin(u) : -1;
-        if (node.kind === 'parallel') {
-          const branches = outOf(g, u).filter((e) => g.target[e]! >= 0);
-          // Each combination of one piece per branch; `joined` when at least one branch reached the join.
-          let combos: Array<{ piece: Piece; joined: boolean }> = [{ piece: { nodes: [], edges: [], conds: [], end: -1, loops: 0 }, joined: false }];
-          for (const e of branches) {
-            const sub = walk(g.target[e]!, j, Math.max(1, limit - out.length));
-            const next: typeof combos = [];
-            for (const { piece: c, joined } of combos) for (const s of sub) {
-              if (next.length >= limit) {
-                truncated = true;
-                break;
-              }
-              next.push({
-                piece: { nodes: [...c.nodes, ...s.nodes], edges: [...c.edges, e, ...s.edges], conds: [...c.conds, ...s.conds], end: s.end >= 0 ? s.end : c.end, loops: c.loops + s.loops },
-                joined: joined || s.end < 0,
-              });
-            }
-            combos = next;
-          }
-          for (const { piece: c, joined } of combos) {
-            cur.nodes.push(...c.nodes);
-            cur.edges.push(...c.edges);
-            cur.conds.push(...c.conds);
-            cur.loops += c.loops;
-            if (j >= 0 && joined) visit(j);
-            else if (c.end >= 0) {
-              out.push({ ...copy(cur), end: c.end });
-              budget--;
-            }
-            cur.nodes.length -= c.nodes.length;
-            cur.edges.length -= c.edges.length;
-            cur.conds.length -= c.conds.length;
-            cur.loops -= c.loops;
-          }
-          return restore();
-        }
-        const edges = outOf(g, u).filter((e) => g.target[e]! >= 0 && (!back[e] || taken[e]! < maxLoops));
-        if (edges.length === 0) return restore();
-        const branching = outDegree(g, u) > 1;
-        if (edges.length === 1 && !branching) {
-          const e = edges[0]!;
-          cur.edges.push(e);
-          if (back[e]) {
-            // A loop on a single way out: count it, and undo the count when this piece is done.
-            taken[e]!++;
-            cur.loops++;
-            visit(g.target[e]!);
-            taken[e]!--;
-            return restore();
-          }
-          u = g.target[e]!;
-          continue;
-        }
-        for (const e of edges) {
-          cur.edges.push(e);
-          cur.conds.push({ node: u, edge: e });
-          if (back[e]) {
-            taken[e]!++;
-            cur.loops++;
-          }
-          visit(g.target[e]!);
-          if (back[e]) {
-            taken[e]!--;
-            cur.loops--;
-          }
-          cur.edges.pop();
-          cur.conds.pop();
-        }
-        return restore();
+      frames = top.outer;
+    }
+    nodes.push(u);
+    const kind = g.kind[u]!;
+    if (kind === KIND.end) {
+      if (frames && frames.next < frames.branches.length) {
+        u = nextBranch();
+        continue;
       }
-    };
-    visit(v);
-    return out;
-  };
-
-  const paths: FlowPath[] = [];
-  if (g.starts.length === 1) {
-    const pieces = walk(g.starts[0]!, -1, maxPaths + 1);
-    if (pieces.length > maxPaths) truncated = true;
-    pieces.slice(0, maxPaths).forEach((p, i) => paths.push(toPath(ctx, p, i, options)));
+      budget -= nodes.length;
+      pieces.push({ nodes: [...nodes], edges: [...edges], conds: [...conds], end: u, loops });
+      u = backtrack();
+      continue;
+    }
+    if (kind === KIND.parallel) {
+      const branches = outOf(g, u).filter((e) => g.target[e]! >= 0);
+      if (branches.length === 0) {
+        u = backtrack();
+        continue;
+      }
+      frames = { join: ctx.matchingJoin(u), branches, next: 1, outer: frames };
+      u = take(branches[0]!, -1);
+      continue;
+    }
+    const ways = outOf(g, u).filter((e) => g.target[e]! >= 0 && (!back[e] || taken[e]! < maxLoops));
+    if (ways.length === 0) {
+      u = backtrack();
+      continue;
+    }
+    if (ways.length === 1 && outDegree(g, u) === 1) {
+      u = take(ways[0]!, -1);
+      continue;
+    }
+    choices.push({ node: u, edges: ways, next: 1, nodes: nodes.length, edgeCount: edges.length, conds: conds.length, loops, frames, undo: undo.length });
+    u = take(ways[0]!, u);
   }
+  const paths = pieces.map((p, i) => toPath(ctx, p, i, options));
   return { paths, truncated };
-}
-
-function copy(p: Piece): Piece {
-  return { nodes: [...p.nodes], edges: [...p.edges], conds: [...p.conds], end: p.end, loops: p.loops };
 }
 
 function toPath(ctx: AnalysisContext, p: Piece, i: number, options: PathOptions): FlowPath {

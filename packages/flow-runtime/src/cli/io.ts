@@ -18,8 +18,12 @@ export const nodeIo: CliIo = {
   isTty: Boolean(process.stdout.isTTY),
 };
 
-/** Exit codes shared by every command. */
-export const EXIT = { ok: 0, problems: 1, unreadable: 2 } as const;
+/**
+ * Exit codes shared by every command: 0 fine, 1 the flow has problems, 2 a
+ * file could not be read or the command was misused, 3 the analysis was cut
+ * short by a limit before it could give a verdict (nothing is known to be wrong).
+ */
+export const EXIT = { ok: 0, problems: 1, unreadable: 2, incomplete: 3 } as const;
 
 /** A usage mistake: printed with the command's usage, exit 2. */
 export class UsageError extends Error {

@@ -22,6 +22,11 @@ function range(a: number | null, b: number | null, locale: Locale): string {
   return locale === 'zh' ? `${a}到${b}` : `${a} to ${b}`;
 }
 
+/** "1 step", "2 to 3 steps": a range of counts with its noun, singular only for exactly one. */
+function counted(a: number | null, b: number | null, word: string): string {
+  return `${range(a, b, 'en')} ${word}${a === 1 && b === 1 ? '' : 's'}`;
+}
+
 /** A few sentences a key user can read. */
 export function summarize(m: FlowMetrics, locale: Locale): string {
   const d = m.departments.length;
@@ -36,7 +41,7 @@ export function summarize(m: FlowMetrics, locale: Locale): string {
   const s = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   const parts = [`${s(m.steps, 'step')} (${s(m.tasks, 'task')}) in ${s(d, 'department')}, ${s(m.decisions, 'decision')}${m.parallelSplits ? `, ${s(m.parallelSplits, 'parallel split')}` : ''}.`];
   if (m.longestPath === null) parts.push('No end can be reached from the start.');
-  else parts.push(`A run takes ${range(m.shortestPath, m.longestPath, locale)} steps with ${range(m.handoffs.min, m.handoffs.max, locale)} hand-offs between departments, across ${m.pathCount >= 1e6 ? 'more than a million paths' : s(m.pathCount, 'path')}.`);
+  else parts.push(`A run takes ${counted(m.shortestPath, m.longestPath, 'step')} with ${counted(m.handoffs.min, m.handoffs.max, 'hand-off')} between departments, across ${m.pathCount >= 1e6 ? 'more than a million paths' : s(m.pathCount, 'path')}.`);
   parts.push(`${m.jumps.back} ${m.jumps.back === 1 ? 'jump' : 'jumps'} back (loops or rework), ${s(m.jumps.skips, 'skip')}.`);
   parts.push(`Complexity ${m.cyclomaticComplexity}: ${RATING[m.rating].en}.`);
   return parts.join(' ');

@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util';
 import { enumeratePaths } from '../../analysis/paths.js';
 import { nameIn } from '../../analysis/text.js';
+import { AnalysisContext } from '../../analysis/context.js';
+import type { Flow } from '../../schema/flow.js';
 import { EXIT, UsageError } from '../io.js';
 import { formatProblem, plural } from '../format.js';
 import type { CliCommand } from '../command.js';
@@ -17,6 +19,12 @@ export function count(value: string | undefined, name: string, fallback: number,
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n)) throw new UsageError(`${name} takes a whole number, not '${value}'`);
   if (n < min || n > max) throw new UsageError(`${name} must be between ${min} and ${max.toLocaleString('en-US')}, not ${value}`);
   return n;
+}
+
+/** Whether an end can be reached from the start at all (a linear walk, whatever the loops). */
+function endReachable(flow: Flow): boolean {
+  const ctx = new AnalysisContext({ flow, catalog: undefined, flows: undefined });
+  return ctx.graph.starts.some((s) => ctx.reachesEnd[s] === 1);
 }
 
 export const pathsCommand: CliCommand = {
@@ -45,15 +53,20 @@ export const pathsCommand: CliCommand = {
     }
     const { flow, catalog } = loaded;
     const { paths, truncated } = enumeratePaths(flow, { maxLoops, maxPaths, ...(catalog ? { catalog } : {}), locale });
-    const code = paths.length === 0 ? EXIT.problems : EXIT.ok;
+    // No path listed: a verdict only when the search went through; cut short, it says so (exit 3).
+    const verdict = paths.length > 0 ? 'found' : truncated ? 'cut-short' : endReachable(flow) ? 'loops' : 'none';
+    const code = verdict === 'found' ? EXIT.ok : verdict === 'cut-short' ? EXIT.incomplete : EXIT.problems;
     if (values.json) {
-      io.out(JSON.stringify({ ok: code === EXIT.ok, file: loaded.file, flowId: flow.id, truncated, paths }, null, 2));
+      io.out(JSON.stringify({ ok: code === EXIT.ok, file: loaded.file, flowId: flow.id, truncated, verdict, paths }, null, 2));
       return code;
     }
     const byId = new Map(flow.nodes.map((n) => [n.id, n]));
     const name = (id: string) => nameIn(byId.get(id)?.name, locale) || id;
-    if (paths.length === 0) io.out(locale === 'zh' ? `✗ ${loaded.file}：从开始无法到达任何结束。` : `✗ ${loaded.file}: no path leads from the start to an end.`);
-    else io.out(locale === 'zh' ? `${loaded.file}：${paths.length}条路径${truncated ? `（只列出前${maxPaths}条）` : ''}` : `${loaded.file}: ${plural(paths.length, 'path')}${truncated ? ` (only the first ${maxPaths} shown)` : ''}`);
+    const zh = locale === 'zh';
+    if (verdict === 'none') io.out(zh ? `✗ ${loaded.file}：从开始无法到达任何结束。` : `✗ ${loaded.file}: no path leads from the start to an end.`);
+    else if (verdict === 'loops') io.out(zh ? `✗ ${loaded.file}：不重复循环超过${maxLoops}次，就没有从开始到结束的路径（可加大 --max-loops）。` : `✗ ${loaded.file}: no path reaches an end without taking a loop more than ${plural(maxLoops, 'time')} (raise --max-loops).`);
+    else if (verdict === 'cut-short') io.out(zh ? `… ${loaded.file}：路径搜索在找到第一条路径之前就达到了上限而中止；这并不说明没有路径（流程太大，可用 crm-flow lint 查看整体指标）。` : `… ${loaded.file}: the path search was cut short by its limit before it reached an end; this does not mean there is no path (the flow is very large; crm-flow lint gives its figures).`);
+    else io.out(zh ? `${loaded.file}：${paths.length}条路径${truncated ? `（搜索已截断，只列出前${paths.length}条；可能还有更多）` : ''}` : `${loaded.file}: ${plural(paths.length, 'path')}${truncated ? ` (the search was cut short: only the first ${paths.length} shown, there may be more)` : ''}`);
     for (const p of paths) {
       const end = p.endId ? name(p.endId) : '?';
       const head = locale === 'zh' ? `${p.id} → ${end}：${p.steps}个步骤，交接${p.handoffs}次${p.loops ? `，循环${p.loops}次` : ''}` : `${p.id} → ${end}: ${plural(p.steps, 'step')}, ${plural(p.handoffs, 'hand-off')}${p.loops ? `, ${plural(p.loops, 'loop')}` : ''}`;
