@@ -34,15 +34,22 @@ export function valuesRead(rule: unknown, data: unknown): string {
 export function traceLines(events: readonly FlowEvent[], flow: Flow, catalog: Catalog | undefined, instance: InstanceState, locale: Locale, t: Translate): TraceLine[] {
   const name = (id: string | undefined) => pick(flow.nodes.find((n) => n.id === id)?.name, locale) || id || '';
   const roleName = (r: string) => pick(catalog?.roles.find((x) => x.id === r)?.name, locale) || r;
+  // Who acted: the scenario's person with their role, or only the role when the simulator stood in for one ("sales-rep user").
+  const who = (actor: { id: string; name?: string; roles: readonly string[] } | undefined) => {
+    if (!actor) return '';
+    const role = actor.roles[0];
+    const person = actor.name ?? actor.id;
+    if (!role) return person;
+    return person === `${role} user` ? roleName(role) : `${person} (${roleName(role)})`;
+  };
   const out: TraceLine[] = [];
   for (const e of events) {
     switch (e.type) {
       case 'instance.started':
-        out.push({ seq: e.seq, kind: 'start', text: `${t('sim.start')}: ${pick(flow.name, locale)}${e.actor ? ` — ${e.actor.name ?? e.actor.id}` : ''}` });
+        out.push({ seq: e.seq, kind: 'start', text: `${t('sim.start')}: ${pick(flow.name, locale)}${e.actor ? ` — ${who(e.actor)}` : ''}` });
         break;
       case 'task.completed': {
-        const who = e.actor ? `${e.actor.name ?? e.actor.id}${e.actor.roles[0] ? ` (${roleName(e.actor.roles[0])})` : ''}` : '';
-        out.push({ seq: e.seq, kind: 'step', nodeId: e.nodeId, text: `${name(e.nodeId)} ✓ ${who}` });
+        out.push({ seq: e.seq, kind: 'step', nodeId: e.nodeId, text: `${name(e.nodeId)} ✓ ${who(e.actor)}` });
         break;
       }
       case 'decision.taken': {

@@ -44,6 +44,21 @@ describe('Simulator', () => {
     expect(decision.text).toMatch(/^Approved\?: took “Approved” because .*estimate\.decision = "approved"/);
     expect(lines.at(-1)!.kind).toBe('end');
   });
+
+  it('names who acted by role when the scenario names no person, in the UI language', async () => {
+    // given a run with no people named (the simulator stands in for each role)
+    const scenario = { ...scenarios[0]!, actors: {} };
+    const end = await (await Simulator.start(newCustomerApproval(), sampleCatalog, scenario)).run();
+    // then the trace says which role did each step, not a made-up user
+    const zh = traceLines(end.events, newCustomerApproval(), sampleCatalog, end.instance, 'zh', translator('zh'));
+    const steps = zh.filter((l) => l.kind === 'step');
+    expect(steps[0]!.text).toMatch(/✓ 销售代表$/);
+    expect(zh.map((l) => l.text).join('\n')).not.toMatch(/ user\b/);
+    // and a person the scenario names keeps their name, with the role
+    const named = await (await Simulator.start(newCustomerApproval(), sampleCatalog, scenarios[0]!)).run();
+    const en = traceLines(named.events, newCustomerApproval(), sampleCatalog, named.instance, 'en', translator('en'));
+    expect(en.find((l) => l.kind === 'step')!.text).toContain(`${scenarios[0]!.actors!['sales-rep']} (Sales rep)`);
+  });
 });
 
 describe('Simulator: entries from the step forms, saved as a scenario and replayed', () => {
