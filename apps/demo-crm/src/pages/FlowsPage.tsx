@@ -221,7 +221,8 @@ function FlowWorkspace({ row, onImport }: { row: FlowRow; onImport: (flow: Flow)
   // The flow object handed to the designer changes only when another flow or draft is opened.
   const [opened, setOpened] = useState<Flow | undefined>();
   useEffect(() => {
-    setOpened(draft?.flow ?? published);
+    // While a just-published new flow's versions load, the flow stays in view (no flash of loading).
+    setOpened((shown) => draft?.flow ?? published ?? shown);
     // Re-open when the draft appears, goes or is replaced (an import), not on every save.
   }, [published?.version, draft === undefined, made]);
 
