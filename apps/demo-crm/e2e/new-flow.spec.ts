@@ -122,6 +122,14 @@ test('a key user makes a new blank flow, an admin publishes it at v1, a sales re
   await expect(page).toHaveURL(/#\/flows\/warranty-claim$/);
   await expect(page.getByTestId('versions')).toContainText('draft v2 from v1');
   expect((await draftOf(page, 'warranty-claim'))?.version).toBe(2);
+  // The heading and the designer name the imported draft; renaming it there renames the heading.
+  await page.getByTestId('flow-name-en').fill('Warranty claim (imported)');
+  await page.getByTestId('flow-name-en').blur();
+  await expect(page.getByTestId('flow-heading')).toHaveText('Warranty claim (imported)');
+  await expect(page.getByTestId('flow-name')).toHaveText('Warranty claim (imported)');
+  await page.getByTestId('flow-name-en').fill('Warranty claim');
+  await page.getByTestId('flow-name-en').blur();
+  await expect.poll(async () => (await draftOf(page, 'warranty-claim'))?.name.en).toBe('Warranty claim');
 
   // Importing again over that draft says what is replaced: the flow's name and its draft's state.
   await page.getByTestId('import-flow-file').setInputFiles(file({ ...exported, version: 3, name: { en: 'Warranty claim (rev)' } }));

@@ -242,9 +242,13 @@ function FlowWorkspace({ row, onImport }: { row: FlowRow; onImport: (flow: Flow)
       void app.rt.db.drafts.update(draft.flowId, { flow: latest.current.flow ?? draft.flow, ...(next ? { catalog: next } : {}), updatedAt: app.rt.clock.now(), updatedBy: DEMO_USERS[app.role].id });
     }, 250);
   }, [draft, app.rt, app.role]);
+  // The heading names the flow being edited: the draft's name as it is typed, else the published one.
+  const [editedName, setEditedName] = useState<Flow['name'] | undefined>();
+  useEffect(() => setEditedName(undefined), [made, draft === undefined]);
   const onChange = useCallback(
     (flow: Flow) => {
       latest.current.flow = flow;
+      setEditedName(flow.name);
       save();
     },
     [save],
@@ -321,7 +325,7 @@ function FlowWorkspace({ row, onImport }: { row: FlowRow; onImport: (flow: Flow)
     <div className="flow-workspace">
       <div className="flow-bar">
         <div>
-          <h2>{lt(row.name)}</h2>
+          <h2 data-testid="flow-heading">{lt(editedName ?? draft?.flow.name ?? row.name)}</h2>
           <div className="versions" data-testid="versions">
             {row.versions.map((v) => (
               <Chip key={v.version} tone={v.version === row.latest ? 'ok' : 'neutral'}>
