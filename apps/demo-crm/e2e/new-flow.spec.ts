@@ -131,8 +131,8 @@ test('a key user makes a new blank flow, an admin publishes it at v1, a sales re
   await page.getByTestId('flow-name-en').blur();
   await expect.poll(async () => (await draftOf(page, 'warranty-claim'))?.name.en).toBe('Warranty claim');
 
-  // Importing again over that draft says what is replaced: the flow's name and its draft's state.
-  await page.getByTestId('import-flow-file').setInputFiles(file({ ...exported, version: 3, name: { en: 'Warranty claim (rev)' } }));
+  // Importing again over that draft (from the designer's toolbar) says what is replaced: the flow's name and its draft's state.
+  await page.getByTestId('import-file').setInputFiles(file({ ...exported, version: 3, name: { en: 'Warranty claim (rev)' } }));
   await expect(plan).toHaveAttribute('data-kind', 'replace-draft');
   await expect(plan).toContainText('replaces the draft of “Warranty claim”');
   await expect(plan).toContainText('last saved by Zhang Min');
