@@ -8,7 +8,8 @@ import { generateFlow } from './generate.js';
 
 /*
  * Query parameters: flow=<sample id>|empty|generated, n=<steps for generated>,
- * locale=en|zh, perm=viewer|key-user|admin, broken=1 (adds a problem), versions=1, sim=1 (simulation mode),
+ * locale=en|zh, perm=viewer|key-user|admin, broken=1 (adds a problem), brokenControl=1 (misspells the role the first
+ * control point alerts), versions=1, sim=1 (simulation mode),
  * src=<url of a flow's JSON text> with catalog=<url of its catalog's JSON text>: the flow is fetched and
  * goes through parseCatalogText/parseFlowText (validation) before the designer opens, as a published file would.
  */
@@ -56,6 +57,8 @@ function initial(): { flow: Flow; catalog: Catalog } {
     flow.nodes.push({ id: 'orphan-step', kind: 'task', name: { en: 'Orphan step', zh: '孤立步骤' }, department: 'finance', window: 'no-such-window' });
     flow.layout!.nodes!['orphan-step'] = { x: 480, y: (flow.layout?.lanes?.[0]?.size ?? 200) + 40 };
   }
+  const control = params.get('brokenControl') ? flow.controls?.find((c) => c.kind === 'alert') : undefined;
+  if (control) control.notify = ['sales-rap'];
   return { flow, catalog: baseCatalog };
 }
 

@@ -126,7 +126,7 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true, minimap = 'au
           else selection.delete(c.id);
         }
       }
-      if (selection) ui.set({ selectedNodes: selection });
+      if (selection) ui.set({ selectedNodes: selection, selectedControl: undefined });
       if (Object.keys(moves).length > 0 && editable) {
         if (!dragging) for (const [id, m] of Object.entries(moves)) m.department = departmentAt(id, m);
         store.run(moveNodes(moves), dragging ? { capture: 'eventually', key: 'drag' } : {});

@@ -10,6 +10,8 @@ export type DialogName = 'shortcuts' | 'templates' | 'diff' | 'catalog' | 'new-f
 export interface UiState {
   selectedNodes: ReadonlySet<string>;
   selectedEdges: ReadonlySet<string>;
+  /** The control point (alert or gate) shown highlighted in the flow inspector, e.g. after clicking a problem about it. */
+  selectedControl: string | undefined;
   clipboard: Clipboard | undefined;
   dialog: DialogName;
   /** Dims steps this role takes no part in ("view as role"). */
@@ -28,6 +30,7 @@ export function createUiState(): StateStore<UiState> {
   return createStateStore<UiState>({
     selectedNodes: EMPTY,
     selectedEdges: EMPTY,
+    selectedControl: undefined,
     clipboard: undefined,
     dialog: undefined,
     viewAsRole: undefined,
@@ -38,7 +41,12 @@ export function createUiState(): StateStore<UiState> {
   });
 }
 
-/** Selects exactly these nodes and edges. */
+/** Selects exactly these nodes and edges (and no control point). */
 export function select(ui: StateStore<UiState>, nodes: Iterable<string> = [], edges: Iterable<string> = []): void {
-  ui.set({ selectedNodes: new Set(nodes), selectedEdges: new Set(edges) });
+  ui.set({ selectedNodes: new Set(nodes), selectedEdges: new Set(edges), selectedControl: undefined });
+}
+
+/** Selects a control point: no step or connection, so the flow inspector shows it highlighted among the flow's control points. */
+export function selectControl(ui: StateStore<UiState>, id: string): void {
+  ui.set({ selectedNodes: EMPTY, selectedEdges: EMPTY, selectedControl: id });
 }

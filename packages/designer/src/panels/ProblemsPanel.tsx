@@ -2,7 +2,7 @@ import { memo, useMemo } from 'react';
 import { catalogFindings } from '../catalog/findings.js';
 import { Icon } from '../canvas/icons.js';
 import { useDesigner } from '../designer/context.js';
-import { select } from '../designer/ui-state.js';
+import { select, selectControl } from '../designer/ui-state.js';
 import { useI18n } from '../i18n/index.js';
 import { readableMessage } from '../validation/readable.js';
 import type { Diagnostic } from '../validation/types.js';
@@ -21,7 +21,15 @@ export const ProblemsPanel = memo(function ProblemsPanel({ diagnostics, checking
     [fixCatalog, diagnostics, catalog, flow, locale],
   );
   const focus = (d: Diagnostic) => {
-    const nodeId = d.nodeIds[0] ?? store.getSnapshot().flow.edges.find((e) => e.id === d.edgeIds[0])?.source;
+    const current = store.getSnapshot().flow;
+    if (d.controlId !== undefined && d.nodeIds.length === 0 && d.edgeIds.length === 0) {
+      // A control point: highlighted in the flow inspector; the canvas centres on the first step a gate blocks.
+      selectControl(ui, d.controlId);
+      const blocked = current.controls?.find((c) => c.id === d.controlId)?.blocks?.find((id) => current.nodes.some((n) => n.id === id));
+      if (blocked) ui.set({ focusRequest: { nodeId: blocked, at: Date.now(), zoomIn: false } });
+      return;
+    }
+    const nodeId = d.nodeIds[0] ?? current.edges.find((e) => e.id === d.edgeIds[0])?.source;
     select(ui, d.nodeIds, d.edgeIds);
     if (nodeId) ui.set({ focusRequest: { nodeId, at: Date.now(), zoomIn: true } });
   };
@@ -36,7 +44,7 @@ export const ProblemsPanel = memo(function ProblemsPanel({ diagnostics, checking
     <ul className="cfd-problems" aria-label={t('problems.tab')} aria-busy={checking}>
       {diagnostics.slice(0, MAX_SHOWN).map((d, i) => (
         <li key={`${d.rule}-${i}`}>
-          <button type="button" className={`cfd-problem severity-${d.severity}`} onClick={() => focus(d)} data-testid="problem" data-rule={d.rule} title={t('problems.code', { code: d.rule })}>
+          <button type="button" className={`cfd-problem severity-${d.severity}`} onClick={() => focus(d)} data-testid="problem" data-rule={d.rule} data-control={d.controlId} title={t('problems.code', { code: d.rule })}>
             <Icon name={d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'info'} size={15} className="cfd-problem-icon" />
             <span className="cfd-problem-text">
               <span className="cfd-problem-message">{readableMessage(d.message, flow, locale)}</span>

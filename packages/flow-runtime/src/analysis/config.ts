@@ -21,6 +21,7 @@ export const recommended: Readonly<Record<string, RuleSetting>> = {
   'task-has-department': 'error',
   'task-has-roles': 'error',
   'task-has-window': 'warning',
+  'window-record-bound': 'error',
   'roles-can-use-window': 'error',
   'alert-has-recipient': 'error',
   'subflow-exists': 'error',

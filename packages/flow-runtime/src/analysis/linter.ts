@@ -38,7 +38,8 @@ export interface LintResult {
   /**
    * Every finding, one per flaw: the format problems `parseFlow` (and
    * `crm-flow validate`) reports — same code, path and message, with a hint —
-   * then the rules' findings that no format problem already says.
+   * then the rules' findings that no format problem already says. (In
+   * Chinese, a format problem that a rule also found is worded by the rule.)
    */
   diagnostics: Diagnostic[];
   /** Clarity metrics; undefined when the definition is too malformed to analyse. */
@@ -94,7 +95,9 @@ export function lintParsed(definition: unknown, parsed: ParseResult<Flow>, catal
 function problemDiagnostic(p: Problem, flow: Flow | undefined, locale: Locale, rule: Diagnostic | undefined): Diagnostic {
   const [, head, index] = p.path.split('/');
   const i = Number(index);
-  const d: Diagnostic = { rule: p.code, code: p.code, path: p.path, severity: 'error', message: p.message, nodeIds: [], edgeIds: [], hint: rule?.hint || pick(PROBLEM_HINTS[p.code], locale) };
+  // The format problem's message is validate's, in English; in Chinese, the rule finding that gave way to it says the same flaw.
+  const message = locale !== 'en' && rule ? rule.message : p.message;
+  const d: Diagnostic = { rule: p.code, code: p.code, path: p.path, severity: 'error', message, nodeIds: [], edgeIds: [], hint: rule?.hint || pick(PROBLEM_HINTS[p.code], locale) };
   if (flow && index !== undefined && Number.isInteger(i)) {
     if (head === 'nodes' && flow.nodes[i]) d.nodeIds.push(flow.nodes[i].id);
     else if (head === 'edges' && flow.edges[i]) d.edgeIds.push(flow.edges[i].id);

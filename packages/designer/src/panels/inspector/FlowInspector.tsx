@@ -1,13 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Flow } from '@crm/flow-runtime';
 import { updateFlow } from '../../document/commands/index.js';
 import { useDesigner } from '../../designer/context.js';
+import { useStateStore } from '../../designer/state-store.js';
+import { Icon } from '../../canvas/icons.js';
+import { describeRule } from '../../canvas/describe-rule.js';
 import { useI18n } from '../../i18n/index.js';
 import { DataSchemaEditor } from './DataSchemaEditor.js';
 import { Row, TextArea, TextField } from './fields.js';
 import { useEdit } from './useEdit.js';
 
-/** Edits the flow itself: name, description and data schema. */
+/** Edits the flow itself: name, description and data schema; lists its control points. */
 export function FlowInspector({ flow }: { flow: Flow }) {
   const { t } = useI18n();
   const { editable, idManaged } = useDesigner();
@@ -31,6 +34,61 @@ export function FlowInspector({ flow }: { flow: Flow }) {
       <TextArea label={`${t('inspector.description')} (中文)`} value={flow.description?.zh ?? ''} onChange={(v) => live(updateFlow({ description: { en: flow.description?.en ?? '', ...(v ? { zh: v } : {}) } }), 'flow:desc-zh')} onCommit={done} disabled={ro} />
       <h3 className="cfd-subtitle">{t('inspector.data')}</h3>
       <DataSchemaEditor flow={flow} />
+      {flow.controls?.length ? <ControlList flow={flow} /> : null}
     </div>
   );
+}
+
+/**
+ * The flow's control points (alerts and gates), each with its condition in
+ * words, who it alerts or which steps it holds; the one a problem is about
+ * (`selectedControl`) is highlighted and scrolled into view.
+ */
+function ControlList({ flow }: { flow: Flow }) {
+  const { t, locale } = useI18n();
+  const { ui, catalog } = useDesigner();
+  const selected = useStateStore(ui, (s) => s.selectedControl);
+  const refs = useRef(new Map<string, HTMLLIElement>());
+  useEffect(() => {
+    if (selected) refs.current.get(selected)?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected]);
+  const stepName = (id: string) => {
+    const n = flow.nodes.find((x) => x.id === id);
+    return n?.name ? pick(n.name, locale) : id;
+  };
+  const roleName = (id: string) => {
+    const r = catalog?.roles.find((x) => x.id === id);
+    return r ? pick(r.name, locale) : id;
+  };
+  return (
+    <>
+      <h3 className="cfd-subtitle">{t('inspector.controls')}</h3>
+      <ul className="cfd-controls" data-testid="flow-controls">
+        {flow.controls!.map((c) => (
+          <li
+            key={c.id}
+            ref={(el) => {
+              if (el) refs.current.set(c.id, el);
+              else refs.current.delete(c.id);
+            }}
+            className={`cfd-control${selected === c.id ? ' is-selected' : ''}`}
+            aria-current={selected === c.id ? 'true' : undefined}
+            data-testid="flow-control"
+            data-control={c.id}
+          >
+            <div className="cfd-control-head">
+              <Icon name={c.kind === 'gate' ? 'shield' : 'bell'} size={13} /> <strong>{pick(c.name, locale)}</strong> <span className="cfd-control-kind">{t(c.kind === 'gate' ? 'inspector.controlGate' : 'inspector.controlAlert')}</span>
+            </div>
+            <div className="cfd-control-line">{t('inspector.controlWhen', { rule: describeRule(c.when, flow, catalog, locale) })}</div>
+            {c.kind === 'alert' ? <div className="cfd-control-line">{t('inspector.controlNotifies', { roles: (c.notify ?? []).map(roleName).join(locale === 'zh' ? '、' : ', ') || '—' })}</div> : null}
+            {c.kind === 'gate' ? <div className="cfd-control-line">{t('inspector.controlBlocks', { steps: (c.blocks ?? []).map(stepName).join(locale === 'zh' ? '、' : ', ') || '—' })}</div> : null}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function pick(text: { en: string; zh?: string | undefined }, locale: string): string {
+  return locale === 'zh' ? (text.zh ?? text.en) : text.en;
 }

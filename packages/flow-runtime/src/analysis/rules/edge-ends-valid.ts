@@ -1,6 +1,6 @@
 import type { LintRule } from '../types.js';
 import { KIND } from '../graph.js';
-import { named, t } from '../text.js';
+import { didYouMean, named, t } from '../text.js';
 
 /** edge-ends-valid: connections join existing steps, never lead into a start or out of an end. */
 export const edgeEndsValid: LintRule = {
@@ -14,8 +14,9 @@ export const edgeEndsValid: LintRule = {
       const d = target[e]!;
       if (s < 0 || d < 0) {
         const missing = s < 0 ? edge.source : edge.target;
+        const near = didYouMean(missing, ctx.once('nodeIds', () => [...ctx.graph.index.keys()]));
         report({
-          message: t(`Connection ${named({ id: edge.id, name: edge.label }).en} ${s < 0 ? 'starts at' : 'goes to'} step '${missing}', which the flow does not have.`, `连线${named({ id: edge.id, name: edge.label }).zh}${s < 0 ? '的起点' : '的终点'}“${missing}”不存在。`),
+          message: t(`Connection ${named({ id: edge.id, name: edge.label }).en} ${s < 0 ? 'starts at' : 'goes to'} step '${missing}', which the flow does not have.${near.en}`, `连线${named({ id: edge.id, name: edge.label }).zh}${s < 0 ? '的起点' : '的终点'}“${missing}”不存在。${near.zh}`),
           edgeIds: [edge.id],
           hint: t('Reconnect it to an existing step or delete it.', '将其连到已有步骤，或删除该连线。'),
         });

@@ -25,6 +25,7 @@ import { taskHasWindow } from './task-has-window.js';
 import { uncoveredValues } from './uncovered-values.js';
 import { uniqueIds } from './unique-ids.js';
 import { waitWithoutExit } from './wait-without-exit.js';
+import { windowRecordBound } from './window-record-bound.js';
 
 /** Every lint rule, in the order findings are listed: structure, then steps, then conditions, then wording. */
 export const RULES: ReadonlyArray<LintRule> = [
@@ -43,6 +44,7 @@ export const RULES: ReadonlyArray<LintRule> = [
   taskHasDepartment,
   taskHasRoles,
   taskHasWindow,
+  windowRecordBound,
   rolesCanUseWindow,
   alertHasRecipient,
   subflowExists,

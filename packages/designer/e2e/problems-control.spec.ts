@@ -1,0 +1,13 @@
+import { expect, test } from '@playwright/test';
+
+test('a problem about a control point selects it in the flow inspector', async ({ page }) => {
+  await page.goto('/?flow=new-order&brokenControl=1');
+  const problem = page.locator('[data-testid="problem"][data-control="credit-use-alert"]');
+  await expect(problem).toHaveCount(1);
+  await expect(problem).toContainText("Did you mean 'sales-rep'?");
+  await problem.click();
+  const selected = page.locator('[data-testid="flow-control"][aria-current="true"]');
+  await expect(selected).toHaveAttribute('data-control', 'credit-use-alert');
+  await expect(selected).toBeInViewport();
+  await page.screenshot({ path: test.info().outputPath('control-problem.png') });
+});
