@@ -29,7 +29,7 @@ describe('PGlite on a data directory', () => {
       const first = await createPgliteStore({ dataDir: dir });
       const engine = createEngine({ store: first, catalog });
       await engine.deploy(orderFlow, { actor: DEPLOYER });
-      const { instance } = await engine.start('order', { actor: sales, data: { customer: { name: 'A', creditLimit: 10, creditUsed: 0, paymentTerms: 'net30' } } });
+      const { instance } = await engine.start('order', { actor: sales, hostData: { customer: { name: 'A', creditLimit: 10, creditUsed: 0, paymentTerms: 'net30' } } });
       const page = await first.feed({});
       await first.saveFeedCursor({ subscriber: 'mailer', position: page.next });
       await first.close();

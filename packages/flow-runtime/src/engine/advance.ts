@@ -8,6 +8,7 @@ import { truthy } from '../logic/truthy.js';
 import type { FlowEdge, FlowNode } from '../schema/flow.js';
 import type { CompiledEdge } from './compiled.js';
 import { checkControls, closedGates, recheckResting } from './controls.js';
+import { engineWriteProblems } from './constraints.js';
 import { diff, setPath, type PatchEntry } from './data.js';
 import { fieldArg, stepArg } from './names.js';
 import { formatEngineText } from './texts/format.js';
@@ -199,6 +200,9 @@ function runSystem(run: Run, token: TokenState, node: Extract<FlowNode, { kind: 
     }
   }
   const changes = diff(run.state.data, entries);
+  // An automatic step writes like anyone else: a value of the wrong type or outside its limits is not stored.
+  const bad = changes.length ? engineWriteProblems(run.flow, run.state.data, changes, run.now) : undefined;
+  if (bad) return raiseIncident(run, 'STEP_FAILED', incidentText('incident.assignInvalid', { step: stepArg(run.flow, node.id), problems: bad }), token.id, node.id);
   if (changes.length) run.emit({ type: 'data.changed', cause: 'system', nodeId: node.id, changes });
   if (node.alert) {
     run.emit({

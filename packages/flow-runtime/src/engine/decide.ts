@@ -3,12 +3,13 @@
  * Refusals throw an {@link EngineError} before anything is kept; everything
  * that happens is an event, folded into the state as it is emitted.
  */
+import { constraintViolations, limitsError } from './constraints.js';
 import { startEditable } from './start-access.js';
 import { actingRoles, type TaskBinding } from './access.js';
 import { leave, resolveStepRuleIncidents, settle } from './advance.js';
 import { checkWrites, missingRequired, requiredError } from './checks.js';
 import { checkControls, closedGates } from './controls.js';
-import { normalizePatch, setPath } from './data.js';
+import { applyChanges, normalizePatch, setPath } from './data.js';
 import { refusal } from './errors.js';
 import { cancel, childCancelled, childCompleted, migrate, tick } from './lifecycle.js';
 import { flowArg, rolesArg, stepArg } from './names.js';
@@ -110,6 +111,10 @@ function start(command: Extract<Command, { type: 'start' }>, ctx: DecideContext,
   for (const c of hostChanges) data = setPath(data, c.path, c.to);
   for (const c of changes) data = setPath(data, c.path, c.to);
   data = withStartIds(flow.flow.data, data, ctx);
+  // The limits judge what the starter enters; records the host loaded are the CRM's (a complaint about last
+  // month's order keeps that order's ship date), checked against the data schema only.
+  const startViolations = changes.length ? constraintViolations(flow, data, trusted ? [] : changes, ctx.now) : [];
+  if (startViolations.length) throw limitsError(flow, startViolations, {});
   const first: FlowEvent = { type: 'instance.started', instanceId: command.instanceId, seq: 1, at: ctx.now, actor: ref, flowId: flow.id, version: flow.version, data, parent: command.parent };
   const run = new Run(applyInPlace(undefined, first), ctx, ref, true);
   run.events.push(first);
@@ -139,6 +144,8 @@ function complete(run: Run, taskId: string, patch: DataPatch, actor: Actor): voi
   const roles = mayDo(flow, binding, actor, state, where);
   const entries = normalizePatch(patch, flow.flow.data);
   const changes = withRecordIds(run, checkWrites(flow, state.data, entries, { editable: binding.accessFor(roles).editable, binding, instanceId: state.instanceId, taskId }));
+  const taskViolations = changes.length ? constraintViolations(flow, applyChanges(state.data, changes), changes, run.now) : [];
+  if (taskViolations.length) throw limitsError(flow, taskViolations, where);
   if (changes.length) run.push({ type: 'data.changed', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: run.by, cause: 'task', taskId, nodeId: task.nodeId, changes });
   // Gates and required fields are judged on the data after the patch; a closed gate is the more basic refusal.
   if (changes.length) checkControls(run);
@@ -206,5 +213,7 @@ function update(run: Run, patch: DataPatch, actor: Actor): void {
     if (names.length > 1) binding = undefined;
   }
   const changes = withRecordIds(run, checkWrites(flow, state.data, entries, { editable, ...(binding ? { binding } : {}), instanceId: state.instanceId }));
+  const updateViolations = changes.length ? constraintViolations(flow, applyChanges(state.data, changes), changes, run.now) : [];
+  if (updateViolations.length) throw limitsError(flow, updateViolations, { instanceId: state.instanceId });
   if (changes.length) run.emit({ type: 'data.changed', cause: 'update', changes }, true);
 }

@@ -5,6 +5,7 @@
 import { leave, raiseIncident, resolveStepRuleIncidents, whyArg } from './advance.js';
 import type { CompiledFlow } from './compiled.js';
 import { checkControls } from './controls.js';
+import { engineWriteProblems } from './constraints.js';
 import { diff, type PatchEntry } from './data.js';
 import { refusal } from './errors.js';
 import { rolesArg, stepArg } from './names.js';
@@ -130,6 +131,9 @@ export function childCompleted(run: Run, tokenId: string, childInstanceId: strin
     return raiseIncident(run, 'RULE_FAILED', { key: 'incident.outputFailed', args: { step: stepArg(run.flow, node.id), why: whyArg(e) } }, tokenId, node.id);
   }
   const changes = withRecordIds(run, diff(run.state.data, entries));
+  // A sub-flow's results are written like anyone's: wrong types or values outside their limits are not stored.
+  const bad = changes.length ? engineWriteProblems(run.flow, run.state.data, changes, run.now) : undefined;
+  if (bad) return raiseIncident(run, 'STEP_FAILED', { key: 'incident.outputInvalid', args: { step: stepArg(run.flow, node.id), problems: bad } }, tokenId, node.id);
   if (changes.length) run.emit({ type: 'data.changed', cause: 'subflow', nodeId: node.id, changes });
   run.emit({ type: 'subflow.completed', tokenId, nodeId: node.id, childInstanceId, ...(outcome ? { outcome } : {}) });
   leave(run, run.state.tokens[tokenId]!, node);

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Catalog, Department, Entity, Role, Window } from './catalog.js';
+import { Catalog, Department, Entity, Role, Window, type EntityField } from './catalog.js';
 import { checkUniqueIds, idOf, parseEach, rawIds, suggest } from './collect.js';
 import { parseJsonText } from './json-text.js';
 import { FlowDefinitionError, toPointer, type ParseResult, type Problem } from './problems.js';
@@ -86,6 +86,7 @@ export function parseCatalog(json: unknown): ParseResult<Catalog> {
       if (f.type === 'list' && !f.itemFields) {
         problems.push({ code: 'FLOW_E010', path: toPointer(at), message: `Field '${entity.id}.${f.id}' is a list but does not say what its items hold (itemFields).` });
       }
+      if (f.constraints) problems.push(...constraintProblems(f, entity, [...at, 'constraints']));
     });
   });
 
@@ -131,6 +132,60 @@ export function parseCatalog(json: unknown): ParseResult<Catalog> {
 
   if (problems.length > 0 || !shell.success) return { ok: false, problems };
   return { ok: true, value: { ...shell.data, departments, roles, entities, windows } as Catalog, problems: [] };
+}
+
+const NUMERIC = new Set(['number', 'integer', 'money', 'percent']);
+const TEXTUAL = new Set(['string', 'text']);
+const DATES = new Set(['date', 'datetime']);
+
+/** A field's constraints: each fits the field's type, compiles, and leaves some value possible. */
+function constraintProblems(f: EntityField, entity: Entity, at: PropertyKey[]): Problem[] {
+  const c = f.constraints!;
+  const out: Problem[] = [];
+  const name = `Field '${entity.id}.${f.id}'`;
+  const push = (key: string, message: string) => out.push({ code: 'FLOW_E040', path: toPointer([...at, key]), message: `${name}: ${message}` });
+  const numeric = NUMERIC.has(f.type);
+  for (const key of ['min', 'max'] as const) if (c[key] !== undefined && !numeric) push(key, `'${key}' limits numbers, but the field is ${f.type}.`);
+  if (c.allowNegative !== undefined && f.type !== 'money') push('allowNegative', `'allowNegative' is for money fields, but the field is ${f.type}.`);
+  if (c.min !== undefined && c.max !== undefined && c.min > c.max) push('max', `no value can be at least ${c.min} and at most ${c.max}.`);
+  if (f.type === 'money' && !c.allowNegative && c.max !== undefined && c.max < 0) push('max', `money is never negative unless 'allowNegative' is set, so no value can be at most ${c.max}.`);
+  if ((f.type === 'integer') && c.min !== undefined && c.max !== undefined && Math.ceil(c.min) > Math.floor(c.max)) push('max', `no whole number lies between ${c.min} and ${c.max}.`);
+  for (const key of ['minLength', 'maxLength', 'pattern'] as const) if (c[key] !== undefined && !TEXTUAL.has(f.type)) push(key, `'${key}' limits texts, but the field is ${f.type}.`);
+  if (c.minLength !== undefined && c.maxLength !== undefined && c.minLength > c.maxLength) push('maxLength', `no text can be at least ${c.minLength} and at most ${c.maxLength} characters long.`);
+  if (c.pattern !== undefined) {
+    const why = patternProblem(c.pattern);
+    if (why) push('pattern', why);
+    if (!c.patternHint) push('pattern', "a pattern needs a 'patternHint' that says in plain words what is expected (e.g. '11 digits, such as 13800138000').");
+  }
+  for (const key of ['notBefore', 'notAfter'] as const) {
+    const bound = c[key];
+    if (bound === undefined) continue;
+    if (!DATES.has(f.type)) push(key, `'${key}' limits dates, but the field is ${f.type}.`);
+    if ('date' in bound && Number.isNaN(Date.parse(bound.date))) push(key, `'${bound.date}' is not a date.`);
+    if ('field' in bound) {
+      const other = entity.fields.find((x) => x.id === bound.field);
+      if (!other) push(key, `'${bound.field}' is not a field of ${entity.id}.${suggest(bound.field, new Set(entity.fields.map((x) => x.id)))}`);
+      else if (!DATES.has(other.type)) push(key, `'${bound.field}' is ${other.type}, not a date.`);
+      else if (other.id === f.id) push(key, 'a date cannot be limited by itself.');
+    }
+  }
+  if (c.notBefore && c.notAfter && 'date' in c.notBefore && 'date' in c.notAfter && c.notBefore.date > c.notAfter.date) push('notAfter', `no date is on or after ${c.notBefore.date} and on or before ${c.notAfter.date}.`);
+  if (c.notBefore && c.notAfter && 'today' in c.notBefore && 'today' in c.notAfter && c.notBefore.today > c.notAfter.today) push('notAfter', 'no date can be that many days from today and also that few.');
+  if (c.rule) out.push(...checkRuleSite(c.rule.holds, [...at, 'rule', 'holds'], `${name} constraint rule`, undefined));
+  return out;
+}
+
+/** Why a pattern cannot be used: it does not compile, or it could take exponential time (a repeated group that repeats inside). */
+function patternProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern, 'u');
+  } catch (e) {
+    return `the pattern does not compile: ${e instanceof Error ? e.message : String(e)}.`;
+  }
+  if (/\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]/.test(pattern) || /\\[1-9]/.test(pattern)) {
+    return 'the pattern repeats a group that itself repeats (or refers back to a group), which can take exponential time on some texts; write it without nested repetition.';
+  }
+  return undefined;
 }
 
 /** {@link parseCatalog} from JSON text, with size and depth limits applied before parsing. */

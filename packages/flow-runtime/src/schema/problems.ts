@@ -30,6 +30,7 @@ export const PROBLEM_CODES = {
   FLOW_E033: 'A rule is too large.',
   FLOW_E034: 'A rule is malformed.',
   FLOW_E035: 'A rule uses an unknown operator.',
+  FLOW_E040: "A field's constraint does not fit the field or can never be met.",
 } as const;
 
 /** A code from {@link PROBLEM_CODES}. */

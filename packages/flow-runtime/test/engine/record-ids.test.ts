@@ -306,7 +306,7 @@ describe('record ids in the sample flows', () => {
     const rep = { id: 'li', roles: ['sales-rep'] };
     const fin = { id: 'chen', roles: ['finance'] };
     const [entry] = await engine.tasks(id, { actor: rep });
-    await engine.complete(id, entry!.taskId, { actor: rep, data: { order: { lines: [{ sku: 'A', qty: 10, price: 100 }], requestedShipDate: '2024-05-01' } } });
+    await engine.complete(id, entry!.taskId, { actor: rep, data: { order: { lines: [{ sku: 'A', qty: 10, price: 100 }], requestedShipDate: '2026-05-01' } } });
     const payments: Record<string, unknown>[] = [];
     for (const amount of [400, 600]) {
       // new-order: finance finds the credit short, sales asks the customer to prepay.

@@ -18,6 +18,8 @@ const flows = new Map(FLOW_IDS.map((id) => [id as string, loadFlow(id, catalog)]
 const HOST: Actor = { id: 'crm', roles: [], system: true };
 const HOUR = 3_600_000;
 const T0 = Date.parse('2024-04-08T01:00:00Z');
+/** A ship date a month ahead, for engines on the real clock (ship dates may not be in the past). */
+const SHIP = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 
 /** A stand-in for a sub-flow: one step, open to anyone, that may set any of the real child's variables. */
 function handBack(child: Flow): Flow {
@@ -175,7 +177,7 @@ describe('sample flows: named checks', () => {
     const { instance } = await engine.start('prepaid-order', { actor: sales, hostData: { customer: { ...customer(0), paymentTerms: 'prepaid' }, order: { id: 'SO-9' }, payment: { id: 'PAY-9' } } });
     const id = instance.instanceId;
     const [entry] = await engine.tasks(id, { actor: sales });
-    await engine.complete(id, entry!.taskId, { actor: sales, data: { order: { lines: [{ sku: 'A', qty: 10, price: 100 }], requestedShipDate: '2024-05-01' } } });
+    await engine.complete(id, entry!.taskId, { actor: sales, data: { order: { lines: [{ sku: 'A', qty: 10, price: 100 }], requestedShipDate: SHIP } } });
     // a part payment: the flow asks for the rest, the warehouse has nothing to do
     const [pay1] = await engine.tasks(id, { actor: finance });
     await engine.complete(id, pay1!.taskId, { actor: finance, data: { payment: { amount: 400, method: 'bank-transfer', receivedAt: '2024-04-09T10:00:00+08:00' } } });
@@ -241,7 +243,7 @@ describe('sample flows: named checks', () => {
       await engine.complete(inst, task.taskId, { actor, data });
       return task.nodeId;
     };
-    await work(sales, id, { order: { lines: [{ sku: 'A', qty: 1000, price: 50 }], requestedShipDate: '2024-05-01' } });
+    await work(sales, id, { order: { lines: [{ sku: 'A', qty: 1000, price: 50 }], requestedShipDate: SHIP } });
     await work(finance, id, { 'order.creditCheckNote': 'Over the limit.' });
     expect(await work(sales, id, { 'order.creditHoldAction': 'raise-limit' })).toBe('resolve-hold');
     const childId = (await engine.instance(id)).children[0]!;

@@ -1,0 +1,144 @@
+/**
+ * Field constraints from the catalog (min/max, money never negative,
+ * lengths, patterns, date bounds, cross-field rules), checked on the data
+ * after a write for every field the write changed. Kept apart from the type
+ * checks (values.ts) because date bounds need the command's time and rules
+ * need the whole data after the write.
+ */
+import type { EntityField, FieldConstraints } from '../schema/catalog.js';
+import { compileRule, type CompiledRule } from '../logic/compile.js';
+import type { CompiledFlow } from './compiled.js';
+import { applyChanges, getPath, isPlainObject } from './data.js';
+import { refusal, type EngineError } from './errors.js';
+import { fieldArg } from './names.js';
+import type { EngineText, TextArg } from './texts/types.js';
+import type { DataChange, ProcessData } from './types.js';
+import { valueProblem } from './values.js';
+
+/** A field whose new value breaks one of its limits, and which limit (an engine text completing "<Field> must be …"). */
+export interface Violation {
+  path: string;
+  limit: EngineText;
+  value: unknown;
+}
+
+const DAY = 86_400_000;
+const patterns = new WeakMap<FieldConstraints, RegExp>();
+const rules = new WeakMap<FieldConstraints, CompiledRule>();
+
+function isEntityField(f: unknown): f is EntityField {
+  return typeof f === 'object' && f !== null && 'type' in f && 'id' in f && !('entity' in f && (f as { type: string }).type === 'record');
+}
+
+/** The violations of the fields `changes` wrote, judged on `data` (the data after the write) at time `now`. */
+export function constraintViolations(flow: CompiledFlow, data: ProcessData, changes: readonly DataChange[], now: number): Violation[] {
+  const out: Violation[] = [];
+  for (const c of changes) {
+    if (c.to === null || c.to === undefined) continue;
+    const info = flow.pathInfo(c.path);
+    if (!info.ok) continue;
+    if (info.type === 'record' && isPlainObject(c.to)) {
+      // A whole record written at once (an automatic step's assignment): each of its fields.
+      const entityId = (info.field as { entity?: string } | undefined)?.entity;
+      const entity = entityId ? flow.catalog?.entities.find((e) => e.id === entityId) : undefined;
+      if (!entity) continue;
+      for (const f of entity.fields) {
+        const v = c.to[f.id];
+        if (v !== null && v !== undefined) check(f, `${c.path}.${f.id}`, v, data, now, out);
+      }
+      continue;
+    }
+    if (isEntityField(info.field)) check(info.field, c.path, c.to, data, now, out);
+  }
+  return out;
+}
+
+function check(field: EntityField, path: string, value: unknown, data: ProcessData, now: number, out: Violation[]): void {
+  const c = field.constraints;
+  const add = (key: string, args: EngineText['args'] = {}) => out.push({ path, limit: { key, args }, value });
+  if (typeof value === 'number') {
+    if (field.type === 'money' && !c?.allowNegative && value < 0) add('limit.notNegative');
+    if (c?.min !== undefined && value < c.min) add('limit.min', { min: c.min });
+    if (c?.max !== undefined && value > c.max) add('limit.max', { max: c.max });
+  }
+  if (!c) return;
+  if (typeof value === 'string') {
+    const length = [...value].length;
+    if (c.minLength !== undefined && length < c.minLength) add('limit.minLength', { n: c.minLength });
+    if (c.maxLength !== undefined && length > c.maxLength) add('limit.maxLength', { n: c.maxLength });
+    if (c.pattern !== undefined) {
+      let re = patterns.get(c);
+      if (!re) patterns.set(c, (re = new RegExp(c.pattern, 'u')));
+      // The whole text must match (a pattern written without ^…$ still means the whole value).
+      const m = re.exec(value);
+      if (!m || m[0] !== value) add('limit.pattern', c.patternHint ? { hint: { kind: 'text', ...c.patternHint } } : { pattern: c.pattern });
+    }
+    if (field.type === 'date' || field.type === 'datetime') {
+      const day = value.slice(0, 10);
+      const recordPath = path.slice(0, path.lastIndexOf('.'));
+      const before = c.notBefore ? boundDay(c.notBefore, data, recordPath, now) : undefined;
+      const after = c.notAfter ? boundDay(c.notAfter, data, recordPath, now) : undefined;
+      if (before && day < before.day) add('limit.notBefore', { bound: before.arg });
+      if (after && day > after.day) add('limit.notAfter', { bound: after.arg });
+    }
+  }
+  if (c.rule) {
+    let rule = rules.get(c);
+    if (!rule) rules.set(c, (rule = compileRule(c.rule.holds)));
+    const recordPath = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : path;
+    let holds: boolean;
+    try {
+      const v = rule({ value, record: getPath(data, recordPath) ?? null, data });
+      holds = v === true || (v !== false && !!v && !(Array.isArray(v) && v.length === 0));
+    } catch {
+      holds = false; // a limit that cannot be checked is not met (fail closed)
+    }
+    if (!holds) add('limit.rule', { message: { kind: 'text', ...c.rule.message } });
+  }
+}
+
+/** The day (YYYY-MM-DD, UTC) a bound stands for, and how to name it; undefined when it refers to a field without a value. */
+function boundDay(bound: NonNullable<FieldConstraints['notBefore']>, data: ProcessData, recordPath: string, now: number): { day: string; arg: TextArg } | undefined {
+  if ('date' in bound) return { day: bound.date, arg: { kind: 'value', value: bound.date, type: 'date' } };
+  if ('today' in bound) {
+    const day = new Date(now + bound.today * DAY).toISOString().slice(0, 10);
+    return { day, arg: bound.today === 0 ? { kind: 'msg', key: 'limit.today' } : { kind: 'msg', key: 'limit.todayPlus', args: { days: bound.today } } };
+  }
+  const other = getPath(data, `${recordPath}.${bound.field}`);
+  if (typeof other !== 'string') return undefined;
+  const base = Date.parse(other.slice(0, 10));
+  if (Number.isNaN(base)) return undefined;
+  const day = new Date(base + (bound.days ?? 0) * DAY).toISOString().slice(0, 10);
+  return { day, arg: { kind: 'field', path: `${recordPath}.${bound.field}` } };
+}
+
+/** The refusal for violations: INVALID_VALUE naming each field, its limit and its value, nothing stored. */
+export function limitsError(flow: CompiledFlow, violations: readonly Violation[], where: object): EngineError {
+  const problems: TextArg = {
+    kind: 'list',
+    join: 'semi',
+    items: violations.map((v) => ({ kind: 'msg', key: 'value.limitWas', args: { field: fieldArg(flow, v.path), limit: { kind: 'msg', ...v.limit }, value: { kind: 'value', value: v.value } } })),
+  };
+  return refusal('INVALID_VALUE', 'INVALID_VALUE.limits', { problems }, { ...where, fields: violations.map((v) => v.path) });
+}
+
+/**
+ * What is wrong with an engine-made write (an automatic step's assignments, a
+ * sub-flow's results): values of the wrong type or outside their limits, as a
+ * list for an incident; undefined when the write is fine.
+ */
+export function engineWriteProblems(flow: CompiledFlow, before: ProcessData, changes: readonly DataChange[], now: number): TextArg | undefined {
+  const items: TextArg[] = [];
+  for (const c of changes) {
+    const info = flow.pathInfo(c.path);
+    if (!info.ok) continue;
+    const problem = valueProblem(info, c.to);
+    if (problem) items.push({ kind: 'msg', key: 'value.mustBe', args: { field: fieldArg(flow, c.path), problem: { kind: 'msg', ...problem } } });
+  }
+  if (items.length === 0) {
+    for (const v of constraintViolations(flow, applyChanges(before, changes), changes, now)) {
+      items.push({ kind: 'msg', key: 'value.limitWas', args: { field: fieldArg(flow, v.path), limit: { kind: 'msg', ...v.limit }, value: { kind: 'value', value: v.value } } });
+    }
+  }
+  return items.length ? { kind: 'list', join: 'semi', items } : undefined;
+}
