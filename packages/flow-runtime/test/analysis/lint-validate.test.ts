@@ -135,6 +135,18 @@ describe('lint reports what validate reports', () => {
     expect(rules).toContain('no-dead-end');
   });
 
+  it('in Chinese, a format problem a rule also finds is worded by the rule, with the same code, path and near miss', () => {
+    const [, typo, alert, , , , field] = variants().map(([, f]) => f);
+    const w = lintFlow(typo!, catalog, { locale: 'zh' }).diagnostics;
+    expect(w).toEqual([expect.objectContaining({ code: 'FLOW_E024', path: '/nodes/15/window' })]);
+    expect(w[0]!.message).toContain('是否想写“shipping”？');
+    expect(w[0]!.message).toContain('发货');
+    expect(lintFlow(alert!, catalog, { locale: 'zh' }).diagnostics[0]!.message).toContain('是否想写“sales-rep”？');
+    expect(lintFlow(field!, catalog, { locale: 'zh' }).diagnostics[0]!.message).toContain('是否想写“customer.creditLimit”？');
+    const records = lintFlow(variants()[0]![1], catalog, { locale: 'zh' }).diagnostics;
+    expect(records.every((d) => d.code === 'FLOW_E028' && d.message.includes('未指明是哪一条'))).toBe(true);
+  });
+
   it('a definition too malformed to analyse: the format problems only, no metrics', () => {
     const r = lintFlow({ id: 'x', version: 1, name: { en: 'X' }, data: {}, nodes: [{ id: 'a' }], edges: [] }, catalog);
     expect(r.ok).toBe(false);
