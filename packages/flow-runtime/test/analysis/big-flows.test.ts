@@ -2,7 +2,8 @@
 // generated flows of 50,000 nodes (a chain of decisions, nested parallel
 // blocks) through lint, paths and metrics, in the API and the CLI; a valid
 // flow of thousands of nodes with a small --max-paths; a search cut short by
-// its budget says so (exit 3), not that the flow is flawed.
+// its budget says so (exit 3), not that the flow is flawed. (Generous timeouts:
+// the machine running the suite may be shared; speed is the bench's business.)
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -102,7 +103,7 @@ describe('50,000-node flows', () => {
     expect(paths).toHaveLength(3);
     expect(truncated).toBe(true);
     expect(paths[0]!.steps).toBe(25_000);
-  });
+  }, 60_000);
 
   it('parallel blocks nested 16,666 deep: one run of every branch, no stack overflow', () => {
     expect(deep.nodes.length).toBeGreaterThanOrEqual(50_000);
@@ -115,7 +116,7 @@ describe('50,000-node flows', () => {
     expect(paths).toHaveLength(1);
     expect(paths[0]!.steps).toBe(16_667);
     expect(lintFlow(deep, catalog).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  });
+  }, 60_000);
 
   it('through the CLI: lint, paths and the metrics line', async () => {
     for (const f of [chainFlow, deep]) {
@@ -142,7 +143,7 @@ describe('a search cut short is not a verdict', () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain('1 path (the search was cut short');
     expect(r.out).not.toContain('no path leads');
-  });
+  }, 60_000);
 
   it('a search that spends its budget before reaching an end says it was cut short (exit 3), not that no path exists', async () => {
     // The first way out of the first decision leads into 30 decisions that all end in a step going nowhere;
@@ -176,5 +177,5 @@ describe('a search cut short is not a verdict', () => {
     const r = await cli('paths', file, '--catalog', catalogFile);
     expect(r.code).toBe(1);
     expect(r.out).toContain('no path leads from the start to an end');
-  });
+  }, 60_000);
 });
