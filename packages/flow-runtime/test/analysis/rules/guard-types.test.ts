@@ -1,7 +1,7 @@
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { guardTypes } from '../../../src/analysis/rules/guard-types.js';
 import { chain, decision, end, flow, otherwise, start, task, v, when } from '../fixtures/build.js';
-import { ruleTable } from '../rule-table.js';
+import { lintWith, ruleTable } from '../rule-table.js';
 
 const guarded = (guard: unknown) => flow([start(), decision('d'), task('a'), end()], [...chain('start', 'd'), when('d', 'a', guard), otherwise('d', 'end'), ...chain('a', 'end')]);
 
@@ -27,5 +27,13 @@ describe('guard-types', () => {
       { name: 'arithmetic on a text', flow: guarded({ '>': [{ '*': [v('customer.name'), 2] }, 10] }), message: /not a number/ },
       { name: 'an item field with a text', flow: guarded({ some: [v('order.lines'), { '>': [v('qty'), 'ten'] }] }) },
     ],
+  });
+
+  it('a condition of a control point: the finding carries the control id and names the control', () => {
+    const f = guarded({ '>': [v('order.amount'), 2000] });
+    f.controls = [{ id: 'big-gate', kind: 'gate', name: { en: 'Big orders' }, when: { '>': [v('order.amount'), 'lots'] }, message: { en: 'Hold' }, blocks: ['a'] }];
+    const [d] = lintWith(guardTypes, f);
+    expect(d).toMatchObject({ controlId: 'big-gate', nodeIds: [], edgeIds: [] });
+    expect(d!.message).toContain("control 'Big orders' (big-gate)");
   });
 });

@@ -17,6 +17,7 @@ describe('subflow-exists', () => {
     ],
     invalid: [
       { name: 'a flow that does not exist', flow: parent(subflow('review', 'credit-review')), flows: registry, message: /credit-review/ },
+      { name: 'a misspelt flow, with the flow it nearly names', flow: parent(subflow('review', 'credit-limit-reveiw')), flows: registry, message: /runs flow 'credit-limit-reveiw', which does not exist\. Did you mean 'credit-limit-review'\?/ },
       { name: 'a version that does not exist', flow: parent(subflow('review', 'credit-limit-review', { version: 7 })), flows: registry, message: /version 7/ },
       { name: 'runs itself', flow: parent(subflow('again', 'test-flow')), nodeIds: ['again'] },
       { name: 'input to a variable the child lacks', flow: parent(subflow('review', 'credit-limit-review', { input: { client: { var: 'customer' } } })), flows: registry, message: /client/ },
