@@ -18,3 +18,4 @@ export * from './sop/index.js';
 // The engine with the deploy check composed in (an explicit export wins over the engine's own `createEngine` above).
 export { createEngine, analysisDeployCheck, DEPLOY_BLOCKING_RULES } from './deploy-check.js';
 export * from './compare/index.js';
+export * from './changes/index.js';

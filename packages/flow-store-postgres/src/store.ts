@@ -7,7 +7,9 @@
  * both passed the check, so a conflict is reported, never a lost event.
  */
 import type {
+  AppendChangeResult,
   AppendResult,
+  ChangeEvent,
   FeedPage,
   FlowEvent,
   FlowStore,
@@ -263,6 +265,39 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
           ? await db.query<{ definition: StoredDefinition }>(`SELECT definition FROM flow_definitions WHERE flow_id = $1 ORDER BY version`, [flowId])
           : await db.query<{ definition: StoredDefinition }>(`SELECT definition FROM flow_definitions ORDER BY flow_id, version`);
       return res.rows.map((r) => r.definition);
+    },
+
+    async retireDefinition({ flowId, version, retired }) {
+      const read = async () => (await db.query<{ definition: StoredDefinition }>(`SELECT definition FROM flow_definitions WHERE flow_id = $1 AND version = $2`, [flowId, version])).rows[0]?.definition;
+      const existing = await read();
+      if (!existing || existing.retired) return existing;
+      // The definition stays as written (json, key order kept), with the retirement added; the first retirement
+      // stays: a concurrent one re-checks the condition on the updated row and changes nothing.
+      await db.query(`UPDATE flow_definitions SET definition = $3::json WHERE flow_id = $1 AND version = $2 AND (definition -> 'retired') IS NULL`, [
+        flowId,
+        version,
+        JSON.stringify({ ...existing, retired }),
+      ]);
+      return read();
+    },
+
+    async appendChange({ event }) {
+      return db.transaction(async (tx): Promise<AppendChangeResult> => {
+        // Serialises recorders of one flow; the primary key guards the sequence as well.
+        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`flow_changes:${event.flowId}`]);
+        const last = (await tx.query<{ s: number | null }>('SELECT max(seq)::int AS s FROM flow_changes WHERE flow_id = $1', [event.flowId])).rows[0]?.s ?? 0;
+        if (event.seq !== last + 1) return { ok: false, actualSeq: last };
+        await tx.query('INSERT INTO flow_changes (flow_id, seq, at, event) VALUES ($1, $2, $3, $4::json)', [event.flowId, event.seq, event.at, JSON.stringify(event)]);
+        return { ok: true };
+      });
+    },
+
+    async changes({ flowId }) {
+      const res =
+        flowId !== undefined
+          ? await db.query<{ event: ChangeEvent }>('SELECT event FROM flow_changes WHERE flow_id = $1 ORDER BY seq', [flowId])
+          : await db.query<{ event: ChangeEvent }>('SELECT event FROM flow_changes ORDER BY flow_id, seq');
+      return res.rows.map((r) => r.event);
     },
   };
 }

@@ -5,7 +5,7 @@
 import type { Catalog } from '../schema/catalog.js';
 import type { Flow } from '../schema/flow.js';
 import type { ParseResult } from '../schema/problems.js';
-import type { FlowStore } from '../stores/types.js';
+import type { FlowStore, Retirement, StoredDefinition } from '../stores/types.js';
 import { compileFlow, type CompiledFlow } from './compiled.js';
 import { isEngineError, refusal, type DeployFinding, type EngineError } from './errors.js';
 import type { Clock, DefinitionInfo, DeployCheck, DeployResult } from './types.js';
@@ -17,8 +17,12 @@ export interface DefinitionStore {
   list(flowId?: string): Promise<DefinitionInfo[]>;
   /** A compiled version already loaded, without asking the store. */
   peek(flowId: string, version: number): CompiledFlow | undefined;
-  /** A version, or the latest; UNKNOWN_FLOW when there is none. */
+  /** A version, or the latest not retired; UNKNOWN_FLOW when there is none. */
   get(flowId: string, version?: number): Promise<CompiledFlow>;
+  /** What a new case starts on: the version asked for unless it is retired (FLOW_RETIRED), else the latest not retired. */
+  startable(flowId: string, version?: number): Promise<CompiledFlow>;
+  /** Marks a version retired (who, why); a retired version runs its cases to the end but starts no new ones. */
+  retire(flowId: string, version: number, retired: Retirement): Promise<DefinitionInfo>;
   /** Loads the flows `flow`'s sub-flow steps run, so {@link resolveSync} can answer. */
   preload(flow: CompiledFlow): Promise<void>;
   /** A preloaded sub-flow target. */
@@ -62,13 +66,38 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
       const hit = compiled.get(key(flowId, version));
       if (hit) return hit;
     }
-    const stored = await store.getDefinition(version === undefined ? { flowId } : { flowId, version });
+    let stored = await store.getDefinition(version === undefined ? { flowId } : { flowId, version });
     if (!stored) {
       throw version === undefined ? refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.flow', { flowId }) : refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
+    }
+    if (version === undefined && stored.retired) {
+      // The latest is retired: the newest version still in service.
+      const active = (await store.definitions({ flowId })).filter((d) => !d.retired);
+      const newest = active[active.length - 1];
+      if (!newest) throw refusal('FLOW_RETIRED', 'FLOW_RETIRED.all', { flowId });
+      stored = newest;
     }
     const c = compile(stored.flow);
     if (version === undefined) latest.set(flowId, c);
     return c;
+  }
+
+  async function startable(flowId: string, version?: number): Promise<CompiledFlow> {
+    if (version !== undefined) {
+      const stored = await store.getDefinition({ flowId, version });
+      if (stored?.retired) {
+        const r = stored.retired;
+        throw refusal('FLOW_RETIRED', 'FLOW_RETIRED.version', { flowId, version, by: r.by.name ?? r.by.id, at: { kind: 'time', at: r.at }, reason: r.reason });
+      }
+    }
+    return get(flowId, version);
+  }
+
+  async function retire(flowId: string, version: number, retired: Retirement): Promise<DefinitionInfo> {
+    const after = await store.retireDefinition({ flowId, version, retired });
+    if (!after) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
+    latest.delete(flowId);
+    return info(after);
   }
 
   async function preload(flow: CompiledFlow, seen = new Set<CompiledFlow>()): Promise<void> {
@@ -109,8 +138,9 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
       const deployed = new Map<string, Flow[]>();
       for (const n of flow.nodes) {
         if (n.kind !== 'subflow' || deployed.has(n.flow)) continue;
+        // A retired version is no target for a new flow: only versions in service count.
         const defs = await store.definitions({ flowId: n.flow });
-        deployed.set(n.flow, defs.map((d) => d.flow));
+        deployed.set(n.flow, defs.filter((d) => !d.retired).map((d) => d.flow));
       }
       const all = deployCheck(flow, { catalog, deployed });
       // A recorded override (who, why, which rules) lets those rules' findings through; nothing else does.
@@ -141,13 +171,26 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
 
   async function list(flowId?: string): Promise<DefinitionInfo[]> {
     const all = await store.definitions(flowId === undefined ? {} : { flowId });
-    return all.map((d) => ({ flowId: d.flowId, version: d.version, name: d.flow.name, deployedAt: d.deployedAt, ...(d.flow.deployOverride ? { deployOverride: d.flow.deployOverride } : {}) }));
+    return all.map(info);
+  }
+
+  function info(d: StoredDefinition): DefinitionInfo {
+    return {
+      flowId: d.flowId,
+      version: d.version,
+      name: d.flow.name,
+      deployedAt: d.deployedAt,
+      ...(d.flow.deployOverride ? { deployOverride: d.flow.deployOverride } : {}),
+      ...(d.retired ? { retired: d.retired } : {}),
+    };
   }
 
   return {
     deploy,
     list,
     get,
+    startable,
+    retire,
     peek: (flowId, version) => byVersion.get(flowId)?.get(version),
     preload: (flow) => preload(flow),
     resolveSync: (flowId, version) => (version === undefined ? latest.get(flowId) : compiled.get(key(flowId, version))),

@@ -272,11 +272,18 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       requireAdmin(opts?.actor, 'deploy');
       return defs.deploy(flow);
     },
+    async retire(flowId, version, opts) {
+      requireAdmin(opts?.actor, 'retire');
+      const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
+      if (!reason) throw refusal('INVALID_VALUE', 'INVALID_VALUE.retireReason', {});
+      const by = opts.actor;
+      return defs.retire(flowId, version, { at: clock.now(), by: { id: by.id, ...(by.name ? { name: by.name } : {}) }, reason });
+    },
     definitions: (flowId) => defs.list(flowId),
     definition: async (flowId, version) => (await defs.get(flowId, version)).flow,
 
     async start(flowId, { actor, data, hostData, version }) {
-      const flow = await defs.get(flowId, version);
+      const flow = await defs.startable(flowId, version);
       if (flow.subflows) await defs.preload(flow);
       const now = clock.now();
       for (let attempt = 0; ; attempt++) {

@@ -20,12 +20,15 @@ export const ENGINE_ERROR_CODES = {
   INSTANCE_ENDED: 'The instance is completed or cancelled.',
   UNKNOWN_INSTANCE: 'No instance has this id.',
   UNKNOWN_FLOW: 'No deployed flow (or version) has this id.',
+  FLOW_RETIRED: 'The flow version is retired: no new cases start on it (its running cases go on).',
   INVALID_FLOW: 'The definition does not pass validation.',
   UNSAFE_FLOW: 'The definition would let a case skip a mandatory step or get stuck; it is not deployed.',
   VERSION_EXISTS: 'A different definition is already deployed under this id and version.',
   INVALID_MIGRATION: 'The node mapping does not fit the target version.',
   STORE_FAILED: 'The store could not read or write.',
   INVALID_CURSOR: 'A paging cursor is not one this list returned.',
+  CHANGE_STAGE: 'Change control: the version is not at a stage that allows this (e.g. approving a draft not submitted, publishing a version not approved).',
+  LINT_ERRORS: 'Change control: the version has lint errors, so it cannot be approved.',
 } as const;
 
 /** A code from {@link ENGINE_ERROR_CODES}. */

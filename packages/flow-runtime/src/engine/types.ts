@@ -8,7 +8,7 @@ import type { FormatTextOptions } from './texts/types.js';
 import type { Catalog } from '../schema/catalog.js';
 import type { LocalizedText } from '../schema/common.js';
 import type { DeployOverride, Flow } from '../schema/flow.js';
-import type { FeedPage, FlowStore } from '../stores/types.js';
+import type { FeedPage, FlowStore, Retirement } from '../stores/types.js';
 import type { Actor, Clock, DataPatch, IdGenerator } from './types/actors.js';
 import type { FlowEvent } from './types/events.js';
 import type { InstanceState, InstanceStatus } from './types/state.js';
@@ -74,6 +74,8 @@ export interface DefinitionInfo {
   deployedAt: number;
   /** The recorded decision to deploy it despite the deploy check, if any. */
   deployOverride?: DeployOverride;
+  /** Set once an administrator retired the version (who, when, why): no new cases start on it. */
+  retired?: Retirement;
 }
 
 /** What one call to {@link Engine.tick} did. */
@@ -135,6 +137,14 @@ export interface Engine {
    * case stuck is refused with UNSAFE_FLOW listing every finding.
    */
   deploy(flow: Flow | unknown, options: { actor: Actor }): Promise<DeployResult>;
+  /**
+   * Retires a version: no new case starts on it (starting it asks for
+   * FLOW_RETIRED; a start without a version takes the newest version in
+   * service), while its running cases go on to their end. Only an
+   * administrator retires (NOT_PERMITTED otherwise), with a reason, kept with
+   * the version. Retiring again changes nothing.
+   */
+  retire(flowId: string, version: number, options: { actor: Actor; reason: string }): Promise<DefinitionInfo>;
   /** Deployed definitions (all, or one flow's versions). */
   definitions(flowId?: string): Promise<DefinitionInfo[]>;
   /** A deployed definition; the latest version when `version` is absent. */

@@ -7,6 +7,7 @@
  * Stored objects are shared with the engine, not copied: treat what it
  * returns as read-only.
  */
+import type { ChangeEvent } from '../changes/types.js';
 import type { FlowEvent, InstanceState, InstanceSummary, OpenTaskRow } from '../engine/types.js';
 import { compareInstanceKeys, compareTaskKeys, compareText, parseCounterPosition, SortedList } from './sorted.js';
 import type { AppendRequest, AppendResult, FlowStore, InstanceKey, StoredDefinition, TaskKey } from './types.js';
@@ -49,6 +50,7 @@ export function createMemoryStore(): FlowStore {
   const dueIndex = new SortedList<DueEntry>(compareDue);
   const claims = new Map<string, number>();
   const defs = new Map<string, Map<number, StoredDefinition>>();
+  const changes = new Map<string, ChangeEvent[]>();
   /** The global feed: every event in append order; a position is an index into it. */
   const feedLog: FlowEvent[] = [];
   const cursors = new Map<string, string>();
@@ -237,6 +239,27 @@ export function createMemoryStore(): FlowStore {
     async definitions({ flowId }) {
       const all = flowId !== undefined ? [...(defs.get(flowId)?.values() ?? [])] : [...defs.values()].flatMap((m) => [...m.values()]);
       return all.sort((a, b) => (a.flowId === b.flowId ? a.version - b.version : a.flowId < b.flowId ? -1 : 1));
+    },
+    async retireDefinition({ flowId, version, retired }) {
+      const versions = defs.get(flowId);
+      const existing = versions?.get(version);
+      if (!versions || !existing) return undefined;
+      if (existing.retired) return existing;
+      const after = { ...existing, retired: structuredClone(retired) };
+      versions.set(version, after);
+      return after;
+    },
+    async appendChange({ event }) {
+      const log = changes.get(event.flowId) ?? [];
+      const last = log.at(-1)?.seq ?? 0;
+      if (event.seq !== last + 1) return { ok: false, actualSeq: last };
+      log.push(structuredClone(event));
+      changes.set(event.flowId, log);
+      return { ok: true };
+    },
+    async changes({ flowId }) {
+      const logs = flowId !== undefined ? [changes.get(flowId) ?? []] : [...changes.keys()].sort().map((k) => changes.get(k)!);
+      return structuredClone(logs.flat());
     },
   };
 }

@@ -4,6 +4,7 @@
  * the same contract suite (test/stores/contract.ts).
  */
 import type { Flow } from '../schema/flow.js';
+import type { ChangeEvent } from '../changes/types.js';
 import type { FlowEvent, InstanceState, InstanceStatus, InstanceSummary, OpenTaskRow } from '../engine/types.js';
 
 /** The events one command appends to one instance, with the projections after them. */
@@ -136,6 +137,22 @@ export interface StoredDefinition {
   version: number;
   flow: Flow;
   deployedAt: number;
+  /** Set when an administrator retired the version: no new cases start on it. */
+  retired?: Retirement;
+}
+
+/** Who retired a version, when, and why. */
+export interface Retirement {
+  at: number;
+  by: { id: string; name?: string };
+  reason: string;
+}
+
+/** Marks a stored version retired (the first retirement stays). */
+export interface RetireDefinitionRequest {
+  flowId: string;
+  version: number;
+  retired: Retirement;
 }
 
 /** Stores a definition unless its id and version exist already. */
@@ -154,6 +171,19 @@ export interface GetDefinitionRequest {
 
 /** Lists definitions (of one flow, or all), by flow id then version. */
 export interface DefinitionsRequest {
+  flowId?: string;
+}
+
+/** Appends one change-control event to a flow's change log: its `seq` must be the log's last `seq` + 1. */
+export interface AppendChangeRequest {
+  event: ChangeEvent;
+}
+
+/** Refused when the flow's change log does not end at `event.seq - 1` (someone else recorded first). */
+export type AppendChangeResult = { ok: true } | { ok: false; actualSeq: number };
+
+/** Reads change logs: one flow's, or every flow's (by flow id, then `seq`). */
+export interface ChangesRequest {
   flowId?: string;
 }
 
@@ -186,4 +216,10 @@ export interface FlowStore {
   putDefinition(request: PutDefinitionRequest): Promise<PutDefinitionResult>;
   getDefinition(request: GetDefinitionRequest): Promise<StoredDefinition | undefined>;
   definitions(request: DefinitionsRequest): Promise<StoredDefinition[]>;
+  /** Marks a version retired unless it already is; returns the stored definition after (undefined when there is no such version). */
+  retireDefinition(request: RetireDefinitionRequest): Promise<StoredDefinition | undefined>;
+  /** Appends a change-control event (draft, submission, review, publication, retirement, migration) to its flow's log. */
+  appendChange(request: AppendChangeRequest): Promise<AppendChangeResult>;
+  /** Change-control events, by flow id then `seq`. */
+  changes(request: ChangesRequest): Promise<ChangeEvent[]>;
 }

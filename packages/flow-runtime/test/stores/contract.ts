@@ -270,6 +270,47 @@ export function storeContract(name: string, make: () => Promise<FlowStore> | Flo
       expect((await store.definitions({})).map((d) => `${d.flowId}@${d.version}`)).toEqual(['alpha@1', 'order@1', 'order@2', 'order@3']);
     });
 
+    it('retires a version once: the first retirement stays, the definition is otherwise unchanged', async () => {
+      const store = await make();
+      const def = (version: number) => ({ flowId: 'order', version, flow: { ...orderFlow, version }, deployedAt: version });
+      await store.putDefinition({ definition: def(1) });
+      await store.putDefinition({ definition: def(2) });
+      const retired = { at: 5, by: { id: 'ada', name: 'Ada' }, reason: 'Replaced by version 2' };
+      const after = await store.retireDefinition({ flowId: 'order', version: 1, retired });
+      expect(after).toMatchObject({ flowId: 'order', version: 1, deployedAt: 1, retired });
+      expect((await store.retireDefinition({ flowId: 'order', version: 1, retired: { ...retired, reason: 'again' } }))?.retired?.reason).toBe('Replaced by version 2');
+      expect(await store.retireDefinition({ flowId: 'order', version: 9, retired })).toBeUndefined();
+      expect((await store.getDefinition({ flowId: 'order', version: 1 }))?.retired).toEqual(retired);
+      expect((await store.getDefinition({ flowId: 'order', version: 1 }))?.flow).toEqual(def(1).flow);
+      expect((await store.getDefinition({ flowId: 'order', version: 2 }))?.retired).toBeUndefined();
+      expect((await store.definitions({ flowId: 'order' })).map((d) => !!d.retired)).toEqual([true, false]);
+    });
+
+    it('keeps each flow change log in a gap-free order: a stale append is refused and nothing is written', async () => {
+      const store = await make();
+      const by = { id: 'kim', name: 'Kim', roles: ['key-user'] };
+      const ev = (flowId: string, seq: number, type: 'drafted' | 'submitted' | 'approved', at: number) => ({ flowId, seq, version: 2, type, at, by, ...(type === 'submitted' ? { note: { en: 'Shorter SLA', zh: '缩短时限' } } : {}) });
+      expect(await store.changes({ flowId: 'order' })).toEqual([]);
+      expect(await store.appendChange({ event: { ...ev('order', 1, 'drafted', 1), flow: { ...orderFlow, version: 2 } } })).toEqual({ ok: true });
+      expect(await store.appendChange({ event: ev('order', 2, 'submitted', 2) })).toEqual({ ok: true });
+      expect(await store.appendChange({ event: ev('order', 2, 'approved', 3) })).toEqual({ ok: false, actualSeq: 2 });
+      expect(await store.appendChange({ event: ev('order', 4, 'approved', 3) })).toEqual({ ok: false, actualSeq: 2 });
+      expect(await store.appendChange({ event: ev('alpha', 1, 'drafted', 4) })).toEqual({ ok: true });
+      const order = await store.changes({ flowId: 'order' });
+      expect(order.map((e) => [e.seq, e.type, e.at])).toEqual([
+        [1, 'drafted', 1],
+        [2, 'submitted', 2],
+      ]);
+      expect(order[0]!.flow).toEqual({ ...orderFlow, version: 2 });
+      expect(order[1]!.note).toEqual({ en: 'Shorter SLA', zh: '缩短时限' });
+      expect(order[1]!.by).toEqual(by);
+      expect((await store.changes({})).map((e) => `${e.flowId}#${e.seq}`)).toEqual(['alpha#1', 'order#1', 'order#2']);
+      // Concurrent recorders of one flow: exactly one gets each seq.
+      const racers = await Promise.all([3, 3, 3].map((seq, i) => store.appendChange({ event: ev('order', seq, 'approved', 10 + i) })));
+      expect(racers.filter((r) => r.ok)).toHaveLength(1);
+      expect((await store.changes({ flowId: 'order' })).map((e) => e.seq)).toEqual([1, 2, 3]);
+    });
+
     it('runs the engine: a process worked by two roles replays to the same state', async () => {
       const store = await make();
       let n = 0;

@@ -35,6 +35,8 @@ export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = {
   INVALID_MIGRATION: { en: 'The process cannot be moved to that version.', zh: '无法将流程迁移到该版本。' },
   STORE_FAILED: { en: 'The store could not read or write.', zh: '存储无法读写。' },
   INVALID_CURSOR: { en: 'That page position is not one this list gave out.', zh: '该分页位置不是此列表给出的。' },
+  CHANGE_STAGE: { en: 'The version is not at a stage that allows this.', zh: '该版本当前所处阶段不允许此操作。' },
+  LINT_ERRORS: { en: 'The version has lint errors, so it cannot be approved.', zh: '该版本存在校验错误，不能批准。' },
 
   // ── Who may do what ────────────────────────────────────────────────────────
   'NOT_PERMITTED.start': { en: 'Only {roles} may start {flow}.', zh: '只有{roles}可以发起{flow}。' },
@@ -59,6 +61,43 @@ export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = {
   'admin.deploy': { en: 'deploy a flow', zh: '部署流程' },
   'admin.migrate': { en: 'move a process to another version', zh: '将流程迁移到其他版本' },
   'admin.retire': { en: 'retire a flow version', zh: '停用流程版本' },
+  'admin.approve': { en: 'approve a flow change', zh: '批准流程变更' },
+  'admin.sendBack': { en: 'send a flow change back', zh: '退回流程变更' },
+  'admin.publish': { en: 'publish a flow version', zh: '发布流程版本' },
+  'admin.republish': { en: 'republish an earlier flow version', zh: '重新发布较早的流程版本' },
+  'NOT_PERMITTED.change': { en: 'Only {roles} may draft or submit a flow change; {actor} is not one.', zh: '只有{roles}可以起草或提交流程变更；{actor}不是。' },
+  'NOT_PERMITTED.changeNoActor': { en: 'Only {roles} may draft or submit a flow change, and no one was named as doing it.', zh: '只有{roles}可以起草或提交流程变更，但没有指明操作人。' },
+  'SAME_ACTOR.ownChange': {
+    en: "{actor} authored version {version} of flow '{flowId}' and may not approve it (separation of duties): another administrator must review it.",
+    zh: '{actor}是流程“{flowId}”第 {version} 版的作者，不能批准自己的变更（职责分离），须由另一位管理员审核。',
+  },
+  'CHANGE_STAGE.stage': {
+    en: (a) => (a.has('flowId') ? `Cannot ${a.s.what}: version ${a.s.version} of flow '${a.s.flowId}' is ${a.s.stage}.` : 'The version is not at a stage that allows this.'),
+    zh: (a) => (a.has('flowId') ? `无法${a.s.what}：流程“${a.s.flowId}”第 ${a.s.version} 版${a.s.stage}。` : '该版本当前所处阶段不允许此操作。'),
+  },
+  'change.stage.none': { en: 'not drafted', zh: '尚未起草' },
+  'change.stage.draft': { en: 'a draft not yet submitted', zh: '是尚未提交的草稿' },
+  'change.stage.submitted': { en: 'submitted and awaiting review', zh: '已提交，正在等待审核' },
+  'change.stage.sent-back': { en: 'sent back to its authors', zh: '已退回给作者' },
+  'change.stage.approved': { en: 'approved, not yet published', zh: '已批准，尚未发布' },
+  'change.stage.scheduled': { en: 'scheduled for publication', zh: '已安排定时发布' },
+  'change.stage.published': { en: 'already published', zh: '已经发布' },
+  'change.stage.retired': { en: 'retired', zh: '已停用' },
+  'change.what.draft': { en: 'change the draft', zh: '修改草稿' },
+  'change.what.submit': { en: 'submit it for review', zh: '提交审核' },
+  'change.what.approve': { en: 'approve it (only a submitted change is reviewed)', zh: '批准（只能审核已提交的变更）' },
+  'change.what.sendBack': { en: 'send it back (only a change under review is sent back)', zh: '退回（只能退回审核中的变更）' },
+  'change.what.publish': { en: 'publish it (only an approved version is published)', zh: '发布（只能发布已批准的版本）' },
+  'change.what.republish': { en: 'republish it (only a published or retired version is republished)', zh: '重新发布（只能重新发布已发布或已停用的版本）' },
+  'change.what.retire': { en: 'retire it (only a published version is retired)', zh: '停用（只能停用已发布的版本）' },
+  'LINT_ERRORS.findings': {
+    en: "Version {version} of flow '{flowId}' has {count} lint error(s) and cannot be approved:\n{findings}",
+    zh: '流程“{flowId}”第 {version} 版有 {count} 个校验错误，不能批准：\n{findings}',
+  },
+  'INVALID_VALUE.changeNote': { en: 'Describe the change in English and in Chinese: the note is kept with the version.', zh: '请用英文和中文说明变更内容：说明会随版本保存。' },
+  'INVALID_VALUE.sendBackReason': { en: 'Say why the change is sent back: the reason goes to its authors and is kept with the version.', zh: '请说明退回原因：原因会告知作者并随版本保存。' },
+  'INVALID_VALUE.republishReason': { en: 'Say why the earlier version is republished: the reason is kept with it.', zh: '请说明重新发布较早版本的原因：原因会随版本保存。' },
+  'INVALID_VALUE.publishAt': { en: 'The publication time must be a moment (milliseconds since the epoch).', zh: '发布时间必须是一个时间点（自纪元起的毫秒数）。' },
 
   // ── Writes ─────────────────────────────────────────────────────────────────
   'FIELD_NOT_EDITABLE.onlyIn': { en: 'Only {roles} may change {field} in {step}.', zh: '只有{roles}可以在{step}中修改{field}。' },
@@ -156,6 +195,13 @@ export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = {
   'INSTANCE_ENDED.cancelled': { en: 'This process was cancelled; nothing more can be done in it.', zh: '此流程已取消，无法再进行任何操作。' },
   'UNKNOWN_INSTANCE.id': { en: "There is no process instance '{instanceId}'.", zh: '不存在流程实例“{instanceId}”。' },
   'UNKNOWN_FLOW.flow': { en: "No flow '{flowId}' is deployed.", zh: '没有部署流程“{flowId}”。' },
+  FLOW_RETIRED: { en: 'This flow version is retired: no new cases start on it.', zh: '此流程版本已停用：不能再发起新的单据。' },
+  'FLOW_RETIRED.version': {
+    en: "Version {version} of flow '{flowId}' was retired by {by} on {at} ({reason}); no new cases start on it. Start the current version instead.",
+    zh: '流程“{flowId}”的第 {version} 版已于 {at} 由{by}停用（{reason}），不能再发起新的单据。请使用当前版本。',
+  },
+  'FLOW_RETIRED.all': { en: "Every version of flow '{flowId}' is retired; no new cases can start.", zh: '流程“{flowId}”的所有版本都已停用，不能再发起新的单据。' },
+  'INVALID_VALUE.retireReason': { en: 'Say why the version is retired: the reason is kept with it.', zh: '请说明停用该版本的原因：原因会随版本保存。' },
   'UNKNOWN_FLOW.version': { en: "Version {version} of flow '{flowId}' is not deployed.", zh: '流程“{flowId}”的第 {version} 版未部署。' },
 
   // ── Deploying and migrating ────────────────────────────────────────────────

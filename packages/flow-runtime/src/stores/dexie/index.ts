@@ -11,9 +11,10 @@
  * @packageDocumentation
  */
 import { Dexie, type Collection, type DexieOptions, type Table, type Transaction } from 'dexie';
+import type { ChangeEvent } from '../../changes/types.js';
 import type { FlowEvent, InstanceState, InstanceSummary, OpenTaskRow } from '../../engine/types.js';
 import { compareTaskKeys, parseCounterPosition } from '../sorted.js';
-import type { AppendResult, FlowStore, StoredDefinition, TaskKey } from '../types.js';
+import type { AppendChangeResult, AppendResult, FlowStore, StoredDefinition, TaskKey } from '../types.js';
 
 /**
  * The tables and indexes the store needs. Hosts that keep their own data in
@@ -30,6 +31,20 @@ import type { AppendResult, FlowStore, StoredDefinition, TaskKey } from '../type
  *   order never gains a late event before a position already read).
  */
 export const FLOW_STORE_SCHEMA = {
+  flow_events: '[instanceId+seq]',
+  flow_instances:
+    'instanceId, flowId, status, [flowId+status], nextDueAt, parentId, [startedAt+instanceId], [flowId+startedAt+instanceId], [status+startedAt+instanceId], [flowId+status+startedAt+instanceId], [parentId+startedAt+instanceId]',
+  flow_tasks: '[instanceId+taskId], instanceId, *roles, [openedAt+instanceId+taskId]',
+  flow_task_roles: '[role+openedAt+instanceId+taskId], instanceId',
+  flow_states: 'instanceId',
+  flow_feed: '++pos',
+  flow_cursors: 'subscriber',
+  flow_definitions: '[flowId+version], flowId',
+  flow_changes: '[flowId+seq]',
+} as const;
+
+/** The second schema (before the change log), for hosts whose databases were made with it. */
+export const FLOW_STORE_SCHEMA_V2 = {
   flow_events: '[instanceId+seq]',
   flow_instances:
     'instanceId, flowId, status, [flowId+status], nextDueAt, parentId, [startedAt+instanceId], [flowId+startedAt+instanceId], [status+startedAt+instanceId], [flowId+status+startedAt+instanceId], [parentId+startedAt+instanceId]',
@@ -110,8 +125,10 @@ export function createDexieStore(options: DexieStoreOptions = {}): DexieFlowStor
     const deps = options.indexedDB ? { indexedDB: options.indexedDB, ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}) } : undefined;
     db = new Dexie(options.name ?? 'crm-flow', deps);
     db.version(1).stores(FLOW_STORE_SCHEMA_V1);
-    db.version(2).stores(FLOW_STORE_SCHEMA).upgrade(upgradeFlowStore);
+    db.version(2).stores(FLOW_STORE_SCHEMA_V2).upgrade(upgradeFlowStore);
+    db.version(3).stores(FLOW_STORE_SCHEMA);
   }
+  const changeLog: Table<ChangeEvent, [string, number]> = db.table('flow_changes');
   const events: Table<FlowEvent, [string, number]> = db.table('flow_events');
   const instances: Table<InstanceSummary, string> = db.table('flow_instances');
   const tasks: Table<OpenTaskRow, [string, string]> = db.table('flow_tasks');
@@ -262,6 +279,27 @@ export function createDexieStore(options: DexieStoreOptions = {}): DexieFlowStor
     async definitions({ flowId }) {
       if (flowId !== undefined) return definitions.where('flowId').equals(flowId).sortBy('version');
       return definitions.orderBy('[flowId+version]').toArray();
+    },
+    async retireDefinition({ flowId, version, retired }) {
+      return db.transaction('rw', definitions, async () => {
+        const existing = await definitions.get([flowId, version]);
+        if (!existing || existing.retired) return existing;
+        const after = { ...existing, retired };
+        await definitions.put(after);
+        return after;
+      });
+    },
+    async appendChange({ event }) {
+      return db.transaction('rw', changeLog, async (): Promise<AppendChangeResult> => {
+        const last = (await changeLog.where('[flowId+seq]').between([event.flowId, Dexie.minKey], [event.flowId, Dexie.maxKey]).last())?.seq ?? 0;
+        if (event.seq !== last + 1) return { ok: false, actualSeq: last };
+        await changeLog.add(event);
+        return { ok: true };
+      });
+    },
+    async changes({ flowId }) {
+      if (flowId !== undefined) return changeLog.where('[flowId+seq]').between([flowId, Dexie.minKey], [flowId, Dexie.maxKey]).toArray();
+      return changeLog.orderBy('[flowId+seq]').toArray();
     },
   };
 }

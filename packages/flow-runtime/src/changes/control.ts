@@ -1,0 +1,441 @@
+/**
+ * The change-control service: drafts, submissions, reviews, publications
+ * (now or scheduled), rollbacks and retirements of flow versions, each
+ * recorded in the store's change log and each refused with an
+ * {@link EngineError} when the actor or the stage does not allow it.
+ */
+import { validate } from '../analysis/linter.js';
+import type { LintConfig } from '../analysis/types.js';
+import { refusal } from '../engine/errors.js';
+import { rolesArg } from '../engine/names.js';
+import type { TextArg } from '../engine/texts/types.js';
+import type { Actor, ActorRef, Clock, DefinitionInfo, Engine } from '../engine/types.js';
+import type { Catalog } from '../schema/catalog.js';
+import type { Flow } from '../schema/flow.js';
+import { parseFlow } from '../schema/parse-flow.js';
+import type { FlowStore } from '../stores/types.js';
+import type { ChangeEvent, ChangeNote, ChangeStage, VersionRecord } from './types.js';
+
+/** Options of {@link createChangeControl}. */
+export interface ChangeControlOptions {
+  /** The engine that deploys and retires (its store must be `store`). */
+  engine: Engine;
+  /** The store holding the change log (the engine's store). */
+  store: FlowStore;
+  /** The catalog the flows are checked against. */
+  catalog?: Catalog;
+  /** The clock (default `Date.now`); use the engine's clock. */
+  clock?: Clock;
+  /** Roles that approve, send back, publish, retire and roll back. Default `['admin']` (use the engine's `adminRoles`). */
+  adminRoles?: readonly string[];
+  /** Roles that draft and submit changes, besides administrators. Default `['key-user']`. */
+  authorRoles?: readonly string[];
+  /** The lint configuration approvals are checked with (errors block approval). */
+  lint?: LintConfig;
+}
+
+/** Change control over one engine: see {@link createChangeControl}. */
+export interface ChangeControl {
+  /**
+   * Records a draft of a version (a new version number, or a revision of a
+   * draft or a version sent back). Key users and administrators draft. The
+   * definition is validated (INVALID_FLOW); a published version number is
+   * refused (CHANGE_STAGE).
+   */
+  draft(flow: Flow | unknown, options: { actor: Actor }): Promise<VersionRecord>;
+  /** Submits a draft (or a revised version sent back) for review, with a change note in English and Chinese. */
+  submit(flowId: string, version: number, options: { actor: Actor; note: ChangeNote }): Promise<VersionRecord>;
+  /**
+   * Approves a submitted version. Administrators only (NOT_PERMITTED); never
+   * an author of the version, even an administrator (SAME_ACTOR); refused
+   * while the linter finds errors in it (LINT_ERRORS).
+   */
+  approve(flowId: string, version: number, options: { actor: Actor; note?: ChangeNote }): Promise<VersionRecord>;
+  /** Sends a submitted version back to its authors with a reason. Administrators only. */
+  sendBack(flowId: string, version: number, options: { actor: Actor; reason: string }): Promise<VersionRecord>;
+  /**
+   * Publishes an approved version: deploys it now, or at `at` (a later time;
+   * {@link ChangeControl.tick} deploys it then). Administrators only.
+   */
+  publish(flowId: string, version: number, options: { actor: Actor; at?: number }): Promise<VersionRecord>;
+  /** Publishes the scheduled versions that are due; returns what it published. */
+  tick(): Promise<VersionRecord[]>;
+  /**
+   * Rolls back: republishes a published (or retired) version's definition as
+   * a new version, the newest, recorded as a republication of it with the
+   * reason. Administrators only.
+   */
+  republish(flowId: string, version: number, options: { actor: Actor; reason: string }): Promise<VersionRecord>;
+  /** Retires a published version (no new cases start on it), with a reason. Administrators only. */
+  retire(flowId: string, version: number, options: { actor: Actor; reason: string }): Promise<VersionRecord>;
+  /** Every version of a flow (drafts, those under review, published, retired) with its record, by version. */
+  versions(flowId: string): Promise<VersionRecord[]>;
+  /** One version's record; UNKNOWN_FLOW when there is none. */
+  version(flowId: string, version: number): Promise<VersionRecord>;
+  /** The flow's change log, in order. */
+  history(flowId: string): Promise<ChangeEvent[]>;
+  /** Records migrations of cases onto a version (used by batch migration). */
+  record(event: Omit<ChangeEvent, 'seq' | 'at'> & { at?: number }): Promise<ChangeEvent>;
+}
+
+/** A decision on the current log: the event to append, and work to do first (a deployment). */
+interface Step {
+  event: Omit<ChangeEvent, 'seq' | 'flowId'>;
+  before?: () => Promise<void>;
+}
+
+/**
+ * Creates the change control of an engine.
+ *
+ * @example
+ * const changes = createChangeControl({ engine, store, catalog });
+ * await changes.draft(complaintV2, { actor: keyUser });
+ * await changes.submit('complaint', 2, { actor: keyUser, note: { en: 'SLA 24 h → 8 h', zh: '时限由 24 小时改为 8 小时' } });
+ * await changes.approve('complaint', 2, { actor: admin });
+ * await changes.publish('complaint', 2, { actor: admin });
+ */
+export function createChangeControl(options: ChangeControlOptions): ChangeControl {
+  const { engine, store, catalog } = options;
+  const clock = options.clock ?? { now: () => Date.now() };
+  const adminRoles = options.adminRoles ?? ['admin'];
+  const authorRoles = options.authorRoles ?? ['key-user'];
+  const names = catalog ? { catalog } : undefined;
+
+  const isAdmin = (a: Actor) => a.roles.some((r) => adminRoles.includes(r));
+  const ref = (a: Actor): ActorRef => ({ id: a.id, roles: [...a.roles], ...(a.name ? { name: a.name } : {}), ...(a.system ? { system: true } : {}) });
+  const who = (a: Actor) => a.name ?? a.id;
+
+  function requireAdmin(actor: Actor | undefined, what: string): asserts actor is Actor {
+    const args = { roles: rolesArg(names, adminRoles), what: { kind: 'msg' as const, key: `admin.${what}` } };
+    if (!actor) throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.adminNoActor', args, { roles: [...adminRoles] });
+    if (!isAdmin(actor)) throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.admin', { ...args, actor: who(actor) }, { roles: [...adminRoles] });
+  }
+
+  function requireAuthor(actor: Actor | undefined): asserts actor is Actor {
+    const roles = [...authorRoles, ...adminRoles];
+    const args = { roles: rolesArg(names, roles) };
+    if (!actor) throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.changeNoActor', args, { roles });
+    if (!actor.roles.some((r) => roles.includes(r))) throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.change', { ...args, actor: who(actor) }, { roles });
+  }
+
+  const stageArg = (stage: ChangeStage | undefined): TextArg => ({ kind: 'msg', key: `change.stage.${stage ?? 'none'}` });
+
+  function wrongStage(flowId: string, version: number, stage: ChangeStage | undefined, what: string) {
+    return refusal('CHANGE_STAGE', 'CHANGE_STAGE.stage', { flowId, version, stage: stageArg(stage), what: { kind: 'msg', key: `change.what.${what}` } });
+  }
+
+  const text = (s: unknown) => (typeof s === 'string' ? s.trim() : '');
+
+  async function deployed(flowId: string): Promise<DefinitionInfo[]> {
+    return engine.definitions(flowId);
+  }
+
+  /** Builds the version records of a flow from its log and its deployed definitions. */
+  function records(flowId: string, log: readonly ChangeEvent[], defs: readonly DefinitionInfo[]): VersionRecord[] {
+    const byVersion = new Map<number, VersionRecord>();
+    const rec = (version: number): VersionRecord => {
+      let r = byVersion.get(version);
+      if (!r) {
+        r = { flowId, version, stage: 'draft', authors: [], sentBack: [], migrations: [], events: [] };
+        byVersion.set(version, r);
+      }
+      return r;
+    };
+    for (const e of log) {
+      const r = rec(e.version);
+      r.events.push(e);
+      const d = { at: e.at, by: e.by, ...(e.reason ? { reason: e.reason } : {}), ...(e.note ? { note: e.note } : {}) };
+      switch (e.type) {
+        case 'drafted':
+          r.stage = 'draft';
+          if (e.flow) r.name = e.flow.name;
+          if (!r.authors.some((a) => a.id === e.by.id)) r.authors.push(e.by);
+          delete r.submitted;
+          delete r.approved;
+          break;
+        case 'submitted':
+          r.stage = 'submitted';
+          r.submitted = d;
+          if (e.note) r.note = e.note;
+          if (!r.authors.some((a) => a.id === e.by.id)) r.authors.push(e.by);
+          break;
+        case 'approved':
+          r.stage = 'approved';
+          r.approved = d;
+          break;
+        case 'sent-back':
+          r.stage = 'sent-back';
+          r.sentBack.push(d);
+          break;
+        case 'scheduled':
+          r.stage = 'scheduled';
+          r.scheduled = { ...d, publishAt: e.publishAt ?? e.at };
+          break;
+        case 'published':
+          r.stage = 'published';
+          r.published = { ...d, ...(e.scheduledFor !== undefined ? { scheduledFor: e.scheduledFor } : {}) };
+          if (e.republishOf !== undefined) r.republishOf = e.republishOf;
+          if (e.flow) r.name = e.flow.name;
+          break;
+        case 'retired':
+          r.stage = 'retired';
+          r.retired = d;
+          break;
+        case 'migrated':
+          if (e.migration) r.migrations.push({ ...e.migration, at: e.at, by: e.by });
+          break;
+      }
+    }
+    for (const def of defs) {
+      const r = byVersion.get(def.version);
+      if (!r) {
+        // Deployed outside change control (seeded, or by engine.deploy directly): published, without a review.
+        byVersion.set(def.version, {
+          flowId,
+          version: def.version,
+          name: def.name,
+          stage: def.retired ? 'retired' : 'published',
+          authors: [],
+          sentBack: [],
+          migrations: [],
+          events: [],
+          unrecorded: true,
+          published: { at: def.deployedAt, by: { id: 'unknown', roles: [] } },
+          ...(def.retired ? { retired: { at: def.retired.at, by: { id: def.retired.by.id, roles: [], ...(def.retired.by.name ? { name: def.retired.by.name } : {}) }, reason: def.retired.reason } } : {}),
+        });
+      } else {
+        r.name ??= def.name;
+        if (def.retired && r.stage !== 'retired') {
+          r.stage = 'retired';
+          r.retired = { at: def.retired.at, by: { id: def.retired.by.id, roles: [], ...(def.retired.by.name ? { name: def.retired.by.name } : {}) }, reason: def.retired.reason };
+        }
+      }
+    }
+    return [...byVersion.values()].sort((a, b) => a.version - b.version);
+  }
+
+  async function load(flowId: string): Promise<{ log: ChangeEvent[]; versions: VersionRecord[] }> {
+    const [log, defs] = await Promise.all([store.changes({ flowId }), deployed(flowId)]);
+    return { log, versions: records(flowId, log, defs) };
+  }
+
+  /**
+   * Decides on the current log and appends the event; a concurrent recorder
+   * makes it decide again on the new log.
+   */
+  async function command(flowId: string, decide: (versions: VersionRecord[], log: ChangeEvent[]) => Step | Promise<Step>): Promise<ChangeEvent> {
+    for (let attempt = 0; ; attempt++) {
+      const { log, versions } = await load(flowId);
+      const step = await decide(versions, log);
+      if (step.before) await step.before();
+      const event: ChangeEvent = { flowId, seq: (log.at(-1)?.seq ?? 0) + 1, ...step.event };
+      const res = await store.appendChange({ event });
+      if (res.ok) return event;
+      if (attempt >= 5) throw refusal('VERSION_CONFLICT', 'VERSION_CONFLICT.changed');
+    }
+  }
+
+  const find = (versions: VersionRecord[], version: number) => versions.find((v) => v.version === version);
+
+  async function record(flowId: string, version: number): Promise<VersionRecord> {
+    const r = find((await load(flowId)).versions, version);
+    if (!r) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
+    return r;
+  }
+
+  function checkNote(note: unknown): ChangeNote {
+    const n = note && typeof note === 'object' ? (note as Record<string, unknown>) : {};
+    const en = text(n.en);
+    const zh = text(n.zh);
+    if (!en || !zh) throw refusal('INVALID_VALUE', 'INVALID_VALUE.changeNote', {});
+    return { en, zh };
+  }
+
+  /** The latest definition drafted for a version. */
+  const draftedFlow = (r: VersionRecord): Flow | undefined => [...r.events].reverse().find((e) => e.type === 'drafted' && e.flow)?.flow;
+
+  async function publishNow(r: VersionRecord, actor: ActorRef, scheduledFor?: number): Promise<Step> {
+    const flow = draftedFlow(r);
+    if (!flow) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId: r.flowId, version: r.version });
+    return {
+      before: async () => {
+        await engine.deploy(flow, { actor });
+      },
+      event: { version: r.version, type: 'published', at: clock.now(), by: actor, ...(scheduledFor !== undefined ? { scheduledFor } : {}) },
+    };
+  }
+
+  const control: ChangeControl = {
+    async draft(input, { actor }) {
+      requireAuthor(actor);
+      const parsed = parseFlow(input, catalog);
+      if (!parsed.ok) {
+        const shown: TextArg = {
+          kind: 'list',
+          join: 'lines',
+          items: parsed.problems.slice(0, 5).map((p) => ({ kind: 'msg', key: `problem.${p.code}`, args: { path: p.path, message: p.message } })),
+        };
+        const more = parsed.problems.length > 5 ? { more: parsed.problems.length - 5 } : {};
+        throw refusal('INVALID_FLOW', 'INVALID_FLOW.problems', { problems: shown, ...more }, { problems: parsed.problems });
+      }
+      const flow = parsed.value;
+      await command(flow.id, (versions) => {
+        const r = find(versions, flow.version);
+        if (r && r.stage !== 'draft' && r.stage !== 'sent-back') throw wrongStage(flow.id, flow.version, r.stage, 'draft');
+        return { event: { version: flow.version, type: 'drafted', at: clock.now(), by: ref(actor), flow } };
+      });
+      return record(flow.id, flow.version);
+    },
+
+    async submit(flowId, version, opts) {
+      const actor = opts?.actor;
+      requireAuthor(actor);
+      const note = checkNote(opts.note);
+      await command(flowId, (versions) => {
+        const r = find(versions, version);
+        if (!r) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
+        if (r.stage !== 'draft' && r.stage !== 'sent-back') throw wrongStage(flowId, version, r.stage, 'submit');
+        return { event: { version, type: 'submitted', at: clock.now(), by: ref(actor), note } };
+      });
+      return record(flowId, version);
+    },
+
+    async approve(flowId, version, opts) {
+      const actor = opts?.actor;
+      requireAdmin(actor, 'approve');
+      const note = opts.note === undefined ? undefined : checkNote(opts.note);
+      await command(flowId, (versions) => {
+        const r = find(versions, version);
+        if (!r) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
+        if (r.stage !== 'submitted') throw wrongStage(flowId, version, r.stage, 'approve');
+        if (r.authors.some((a) => a.id === actor.id)) {
+          throw refusal('SAME_ACTOR', 'SAME_ACTOR.ownChange', { flowId, version, actor: who(actor) });
+        }
+        const flow = draftedFlow(r);
+        if (flow) {
+          const errors = validate(flow, catalog, options.lint ?? {}).diagnostics.filter((d) => d.severity === 'error');
+          if (errors.length > 0) {
+            const zh = validate(flow, catalog, { ...(options.lint ?? {}), locale: 'zh' }).diagnostics.filter((d) => d.severity === 'error');
+            const findings: TextArg = { kind: 'list', join: 'lines', items: errors.map((d, i) => ({ kind: 'text', en: d.message, zh: zh[i]?.message ?? d.message })) };
+            throw refusal('LINT_ERRORS', 'LINT_ERRORS.findings', { flowId, version, count: errors.length, findings }, { findings: errors.map((d, i) => ({ rule: d.rule, message: { en: d.message, zh: zh[i]?.message ?? d.message }, nodeIds: d.nodeIds, edgeIds: d.edgeIds })) });
+          }
+        }
+        return { event: { version, type: 'approved', at: clock.now(), by: ref(actor), ...(note ? { note } : {}) } };
+      });
+      return record(flowId, version);
+    },
+
+    async sendBack(flowId, version, opts) {
+      const actor = opts?.actor;
+      requireAdmin(actor, 'sendBack');
+      const reason = text(opts.reason);
+      if (!reason) throw refusal('INVALID_VALUE', 'INVALID_VALUE.sendBackReason', {});
+      await command(flowId, (versions) => {
+        const r = find(versions, version);
+        if (!r) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
+        if (r.stage !== 'submitted' && r.stage !== 'approved' && r.stage !== 'scheduled') throw wrongStage(flowId, version, r.stage, 'sendBack');
+        return { event: { version, type: 'sent-back', at: clock.now(), by: ref(actor), reason } };
+      });
+      return record(flowId, version);
+    },
+
+    async publish(flowId, version, opts) {
+      const actor = opts?.actor;
+      requireAdmin(actor, 'publish');
+      const at = opts.at;
+      if (at !== undefined && !(typeof at === 'number' && Number.isFinite(at))) throw refusal('INVALID_VALUE', 'INVALID_VALUE.publishAt', {});
+      await command(flowId, (versions) => {
+        const r = find(versions, version);
+        if (!r) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
+        if (r.stage !== 'approved' && r.stage !== 'scheduled') throw wrongStage(flowId, version, r.stage, 'publish');
+        const now = clock.now();
+        if (at !== undefined && at > now) return { event: { version, type: 'scheduled', at: now, by: ref(actor), publishAt: at } };
+        return publishNow(r, ref(actor));
+      });
+      return record(flowId, version);
+    },
+
+    async tick() {
+      const now = clock.now();
+      const all = await store.changes({});
+      const due = new Map<string, Set<number>>();
+      const flowIds = [...new Set(all.map((e) => e.flowId))];
+      for (const flowId of flowIds) {
+        for (const r of records(flowId, all.filter((e) => e.flowId === flowId), [])) {
+          if (r.stage === 'scheduled' && r.scheduled && r.scheduled.publishAt <= now) {
+            if (!due.has(flowId)) due.set(flowId, new Set());
+            due.get(flowId)!.add(r.version);
+          }
+        }
+      }
+      const out: VersionRecord[] = [];
+      for (const [flowId, versions] of due) {
+        for (const version of versions) {
+          let published = false;
+          await command(flowId, async (vs) => {
+            const r = find(vs, version);
+            if (!r || r.stage !== 'scheduled' || !r.scheduled) throw refusal('CHANGE_STAGE', 'CHANGE_STAGE.stage', {});
+            published = true;
+            // Published in the name of the administrator who set the time.
+            return publishNow(r, r.scheduled.by, r.scheduled.publishAt);
+          }).catch((e: unknown) => {
+            if (published) throw e;
+          });
+          if (published) out.push(await record(flowId, version));
+        }
+      }
+      return out;
+    },
+
+    async republish(flowId, version, opts) {
+      const actor = opts?.actor;
+      requireAdmin(actor, 'republish');
+      const reason = text(opts.reason);
+      if (!reason) throw refusal('INVALID_VALUE', 'INVALID_VALUE.republishReason', {});
+      const event = await command(flowId, async (versions) => {
+        const r = find(versions, version);
+        if (!r) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
+        if (r.stage !== 'published' && r.stage !== 'retired') throw wrongStage(flowId, version, r.stage, 'republish');
+        const old = await engine.definition(flowId, version);
+        const next = Math.max(...versions.map((v) => v.version)) + 1;
+        const flow = { ...old, version: next } as Flow;
+        return {
+          before: async () => {
+            await engine.deploy(flow, { actor });
+          },
+          event: { version: next, type: 'published', at: clock.now(), by: ref(actor), reason, republishOf: version, flow },
+        };
+      });
+      return record(flowId, event.version);
+    },
+
+    async retire(flowId, version, opts) {
+      const actor = opts?.actor;
+      requireAdmin(actor, 'retire');
+      const reason = text(opts.reason);
+      if (!reason) throw refusal('INVALID_VALUE', 'INVALID_VALUE.retireReason', {});
+      await command(flowId, (versions) => {
+        const r = find(versions, version);
+        if (!r) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
+        if (r.stage !== 'published') throw wrongStage(flowId, version, r.stage, 'retire');
+        return {
+          before: async () => {
+            await engine.retire(flowId, version, { actor, reason });
+          },
+          event: { version, type: 'retired', at: clock.now(), by: ref(actor), reason },
+        };
+      });
+      return record(flowId, version);
+    },
+
+    versions: async (flowId) => (await load(flowId)).versions,
+    version: (flowId, version) => record(flowId, version),
+    history: (flowId) => store.changes({ flowId }),
+
+    async record(e) {
+      const { at, ...rest } = e;
+      return command(e.flowId, () => ({ event: { ...rest, at: at ?? clock.now() } }));
+    },
+  };
+  return control;
+}
