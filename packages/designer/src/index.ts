@@ -13,6 +13,7 @@ export { SimulationPanel, type SimulationPanelProps } from './panels/simulation/
 export { Simulator, type SimulationState } from './simulation/simulator.js';
 export { traceLines } from './simulation/trace.js';
 export { FieldWidget, fieldText, type FieldWidgetProps } from './forms/FieldWidget.js';
+export { FieldLimitMessage, limitAttributes, limitMessage, type FieldLimitMessageProps, type LimitedField } from './forms/limits.js';
 export type { SimulationScenario, TraceLine } from './simulation/types.js';
 export { FlowViewer, type FlowViewerProps } from './designer/FlowViewer.js';
 export { FlowDiff } from './panels/DiffDialog.js';

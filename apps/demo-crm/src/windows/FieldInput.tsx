@@ -2,12 +2,13 @@
  * An editable input for a field of a catalog entity, by its type.
  */
 import type { EntityField, ItemField } from '@crm/flow-runtime';
+import { limitAttributes } from '@crm/designer';
 import { useI18n } from '../i18n';
 import type { RecordIndex } from '../app/records';
 import { DEMO_USERS, OTHER_USERS } from '../runtime/actors';
 import { PRODUCTS } from '../db/seed-records';
 
-type AnyField = Pick<EntityField, 'type' | 'options' | 'entity'> & { id: string; itemFields?: ItemField[] };
+type AnyField = Pick<EntityField, 'type' | 'options' | 'entity'> & Partial<Pick<EntityField, 'constraints'>> & { id: string; itemFields?: ItemField[] };
 
 export interface FieldInputProps {
   id: string;
@@ -29,10 +30,12 @@ function toLocalInput(v: unknown): string {
 
 export function FieldInput({ id, field, value, onChange, index, invalid }: FieldInputProps) {
   const i18n = useI18n();
-  const common = { id, 'aria-invalid': invalid || undefined, className: invalid ? 'invalid' : undefined };
+  // The field's catalog limits as input attributes (the same limits the engine checks on every write).
+  const common = { id, 'aria-invalid': invalid || undefined, 'aria-describedby': `${id}-limit`, className: invalid ? 'invalid' : undefined };
+  const limits = limitAttributes(field);
   switch (field.type) {
     case 'text':
-      return <textarea {...common} rows={3} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)} />;
+      return <textarea {...common} {...(limits.maxLength !== undefined ? { maxLength: limits.maxLength } : {})} rows={3} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)} />;
     case 'number':
     case 'integer':
     case 'money':
@@ -40,6 +43,7 @@ export function FieldInput({ id, field, value, onChange, index, invalid }: Field
       return (
         <input
           {...common}
+          {...limits}
           type="number"
           step={field.type === 'integer' ? 1 : 'any'}
           value={typeof value === 'number' ? value : ''}
@@ -100,7 +104,7 @@ export function FieldInput({ id, field, value, onChange, index, invalid }: Field
     case 'list':
       return <LinesEditor id={id} value={value} onChange={onChange} invalid={invalid} />;
     default:
-      return <input {...common} type="text" value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)} />;
+      return <input {...common} {...limits} type="text" value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)} />;
   }
 }
 

@@ -11,6 +11,7 @@ import type { RecordIndex } from '../app/records';
 import { useI18n } from '../i18n';
 import { explainRefusal } from '../runtime/refusal';
 import { field as entityField, windowById } from './catalog-lookup';
+import { FieldLimitMessage } from '@crm/designer';
 import { FieldInput } from './FieldInput';
 import { LinesTable, useFormatValue } from './FieldValue';
 
@@ -19,6 +20,14 @@ export interface WindowFormProps {
   flow: Flow;
   index: RecordIndex | undefined;
   onCompleted: () => void;
+}
+
+/** The form's record (its fields by name) from the draft's paths, for limits that compare fields. */
+function recordOf(draft: Record<string, unknown>, variable: string | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (!variable) return out;
+  for (const [path, v] of Object.entries(draft)) if (path.startsWith(`${variable}.`)) out[path.slice(variable.length + 1)] = v;
+  return out;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -86,6 +95,9 @@ export function WindowForm({ view, flow, index, onCompleted }: WindowFormProps) 
 
   return (
     <form
+      // The fields' limits show inline as the person types (the browser's own bubbles would hide them and
+      // stop the engine's answer); the engine checks every write and its refusal is shown below.
+      noValidate
       className="window-form"
       onSubmit={(e) => {
         e.preventDefault();
@@ -119,7 +131,10 @@ export function WindowForm({ view, flow, index, onCompleted }: WindowFormProps) 
                   {!editable && <span className="badge-ro">{t('task.readOnly')}</span>}
                 </label>
                 {editable && r.def ? (
-                  <FieldInput id={inputId} field={r.def} value={draft[r.path]} index={index} invalid={invalid} onChange={(v) => setDraft((d) => ({ ...d, [r.path]: v }))} />
+                  <>
+                    <FieldInput id={inputId} field={r.def} value={draft[r.path]} index={index} invalid={invalid} onChange={(v) => setDraft((d) => ({ ...d, [r.path]: v }))} />
+                    <FieldLimitMessage id={`${inputId}-limit`} field={r.def} value={draft[r.path]} locale={i18n.locale} record={recordOf(draft, variable)} />
+                  </>
                 ) : r.def?.type === 'list' ? (
                   <div id={inputId}>
                     <LinesTable lines={view.values[r.path]} />

@@ -1,11 +1,12 @@
 import type { Access, EntityField, LocalizedText } from '@crm/flow-runtime';
+import { limitAttributes } from './limits.js';
 import { useI18n } from '../i18n/index.js';
 
 /** Props of {@link FieldWidget}. */
 export interface FieldWidgetProps {
   /** The input's id (for its label). */
   id: string;
-  field: Pick<EntityField, 'type' | 'options'> & { name?: LocalizedText };
+  field: Pick<EntityField, 'type' | 'options'> & Partial<Pick<EntityField, 'constraints'>> & { name?: LocalizedText };
   value: unknown;
   onChange: (value: unknown) => void;
   /** `view` shows the value read-only; `edit` an input. */
@@ -38,7 +39,7 @@ export function FieldWidget({ id, field, value, onChange, access, required = fal
     case 'integer':
     case 'money':
     case 'percent':
-      return <input {...common} type="number" step={field.type === 'integer' ? 1 : 'any'} value={typeof value === 'number' ? value : ''} onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))} />;
+      return <input {...common} {...limitAttributes(field)} type="number" step={field.type === 'integer' ? 1 : 'any'} value={typeof value === 'number' ? value : ''} onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))} />;
     case 'boolean':
       return (
         <select {...common} value={value === true ? 'yes' : value === false ? 'no' : ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value === 'yes')}>
@@ -63,6 +64,6 @@ export function FieldWidget({ id, field, value, onChange, access, required = fal
     case 'list':
       return <output id={id} className="cfd-field-view">{fieldText(value, field, text, t('common.yes'), t('common.no'))}</output>;
     default:
-      return <input {...common} type="text" value={typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value)} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)} />;
+      return <input {...common} {...limitAttributes(field)} type="text" value={typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value)} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)} />;
   }
 }

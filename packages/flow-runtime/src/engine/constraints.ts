@@ -53,11 +53,45 @@ export function constraintViolations(flow: CompiledFlow, data: ProcessData, chan
   return out;
 }
 
+/**
+ * The limits a value of `field` breaks, as engine texts completing "… must
+ * be …" (render one with `formatEngineText(text, { locale })`, or inline as
+ * `limit.inline` with `{ limit: { kind: 'msg', ...text } }`). Forms use it to
+ * say what is wrong before a person submits; the engine runs the same check
+ * on every write and stays the authority. `now` (default: the current time)
+ * judges bounds relative to today; `record` (the form's record) lets bounds
+ * on its other fields and rules be judged (rules see `data` empty here: a
+ * rule about other records is judged by the engine only).
+ *
+ * @example
+ * fieldLimits(creditLimitField, -5000) // [{ key: 'limit.notNegative', args: {} }]
+ */
+export function fieldLimits(field: EntityField, value: unknown, context: { now?: number; record?: Record<string, unknown> } = {}): EngineText[] {
+  if (value === null || value === undefined || value === '') return [];
+  const out: Violation[] = [];
+  const judged = context.record || !field.constraints?.rule ? field : { ...field, constraints: { ...field.constraints, rule: undefined } };
+  check(judged, `record.${field.id}`, value, { record: context.record ?? {} }, context.now ?? Date.now(), out);
+  return out.map((v) => v.limit);
+}
+
+/** HTML input attributes for a field's limits (min/max for numbers, money never below 0, lengths for texts), for forms. */
+export function inputLimits(field: Pick<EntityField, 'type' | 'constraints'>): { min?: number; max?: number; minLength?: number; maxLength?: number } {
+  const c = field.constraints;
+  const out: { min?: number; max?: number; minLength?: number; maxLength?: number } = {};
+  const min = c?.min ?? (field.type === 'money' && !c?.allowNegative ? 0 : undefined);
+  if (min !== undefined) out.min = min;
+  if (c?.max !== undefined) out.max = c.max;
+  if (c?.minLength !== undefined) out.minLength = c.minLength;
+  if (c?.maxLength !== undefined) out.maxLength = c.maxLength;
+  return out;
+}
+
 function check(field: EntityField, path: string, value: unknown, data: ProcessData, now: number, out: Violation[]): void {
   const c = field.constraints;
   const add = (key: string, args: EngineText['args'] = {}) => out.push({ path, limit: { key, args }, value });
   if (typeof value === 'number') {
-    if (field.type === 'money' && !c?.allowNegative && value < 0) add('limit.notNegative');
+    // Money is never negative unless the field allows it (a min of its own, 0 or more, says it more precisely).
+    if (field.type === 'money' && !c?.allowNegative && value < 0 && !(c?.min !== undefined && c.min >= 0)) add('limit.notNegative');
     if (c?.min !== undefined && value < c.min) add('limit.min', { min: c.min });
     if (c?.max !== undefined && value > c.max) add('limit.max', { max: c.max });
   }

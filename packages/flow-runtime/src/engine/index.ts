@@ -7,3 +7,4 @@ export { decide, actorRef, type Command, type Decision } from './decide.js';
 export type { DecideContext, Effect } from './run.js';
 export { compileFlow, type CompiledFlow } from './compiled.js';
 export { summarize, openTaskRows } from './projections.js';
+export { fieldLimits, inputLimits } from './constraints.js';

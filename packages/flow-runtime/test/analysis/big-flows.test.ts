@@ -89,7 +89,8 @@ function nested(depth: number): Flow {
   return base('nested', nodes, edges);
 }
 
-describe('50,000-node flows', () => {
+// Big inputs on a shared 2-core machine: a generous bound per test (these are correctness checks, not timings).
+describe('50,000-node flows', { timeout: 120_000 }, () => {
   const chainFlow = decisions(12_500);
   const deep = nested(16_666);
 
@@ -133,7 +134,7 @@ describe('50,000-node flows', () => {
   }, 60_000);
 });
 
-describe('a search cut short is not a verdict', () => {
+describe('a search cut short is not a verdict', { timeout: 120_000 }, () => {
   it('a valid flow of thousands of nodes with --max-paths 1 lists a path and exits 0', async () => {
     const f = decisions(700);
     expect(f.nodes.length).toBeGreaterThanOrEqual(2_500);

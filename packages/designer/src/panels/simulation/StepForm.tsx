@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Access, Catalog, DataPatch, Flow, InstanceState } from '@crm/flow-runtime';
 import { accessOf } from '../../catalog/findings.js';
 import { FieldWidget } from '../../forms/FieldWidget.js';
+import { FieldLimitMessage } from '../../forms/limits.js';
 import { useI18n } from '../../i18n/index.js';
 
 /** Reads a dotted path out of the instance data. */
@@ -25,7 +26,7 @@ export function StepForm({ flow, catalog, instance, task, busy, onComplete }: {
   busy: boolean;
   onComplete: (data: DataPatch, role: string | undefined) => void;
 }) {
-  const { t, text } = useI18n();
+  const { t, text, locale } = useI18n();
   const node = flow.nodes.find((n) => n.id === task.nodeId);
   const [role, setRole] = useState(task.roles[0]);
   const [values, setValues] = useState<Record<string, unknown>>({});
@@ -101,6 +102,7 @@ export function StepForm({ flow, catalog, instance, task, busy, onComplete }: {
               required={shape.required.has(r.path)}
               invalid={missing.includes(r)}
             />
+            {r.access === 'edit' ? <FieldLimitMessage field={r.field as Parameters<typeof FieldLimitMessage>[0]['field']} value={value(r.path)} locale={locale} /> : null}
           </label>
         ))}
       </div>
