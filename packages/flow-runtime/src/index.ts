@@ -13,7 +13,7 @@ export * from './logic/index.js';
 export * from './engine/index.js';
 export * from './stores/index.js';
 export * from './analysis/index.js';
-export { describe, describeValue, humanize, type DescribeLocale } from './logic/describe/index.js';
+export { describe, describeHours, describeValue, humanize, type DescribeLocale } from './logic/describe/index.js';
 export * from './sop/index.js';
 // The engine with the deploy check composed in (an explicit export wins over the engine's own `createEngine` above).
 export { createEngine, analysisDeployCheck, DEPLOY_BLOCKING_RULES } from './deploy-check.js';

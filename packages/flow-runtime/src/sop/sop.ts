@@ -4,8 +4,7 @@ import { AnalysisContext } from '../analysis/context.js';
 import { computeMetricsFrom } from '../analysis/metrics/index.js';
 import type { FlowRegistry, Locale } from '../analysis/types.js';
 import { nameIn } from '../analysis/text.js';
-import { describe, describeValue } from '../logic/describe/render.js';
-import { labelSource, rootLabel } from '../logic/describe/labels.js';
+import { describe, describeHours, describeValue } from '../logic/describe/render.js';
 import { readingOrder } from './order.js';
 import { SOP_WORDS, type SopWords } from './words.js';
 import { outOf, inOf } from '../analysis/graph.js';
@@ -34,7 +33,6 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
   const w = SOP_WORDS[locale];
   const ctx = new AnalysisContext({ flow, catalog, flows: options.flows });
   const g = ctx.graph;
-  const src = labelSource(locale, catalog, flow);
   const order = readingOrder(g).filter((v) => g.nodes[v]!.kind !== 'start' && g.nodes[v]!.kind !== 'end');
   const number = new Map<number, number>();
   order.forEach((v, i) => number.set(v, i + 1));
@@ -45,7 +43,7 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
   const stepRef = (v: number) => `${w.step(number.get(v) ?? 0)} “${name(g.nodes[v]!)}”`;
   const stepRefs = (vs: number[]) => joinWords(vs.map(stepRef), w.and, locale);
   const target = (v: number) => (g.nodes[v]!.kind === 'end' ? w.finish(name(g.nodes[v]!)) : w.goTo(stepRef(v)));
-  const label = (path: string) => rootLabel(path, src).label;
+  const label = (path: string) => describeValue({ var: path }, catalog, locale, flow);
   const fieldName = (win: Window, field: string) => {
     const f = ctx.entities?.get(win.entity)?.fields.find((x) => x.id === field);
     return f ? nameIn(f.name, locale) : field;
@@ -111,8 +109,9 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
       }
       case 'wait': {
         const until = node.until !== undefined ? describe(node.until, catalog, locale, flow) : undefined;
-        const hours = node.timer ? describeValue(node.timer.hours, catalog, locale, flow) : undefined;
-        item(w.waits, until && hours ? w.waitUntilOrTimer(until, hours) : until ? w.waitUntil(until) : hours ? w.waitTimer(hours) : '—');
+        const hours = node.timer ? describeHours(node.timer.hours, catalog, locale, flow) : undefined;
+        const conditional = node.timer !== undefined && typeof node.timer.hours !== 'number';
+        item(w.waits, until && hours ? w.waitUntilOrTimer(until, hours, conditional) : until ? w.waitUntil(until) : hours ? w.waitTimer(hours, conditional) : '—');
         break;
       }
       case 'subflow': {
@@ -150,7 +149,7 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
       const required = [...(win?.required ?? []).map((f) => fieldName(win!, f)), ...(task.required ?? []).map(label)];
       if (required.length) item(w.required, [...new Set(required)].join(locale === 'zh' ? '、' : ', '));
       if (task.mandatory) item(w.mandatory, w.mandatoryText);
-      if (task.sla) item(w.sla, w.slaText(describeValue(task.sla.hours, catalog, locale, flow), task.sla.escalateTo ? role(task.sla.escalateTo) : undefined));
+      if (task.sla) item(w.sla, w.slaText(describeHours(task.sla.hours, catalog, locale, flow), task.sla.escalateTo ? role(task.sla.escalateTo) : undefined, typeof task.sla.hours !== 'number'));
       if (task.notSameActorAs?.length) {
         const others = task.notSameActorAs.map((id) => g.index.get(id)).filter((x): x is number => x !== undefined);
         item(w.notSame, w.notSameText(stepRefs(others)));

@@ -18,7 +18,8 @@ export interface SopWords {
   mandatory: string;
   mandatoryText: string;
   sla: string;
-  slaText(hours: string, escalate?: string): string;
+  /** `hours` carries its unit; `conditional` when it depends on the case (`4 hours if …, otherwise 24 hours`). */
+  slaText(hours: string, escalate: string | undefined, conditional: boolean): string;
   notSame: string;
   notSameText(steps: string): string;
   blocked: string;
@@ -34,8 +35,8 @@ export interface SopWords {
   alerts(roles: string, message: string): string;
   waits: string;
   waitUntil(cond: string): string;
-  waitTimer(hours: string): string;
-  waitUntilOrTimer(cond: string, hours: string): string;
+  waitTimer(hours: string, conditional: boolean): string;
+  waitUntilOrTimer(cond: string, hours: string, conditional: boolean): string;
   runsFlow(name: string): string;
   parallel(steps: string): string;
   join(steps: string): string;
@@ -70,7 +71,7 @@ const en: SopWords = {
   mandatory: 'Mandatory',
   mandatoryText: 'this step may not be skipped.',
   sla: 'Time limit',
-  slaText: (h, esc) => `within ${h} hours${esc ? `; when late, ${esc} is alerted` : ''}.`,
+  slaText: (h, esc) => `within ${h}${esc ? `; when late, ${esc} is alerted` : ''}.`,
   notSame: 'Separation of duties',
   notSameText: (steps) => `must not be done by the person who did ${steps}.`,
   blocked: 'Cannot be completed while',
@@ -86,8 +87,8 @@ const en: SopWords = {
   alerts: (r, m) => `alerts ${r}: “${m}”`,
   waits: 'Waiting',
   waitUntil: (c) => `the process waits until ${c}.`,
-  waitTimer: (h) => `the process waits ${h} hours.`,
-  waitUntilOrTimer: (c, h) => `the process waits until ${c}, or at most ${h} hours.`,
+  waitTimer: (h) => `the process waits ${h}.`,
+  waitUntilOrTimer: (c, h) => `the process waits until ${c}, or at most ${h}.`,
   runsFlow: (name) => `runs the flow “${name}” and continues when it has finished.`,
   parallel: (steps) => `${steps} are done at the same time, each by its own people.`,
   join: (steps) => `continue only when ${steps} are all done.`,
@@ -122,7 +123,7 @@ const zh: SopWords = {
   mandatory: '必经步骤',
   mandatoryText: '此步骤不可跳过。',
   sla: '时限',
-  slaText: (h, esc) => `${h}小时内完成${esc ? `；超时将提醒${esc}` : ''}。`,
+  slaText: (h, esc, cond) => `${cond ? h : `${h}内完成`}${esc ? `；超时将提醒${esc}` : ''}。`,
   notSame: '职责分离',
   notSameText: (steps) => `不得由完成${steps}的人执行。`,
   blocked: '以下情况下不能完成',
@@ -138,8 +139,8 @@ const zh: SopWords = {
   alerts: (r, m) => `提醒${r}：“${m}”`,
   waits: '等待',
   waitUntil: (c) => `流程等待，直到${c}。`,
-  waitTimer: (h) => `流程等待${h}小时。`,
-  waitUntilOrTimer: (c, h) => `流程等待，直到${c}，最多等待${h}小时。`,
+  waitTimer: (h, cond) => (cond ? `流程等待的时长：${h}。` : `流程等待${h}。`),
+  waitUntilOrTimer: (c, h, cond) => `流程等待，直到${c}，最多等待${cond ? `（${h}）` : h}。`,
   runsFlow: (name) => `运行流程“${name}”，完成后继续。`,
   parallel: (steps) => `${steps}同时进行，由各自的人员负责。`,
   join: (steps) => `${steps}全部完成后才能继续。`,

@@ -1,6 +1,8 @@
 import { describe as group, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { describe, describeValue } from '../../src/index.js';
+import { readFileSync } from 'node:fs';
+import { describe, describeHours, describeValue, parseCatalogOrThrow, parseFlowOrThrow, type Flow } from '../../src/index.js';
+import { EXAMPLES_DIR } from '../paths.js';
 import { catalog } from '../analysis/fixtures/catalog.js';
 import { orderFlow, v } from '../analysis/fixtures/build.js';
 
@@ -40,6 +42,8 @@ group('describe()', () => {
 
   it('renders calculations as values: SLA hours and order totals', () => {
     expect(en({ if: [v('urgent'), 4, 24] })).toBe('4 if urgent, otherwise 24');
+    expect(describeHours({ if: [v('urgent'), 4, 24] }, catalog, 'en', flow)).toBe('4 hours if urgent, otherwise 24 hours');
+    expect(describeHours({ if: [v('urgent'), 4, 24] }, catalog, 'zh', flow)).toBe('加急为“是”时为4小时，否则为24小时');
     expect(describeValue({ reduce: [v('order.lines'), { '+': [v('accumulator'), { '*': [v('current.qty'), v('current.price')] }] }, 0] }, catalog, 'en', flow)).toBe(
       'the total of the quantity × the price over the order lines',
     );
@@ -47,7 +51,7 @@ group('describe()', () => {
 
   it('names each field with its record when two fields share a name', () => {
     const twoAmounts = { ...flow, data: { ...flow.data, quote: { type: 'record' as const, entity: 'order', name: { en: 'Quote', zh: '报价单' } } } };
-    expect(describe({ '>': [v('order.amount'), v('quote.amount')] }, catalog, 'en', twoAmounts)).toBe('order amount is more than the quote amount');
+    expect(describe({ '>': [v('order.amount'), v('quote.amount')] }, catalog, 'en', twoAmounts)).toBe('the order’s amount is more than the quote’s amount');
     expect(describe({ '>': [v('order.amount'), v('quote.amount')] }, catalog, 'zh', twoAmounts)).toBe('订单金额超过报价单金额');
   });
 
@@ -70,5 +74,92 @@ group('describe()', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('keeps "never raw JSON, never an id" for values, hours, dates and option literals', () => {
+    const optionIds = ['new', 'prepaid', 'sample', 'north'];
+    const leaf = fc.oneof(
+      fc.integer({ min: 0, max: 1000 }),
+      fc.constantFrom(...optionIds, '2026-01-31'),
+      fc.constantFrom(v('order.amount'), v('order.type'), v('order.shipDate'), v('region'), { var: ['order.amount', 0] }, { var: ['order.discount', 0] }),
+    );
+    const rule = fc.letrec((tie) => ({
+      node: fc.oneof(
+        { depthSize: 'small' },
+        leaf,
+        fc.tuple(fc.constantFrom('and', 'or', '==', '<', '>=', 'if', '+', 'in'), fc.array(tie('node'), { minLength: 1, maxLength: 3 })).map(([op, args]) => ({ [op]: args })),
+      ),
+    })).node;
+    fc.assert(
+      fc.property(rule, fc.constantFrom('en' as const, 'zh' as const), fc.constantFrom('describe', 'value', 'hours', 'type'), (r, locale, how) => {
+        const text =
+          how === 'describe' ? describe(r, catalog, locale, flow) : how === 'value' ? describeValue(r, catalog, locale, flow) : how === 'hours' ? describeHours(r, catalog, locale, flow) : describeValue(r, catalog, locale, flow, 'order.type');
+        expect(text).not.toMatch(/[{}]/);
+        // An option is always said by its name: its id never shows as a quoted literal.
+        for (const id of optionIds) expect(text).not.toContain(`“${id}”`);
+        // Null-handling is said once per sentence, not after every field.
+        expect(text.split(locale === 'zh' ? '计）' : 'counting ').length).toBeLessThanOrEqual(2);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+group('describe() on the sample flows, as a key user reads it', () => {
+  const sampleCatalog = parseCatalogOrThrow(JSON.parse(readFileSync(`${EXAMPLES_DIR}catalog.json`, 'utf8')));
+  const sample = (id: string): Flow => parseFlowOrThrow(JSON.parse(readFileSync(`${EXAMPLES_DIR}${id}.json`, 'utf8')));
+  const leadToOrder = sample('lead-to-order');
+  const newOrder = sample('new-order');
+  const prepaid = sample('prepaid-order');
+  const say = (rule: unknown, f: Flow, locale: 'en' | 'zh' = 'en') => describe(rule, sampleCatalog, locale, f);
+
+  it('says whose status it is when several records of the flow have one, even in a rule that reads only one', () => {
+    expect(say({ '==': [v('lead.status'), 'qualified'] }, leadToOrder)).toBe('the lead’s status is qualified');
+    expect(say({ '==': [v('order.status'), 'shipped'] }, leadToOrder)).toBe('the order’s status is shipped');
+    expect(say({ '==': [v('quote.status'), 'accepted'] }, leadToOrder, 'zh')).toBe('报价单状态为已接受');
+    expect(say({ '==': [v('customer.status'), 'active'] }, leadToOrder, 'zh')).toBe('客户状态为正式客户');
+  });
+
+  it('tells the order’s amount from the payment’s amount in one sentence, and says “(0 when empty)” once', () => {
+    const rule = { '>=': [{ '+': [{ var: ['order.paidAmount', 0] }, { var: ['payment.amount', 0] }] }, v('order.amount')] };
+    expect(say(rule, prepaid)).toBe('the amount paid + the payment’s amount is at least the order’s amount, counting an empty amount paid or payment’s amount as 0');
+    expect(say(rule, prepaid, 'zh')).toBe('已收款 + 收款金额达到订单金额（已收款、收款金额为空时按0计）');
+    const thrice = { and: [{ '>': [{ var: ['order.paidAmount', 0] }, 0] }, { '<': [{ var: ['order.paidAmount', 0] }, v('order.amount')] }, { '!=': [{ var: ['order.paidAmount', 0] }, 5] }] };
+    expect(say(thrice, prepaid).match(/as 0|when empty/g)).toHaveLength(1);
+    expect(say(thrice, prepaid, 'zh').match(/为空/g)).toHaveLength(1);
+  });
+
+  it('reads a choice whose name is a clause as a choice, not “if credit is not enough is …”', () => {
+    const rule = { '==': [v('order.creditHoldAction'), 'prepay'] };
+    expect(say(rule, newOrder)).toBe('the answer to “if credit is not enough” is customer pays first');
+    expect(say({ '!=': [v('order.creditHoldAction'), 'cancel'] }, newOrder)).toBe('the answer to “if credit is not enough” is not cancel the order');
+    expect(say(rule, newOrder, 'zh')).toBe('信用不足处理为客户先付款');
+  });
+
+  it('compares dates as before and after', () => {
+    expect(say({ '<': [v('order.requestedShipDate'), '2026-01-31'] }, prepaid)).toBe('requested ship date is before 2026-01-31');
+    expect(say({ '>=': [v('order.requestedShipDate'), '2026-01-31'] }, prepaid)).toBe('requested ship date is on or after 2026-01-31');
+    expect(say({ '<': [v('order.requestedShipDate'), '2026-01-31'] }, prepaid, 'zh')).toBe('要求发货日期早于2026-01-31');
+    expect(say({ '>': ['2026-01-31', v('order.requestedShipDate')] }, prepaid, 'zh')).toBe('要求发货日期早于2026-01-31');
+    expect(say({ '>': [v('order.plannedFinishDate'), v('order.requestedShipDate')] }, prepaid, 'zh')).toBe('计划完工日期晚于要求发货日期');
+    expect(say({ '<=': ['2026-01-01', v('order.requestedShipDate'), '2026-01-31'] }, prepaid)).toBe('requested ship date is from 2026-01-01 to 2026-01-31');
+  });
+
+  it('gives rule-valued time limits their unit on every branch', () => {
+    const sla = { if: [{ '==': [v('complaint.severity'), 'critical'] }, 4, { '==': [v('complaint.severity'), 'high'] }, 24, 72] };
+    const complaint = sample('complaint-handling');
+    expect(describeHours(sla, sampleCatalog, 'en', complaint)).toBe('4 hours if severity is critical, otherwise 24 hours if severity is high, otherwise 3 days');
+    expect(describeHours(sla, sampleCatalog, 'zh', complaint)).toBe('严重程度为紧急时为4小时，否则严重程度为高时为24小时，否则为3天');
+    expect(describeHours(1, sampleCatalog, 'en', complaint)).toBe('1 hour');
+  });
+
+  it('shows an option by its label, with or without the field it goes to', () => {
+    expect(describeValue('awaiting-credit-check', sampleCatalog, 'en', newOrder)).toBe('awaiting credit check');
+    expect(describeValue('awaiting-credit-check', sampleCatalog, 'zh', newOrder)).toBe('待信用检查');
+    expect(describeValue('awaiting-credit-check', sampleCatalog, 'zh', newOrder, 'order.status')).toBe('待信用检查');
+    const quotation = sample('quotation');
+    const statusRule = { if: [{ '>': [v('quote.discountPercent'), 10] }, 'pending-approval', 'approved'] };
+    expect(describeValue(statusRule, sampleCatalog, 'en', quotation, 'quote.status')).toBe('awaiting approval if discount % is more than 10%, otherwise approved');
+    expect(describeValue(statusRule, sampleCatalog, 'zh', quotation, 'quote.status')).not.toMatch(/pending-approval|approved/);
   });
 });

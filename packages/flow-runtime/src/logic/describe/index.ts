@@ -1,2 +1,2 @@
-export { describe, describeValue } from './render.js';
+export { describe, describeHours, describeValue } from './render.js';
 export { humanize, rootLabel, labelSource, type DescribeLocale, type FieldLabel, type LabelSource } from './labels.js';

@@ -1,5 +1,5 @@
 import type { Catalog } from '../../schema/catalog.js';
-import type { ItemField } from '../../schema/common.js';
+import type { EnumOption, ItemField } from '../../schema/common.js';
 import type { Flow } from '../../schema/flow.js';
 import { collectVarUses } from '../vars.js';
 import { itemLabel, labelSource, rootLabel, type DescribeLocale, type FieldLabel, type LabelSource } from './labels.js';
@@ -17,6 +17,10 @@ interface Ctx {
   /** Root paths whose label is shared with another path in the same rule: named with their record. */
   qualify: ReadonlySet<string>;
   scope: Scope | null;
+  /** Defaults of `var`s seen so far (default text → labels), said once after the sentence. */
+  defaults: Map<string, string[]>;
+  /** The field a value goes to: its literals are written the way that field shows them. */
+  result?: FieldLabel | undefined;
 }
 
 type Op = { op: string; args: unknown[] };
@@ -40,9 +44,22 @@ const NEGATE: Record<string, '==' | '!=' | '>' | '>=' | '<' | '<='> = { '==': '!
  * // → '已用信用额度达到信用额度的90%'
  */
 export function describe(rule: unknown, catalog?: Catalog, locale: DescribeLocale = 'en', flow?: Flow): string {
+  const ctx = context(rule, catalog, locale, flow);
+  return withDefaults(valueLike(rule) ? val(rule, ctx, 'subject') : cond(rule, ctx), ctx);
+}
+
+function context(rule: unknown, catalog: Catalog | undefined, locale: DescribeLocale, flow: Flow | undefined): Ctx {
   const src = labelSource(locale, catalog, flow);
-  const ctx: Ctx = { src, w: WORDS[locale], qualify: sharedLabels(rule, src), scope: null };
-  return valueLike(rule) ? val(rule, ctx, 'subject') : cond(rule, ctx);
+  const qualify = sharedLabels(rule, src);
+  for (const p of flowSharedLabels(src)) qualify.add(p);
+  return { src, w: WORDS[locale], qualify, scope: null, defaults: new Map() };
+}
+
+/** Says the null-handling of the rule's fields once, after the sentence, instead of after every use. */
+function withDefaults(text: string, c: Ctx): string {
+  if (c.defaults.size === 0) return text;
+  const parts = [...c.defaults].map(([d, labels]) => c.w.defaults(labels, d));
+  return text + c.w.defaultsClause(parts);
 }
 
 const VALUE_OPS = new Set(['+', '-', '*', '/', '%', 'min', 'max', 'cat', 'substr', 'map', 'filter', 'reduce', 'merge']);
@@ -63,10 +80,63 @@ function valueLike(x: unknown): boolean {
  * written the way that field shows it (an enum's option name, a percent sign).
  */
 export function describeValue(rule: unknown, catalog?: Catalog, locale: DescribeLocale = 'en', flow?: Flow, target?: string): string {
-  const src = labelSource(locale, catalog, flow);
-  const ctx: Ctx = { src, w: WORDS[locale], qualify: sharedLabels(rule, src), scope: null };
-  if (target !== undefined && isLiteral(rule)) return lit(rule, rootLabel(target, src), ctx);
-  return val(rule, ctx, 'subject');
+  const ctx = context(rule, catalog, locale, flow);
+  if (target !== undefined) ctx.result = rootLabel(target, ctx.src);
+  return withDefaults(val(rule, ctx, 'subject'), ctx);
+}
+
+/**
+ * Renders a rule that gives a number of hours (an SLA, a timer) with its
+ * unit on every result: `4 hours if urgent, otherwise 24 hours`,
+ * `加急时为4小时，否则为24小时`.
+ *
+ * @example
+ * describeHours({ if: [{ var: 'urgent' }, 4, 24] }, catalog, 'en', flow) // → '4 hours if urgent, otherwise 24 hours'
+ */
+export function describeHours(rule: unknown, catalog?: Catalog, locale: DescribeLocale = 'en', flow?: Flow): string {
+  const ctx = context(rule, catalog, locale, flow);
+  return withDefaults(hoursOf(rule, ctx), ctx);
+}
+
+function hoursOf(x: unknown, c: Ctx): string {
+  const o = asOp(x);
+  if (o && (o.op === 'if' || o.op === '?:') && o.args.length >= 2) {
+    const args = o.args;
+    const rest = args.length === 2 ? undefined : args.length === 3 ? hoursOf(args[2], c) : hoursOf({ if: args.slice(2) }, c);
+    return c.w.valueIf(cond(args[0], { ...c, result: undefined }), hoursOf(args[1], c), rest, isIf(args[2]) || args.length > 3);
+  }
+  if (typeof x === 'number') return c.w.hours(fmtNumber(x), x === 1);
+  return c.w.hours(val(x, c, 'object'), false);
+}
+
+const flowShared = new WeakMap<Flow, Partial<Record<DescribeLocale, Set<string>>>>();
+
+/**
+ * Data paths of the flow whose label another path of the flow shares (four
+ * records with a "status"): these are always named with their record.
+ */
+function flowSharedLabels(src: LabelSource): Set<string> {
+  const flow = src.flow;
+  if (!flow) return new Set();
+  const cached = flowShared.get(flow)?.[src.locale];
+  if (cached) return cached;
+  const byLabel = new Map<string, Set<string>>();
+  const add = (path: string) => {
+    const f = rootLabel(path, src);
+    const set = byLabel.get(f.label) ?? new Set<string>();
+    set.add(path);
+    byLabel.set(f.label, set);
+  };
+  for (const [name, d] of Object.entries(flow.data)) {
+    if (d.type === 'record' && d.entity) {
+      const e = src.entities?.get(d.entity);
+      for (const f of e?.fields ?? []) add(`${name}.${f.id}`);
+    } else if (d.type !== 'record') add(name);
+  }
+  const out = new Set<string>();
+  for (const paths of byLabel.values()) if (paths.size > 1) for (const p of paths) out.add(p);
+  flowShared.set(flow, { ...flowShared.get(flow), [src.locale]: out });
+  return out;
 }
 
 function sharedLabels(rule: unknown, src: LabelSource): Set<string> {
@@ -124,8 +194,8 @@ function fieldOf(x: unknown, c: Ctx): FieldLabel | undefined {
   }
   if (path === '') return { label: c.src.locale === 'zh' ? '全部数据' : 'all the data' };
   const f = rootLabel(path, c.src);
-  if (c.qualify.has(path) && f.owner) return { ...f, label: c.w.owned(f.owner, f.label) };
-  return f;
+  if (c.qualify.has(path) && f.owner) return { ...f, label: c.w.clause(c.w.owned(f.owner, f.label)) };
+  return { ...f, label: c.w.clause(f.label) };
 }
 
 function lit(v: unknown, field: FieldLabel | undefined, c: Ctx): string {
@@ -134,12 +204,41 @@ function lit(v: unknown, field: FieldLabel | undefined, c: Ctx): string {
   if (typeof v === 'number') return fmtNumber(v) + (field?.type === 'percent' ? '%' : '');
   if (typeof v === 'string') {
     const option = field?.options?.find((o) => o.value === v);
-    if (option) return c.src.locale === 'zh' ? (option.name.zh ?? option.name.en) : /^[A-Z][a-z]/.test(option.name.en) ? option.name.en.toLowerCase() : option.name.en;
+    if (option) return optionName(option, c);
     if (field?.type === 'date' || field?.type === 'datetime') return v;
+    const known = optionAnywhere(v, c);
+    if (known) return optionName(known, c);
     return c.w.quote(v);
   }
   if (Array.isArray(v)) return c.w.list(v.map((x) => (isLiteral(x) ? lit(x, field, c) : val(x, c, 'object'))), 'and');
   return val(v, c, 'object');
+}
+
+function optionName(option: EnumOption, c: Ctx): string {
+  return c.src.locale === 'zh' ? (option.name.zh ?? option.name.en) : /^[A-Z][a-z]/.test(option.name.en) ? option.name.en.toLowerCase() : option.name.en;
+}
+
+/**
+ * An option with this value of some field the flow uses (or, without a flow,
+ * of any catalog field): a bare `"awaiting-credit-check"` reads as its label,
+ * never as the id. Fields of the flow's own records are tried first.
+ */
+function optionAnywhere(value: string, c: Ctx): EnumOption | undefined {
+  const flow = c.src.flow;
+  if (flow) {
+    for (const d of Object.values(flow.data)) {
+      const own = 'options' in d ? (d.options as ReadonlyArray<EnumOption> | undefined)?.find((x) => x.value === value) : undefined;
+      if (own) return own;
+    }
+  }
+  const entities = flow
+    ? Object.values(flow.data).flatMap((d) => (d.type === 'record' && d.entity && c.src.entities?.get(d.entity) ? [c.src.entities.get(d.entity)!] : []))
+    : [...(c.src.entities?.values() ?? [])];
+  for (const e of entities) for (const f of e.fields) if ('options' in f && f.options) {
+    const o = f.options.find((x) => x.value === value);
+    if (o) return o;
+  }
+  return undefined;
 }
 
 /** A value next to a field: literals use the field's option names and units. */
@@ -148,7 +247,7 @@ function against(x: unknown, field: FieldLabel | undefined, c: Ctx): string {
 }
 
 function val(x: unknown, c: Ctx, pos: 'subject' | 'object'): string {
-  if (isLiteral(x) || Array.isArray(x)) return lit(x, undefined, c);
+  if (isLiteral(x) || Array.isArray(x)) return lit(x, c.result, c);
   const o = asOp(x);
   if (!o) return c.w.fn('?', []);
   const { op, args } = o;
@@ -158,7 +257,13 @@ function val(x: unknown, c: Ctx, pos: 'subject' | 'object'): string {
       const f = fieldOf(x, c);
       if (!f) return w.fn('var', args.map((a) => val(a, c, 'object')));
       const label = pos === 'object' ? w.the(f.label) : f.label;
-      return args.length > 1 ? w.withDefault(label, lit(args[1], f, c)) : label;
+      if (args.length > 1 && args[1] !== null) {
+        const d = lit(args[1], f, c);
+        const labels = c.defaults.get(d) ?? [];
+        if (!labels.includes(f.label)) labels.push(f.label);
+        c.defaults.set(d, labels);
+      }
+      return label;
     }
     case '*': {
       if (args.length === 2) {
@@ -222,17 +327,23 @@ function valueIf(args: unknown[], c: Ctx): string {
   if (args.length === 0) return c.w.empty;
   if (args.length === 1) return val(args[0], c, 'object');
   const rest = args.length === 2 ? undefined : args.length === 3 ? val(args[2], c, 'object') : valueIf(args.slice(2), c);
-  return c.w.valueIf(cond(args[0], c), val(args[1], c, 'object'), rest);
+  return c.w.valueIf(cond(args[0], { ...c, result: undefined }), val(args[1], c, 'object'), rest, isIf(args[2]) || args.length > 3);
+}
+
+function isIf(x: unknown): boolean {
+  const o = asOp(x);
+  return o !== null && (o.op === 'if' || o.op === '?:') && o.args.length >= 2;
 }
 
 function inner(list: unknown, c: Ctx, kind: 'item' | 'reduce'): Ctx {
   const f = fieldOf(list, c);
   const o = asOp(list);
   const listPath = o && o.op === 'var' && typeof o.args[0] === 'string' ? o.args[0] : '';
-  return { ...c, scope: { kind, itemFields: f?.itemFields, listPath } };
+  return { ...c, result: undefined, scope: { kind, itemFields: f?.itemFields, listPath } };
 }
 
-function cond(x: unknown, c: Ctx): string {
+function cond(x: unknown, outer: Ctx): string {
+  const c = outer.result ? { ...outer, result: undefined } : outer;
   const w = c.w;
   const o = asOp(x);
   if (!o) {
@@ -338,6 +449,7 @@ function comparison(op: '==' | '!=' | '>' | '>=' | '<' | '<=', args: unknown[], 
   const w = c.w;
   if (args.length === 3 && (op === '<' || op === '<=')) {
     const f = fieldOf(args[1], c);
+    if (f?.type === 'date' || f?.type === 'datetime') return w.betweenDates(val(args[1], c, 'subject'), against(args[0], f, c), against(args[2], f, c), op === '<=');
     return w.between(val(args[1], c, 'subject'), against(args[0], f, c), against(args[2], f, c), op === '<=');
   }
   let [a, b] = args;
@@ -352,6 +464,8 @@ function comparison(op: '==' | '!=' | '>' | '>=' | '<' | '<=', args: unknown[], 
     return b === (op === '==') ? w.isTrue(subject) : w.isFalse(subject);
   }
   if ((op === '==' || op === '!=') && b === null) return op === '==' ? w.notFilled([subject]) : w.filled(subject);
+  const isDate = (x: FieldLabel | undefined) => x?.type === 'date' || x?.type === 'datetime';
+  if (op !== '==' && op !== '!=' && (isDate(f) || isDate(fieldOf(b, c)))) return w.compare(subject, w.cmpDate[op], against(b, f, c));
   return w.compare(subject, w.cmp[op], against(b, f, c));
 }
 

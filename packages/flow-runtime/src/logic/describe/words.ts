@@ -3,6 +3,17 @@ import type { DescribeLocale } from './labels.js';
 /** The phrases {@link describe} builds sentences from, per language. */
 export interface Words {
   cmp: Record<'==' | '!=' | '>' | '>=' | '<' | '<=', string>;
+  /** Comparison words for dates: before / after. */
+  cmpDate: Record<'>' | '>=' | '<' | '<=', string>;
+  betweenDates(subject: string, lo: string, hi: string, inclusive: boolean): string;
+  /** A number of hours (`4 hours`, `4小时`). */
+  hours(n: string, one: boolean): string;
+  /** Fields' null-handling, said once: `an empty amount paid counts as 0`. */
+  defaults(labels: string[], dflt: string): string;
+  /** Appends the null-handling parts to a sentence. */
+  defaultsClause(parts: string[]): string;
+  /** A label that reads as a clause ("If credit is not enough") made usable as a subject. */
+  clause(label: string): string;
   /** Joins a subject, a comparison word and an object. */
   compare(subject: string, word: string, object: string): string;
   list(items: string[], conj: 'and' | 'or'): string;
@@ -27,7 +38,8 @@ export interface Words {
   contains(haystack: string, needle: string): string;
   between(subject: string, lo: string, hi: string, inclusive: boolean): string;
   ifThen(cond: string, then: string, otherwise?: string): string;
-  valueIf(cond: string, then: string, otherwise?: string): string;
+  /** `chained` when `otherwise` is itself a conditional value. */
+  valueIf(cond: string, then: string, otherwise?: string, chained?: boolean): string;
   some(list: string, cond: string): string;
   all(list: string, cond: string): string;
   none(list: string, cond: string): string;
@@ -44,7 +56,6 @@ export interface Words {
   reduced(list: string, expr: string, initial: string): string;
   sumOver(list: string, expr: string): string;
   merged(items: string[]): string;
-  withDefault(label: string, dflt: string): string;
   fn(op: string, args: string[]): string;
 }
 
@@ -59,8 +70,25 @@ function zhList(items: string[], conj: string): string {
   return `${items.slice(0, -1).join('、')}${conj}${items[items.length - 1]}`;
 }
 
+/** A record's name without its explanation: “Accepted quote (when the order comes from a quotation)” → “Accepted quote”. */
+function plainOwner(owner: string): string {
+  return owner.replace(/\s*[（(][^）)]*[）)]\s*/g, ' ').trim() || owner;
+}
+
+/** Whole days for 48 hours or more in whole days (720 → 30), else undefined. */
+function days(n: string): number | undefined {
+  const h = Number(n.replace(/,/g, ''));
+  return /^[\d,]+$/.test(n) && h >= 48 && h % 24 === 0 ? h / 24 : undefined;
+}
+
 const en: Words = {
   cmp: { '==': 'is', '!=': 'is not', '>': 'is more than', '>=': 'is at least', '<': 'is less than', '<=': 'is at most' },
+  cmpDate: { '>': 'is after', '>=': 'is on or after', '<': 'is before', '<=': 'is on or before' },
+  betweenDates: (s, lo, hi, inc) => (inc ? `${s} is from ${lo} to ${hi}` : `${s} is after ${lo} and before ${hi}`),
+  hours: (n, one) => (days(n) ? `${days(n)} days` : `${n} ${one ? 'hour' : 'hours'}`),
+  defaults: (ls, d) => `an empty ${enList(ls.map((l) => l.replace(/^the /, '')), 'or')} as ${d}`,
+  defaultsClause: (parts) => `, counting ${enList(parts, 'and')}`,
+  clause: (l) => (/^(if|when|whether|unless)\b/i.test(l) || l.endsWith('?') ? `the answer to “${l.replace(/^the /, '')}”` : l),
   compare: (s, w, o) => `${s} ${w} ${o}`,
   list: (items, conj) => enList(items, conj),
   group: (s) => `(${s})`,
@@ -90,7 +118,10 @@ const en: Words = {
   none: (l, c) => `for none of ${l}, ${c}`,
   item: 'the item',
   accumulator: 'the running result',
-  owned: (o, l) => `${o} ${l}`,
+  owned: (owner, l) => {
+    const o = plainOwner(owner);
+    return l.toLowerCase().startsWith(`${o.toLowerCase()} `) ? `the ${l}` : `the ${o}${o.endsWith('s') ? '’' : '’s'} ${l}`;
+  },
   smaller: (xs) => `the smaller of ${enList(xs, 'and')}`,
   larger: (xs) => `the larger of ${enList(xs, 'and')}`,
   remainder: (a, b) => `the remainder of ${a} divided by ${b}`,
@@ -101,12 +132,17 @@ const en: Words = {
   reduced: (l, e, i) => `${l} combined by ${e}, starting from ${i}`,
   sumOver: (l, e) => `the total of ${e} over ${l}`,
   merged: (xs) => `${enList(xs, 'and')} together`,
-  withDefault: (l, d) => `${l} (${d} when empty)`,
   fn: (op, args) => `${op}(${args.join(', ')})`,
 };
 
 const zh: Words = {
   cmp: { '==': '为', '!=': '不为', '>': '超过', '>=': '达到', '<': '低于', '<=': '不超过' },
+  cmpDate: { '>': '晚于', '>=': '不早于', '<': '早于', '<=': '不晚于' },
+  betweenDates: (s, lo, hi, inc) => (inc ? `${s}在${lo}至${hi}之间` : `${s}晚于${lo}且早于${hi}`),
+  hours: (n) => (days(n) ? `${days(n)}天` : `${n}小时`),
+  defaults: (ls, d) => `${zhList(ls, '、')}为空时按${d}计`,
+  defaultsClause: (parts) => `（${parts.join('；')}）`,
+  clause: (l) => (/^(如果|若|是否)/.test(l) || /[?？]$/.test(l) ? `“${l}”` : l),
   compare: (s, w, o) => `${s}${w}${o}`,
   list: (items, conj) => zhList(items, conj === 'and' ? '且' : '或'),
   group: (s) => `（${s}）`,
@@ -130,13 +166,16 @@ const zh: Words = {
   contains: (h, n) => `${h}包含${n}`,
   between: (s, lo, hi, inc) => (inc ? `${s}在${lo}到${hi}之间` : `${s}大于${lo}且小于${hi}`),
   ifThen: (c, t, o) => (o === undefined ? `如果${c}，则${t}` : `如果${c}，则${t}；否则${o}`),
-  valueIf: (c, t, o) => (o === undefined ? `${c}时为${t}` : `${c}时为${t}，否则为${o}`),
+  valueIf: (c, t, o, chained) => (o === undefined ? `${c}时为${t}` : `${c}时为${t}，否则${chained ? '' : '为'}${o}`),
   some: (l, c) => `${l}中至少有一项${c}`,
   all: (l, c) => `${l}中每一项都${c}`,
   none: (l, c) => `${l}中没有一项${c}`,
   item: '该项',
   accumulator: '累计结果',
-  owned: (o, l) => `${o}${l}`,
+  owned: (owner, l) => {
+    const o = plainOwner(owner);
+    return l.startsWith(o) ? l : `${o}${l}`;
+  },
   smaller: (xs) => `${zhList(xs, '和')}中较小者`,
   larger: (xs) => `${zhList(xs, '和')}中较大者`,
   remainder: (a, b) => `${a}除以${b}的余数`,
@@ -147,7 +186,6 @@ const zh: Words = {
   reduced: (l, e, i) => `${l}按${e}累计（初值${i}）`,
   sumOver: (l, e) => `${l}中${e}的合计`,
   merged: (xs) => `${zhList(xs, '与')}合并`,
-  withDefault: (l, d) => `${l}（为空时取${d}）`,
   fn: (op, args) => `${op}（${args.join('，')}）`,
 };
 
