@@ -51,6 +51,11 @@ export function countItems(ctx: EvaluationContext, n: number): void {
   }
 }
 
+/** Stops an evaluation that would build a text longer than the budget allows. */
+export function overText(ctx: EvaluationContext): never {
+  throw new LogicError('LOGIC_BUDGET', `The rule built a text longer than ${ctx.maxStringLength} characters and was stopped.`);
+}
+
 /** Characters of text one step pays for when a rule builds text (cat, substr). */
 export const CHARS_PER_STEP = 16;
 
@@ -60,9 +65,7 @@ export const CHARS_PER_STEP = 16;
  * (in a loop, too) is bounded by the step budget.
  */
 export function checkString(ctx: EvaluationContext, s: string): string {
-  if (s.length > ctx.maxStringLength) {
-    throw new LogicError('LOGIC_BUDGET', `The rule built a text longer than ${ctx.maxStringLength} characters and was stopped.`);
-  }
+  if (s.length > ctx.maxStringLength) overText(ctx);
   if (s.length > CHARS_PER_STEP) {
     ctx.steps += (s.length / CHARS_PER_STEP) | 0;
     if (ctx.steps > ctx.maxSteps) overSteps(ctx);
@@ -77,7 +80,10 @@ export function checkString(ctx: EvaluationContext, s: string): string {
  * than the rule that built it. Before any operator converts a value, this
  * walks what the conversion would walk — one step per list, item and value,
  * stopping as soon as the steps left or the longest text allowed is passed —
- * so a conversion never costs more than the budget has left.
+ * so a conversion never costs more than the budget has left. JavaScript
+ * joins each nested list into its own text before joining the outer one, so
+ * a value's text is counted once per level it is nested in: the count bounds
+ * all the text the conversion allocates, not just the final text.
  */
 export function chargeConversion(ctx: EvaluationContext, value: object): void {
   const room = ctx.maxSteps - ctx.steps;
@@ -97,8 +103,8 @@ export function chargeConversion(ctx: EvaluationContext, value: object): void {
         pending.push(v[i]);
         depths.push(depth + 1);
       }
-      chars += v.length;
-    } else chars += typeof v === 'string' ? v.length : 24;
+      chars += v.length * (depth + 1);
+    } else chars += (typeof v === 'string' ? v.length : 24) * (depth + 1);
     if (chars > ctx.maxStringLength) {
       throw new LogicError('LOGIC_BUDGET', `The rule would read a list as a text longer than ${ctx.maxStringLength} characters and was stopped.`);
     }
@@ -112,4 +118,25 @@ export const MAX_CONVERSION_DEPTH = 1_000;
 /** {@link chargeConversion} for any value: only lists and objects cost anything to convert. */
 export function chargeIfObject(ctx: EvaluationContext, value: unknown): void {
   if (value !== null && typeof value === 'object') chargeConversion(ctx, value);
+}
+
+/** Texts up to this length are read for free by comparisons, `in` and arithmetic (hot paths test only this). */
+export const LONG_TEXT = 64;
+
+/** Charges reading a text of `length` characters (compared, searched, parsed): a step per {@link CHARS_PER_STEP}. */
+export function chargeText(ctx: EvaluationContext, length: number): void {
+  ctx.steps += (length / CHARS_PER_STEP) | 0;
+  if (ctx.steps > ctx.maxSteps) overSteps(ctx);
+}
+
+/**
+ * Charges an operand an operator reads as text or a number: a list or object
+ * for its conversion ({@link chargeConversion}), a long text for its length
+ * ({@link chargeText}). Data texts are bounded only by the data, so comparing
+ * or searching them in a loop is paid for like building them.
+ */
+export function chargeOperand(ctx: EvaluationContext, value: unknown): void {
+  if (typeof value === 'string') {
+    if (value.length > LONG_TEXT) chargeText(ctx, value.length);
+  } else if (value !== null && typeof value === 'object') chargeConversion(ctx, value);
 }

@@ -1,6 +1,6 @@
 import { truthy } from './truthy.js';
 import { FORBIDDEN_PATH_SEGMENTS } from './operators.js';
-import { DEFAULT_BUDGET, LogicError, chargeConversion, chargeIfObject, countItems, overSteps, type EvaluationBudget, type EvaluationContext } from './budget.js';
+import { CHARS_PER_STEP, DEFAULT_BUDGET, LONG_TEXT, LogicError, chargeConversion, chargeOperand, chargeText, countItems, overSteps, type EvaluationBudget, type EvaluationContext } from './budget.js';
 import { OTHER_OPERATIONS, binary, binaryWithConstant, comparePathWithConstant } from './operations.js';
 
 /** Own members only: what an object inherits is never read. */
@@ -52,14 +52,20 @@ export function compileRule(rule: unknown, budget: EvaluationBudget = {}): Compi
     try {
       return node(data);
     } catch (e) {
-      if (e instanceof LogicError) throw e;
-      // Data the rule cannot work on (an object whose toString is not a function, nesting too deep to
-      // compare): a LogicError with a code, never a raw TypeError or RangeError.
-      throw new LogicError('LOGIC_DATA', `The rule cannot be evaluated on this data: ${e instanceof RangeError ? 'the data is nested too deeply' : e instanceof Error ? e.message : String(e)}.`);
+      throw asLogicError(e);
     }
   }) as CompiledRule;
   Object.defineProperty(run, 'rule', { value: rule });
   return run;
+}
+
+/**
+ * Data the rule cannot work on (an object whose toString is not a function, nesting too deep to
+ * compare): a LogicError with a code, never a raw TypeError or RangeError.
+ */
+function asLogicError(e: unknown): LogicError {
+  if (e instanceof LogicError) return e;
+  return new LogicError('LOGIC_DATA', `The rule cannot be evaluated on this data: ${e instanceof RangeError ? 'the data is nested too deeply' : e instanceof Error ? e.message : String(e)}.`);
 }
 
 /** The segments of `{"var": "a.b"}` (one or two, no default, nothing forbidden), else undefined. */
@@ -73,14 +79,28 @@ function literalPath(v: unknown): [string] | [string, string] | undefined {
   return segments as [string] | [string, string];
 }
 
-/** Operations in a rule (at least 1), the step cost of evaluating it once. */
-function countOperations(rule: unknown): number {
-  let n = 1;
+/**
+ * The step cost of evaluating a rule once: one step per part (operation,
+ * list item, literal), plus one per segment of a `var` path and one per
+ * {@link CHARS_PER_STEP} characters of a text literal. Inside an iteration
+ * every part runs (or is skipped) once per item, so this weight times the
+ * items bounds the closures an iteration runs and the list items it builds
+ * (a list literal of 1,000 values built per item costs 1,000 steps per item).
+ */
+export function ruleWeight(rule: unknown): number {
+  let n = 0;
   const visit = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(visit);
+    n++;
+    if (typeof v === 'string') n += (v.length / CHARS_PER_STEP) | 0;
+    else if (Array.isArray(v)) v.forEach(visit);
     else if (isOperation(v)) {
-      n++;
-      visit(Object.values(v)[0]);
+      const op = Object.keys(v)[0]!;
+      const raw = v[op];
+      if (op === 'var') {
+        const name = Array.isArray(raw) ? raw[0] : raw;
+        if (typeof name === 'string') n += name.split('.').length;
+      }
+      visit(raw);
     }
   };
   visit(rule);
@@ -97,8 +117,40 @@ function isConstant(v: unknown): boolean {
   return !isOperation(v);
 }
 
+/** Counts every compiled node a metered rule runs (tests check the budget against it). */
+export interface WorkMeter {
+  nodes: number;
+}
+
+/**
+ * {@link compileRule} with every node counted as it runs, and the counters
+ * of the last evaluation readable: how tests show that the steps charged
+ * bound the work done. Not for production use (each node pays a wrapper).
+ */
+export function compileMetered(rule: unknown, budget: EvaluationBudget = {}): { run: CompiledRule; meter: WorkMeter; context: EvaluationContext } {
+  const limits = { ...DEFAULT_BUDGET, ...budget };
+  const context: EvaluationContext = { steps: 0, items: 0, maxSteps: limits.maxSteps, maxItems: limits.maxItems, maxStringLength: limits.maxStringLength };
+  const meter: WorkMeter = { nodes: 0 };
+  const node = new Compiler(context, meter).root(rule);
+  const run = ((data?: unknown) => {
+    context.steps = 0;
+    context.items = 0;
+    meter.nodes = 0;
+    try {
+      return node(data);
+    } catch (e) {
+      throw asLogicError(e);
+    }
+  }) as CompiledRule;
+  Object.defineProperty(run, 'rule', { value: rule });
+  return { run, meter, context };
+}
+
 class Compiler {
-  constructor(private readonly c: EvaluationContext) {}
+  constructor(
+    private readonly c: EvaluationContext,
+    private readonly meter?: WorkMeter,
+  ) {}
 
   /** The root returns fresh arrays, as json-logic-js does, so callers may keep or change them. */
   root(rule: unknown): Node {
@@ -110,6 +162,16 @@ class Compiler {
   }
 
   node(rule: unknown): Node {
+    const n = this.unmetered(rule);
+    const meter = this.meter;
+    if (!meter) return n;
+    return (d) => {
+      meter.nodes++;
+      return n(d);
+    };
+  }
+
+  private unmetered(rule: unknown): Node {
     if (Array.isArray(rule)) {
       // Inner constant lists (the list of `in`) are built once and shared, frozen.
       if (isConstant(rule)) {
@@ -222,12 +284,14 @@ class Compiler {
     const fn = Object.prototype.hasOwnProperty.call(OTHER_OPERATIONS, op) ? OTHER_OPERATIONS[op] : undefined;
     if (!fn) throw new LogicError('LOGIC_UNKNOWN_OPERATOR', `'${op}' is not a JsonLogic operator CRM Flow can run.`);
     // Every operator here but merge, === and !== may read a list as text or a number: charged first.
+    // Long texts are charged as read too, except by cat, which pays for the text it builds.
     const converts = op !== 'merge' && op !== '===' && op !== '!==';
+    const readsText = converts && op !== 'cat';
     return (d) => {
       const values = new Array<unknown>(parts.length);
       for (let i = 0; i < parts.length; i++) {
         const v = parts[i]!(d);
-        if (converts && v !== null && typeof v === 'object') chargeConversion(c, v);
+        if (typeof v === 'object' ? converts && v !== null : readsText && typeof v === 'string' && v.length > LONG_TEXT) chargeOperand(c, v);
         values[i] = v;
       }
       return fn(c, values);
@@ -249,7 +313,8 @@ class Compiler {
     return (d) => {
       const n = name(d);
       if (n === undefined || n === null || n === '') return d;
-      chargeIfObject(c, n);
+      if (typeof n === 'object') chargeConversion(c, n);
+      else if (typeof n === 'string' && n.length > CHARS_PER_STEP) chargeText(c, n.length);
       const v = readPath(d, String(n).split('.'));
       return v !== undefined ? v : fallback ? fallback(d) : null;
     };
@@ -262,7 +327,7 @@ class Compiler {
    * charged against the budget before the item runs.
    */
   private scoped(rule: unknown): { each: Node; weight: number } {
-    return { each: this.node(rule), weight: countOperations(rule) };
+    return { each: this.node(rule), weight: ruleWeight(rule) };
   }
 
   private iterate(op: 'filter' | 'map' | 'all' | 'none' | 'some', args: unknown[]): Node {
@@ -383,8 +448,11 @@ function findMissing(data: unknown, keys: unknown[], c: EvaluationContext): unkn
       throw new LogicError('LOGIC_POLICY', 'A key given to missing is itself a rule; CRM Flow does not run rules built from data.');
     }
     const name = Array.isArray(key) ? key[0] : key;
-    chargeIfObject(c, name);
-    let v = name === null || name === undefined || name === '' ? data : readPath(data, String(name).split('.'));
+    if (name !== null && typeof name === 'object') chargeConversion(c, name);
+    else if (typeof name === 'string' && name.length > CHARS_PER_STEP) chargeText(c, name.length);
+    const text = name === null || name === undefined ? '' : String(name);
+    // A one-segment name (the common case) is read without splitting it into a new list.
+    let v = text === '' ? data : text.indexOf('.') === -1 ? readKey(data, text) : readPath(data, text.split('.'));
     if (v === undefined && Array.isArray(key) && key.length > 1) v = key[1];
     if (v === undefined || v === null || v === '') missing.push(key);
   }
@@ -399,6 +467,13 @@ function findMissing(data: unknown, keys: unknown[], c: EvaluationContext): unkn
 function readPath(data: unknown, segments: string[]): unknown {
   for (const s of segments) if (FORBIDDEN_PATH_SEGMENTS.has(s)) return undefined;
   return readTrusted(data, segments);
+}
+
+/** {@link readPath} for a one-segment path. */
+function readKey(data: unknown, k: string): unknown {
+  if (FORBIDDEN_PATH_SEGMENTS.has(k) || data === null || data === undefined) return undefined;
+  const v = (data as Record<string, unknown>)[k];
+  return v === undefined || typeof v === 'function' || !own(data, k) ? undefined : v;
 }
 
 /** {@link readPath} for segments already known to be allowed. */

@@ -1,4 +1,4 @@
-import { chargeIfObject, checkString, countItems, LogicError, type EvaluationContext } from './budget.js';
+import { LONG_TEXT, chargeOperand, checkString, overText, countItems, LogicError, type EvaluationContext } from './budget.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- JsonLogic's operators are JavaScript's loose operators on unknown values. */
 
@@ -18,8 +18,8 @@ export function binary(op: string, a: Node, b: Node, c: EvaluationContext): Node
   const both = (d: unknown): [any, any] => {
     const x = a(d);
     const y = b(d);
-    if (x !== null && typeof x === 'object') chargeIfObject(c, x);
-    if (y !== null && typeof y === 'object') chargeIfObject(c, y);
+    if (typeof x === 'object' ? x !== null : typeof x === 'string' && x.length > LONG_TEXT) chargeOperand(c, x);
+    if (typeof y === 'object' ? y !== null : typeof y === 'string' && y.length > LONG_TEXT) chargeOperand(c, y);
     return [x, y];
   };
   switch (op) {
@@ -50,7 +50,7 @@ export function binaryWithConstant(op: string, a: Node, k: unknown, c: Evaluatio
   /** The operand, charged for what converting a list would cost. */
   const one = (d: unknown): any => {
     const x = a(d);
-    if (x !== null && typeof x === 'object') chargeIfObject(c, x);
+    if (typeof x === 'object' ? x !== null : typeof x === 'string' && x.length > LONG_TEXT) chargeOperand(c, x);
     return x;
   };
   switch (op) {
@@ -93,7 +93,7 @@ export function comparePathWithConstant(op: string, path: [string] | [string, st
   // A list in the data read as text or a number is charged like any conversion.
   const read = (d: unknown, a: string, b: string | undefined): unknown => {
     const v = readAt(d, a, b);
-    if (v !== null && typeof v === 'object') chargeIfObject(c, v);
+    if (typeof v === 'object' ? v !== null : typeof v === 'string' && v.length > LONG_TEXT) chargeOperand(c, v);
     return v;
   };
   switch (op) {
@@ -131,7 +131,13 @@ export const OTHER_OPERATIONS: Record<string, Operation> = {
   '<=': (_c, [a, b, x]) => (x === undefined ? (a as any) <= (b as any) : (a as any) <= (b as any) && (b as any) <= (x as any)),
   in: (_c, [a, b]) => inList(a, b),
   '%': (_c, [a, b]) => (a as any) % (b as any),
-  cat: (c, values) => checkString(c, values.join('')),
+  cat: (c, values) => {
+    // Texts are measured before they are joined, so an over-long text is never built.
+    let length = 0;
+    for (const v of values) if (typeof v === 'string') length += v.length;
+    if (length > c.maxStringLength) overText(c);
+    return checkString(c, values.join(''));
+  },
   substr: (c, [source, start, end]) => {
     const s = String(source);
     if ((end as any) < 0) {

@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compileRule, evaluate, LogicError } from '../../src/index.js';
+import { compileMetered, ruleWeight } from '../../src/logic/compile.js';
 
 const range = (n: number) => Array.from({ length: n }, (_, i) => i);
 const acc = { var: 'accumulator' };
@@ -82,7 +83,24 @@ const ruleArb = fc.letrec((tie) => ({
     fc.tuple(fc.constantFrom('map', 'filter', 'some', 'all', 'none'), tie('rule'), tie('rule')).map(([op, x, y]) => ({ [op]: [x, y] })),
     fc.tuple(fc.integer({ min: 1, max: 40 }), tie('rule'), tie('rule')).map(([n, body, start]) => ({ reduce: [range(n), body, start] })),
     tie('grow'),
+    tie('wide'),
   ),
+  /** Per-item logic that is large without many operations: a wide list literal, many missing keys, a long text. */
+  wide: fc
+    .tuple(
+      fc.constantFrom('l', 'big'),
+      fc.integer({ min: 50, max: 1_500 }),
+      fc.constantFrom('list', 'missing', 'text', 'search', 'path'),
+    )
+    .map(([list, k, kind]) => {
+      const body =
+        kind === 'list' ? [acc, ...Array<number>(k).fill(0)]
+        : kind === 'missing' ? { missing: Array<string>(k).fill('zz') }
+        : kind === 'text' ? { cat: [acc, 'x'.repeat(k * 4)] }
+        : kind === 'search' ? { in: [{ var: 'a' }, { var: 's' }] }
+        : { '==': [{ var: Array<string>(k).fill('a').join('.') }, 1] };
+      return { reduce: [{ var: list }, body, 0] };
+    }),
   /** The patterns that double a value on every item (lists, texts, sums, merges), over up to 40 items. */
   grow: fc
     .tuple(
@@ -92,7 +110,34 @@ const ruleArb = fc.letrec((tie) => ({
     )
     .map(([n, body, start]) => ({ reduce: [range(n), body, start] })),
 })).rule;
-const dataArb = fc.record({ a: fc.oneof(fc.integer(), fc.string({ maxLength: 8 })), l: fc.array(fc.oneof(fc.integer(), fc.array(fc.integer(), { maxLength: 3 })), { maxLength: 30 }) });
+const dataArb = fc.record({
+  a: fc.oneof(fc.integer(), fc.string({ maxLength: 8 })),
+  l: fc.array(fc.oneof(fc.integer(), fc.array(fc.integer(), { maxLength: 3 })), { maxLength: 30 }),
+  big: fc.integer({ min: 0, max: 20_000 }).map(range),
+  s: fc.integer({ min: 0, max: 50_000 }).map((n) => 'ab'.repeat(n)),
+});
+
+/**
+ * The memory a value holds: one unit per distinct list item and object member, one per
+ * 16 characters of each distinct text (shared lists counted once, as the heap holds them).
+ */
+function heldUnits(value: unknown): number {
+  const seen = new Set<unknown>();
+  let units = 0;
+  const pending = [value];
+  while (pending.length > 0) {
+    const v = pending.pop();
+    // A value is counted where it is held (as a list item or member); texts add their length.
+    if (typeof v === 'string') units += Math.floor(v.length / 16);
+    else if (v !== null && typeof v === 'object' && !seen.has(v)) {
+      seen.add(v);
+      const items = Object.values(v);
+      units += 1 + items.length;
+      pending.push(...items);
+    }
+  }
+  return units;
+}
 
 describe('property: every evaluation ends with a result, LOGIC_BUDGET, or another LogicError', () => {
   it('for random rules of the allowed operators on random data, with a small budget', { timeout: 60_000 }, () => {
@@ -110,5 +155,65 @@ describe('property: every evaluation ends with a result, LOGIC_BUDGET, or anothe
       }),
       { numRuns: 3_000 },
     );
+  });
+
+  it('the steps charged bound the work done: nodes run, and the memory the result holds', { timeout: 60_000 }, () => {
+    const budget = { maxSteps: 5_000, maxItems: 5_000, maxStringLength: 20_000 };
+    fc.assert(
+      fc.property(ruleArb, dataArb, (rule, data) => {
+        let metered: ReturnType<typeof compileMetered>;
+        try {
+          metered = compileMetered(rule, budget);
+        } catch (e) {
+          expect(e).toBeInstanceOf(LogicError);
+          return;
+        }
+        const { run, meter, context } = metered;
+        const weight = ruleWeight(rule);
+        let value: unknown;
+        let ended = 'result';
+        try {
+          value = run(data);
+        } catch (e) {
+          if (!(e instanceof LogicError)) throw e;
+          ended = e.code;
+        }
+        // Every node run beyond the rule's own parts was paid for, before it ran.
+        expect(meter.nodes).toBeLessThanOrEqual(weight + Math.min(context.steps, budget.maxSteps));
+        if (ended === 'result') {
+          expect(context.steps).toBeLessThanOrEqual(budget.maxSteps);
+          expect(context.items).toBeLessThanOrEqual(budget.maxItems);
+          // What the result holds was built from paid steps and items, the rule, and the data.
+          expect(heldUnits(value)).toBeLessThanOrEqual(weight + context.steps + context.items + heldUnits(data));
+        }
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});
+
+describe('per-item logic is paid for by its size, not its operations', () => {
+  const l = range(50_000);
+  it('a 1,990-value list literal built per item of a 50,000-item reduce: LOGIC_BUDGET (took 5.4 s and 800 MB)', () => {
+    expect(outcome(() => evaluate({ reduce: [{ var: 'l' }, [acc, ...Array<number>(1_990).fill(0)], 0] }, { l }))).toBe('LOGIC_BUDGET');
+  });
+  it('missing with 1,990 keys per item of a 50,000-item map: LOGIC_BUDGET (took 5.7 s and 2 GB)', () => {
+    expect(outcome(() => evaluate({ map: [{ var: 'l' }, { missing: Array<string>(1_990).fill('zz') }] }, { l }))).toBe('LOGIC_BUDGET');
+  });
+  it('a 4,900-segment path read per item: LOGIC_BUDGET', () => {
+    const deep: Record<string, unknown> = {};
+    deep.a = deep;
+    expect(outcome(() => evaluate({ map: [{ var: 'l' }, { '==': [{ var: Array<string>(4_900).fill('a').join('.') }, 1] }] }, { l: Array<unknown>(20_000).fill(deep) }))).toBe('LOGIC_BUDGET');
+  });
+  it('a 1,000,000-character text searched or compared per item: LOGIC_BUDGET; short texts stay free', () => {
+    const s = 'x'.repeat(1_000_000);
+    const few = range(20_000);
+    expect(outcome(() => evaluate({ map: [{ var: 'l' }, { in: [{ var: 'n' }, { var: 's' }] }] }, { l: few, n: 'y', s }))).toBe('LOGIC_BUDGET');
+    expect(outcome(() => evaluate({ map: [{ var: 'l' }, { '<': [{ var: 's' }, { var: 't' }] }] }, { l: few, s, t: `${s}y` }))).toBe('LOGIC_BUDGET');
+    expect(evaluate({ map: [{ var: 'l' }, { in: ['b', 'abc'] }] }, { l: range(1_000) })).toHaveLength(1_000);
+  });
+  it('cat refuses an over-long text before joining it', () => {
+    const s = 'x'.repeat(600_000);
+    expect(outcome(() => evaluate({ cat: [{ var: 's' }, { var: 's' }] }, { s }))).toBe('LOGIC_BUDGET');
   });
 });
