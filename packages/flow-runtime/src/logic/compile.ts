@@ -1,21 +1,7 @@
 import { truthy } from './truthy.js';
 import { FORBIDDEN_PATH_SEGMENTS } from './operators.js';
 import { CHARS_PER_STEP, DEFAULT_BUDGET, LONG_TEXT, LogicError, chargeConversion, chargeOperand, chargeText, countItems, overSteps, type EvaluationBudget, type EvaluationContext } from './budget.js';
-import { OTHER_OPERATIONS, binary, binaryWithConstant, comparePathWithConstant } from './operations.js';
-
-/** Own members only: what an object inherits is never read. */
-const hasOwn = Object.prototype.hasOwnProperty;
-const OBJECT_PROTO = Object.prototype;
-const ARRAY_PROTO = Array.prototype;
-/**
- * Whether a found, non-function member is the object's own. Plain objects and
- * arrays (all data from JSON) inherit nothing but functions, so the prototype
- * check answers for them without a property lookup.
- */
-function own(o: unknown, k: string): boolean {
-  const p = Object.getPrototypeOf(o) as unknown;
-  return p === OBJECT_PROTO || p === ARRAY_PROTO || typeof o === 'string' || hasOwn.call(o, k);
-}
+import { OTHER_OPERATIONS, binary, binaryWithConstant, comparePathWithConstant, own } from './operations.js';
 
 /** A compiled node: evaluates against data; counters live in the context captured at compile time. */
 type Node = (data: unknown) => unknown;

@@ -14,32 +14,32 @@ type Node = (data: unknown) => unknown;
  * hot path sees one shape (no table lookup, no argument array).
  */
 export function binary(op: string, a: Node, b: Node, c: EvaluationContext): Node | undefined {
-  /** Both operands, charged for what converting a list operand would cost. */
-  const both = (d: unknown): [any, any] => {
-    const x = a(d);
-    const y = b(d);
+  /** An operand, charged for what reading it as text or a number costs (lists, long texts). */
+  const read = (n: Node, d: unknown): any => {
+    const x = n(d);
     if (typeof x === 'object' ? x !== null : typeof x === 'string' && x.length > LONG_TEXT) chargeOperand(c, x);
-    if (typeof y === 'object' ? y !== null : typeof y === 'string' && y.length > LONG_TEXT) chargeOperand(c, y);
-    return [x, y];
+    return x;
   };
+  // Each case reads its operands in order (left first) into locals: no pair is allocated per call.
   switch (op) {
-    case '==': return (d) => { const [x, y] = both(d); return x == y; };
+    case '==': return (d) => { const x = read(a, d); return x == read(b, d); };
     case '===': return (d) => a(d) === b(d);
-    case '!=': return (d) => { const [x, y] = both(d); return x != y; };
+    case '!=': return (d) => { const x = read(a, d); return x != read(b, d); };
     case '!==': return (d) => a(d) !== b(d);
-    case '>': return (d) => { const [x, y] = both(d); return x > y; };
-    case '>=': return (d) => { const [x, y] = both(d); return x >= y; };
-    case '<': return (d) => { const [x, y] = both(d); return x < y; };
-    case '<=': return (d) => { const [x, y] = both(d); return x <= y; };
-    case 'in': return (d) => { const [x, y] = both(d); return inList(x, y); };
-    case '+': return (d) => { const [x, y] = both(d); return num(x) + num(y); };
-    case '*': return (d) => { const [x, y] = both(d); return num(x) * num(y); };
+    case '>': return (d) => { const x = read(a, d); return x > read(b, d); };
+    case '>=': return (d) => { const x = read(a, d); return x >= read(b, d); };
+    case '<': return (d) => { const x = read(a, d); return x < read(b, d); };
+    case '<=': return (d) => { const x = read(a, d); return x <= read(b, d); };
+    case 'in': return (d) => { const x = read(a, d); return inList(x, read(b, d)); };
+    case '+': return (d) => { const x = num(read(a, d)); return x + num(read(b, d)); };
+    case '*': return (d) => { const x = num(read(a, d)); return x * num(read(b, d)); };
     case '-': return (d) => {
-      const [x, y] = both(d);
+      const x = read(a, d);
+      const y = read(b, d);
       return y === undefined ? -x : x - y;
     };
-    case '/': return (d) => { const [x, y] = both(d); return x / y; };
-    case '%': return (d) => { const [x, y] = both(d); return x % y; };
+    case '/': return (d) => { const x = read(a, d); return x / read(b, d); };
+    case '%': return (d) => { const x = read(a, d); return x % read(b, d); };
     default: return undefined;
   }
 }
@@ -72,15 +72,30 @@ export function binaryWithConstant(op: string, a: Node, k: unknown, c: Evaluatio
   }
 }
 
-/** Reads `d.k0` or `d.k0.k1` as var does, with null for not found, inline in the caller. */
+const hasOwn = Object.prototype.hasOwnProperty;
+const OBJECT_PROTO = Object.prototype;
+const ARRAY_PROTO = Array.prototype;
+
+/**
+ * Whether a found, non-function member is the object's own: plain objects and
+ * arrays (all data from JSON) inherit nothing but functions, so the prototype
+ * answers for them without a property lookup; anything else is asked.
+ */
+export function own(o: unknown, k: string): boolean {
+  const p = Object.getPrototypeOf(o) as unknown;
+  return p === OBJECT_PROTO || p === ARRAY_PROTO || typeof o === 'string' || hasOwn.call(o, k);
+}
+
+/** Reads `d.k0` or `d.k0.k1` as var does (own members only), with null for not found, inline in the caller. */
 function readAt(d: unknown, k0: string, k1: string | undefined): unknown {
   if (d === null || d === undefined) return null;
   let v = (d as Record<string, unknown>)[k0];
-  if (v === undefined || typeof v === 'function') return null;
+  if (v === undefined || typeof v === 'function' || !own(d, k0)) return null;
   if (k1 === undefined) return v;
   if (v === null) return null;
-  v = (v as Record<string, unknown>)[k1];
-  return v === undefined || typeof v === 'function' ? null : v;
+  const o = v;
+  v = (o as Record<string, unknown>)[k1];
+  return v === undefined || typeof v === 'function' || !own(o, k1) ? null : v;
 }
 
 /**

@@ -30,6 +30,10 @@ describe('evaluate on hostile data', () => {
     expect(evaluate({ var: ['customer.creditLimit', 5] }, { customer: Object.create(proto) })).toBe(5);
     expect(evaluate({ var: 'a.b.creditLimit' }, { a: { b: Object.create(proto) } })).toBeNull();
     expect(evaluate({ missing: ['customer.creditLimit'] }, { customer: Object.create(proto) })).toEqual(['customer.creditLimit']);
+    // A path compared with a constant (compiled as one fused read) does not leak it either.
+    expect(evaluate({ '>': [{ var: 'creditLimit' }, 1000] }, Object.create(proto))).toBe(false);
+    expect(evaluate({ '==': [{ var: 'customer.creditLimit' }, 1e12] }, { customer: Object.create(proto) })).toBe(false);
+    expect(evaluate({ '===': [{ var: 'customer.creditLimit' }, null] }, { customer: Object.create(proto) })).toBe(true);
     // Own members of such objects still read.
     const own = Object.create(proto) as Record<string, unknown>;
     own.creditLimit = 7;
