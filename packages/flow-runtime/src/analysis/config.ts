@@ -30,6 +30,7 @@ export const recommended: Readonly<Record<string, RuleSetting>> = {
   'guard-types': 'error',
   'branch-never-taken': 'error',
   'uncovered-values': 'error',
+  'constraints-satisfiable': 'error',
   'decision-branches-labelled': 'warning',
   'label-required': 'warning',
   'duplicate-labels': 'warning',

@@ -44,11 +44,11 @@ export function constraintViolations(flow: CompiledFlow, data: ProcessData, chan
       if (!entity) continue;
       for (const f of entity.fields) {
         const v = c.to[f.id];
-        if (v !== null && v !== undefined) check(f, `${c.path}.${f.id}`, v, data, now, out);
+        if (v !== null && v !== undefined) check(f, `${c.path}.${f.id}`, v, data, now, out, entity.fields);
       }
       continue;
     }
-    if (isEntityField(info.field)) check(info.field, c.path, c.to, data, now, out);
+    if (isEntityField(info.field)) check(info.field, c.path, c.to, data, now, out, siblingsOf(flow, c.path));
   }
   return out;
 }
@@ -61,16 +61,17 @@ export function constraintViolations(flow: CompiledFlow, data: ProcessData, chan
  * on every write and stays the authority. `now` (default: the current time)
  * judges bounds relative to today; `record` (the form's record) lets bounds
  * on its other fields and rules be judged (rules see `data` empty here: a
- * rule about other records is judged by the engine only).
+ * rule about other records is judged by the engine only); `fields` (the
+ * entity's fields) names a date bound on another field by its catalog name.
  *
  * @example
  * fieldLimits(creditLimitField, -5000) // [{ key: 'limit.notNegative', args: {} }]
  */
-export function fieldLimits(field: EntityField, value: unknown, context: { now?: number; record?: Record<string, unknown> } = {}): EngineText[] {
+export function fieldLimits(field: EntityField, value: unknown, context: { now?: number; record?: Record<string, unknown>; fields?: readonly EntityField[] } = {}): EngineText[] {
   if (value === null || value === undefined || value === '') return [];
   const out: Violation[] = [];
   const judged = context.record || !field.constraints?.rule ? field : { ...field, constraints: { ...field.constraints, rule: undefined } };
-  check(judged, `record.${field.id}`, value, { record: context.record ?? {} }, context.now ?? Date.now(), out);
+  check(judged, `record.${field.id}`, value, { record: context.record ?? {} }, context.now ?? Date.now(), out, context.fields);
   return out.map((v) => v.limit);
 }
 
@@ -86,7 +87,16 @@ export function inputLimits(field: Pick<EntityField, 'type' | 'constraints'>): {
   return out;
 }
 
-function check(field: EntityField, path: string, value: unknown, data: ProcessData, now: number, out: Violation[]): void {
+/** The fields of the record a field path ends in (so a date bound on another field can name it). */
+function siblingsOf(flow: CompiledFlow, path: string): readonly EntityField[] | undefined {
+  const dot = path.lastIndexOf('.');
+  if (dot < 0) return undefined;
+  const owner = flow.pathInfo(path.slice(0, dot));
+  const entityId = owner.ok && owner.type === 'record' ? (owner.field as { entity?: string } | undefined)?.entity : undefined;
+  return entityId ? flow.catalog?.entities.find((e) => e.id === entityId)?.fields : undefined;
+}
+
+function check(field: EntityField, path: string, value: unknown, data: ProcessData, now: number, out: Violation[], siblings?: readonly EntityField[]): void {
   const c = field.constraints;
   const add = (key: string, args: EngineText['args'] = {}) => out.push({ path, limit: { key, args }, value });
   if (typeof value === 'number') {
@@ -110,8 +120,8 @@ function check(field: EntityField, path: string, value: unknown, data: ProcessDa
     if (field.type === 'date' || field.type === 'datetime') {
       const day = value.slice(0, 10);
       const recordPath = path.slice(0, path.lastIndexOf('.'));
-      const before = c.notBefore ? boundDay(c.notBefore, data, recordPath, now) : undefined;
-      const after = c.notAfter ? boundDay(c.notAfter, data, recordPath, now) : undefined;
+      const before = c.notBefore ? boundDay(c.notBefore, data, recordPath, now, siblings) : undefined;
+      const after = c.notAfter ? boundDay(c.notAfter, data, recordPath, now, siblings) : undefined;
       if (before && day < before.day) add('limit.notBefore', { bound: before.arg });
       if (after && day > after.day) add('limit.notAfter', { bound: after.arg });
     }
@@ -132,7 +142,7 @@ function check(field: EntityField, path: string, value: unknown, data: ProcessDa
 }
 
 /** The day (YYYY-MM-DD, UTC) a bound stands for, and how to name it; undefined when it refers to a field without a value. */
-function boundDay(bound: NonNullable<FieldConstraints['notBefore']>, data: ProcessData, recordPath: string, now: number): { day: string; arg: TextArg } | undefined {
+function boundDay(bound: NonNullable<FieldConstraints['notBefore']>, data: ProcessData, recordPath: string, now: number, siblings?: readonly EntityField[]): { day: string; arg: TextArg } | undefined {
   if ('date' in bound) return { day: bound.date, arg: { kind: 'value', value: bound.date, type: 'date' } };
   if ('today' in bound) {
     const day = new Date(now + bound.today * DAY).toISOString().slice(0, 10);
@@ -143,7 +153,8 @@ function boundDay(bound: NonNullable<FieldConstraints['notBefore']>, data: Proce
   const base = Date.parse(other.slice(0, 10));
   if (Number.isNaN(base)) return undefined;
   const day = new Date(base + (bound.days ?? 0) * DAY).toISOString().slice(0, 10);
-  return { day, arg: { kind: 'field', path: `${recordPath}.${bound.field}` } };
+  const name = siblings?.find((f) => f.id === bound.field)?.name;
+  return { day, arg: { kind: 'field', path: `${recordPath}.${bound.field}`, ...(name ? { name } : {}) } };
 }
 
 /** The refusal for violations: INVALID_VALUE naming each field, its limit and its value, nothing stored. */

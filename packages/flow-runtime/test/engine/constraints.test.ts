@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
 import { EngineError } from '../../src/engine/errors.js';
+import { fieldLimits } from '../../src/index.js';
 import { formatEngineText } from '../../src/engine/texts/format.js';
 import type { Actor, Engine } from '../../src/engine/types.js';
 import { parseCatalog } from '../../src/schema/parse-catalog.js';
@@ -180,5 +181,31 @@ describe('constraints in the catalog format', () => {
     expect(problems(withField({ id: 'x', name: { en: 'X' }, type: 'string', constraints: { pattern: '^\\d+$' } }))[0]).toMatch(/patternHint/);
     expect(problems(withField({ id: 'x', name: { en: 'X' }, type: 'date', constraints: { notBefore: { field: 'nope' } } }))[0]).toMatch(/'nope' is not a field of customer/);
     expect(problems(withField({ id: 'x', name: { en: 'X' }, type: 'date', constraints: { notBefore: { date: '2026-02-01' }, notAfter: { date: '2026-01-01' } } }))[0]).toMatch(/no date is on or after/);
+  });
+});
+
+describe('fieldLimits: the same limits, for forms before they submit', () => {
+  const field = (entity: string, id: string) => catalog.entities.find((e) => e.id === entity)!.fields.find((f) => f.id === id)!;
+  const say = (entity: string, id: string, value: unknown, record?: Record<string, unknown>) =>
+    fieldLimits(field(entity, id), value, { record, now: NOW, fields: catalog.entities.find((e) => e.id === entity)!.fields }).map((limit) => {
+      const text = { key: 'value.limit', args: { field: { kind: 'field' as const, path: id, name: field(entity, id).name }, limit: { kind: 'msg' as const, ...limit } } };
+      return [formatEngineText(text, { locale: 'en' }), formatEngineText(text, { locale: 'zh' })];
+    });
+
+  it('names the limit a value breaks, in en and zh, and nothing for a value within them', () => {
+    expect(say('customer', 'creditLimit', -5000)).toEqual([["'Credit limit' must be zero or more", '“信用额度”必须不小于 0']]);
+    expect(say('customer', 'creditLimit', 5000)).toEqual([]);
+    expect(say('customer', 'creditLimit', null)).toEqual([]);
+    expect(say('customer', 'taxId', 'x')[0]![0]).toMatch(/18-character unified social credit code/);
+    expect(say('customer', 'taxId', '91320505MA1MXK2L3Q')).toEqual([]);
+  });
+
+  it('judges date bounds and rules against the record the value belongs to', () => {
+    // The order date may not be after the requested ship date; the ship date not before the order date (a rule) nor before today.
+    expect(say('order', 'orderDate', '2027-02-01', { requestedShipDate: '2027-01-15' })).toEqual([["'Order date' must be on or before 'Requested ship date'", '“下单日期”必须不晚于“要求发货日期”']]);
+    expect(say('order', 'orderDate', '2027-01-10', { requestedShipDate: '2027-01-15' })).toEqual([]);
+    expect(say('order', 'requestedShipDate', '2027-01-05', { orderDate: '2027-01-10' })).toEqual([["'Requested ship date' must be on or after the order date", '“要求发货日期”必须不早于下单日期']]);
+    expect(say('order', 'requestedShipDate', '2026-11-01')[0]![0]).toMatch(/must be on or after today/);
+    expect(say('order', 'requestedShipDate', '2027-01-15', { orderDate: '2027-01-10' })).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { LintRule } from '../types.js';
 import { alertHasRecipient } from './alert-has-recipient.js';
 import { branchNeverTaken } from './branch-never-taken.js';
+import { constraintsSatisfiable } from './constraints-satisfiable.js';
 import { decisionBranchesLabelled } from './decision-branches-labelled.js';
 import { decisionHasDefault } from './decision-has-default.js';
 import { duplicateLabels } from './duplicate-labels.js';
@@ -53,6 +54,7 @@ export const RULES: ReadonlyArray<LintRule> = [
   guardTypes,
   branchNeverTaken,
   uncoveredValues,
+  constraintsSatisfiable,
   decisionBranchesLabelled,
   labelRequired,
   duplicateLabels,

@@ -150,6 +150,7 @@ export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = {
   'limit.todayPlus': { en: (a) => `${a.s.days} days from today`, zh: '今天起 {days} 天' },
   'limit.rule': { en: '{message}', zh: '{message}' },
   'limit.inline': { en: 'Must be {limit}.', zh: '必须{limit}。' },
+  'value.limit': { en: '{field} must be {limit}', zh: '{field}必须{limit}' },
   'value.mustBe': { en: '{field} must be {problem}', zh: '{field}必须是{problem}' },
   'value.record': { en: 'a record (an object of fields)', zh: '一条记录（字段对象）' },
   'value.list': { en: 'a list', zh: '一个列表' },
