@@ -15,6 +15,60 @@ import type { Flow } from '../schema/flow.js';
 import { parseFlow } from '../schema/parse-flow.js';
 import type { FlowStore } from '../stores/types.js';
 import type { ChangeEvent, ChangeNote, ChangeStage, VersionRecord } from './types.js';
+import { compareFlows, type FlowComparison } from '../compare/compare.js';
+import { testScenarios } from '../analysis/simulate/coverage.js';
+import type { Scenario } from '../analysis/simulate/types.js';
+import { dryRunMove, proposeNodeMap, reasonOf, runningCases, type CaseMove } from './migration.js';
+import { lintDelta, roleChanges, type LintDelta, type RoleChange } from './review.js';
+
+/** How the cases of older versions stand against a new version. */
+export interface CaseImpact {
+  /** Running cases of other versions. */
+  total: number;
+  /** How many stand at each step, by version. */
+  byStep: Array<{ version: number; nodeId: string; count: number }>;
+  canMove: number;
+  cannotMove: number;
+  /** Case by case (the dry run). */
+  cases: CaseMove[];
+}
+
+/**
+ * Everything a reviewer needs to decide on a version, computed by the
+ * runtime: the change in words, the lint delta, what changes for each role,
+ * the saved scenarios run on the new version, and the impact on running
+ * cases of older versions.
+ */
+export interface ReviewPack {
+  flowId: string;
+  version: number;
+  /** The version compared against (the newest published one before it), if any. */
+  baseVersion?: number;
+  stage: ChangeStage;
+  note?: ChangeNote;
+  authors: ActorRef[];
+  /** The change in words, in each language (absent when there is no earlier version). */
+  changes?: { en: FlowComparison; zh: FlowComparison };
+  lint: LintDelta;
+  roles: RoleChange[];
+  /** The flow's saved scenarios on the new version (when given). */
+  scenarios?: {
+    passed: number;
+    failed: number;
+    results: Array<{ scenario: string; ok: boolean; failures: string[]; path: string[] }>;
+    /** Paths from start to an end walked by the scenarios. */
+    coverage: { covered: number; total: number };
+  };
+  impact: CaseImpact;
+}
+
+/** A migration plan: the node mapping per old version (proposed, or as edited) and what would happen to each case. */
+export interface MigrationPlan {
+  flowId: string;
+  toVersion: number;
+  nodeMaps: Record<number, Record<string, string>>;
+  cases: CaseMove[];
+}
 
 /** Options of {@link createChangeControl}. */
 export interface ChangeControlOptions {
@@ -74,8 +128,25 @@ export interface ChangeControl {
   version(flowId: string, version: number): Promise<VersionRecord>;
   /** The flow's change log, in order. */
   history(flowId: string): Promise<ChangeEvent[]>;
-  /** Records migrations of cases onto a version (used by batch migration). */
-  record(event: Omit<ChangeEvent, 'seq' | 'at'> & { at?: number }): Promise<ChangeEvent>;
+  /**
+   * The review pack of a version (see {@link ReviewPack}); `scenarios` are
+   * the flow's saved scenarios (examples/flows/scenarios format). The
+   * running-case impact is a dry run in the name of `actor` (an administrator).
+   */
+  reviewPack(flowId: string, version: number, options: { actor: Actor; scenarios?: readonly Scenario[] }): Promise<ReviewPack>;
+  /**
+   * Dry run of moving running cases of older versions to a published
+   * version: case by case, where it stands, where it would stand, or why it
+   * cannot move. `nodeMaps` (by old version) replace the proposed mappings;
+   * `instanceIds` limits the cases. Nothing is written.
+   */
+  planMigration(flowId: string, toVersion: number, options: { actor: Actor; nodeMaps?: Record<number, Record<string, string>>; instanceIds?: readonly string[] }): Promise<MigrationPlan>;
+  /**
+   * Moves the chosen cases, one recorded command per case (`instance.migrated`
+   * in the case's log, `migrated` in the change log). A case that cannot move
+   * stays on its version; its entry says why. Administrators only.
+   */
+  migrateCases(flowId: string, toVersion: number, options: { actor: Actor; instanceIds: readonly string[]; nodeMaps?: Record<number, Record<string, string>> }): Promise<CaseMove[]>;
 }
 
 /** A decision on the current log: the event to append, and work to do first (a deployment). */
@@ -432,10 +503,106 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
     version: (flowId, version) => record(flowId, version),
     history: (flowId) => store.changes({ flowId }),
 
-    async record(e) {
-      const { at, ...rest } = e;
-      return command(e.flowId, () => ({ event: { ...rest, at: at ?? clock.now() } }));
+    async reviewPack(flowId, version, opts) {
+      const r = await record(flowId, version);
+      const target = draftedFlow(r) ?? (await engine.definition(flowId, version));
+      const defs = await deployed(flowId);
+      const older = defs.filter((d) => d.version < version && !d.retired).at(-1) ?? defs.filter((d) => d.version !== version).at(-1);
+      const base = older ? await engine.definition(flowId, older.version) : undefined;
+      const changes = base ? { en: compareFlows(base, target, { ...(catalog ? { catalog } : {}), locale: 'en' }), zh: compareFlows(base, target, { ...(catalog ? { catalog } : {}), locale: 'zh' }) } : undefined;
+      let scenarios: ReviewPack['scenarios'];
+      if (opts.scenarios && opts.scenarios.length > 0) {
+        const report = await testScenarios(target, opts.scenarios, catalog ? { catalog } : {});
+        scenarios = {
+          passed: report.passed,
+          failed: report.failed,
+          results: report.results.map((x) => ({ scenario: x.scenario, ok: x.ok, failures: x.failures, path: x.path })),
+          coverage: { covered: report.coverage.paths.covered, total: report.coverage.paths.total },
+        };
+      }
+      const plan = await plan_(flowId, target, { actor: opts.actor });
+      const counts = new Map<string, { version: number; nodeId: string; count: number }>();
+      for (const c of plan.cases) {
+        for (const nodeId of new Set(c.at)) {
+          const k = `${c.fromVersion}|${nodeId}`;
+          const hit = counts.get(k) ?? { version: c.fromVersion, nodeId, count: 0 };
+          hit.count++;
+          counts.set(k, hit);
+        }
+      }
+      return {
+        flowId,
+        version,
+        ...(older ? { baseVersion: older.version } : {}),
+        stage: r.stage,
+        ...(r.note ? { note: r.note } : {}),
+        authors: r.authors,
+        ...(changes ? { changes } : {}),
+        lint: lintDelta(base, target, catalog, options.lint ?? {}),
+        roles: changes ? roleChanges(changes.en, changes.zh) : [],
+        ...(scenarios ? { scenarios } : {}),
+        impact: {
+          total: plan.cases.length,
+          byStep: [...counts.values()].sort((a, b) => a.version - b.version || (a.nodeId < b.nodeId ? -1 : 1)),
+          canMove: plan.cases.filter((c) => c.ok).length,
+          cannotMove: plan.cases.filter((c) => !c.ok).length,
+          cases: plan.cases,
+        },
+      };
+    },
+
+    async planMigration(flowId, toVersion, opts) {
+      requireAdmin(opts?.actor, 'migrate');
+      const target = await engine.definition(flowId, toVersion);
+      return plan_(flowId, target, opts);
+    },
+
+    async migrateCases(flowId, toVersion, opts) {
+      const actor = opts?.actor;
+      requireAdmin(actor, 'migrate');
+      const target = await engine.definition(flowId, toVersion);
+      const wanted = new Set(opts.instanceIds);
+      const cases = (await runningCases(store, flowId, toVersion)).filter((c) => wanted.has(c.instanceId));
+      const out: CaseMove[] = [];
+      for (const id of opts.instanceIds) {
+        const summary = cases.find((c) => c.instanceId === id);
+        if (!summary) {
+          const why = refusal('UNKNOWN_INSTANCE', 'UNKNOWN_INSTANCE.id', { instanceId: id }, { instanceId: id });
+          out.push({ instanceId: id, fromVersion: 0, toVersion, at: [], to: [], ok: false, nodeMap: {}, ...reasonOf(why, catalog) });
+          continue;
+        }
+        const nodeMap = opts.nodeMaps?.[summary.version] ?? proposeNodeMap(await engine.definition(flowId, summary.version), target);
+        const base = { instanceId: id, fromVersion: summary.version, toVersion, at: summary.at, nodeMap };
+        try {
+          const res = await engine.migrate(id, toVersion, nodeMap, { actor });
+          const moved = res.events.find((e) => e.type === 'instance.migrated');
+          const applied = moved && moved.type === 'instance.migrated' ? moved.nodeMap : nodeMap;
+          await command(flowId, () => ({ event: { version: toVersion, type: 'migrated', at: clock.now(), by: ref(actor), migration: { instanceId: id, fromVersion: summary.version, toVersion, nodeMap: applied } } }));
+          out.push({ ...base, to: Object.values(res.instance.tokens).map((t) => t.nodeId), ok: true });
+        } catch (e) {
+          out.push({ ...base, to: [], ok: false, ...reasonOf(e, catalog) });
+        }
+      }
+      return out;
     },
   };
+
+  async function plan_(flowId: string, target: Flow, opts: { actor: Actor; nodeMaps?: Record<number, Record<string, string>>; instanceIds?: readonly string[] }): Promise<MigrationPlan> {
+    let cases = await runningCases(store, flowId, target.version);
+    if (opts.instanceIds) {
+      const wanted = new Set(opts.instanceIds);
+      cases = cases.filter((c) => wanted.has(c.instanceId));
+    }
+    const nodeMaps: Record<number, Record<string, string>> = {};
+    const flows = new Map<number, Flow>();
+    for (const c of cases) {
+      if (!flows.has(c.version)) flows.set(c.version, await engine.definition(flowId, c.version));
+      nodeMaps[c.version] ??= opts.nodeMaps?.[c.version] ?? proposeNodeMap(flows.get(c.version)!, target);
+    }
+    const now = clock.now();
+    const out: CaseMove[] = [];
+    for (const c of cases) out.push(await dryRunMove(store, c, flows.get(c.version)!, target, nodeMaps[c.version]!, opts.actor, { ...(catalog ? { catalog } : {}), adminRoles, now }));
+    return { flowId, toVersion: target.version, nodeMaps, cases: out };
+  }
   return control;
 }
