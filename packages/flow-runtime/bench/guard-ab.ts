@@ -1,24 +1,41 @@
 // A/B of two versions of src/logic on the guard bench's rules and data, interleaved in one process
 // (the machine is shared: only same-run ratios mean anything). Copy the old version first:
-// cp -r src/logic /tmp/logic-old (with ../schema beside it), then: node --import tsx bench/guard-ab.ts /tmp/logic-old
+// cp -r src/logic /tmp/ab/logic and src/schema /tmp/ab/schema, then: node --import tsx bench/guard-ab.ts /tmp/ab/logic
+// (AB_SELF=<another copy>/evaluate.ts replaces the current version). The first version set ('new') runs
+// ~1.3x faster even against an identical copy (A/A), so run both orders and take sqrt(r(new first) / r(old first)).
 import { pathToFileURL } from 'node:url';
 import { prepareRule } from '../src/logic/evaluate.js';
+const self = process.env.AB_SELF ? ((await import(process.env.AB_SELF)) as { prepareRule: typeof prepareRule }).prepareRule : prepareRule;
 import { sampleRuleCases } from './suites/guards.js';
-import { interleavedRatio } from './harness.js';
 
 const old = (await import(pathToFileURL(`${process.argv[2]}/evaluate.ts`).href)) as { prepareRule: typeof prepareRule };
 const cases = sampleRuleCases();
 const ps = cases.flatMap((c, k) => c.data.map((data) => ({ data, k })));
-const a = cases.map((c) => prepareRule(c.rule));
+const a = cases.map((c) => self(c.rule));
 const b = cases.map((c) => old.prepareRule(c.rule));
 for (const p of ps) if (JSON.stringify(a[p.k]!(p.data)) !== JSON.stringify(b[p.k]!(p.data))) throw new Error('versions disagree');
-let i = 0;
 let sink = 0;
-const n = ps.length;
+/** CPU microseconds for `passes` passes over every (rule, data) pair: on a shared machine CPU time, not wall time. */
+const pass = (fns: typeof a, passes: number): number => {
+  const t = process.cpuUsage();
+  for (let r = 0; r < passes; r++) for (let j = 0; j < ps.length; j++) { const p = ps[j]!; if (fns[p.k]!(p.data)) sink++; }
+  const u = process.cpuUsage(t);
+  return u.user + u.system;
+};
+pass(a, 50);
+pass(b, 50);
 for (let round = 0; round < 3; round++) {
-  const r = interleavedRatio(
-    () => { const p = ps[i++ % n]!; if (a[p.k]!(p.data)) sink++; },
-    () => { const p = ps[i++ % n]!; if (b[p.k]!(p.data)) sink++; },
-  );
-  console.log(`new ${(r.ours / 1e6).toFixed(2)} M/s, old ${(r.reference / 1e6).toFixed(2)} M/s, new/old ${r.ratio.toFixed(3)}`, sink > 0 ? '' : ' ');
+  const ratios: number[] = [];
+  let ta = 0;
+  let tb = 0;
+  for (let k = 0; k < 15; k++) {
+    // Alternate which version goes first in each pair.
+    const [x, y] = k % 2 === 0 ? [pass(a, 30), pass(b, 30)] : [pass(b, 30), pass(a, 30)].reverse() as [number, number];
+    ta += x;
+    tb += y;
+    ratios.push(y / x);
+  }
+  ratios.sort((p, q) => p - q);
+  const evals = 15 * 30 * ps.length;
+  console.log(`new ${(evals / ta).toFixed(2)} M evals per CPU s, old ${(evals / tb).toFixed(2)}, speed new/old median ${ratios[7]!.toFixed(3)}`, sink > 0 ? '' : ' ');
 }
