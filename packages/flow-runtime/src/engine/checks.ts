@@ -31,6 +31,10 @@ export function checkWrites(flow: CompiledFlow, data: ProcessData, entries: read
   const notEditable: string[] = [];
   const invalid: { path: string; problem: EngineText }[] = [];
   for (const { path, value } of entries) {
+    if (path.length > MIN_LONG_PATH && pathTooLong(path)) {
+      const shown = path.length > 60 ? `${path.slice(0, 60)}…` : path;
+      throw refusal('UNKNOWN_FIELD', 'UNKNOWN_FIELD.pathTooLong', { path: shown, segments: MAX_PATH_SEGMENTS, chars: MAX_PATH_CHARS }, { ...whereOf(scope), fields: [shown] });
+    }
     // pathInfo is memoised per flow; only paths it has not seen are checked for forbidden segments.
     const info = flow.knownPath(path) ?? (badSegment(path) === undefined ? flow.pathInfo(path) : ({ ok: false, reason: `'${path}' is not a data path` } as const));
     if (!info.ok) {
@@ -52,6 +56,25 @@ export function checkWrites(flow: CompiledFlow, data: ProcessData, entries: read
 }
 
 const INDEX = /^(0|[1-9]\d{0,8})$/;
+
+/**
+ * How many dot-separated parts a written path may have. Paths the catalog
+ * types have at most four (`order.lines.0.qty`); the bound keeps paths into
+ * untyped values (a list without item fields) from nesting stored data
+ * without limit or costing time per part.
+ */
+export const MAX_PATH_SEGMENTS = 16;
+/** How many characters a written path may have. */
+export const MAX_PATH_CHARS = 1_000;
+/** The shortest path that can have more than {@link MAX_PATH_SEGMENTS} parts: shorter ones skip the count. */
+const MIN_LONG_PATH = 2 * MAX_PATH_SEGMENTS;
+
+function pathTooLong(path: string): boolean {
+  if (path.length > MAX_PATH_CHARS) return true;
+  let dots = 0;
+  for (let i = path.indexOf('.'); i !== -1; i = path.indexOf('.', i + 1)) if (++dots >= MAX_PATH_SEGMENTS) return true;
+  return false;
+}
 
 /**
  * Writes into lists are typed: below a list only an item number may follow

@@ -58,6 +58,8 @@ export interface CompiledFlow {
 const cache = new WeakMap<Flow, WeakMap<object, CompiledFlow>>();
 const NONE: string[] = [];
 const NO_CATALOG = {};
+/** Data paths a compiled flow keeps resolved (the flow's own paths and list items number far fewer). */
+const MAX_MEMO_PATHS = 10_000;
 
 /** Compiles (or returns the cached compilation of) a parsed flow against a catalog. */
 export function compileFlow(flow: Flow, catalog?: Catalog): CompiledFlow {
@@ -133,7 +135,10 @@ function build(flow: Flow, catalog: Catalog | undefined): CompiledFlow {
     knownPath: (path) => paths.get(path),
     pathInfo(path) {
       let info = paths.get(path);
-      if (!info) paths.set(path, (info = resolveDataPath(path, flow.data, entities)));
+      if (info) return info;
+      info = resolveDataPath(path, flow.data, entities);
+      // Written paths come from callers: past a bound, new ones are resolved each time instead of kept.
+      if (paths.size < MAX_MEMO_PATHS) paths.set(path, info);
       return info;
     },
   };

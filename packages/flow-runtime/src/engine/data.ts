@@ -46,11 +46,45 @@ function setIn(target: unknown, keys: string[], i: number, value: unknown): unkn
   return copy;
 }
 
-/** Applies changes in order. */
+/**
+ * Applies changes in order. Each object on a changed path is copied once per
+ * call and then written in place, so a change list touching many items of a
+ * long list costs linear time, not a copy of the list per change; `data`
+ * and the changes' values are never mutated.
+ */
 export function applyChanges(data: ProcessData, changes: readonly DataChange[]): ProcessData {
+  if (changes.length === 0) return data;
+  if (changes.length === 1) return setPath(data, changes[0]!.path, changes[0]!.to);
+  const owned = new WeakSet<object>();
   let out = data;
-  for (const c of changes) out = setPath(out, c.path, c.to);
+  for (const c of changes) out = setOwned(out, c.path, c.to, owned);
   return out;
+}
+
+/**
+ * {@link setPath} within one batch of writes: objects in `owned` were copied
+ * by this batch and are written in place; any other is copied first (and
+ * becomes owned). Values written are never owned, so a later write below one
+ * copies it.
+ */
+function setOwned(data: ProcessData, path: string, value: unknown, owned: WeakSet<object>): ProcessData {
+  return setOwnedIn(data, path.split('.'), 0, value, owned) as ProcessData;
+}
+
+function setOwnedIn(target: unknown, keys: string[], i: number, value: unknown, owned: WeakSet<object>): unknown {
+  const key = keys[i]!;
+  const last = i === keys.length - 1;
+  let node: Record<string, unknown> | unknown[];
+  if ((Array.isArray(target) || target === undefined || target === null) && /^\d+$/.test(key)) {
+    node = Array.isArray(target) ? (owned.has(target) ? target : target.slice()) : [];
+  } else {
+    const base = target !== null && typeof target === 'object' && !Array.isArray(target) ? (target as Record<string, unknown>) : undefined;
+    node = base ? (owned.has(base) ? base : { ...base }) : {};
+  }
+  owned.add(node);
+  const slot = node as Record<string, unknown>;
+  slot[key] = last ? value : setOwnedIn(slot[key], keys, i + 1, value, owned);
+  return node;
 }
 
 /** Structural equality of JSON values. */
@@ -105,6 +139,9 @@ export function badSegment(path: string): string | undefined {
 export function diff(data: ProcessData, entries: readonly PatchEntry[]): DataChange[] {
   const changes: DataChange[] = [];
   let current = data;
+  // Objects this diff copied: written in place by later entries. A change's `from` is never one
+  // that is written later: once read, its path holds the new value, so it is no longer reachable.
+  const owned = entries.length > 1 ? new WeakSet<object>() : undefined;
   for (let i = 0; i < entries.length; i++) {
     const { path, value } = entries[i]!;
     const from = getPath(current, path);
@@ -112,7 +149,7 @@ export function diff(data: ProcessData, entries: readonly PatchEntry[]): DataCha
     const to = value === undefined ? null : value;
     changes.push({ path, from: from === undefined ? null : from, to });
     // Later entries may read this path again.
-    if (i < entries.length - 1) current = setPath(current, path, to);
+    if (owned && i < entries.length - 1) current = setOwned(current, path, to, owned);
   }
   return changes;
 }

@@ -9,7 +9,7 @@ import { actingRoles, type TaskBinding } from './access.js';
 import { leave, resolveStepRuleIncidents, settle } from './advance.js';
 import { checkWrites, missingRequired, requiredError } from './checks.js';
 import { checkControls, closedGates } from './controls.js';
-import { applyChanges, normalizePatch, setPath } from './data.js';
+import { applyChanges, normalizePatch } from './data.js';
 import { refusal } from './errors.js';
 import { cancel, childCancelled, childCompleted, migrate, tick } from './lifecycle.js';
 import { flowArg, rolesArg, stepArg } from './names.js';
@@ -107,9 +107,7 @@ function start(command: Extract<Command, { type: 'start' }>, ctx: DecideContext,
   const hostChanges = command.hostData ? checkWrites(flow, {}, normalizePatch(command.hostData, flow.flow.data), { editable: 'any' }) : [];
   const entries = normalizePatch(command.data, flow.flow.data);
   const changes = checkWrites(flow, {}, entries, trusted ? { editable: 'any' } : { editable: startEditable(flow, actor), start: true });
-  let data: ProcessData = {};
-  for (const c of hostChanges) data = setPath(data, c.path, c.to);
-  for (const c of changes) data = setPath(data, c.path, c.to);
+  let data: ProcessData = applyChanges({}, hostChanges.length ? [...hostChanges, ...changes] : changes);
   data = withStartIds(flow.flow.data, data, ctx);
   // The limits judge what the starter enters; records the host loaded are the CRM's (a complaint about last
   // month's order keeps that order's ship date), checked against the data schema only.

@@ -103,6 +103,11 @@ describe('paths into lists are typed (issue 15 point 3)', () => {
     const gap = await refusal(engine.updateData(id, { actor: system, data: { 'order.lines.5': line } }));
     expect(gap.code).toBe('UNKNOWN_FIELD');
     expect(gap.message).toMatch(/2 items/);
+    // Counts read right with no item and with one.
+    const { instance: empty } = await engine.start('lines', { actor: system });
+    expect((await refusal(engine.updateData(empty.instanceId, { actor: system, data: { 'order.lines.1': line } }))).message).toMatch(/has no items yet: write item 0 to add the first one; 1 would leave a gap/);
+    await engine.updateData(empty.instanceId, { actor: system, data: { 'order.lines.0': line } });
+    expect((await refusal(engine.updateData(empty.instanceId, { actor: system, data: { 'order.lines.2': line } }))).message).toMatch(/has one item: write item 0, or item 1 to add one at the end/);
     // Item 2 adds one at the end; the list stays a list.
     const added = await engine.updateData(id, { actor: system, data: { 'order.lines.2': { ...line, sku: 'P-3' } } });
     expect((added.instance.data.order as { lines: { sku: string }[] }).lines.map((l) => l.sku)).toEqual(['P-1', 'P-2', 'P-3']);
@@ -125,5 +130,63 @@ describe('paths into lists are typed (issue 15 point 3)', () => {
     const live = await engine.instance(id);
     const { replay } = await import('../../src/engine/apply.js');
     expect(replay(JSON.parse(JSON.stringify(await store.load({ instanceId: id }))))).toEqual(JSON.parse(JSON.stringify(live)));
+  });
+});
+
+describe('written paths and large patches are bounded', () => {
+  async function withTags() {
+    const { linesFlow } = await import('./fixtures.js');
+    // A list without item fields: its items are untyped, so only the path bound stops deep paths.
+    const flow = { ...linesFlow, id: 'tags', data: { ...linesFlow.data, tags: { type: 'list' as const } } };
+    const t = await testEngine([flow]);
+    const { instance } = await t.engine.start('tags', { actor: system });
+    return { ...t, id: instance.instanceId };
+  }
+
+  it('refuses a path of more than 16 parts or 1,000 characters (a 100,000-part path too), in English and Chinese; nothing is stored', async () => {
+    const { engine, id } = await withTags();
+    const seq = (await engine.instance(id)).seq;
+    const ok = await engine.updateData(id, { actor: system, data: { [`tags${'.0'.repeat(15)}`]: 1 } });
+    expect(ok.instance.seq).toBeGreaterThan(seq);
+    for (const path of [`tags${'.0'.repeat(16)}`, `tags${'.0'.repeat(100_000)}`, `tags.0.${'k'.repeat(1_000)}`]) {
+      const r = await engine.updateData(id, { actor: system, data: { [path]: 1 } }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      if (!isEngineError(r)) throw new Error(`expected an EngineError, got ${String(r)}`);
+      expect(r.code).toBe('UNKNOWN_FIELD');
+      expect(r.message).toMatch(/at most 16 parts and 1,000 characters/);
+      const { formatEngineText } = await import('../../src/engine/texts/format.js');
+      expect(formatEngineText(r.details.text!, { locale: 'zh' })).toMatch(/最多 16 段/);
+    }
+    expect((await engine.instance(id)).seq).toBe(ok.instance.seq);
+    JSON.stringify(await engine.history(id));
+  });
+
+  it('one patch writing every item of a 5,000-item list is applied whole; the state before it and the changes recorded are untouched', async () => {
+    const { linesFlow } = await import('./fixtures.js');
+    const t = await testEngine([linesFlow]);
+    const lines = Array.from({ length: 5_000 }, (_, i) => ({ sku: `P-${i}`, qty: 1 }));
+    const { instance } = await t.engine.start('lines', { actor: system, data: { order: { lines } } });
+    const id = instance.instanceId;
+    const before = JSON.stringify(await t.engine.instance(id));
+    const patch: Record<string, unknown> = {};
+    for (let i = 0; i < 5_000; i++) patch[`order.lines.${i}.qty`] = i + 2;
+    // The same item written again whole, and a field of it after that: later entries see earlier ones.
+    delete patch['order.lines.7.qty'];
+    patch['order.lines.7'] = { sku: 'NEW', qty: 70 };
+    patch['order.lines.7.qty'] = 71;
+    const res = await t.engine.updateData(id, { actor: system, data: patch });
+    const after = (res.instance.data.order as { lines: { sku: string; qty: number }[] }).lines;
+    expect(after).toHaveLength(5_000);
+    expect(after[0]).toEqual({ sku: 'P-0', qty: 2 });
+    expect(after[4_999]).toEqual({ sku: 'P-4999', qty: 5_001 });
+    expect(after[7]).toEqual({ sku: 'NEW', qty: 71 });
+    expect(JSON.stringify(instance)).toBe(before);
+    const changed = res.events.find((e) => e.type === 'data.changed') as { changes: { path: string; from: unknown; to: unknown }[] };
+    expect(changed.changes.find((c) => c.path === 'order.lines.7')).toEqual({ path: 'order.lines.7', from: { sku: 'P-7', qty: 1 }, to: { sku: 'NEW', qty: 70 } });
+    expect(changed.changes.at(-1)).toEqual({ path: 'order.lines.7.qty', from: 70, to: 71 });
+    const { replay } = await import('../../src/engine/apply.js');
+    expect(replay(JSON.parse(JSON.stringify(await t.store.load({ instanceId: id }))))).toEqual(JSON.parse(JSON.stringify(res.instance)));
   });
 });

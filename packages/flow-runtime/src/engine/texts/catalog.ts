@@ -123,8 +123,18 @@ export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = {
     zh: '{field}是一个列表：请按序号写入其中一个条目，例如“{example}”；“{key}”不是条目序号。',
   },
   'UNKNOWN_FIELD.listIndex': {
-    en: '{field} has {count} items: write item 0 to {last}, or item {count} to add one at the end; {index} would leave a gap.',
-    zh: '{field}有 {count} 个条目：可写入第 0 至 {last} 项，或写入第 {count} 项在末尾添加；写入第 {index} 项会留下空缺。',
+    en: (a) =>
+      a.raw.count === 0
+        ? `${upper(a.s.field)} has no items yet: write item 0 to add the first one; ${a.s.index} would leave a gap.`
+        : `${upper(a.s.field)} has ${a.raw.count === 1 ? 'one item' : `${a.s.count} items`}: write ${a.raw.count === 1 ? 'item 0' : `item 0 to ${a.s.last}`}, or item ${a.s.count} to add one at the end; ${a.s.index} would leave a gap.`,
+    zh: (a) =>
+      a.raw.count === 0
+        ? `${a.s.field}还没有条目：写入第 0 项即添加第一项；写入第 ${a.s.index} 项会留下空缺。`
+        : `${a.s.field}有 ${a.s.count} 个条目：可写入第 0${a.raw.count === 1 ? '' : ` 至 ${a.s.last}`} 项，或写入第 ${a.s.count} 项在末尾添加；写入第 ${a.s.index} 项会留下空缺。`,
+  },
+  'UNKNOWN_FIELD.pathTooLong': {
+    en: "'{path}' is not a data path: a written path has at most {segments} parts and {chars} characters.",
+    zh: '“{path}”不是数据路径：写入的路径最多 {segments} 段、{chars} 个字符。',
   },
   'UNKNOWN_FIELD.path': {
     en: (a) => `${a.has('reason') ? upper(a.s.reason) : `'${a.s.path}' is not part of this process's data`}, so it cannot be written.`,
