@@ -249,10 +249,37 @@ function toPath(ctx: AnalysisContext, p: Piece, i: number, options: PathOptions)
     ...(end ? { endId: end.id } : {}),
     ...(end && end.kind === 'end' && end.outcome ? { outcome: end.outcome } : {}),
     steps: nodes.filter((n) => STEP_KINDS.has(n.kind)).length,
-    handoffs: Math.max(0, departments.length - 1),
+    handoffs: handoffsAlong(ctx, p.edges),
     departments,
     loops: p.loops,
   };
+}
+
+/**
+ * Times work passes from one department to another along a run's
+ * connections: a step in a department different from the last one the work
+ * came from. Steps without a department pass on where the work came from; a
+ * join passes on every branch's last department, so each branch handing its
+ * work to the department after the join counts (as the metrics do).
+ */
+function handoffsAlong(ctx: AnalysisContext, edges: ReadonlyArray<number>): number {
+  const g = ctx.graph;
+  const arrived = new Map<number, string[]>();
+  let count = 0;
+  for (const e of edges) {
+    const s = g.source[e]!;
+    const t = g.target[e]!;
+    const from = g.nodes[s]!.department;
+    const lasts = from ? [from] : (arrived.get(s) ?? []);
+    // A join passes its branches on once, through its single way out.
+    if (g.kind[s] === KIND.join) arrived.delete(s);
+    const to = g.nodes[t]!.department;
+    if (to) {
+      for (const last of lasts) if (last !== to) count++;
+    } else if (g.kind[t] === KIND.join) arrived.set(t, [...(arrived.get(t) ?? []), ...lasts]);
+    else arrived.set(t, lasts);
+  }
+  return count;
 }
 
 /** The condition under which a process takes edge `e` out of node `v`. */

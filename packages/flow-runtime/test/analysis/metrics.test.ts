@@ -69,6 +69,7 @@ describe('clarity metrics', () => {
     expect(m.summary).toContain('A run takes 4 steps with 4 hand-offs between departments, across 1 path.');
     expect(m.paths).toHaveLength(1);
     expect(m.paths![0]!.steps).toBe(4);
+    expect(m.paths![0]!.handoffs).toBe(4);
   });
 
   it('a chain of 60 parallel splits of two one-step branches runs 120 steps in one run', () => {
