@@ -17,7 +17,7 @@ test('a key user walks a flow through its step forms, sees why a branch was take
   await expect(form.locator('[data-path="complaint.category"] output')).toBeVisible();
   await expect(form.locator('[data-path="complaint.rootCause"]')).toContainText('*');
   await expect(form).toContainText('Required:');
-  await form.locator('[data-path="complaint.rootCause"] input').fill('Labels swapped at packing.');
+  await form.locator('[data-path="complaint.rootCause"] textarea').fill('Labels swapped at packing.');
   await form.locator('[data-path="complaint.faultParty"] select').selectOption('ours');
   await form.locator('[data-path="complaint.remedy"] select').selectOption('explanation');
   await expect(form).not.toContainText('Required:');

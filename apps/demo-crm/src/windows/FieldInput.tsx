@@ -2,7 +2,7 @@
  * An editable input for a field of a catalog entity, by its type.
  */
 import type { EntityField, ItemField } from '@crm/flow-runtime';
-import { limitAttributes } from '@crm/designer';
+import { FieldWidget, I18nProvider } from '@crm/designer';
 import { useI18n } from '../i18n';
 import type { RecordIndex } from '../app/records';
 import { DEMO_USERS, OTHER_USERS } from '../runtime/actors';
@@ -19,59 +19,26 @@ export interface FieldInputProps {
   invalid?: boolean;
 }
 
-/** ISO time → the `datetime-local` input's local "YYYY-MM-DDTHH:mm". */
-function toLocalInput(v: unknown): string {
-  if (typeof v !== 'string' || !v) return '';
-  const d = new Date(v);
-  if (Number.isNaN(d.getTime())) return '';
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
 
 export function FieldInput({ id, field, value, onChange, index, invalid }: FieldInputProps) {
   const i18n = useI18n();
-  // The field's catalog limits as input attributes (the same limits the engine checks on every write).
   const common = { id, 'aria-invalid': invalid || undefined, 'aria-describedby': `${id}-limit`, className: invalid ? 'invalid' : undefined };
-  const limits = limitAttributes(field);
   switch (field.type) {
     case 'text':
-      return <textarea {...common} {...(limits.maxLength !== undefined ? { maxLength: limits.maxLength } : {})} rows={3} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)} />;
+    case 'string':
     case 'number':
     case 'integer':
     case 'money':
     case 'percent':
-      return (
-        <input
-          {...common}
-          {...limits}
-          type="number"
-          step={field.type === 'integer' ? 1 : 'any'}
-          value={typeof value === 'number' ? value : ''}
-          onChange={(e) => onChange(e.target.value === '' ? null : Number(e.target.value))}
-        />
-      );
     case 'boolean':
-      return (
-        <select {...common} value={value === true ? 'yes' : value === false ? 'no' : ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value === 'yes')}>
-          <option value="">—</option>
-          <option value="yes">{i18n.t('common.yes')}</option>
-          <option value="no">{i18n.t('common.no')}</option>
-        </select>
-      );
     case 'date':
-      return <input {...common} type="date" value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value || null)} />;
     case 'datetime':
-      return <input {...common} type="datetime-local" value={toLocalInput(value)} onChange={(e) => onChange(e.target.value ? new Date(e.target.value).toISOString() : null)} />;
     case 'enum':
+      // The same widget as the designer's simulator (with the field's catalog limits), in the UI language.
       return (
-        <select {...common} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value || null)}>
-          <option value="">{i18n.t('common.choose')}</option>
-          {field.options?.map((o) => (
-            <option key={o.value} value={o.value}>
-              {i18n.lt(o.name)}
-            </option>
-          ))}
-        </select>
+        <I18nProvider locale={i18n.locale}>
+          <FieldWidget id={id} field={field} value={value} onChange={onChange} access="edit" invalid={invalid ?? false} describedBy={`${id}-limit`} {...(invalid ? { className: 'invalid' } : {})} />
+        </I18nProvider>
       );
     case 'reference': {
       const rows = index && field.entity ? index.all(field.entity) : [];
@@ -104,7 +71,7 @@ export function FieldInput({ id, field, value, onChange, index, invalid }: Field
     case 'list':
       return <LinesEditor id={id} value={value} onChange={onChange} invalid={invalid} />;
     default:
-      return <input {...common} {...limits} type="text" value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)} />;
+      return <input {...common} type="text" value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)} />;
   }
 }
 

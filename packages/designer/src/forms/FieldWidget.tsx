@@ -13,6 +13,19 @@ export interface FieldWidgetProps {
   access: Extract<Access, 'edit' | 'view'>;
   required?: boolean;
   invalid?: boolean;
+  /** More classes for the control (a host's own input styles). */
+  className?: string;
+  /** Id of the element describing the control (e.g. its limit message). */
+  describedBy?: string;
+}
+
+/** ISO time → the `datetime-local` input's "YYYY-MM-DDTHH:mm" in the reader's own time zone. */
+function toLocalInput(v: unknown): string {
+  if (typeof v !== 'string' || !v) return '';
+  const d = new Date(v);
+  if (Number.isNaN(d.getTime())) return '';
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 /** A value as text a person reads (lists and records summarised). */
@@ -28,11 +41,13 @@ export function fieldText(value: unknown, field: { type: string; options?: Entit
 /**
  * One field of a window as a form control, by its catalog type: text,
  * numbers, yes/no, an enum's options, dates; read-only when the role may
- * only view it. Used by the simulator's step forms.
+ * only view it; the field's catalog limits as input attributes. Used by the
+ * designer's simulator and by the demo CRM's window forms (one widget for
+ * both; wrap it in an `I18nProvider` for the UI language).
  */
-export function FieldWidget({ id, field, value, onChange, access, required = false, invalid = false }: FieldWidgetProps) {
+export function FieldWidget({ id, field, value, onChange, access, required = false, invalid = false, className, describedBy }: FieldWidgetProps) {
   const { t, text } = useI18n();
-  const common = { id, 'aria-invalid': invalid || undefined, 'aria-required': required || undefined, className: `cfd-input ${invalid ? 'is-invalid' : ''}` };
+  const common = { id, 'aria-invalid': invalid || undefined, 'aria-required': required || undefined, 'aria-describedby': describedBy, className: `cfd-input ${invalid ? 'is-invalid' : ''} ${className ?? ''}` };
   if (access === 'view') return <output id={id} className="cfd-field-view">{fieldText(value, field, text, t('common.yes'), t('common.no'))}</output>;
   switch (field.type) {
     case 'number':
@@ -60,7 +75,11 @@ export function FieldWidget({ id, field, value, onChange, access, required = fal
     case 'date':
       return <input {...common} type="date" value={typeof value === 'string' ? value.slice(0, 10) : ''} onChange={(e) => onChange(e.target.value || null)} />;
     case 'datetime':
-      return <input {...common} type="datetime-local" value={typeof value === 'string' ? value.slice(0, 16) : ''} onChange={(e) => onChange(e.target.value ? new Date(e.target.value).toISOString() : null)} />;
+      return <input {...common} type="datetime-local" value={toLocalInput(value)} onChange={(e) => onChange(e.target.value ? new Date(e.target.value).toISOString() : null)} />;
+    case 'text': {
+      const { maxLength } = limitAttributes(field);
+      return <textarea {...common} {...(maxLength !== undefined ? { maxLength } : {})} rows={3} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)} />;
+    }
     case 'list':
       return <output id={id} className="cfd-field-view">{fieldText(value, field, text, t('common.yes'), t('common.no'))}</output>;
     default:
