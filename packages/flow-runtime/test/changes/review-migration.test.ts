@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createChangeControl } from '../../src/changes/control.js';
 import { proposeNodeMap } from '../../src/changes/migration.js';
+import { changeLogMarkdown } from '../../src/changes/changelog.js';
 import type { Flow } from '../../src/schema/flow.js';
 import { catalog, orderFlow, sales } from '../engine/fixtures.js';
 import { HOUR, refusal, testEngine } from '../engine/helpers.js';
@@ -123,5 +124,33 @@ describe('change control: moving running cases', () => {
     // An edited mapping is used as given: mapping the credit check onto KYC lets case 2 move (KYC still to do).
     const edited = await w.changes.migrateCases('order', 2, { actor: ada, instanceIds: [w.c2], nodeMaps: { 1: { ...plan.nodeMaps[1], credit: 'kyc' } } });
     expect(edited[0]).toMatchObject({ ok: true, to: ['kyc'] });
+  });
+});
+
+describe('change control: the change log as Markdown', () => {
+  it('writes versions, notes, reviewers, publish times and migrations, with each version SOP, in English and Chinese', async () => {
+    const w = await world();
+    await w.changes.sendBack('order', 2, { actor: ada, reason: 'Name the KYC owner' });
+    await w.changes.draft(v2, { actor: keyUser });
+    await w.changes.submit('order', 2, { actor: keyUser, note: { en: 'KYC before credit, by finance', zh: '信用审核前由财务做尽职调查' } });
+    await w.changes.approve('order', 2, { actor: ada });
+    await w.changes.publish('order', 2, { actor: ada });
+    await w.changes.migrateCases('order', 2, { actor: ada, instanceIds: [w.c1] });
+    const versions = await w.changes.versions('order');
+    const definitions = new Map([1, 2].map((v) => [v, v === 1 ? orderFlow : v2] as const));
+    const en = changeLogMarkdown(versions, { locale: 'en', catalog, definitions });
+    expect(en).toMatch(/## Version 2\n\n- \*\*Stage\*\*: published/);
+    expect(en).toMatch(/Change note\*\*: KYC before credit, by finance/);
+    expect(en).toMatch(/Sent back\*\*: .*by Ada: Name the KYC owner/);
+    expect(en).toMatch(/Approved\*\*: .*by Ada/);
+    expect(en).toMatch(new RegExp(`${w.c1}: v1 → v2`));
+    expect(en).toMatch(/## Version 1\n\n- \*\*Stage\*\*: published\n- Deployed before change control/);
+    expect(en.match(/### Standard operating procedure/g)).toHaveLength(2);
+    expect(en).toMatch(/Know your customer/);
+    const zh = changeLogMarkdown(versions, { locale: 'zh', catalog, definitions });
+    expect(zh).toMatch(/## 第 2 版/);
+    expect(zh).toMatch(/变更说明\*\*: 信用审核前由财务做尽职调查/);
+    expect(zh).toMatch(/迁移到此版本的单据\*\*: 1/);
+    expect(zh).toMatch(/### 标准作业程序/);
   });
 });
