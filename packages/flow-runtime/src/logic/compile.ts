@@ -3,6 +3,9 @@ import { FORBIDDEN_PATH_SEGMENTS } from './operators.js';
 import { CHARS_PER_STEP, DEFAULT_BUDGET, LONG_TEXT, LogicError, chargeConversion, chargeOperand, chargeText, countItems, overSteps, type EvaluationBudget, type EvaluationContext } from './budget.js';
 import { OTHER_OPERATIONS, binary, binaryWithConstant, comparePathWithConstant, own } from './operations.js';
 
+const OBJECT_PROTO = Object.prototype;
+const ARRAY_PROTO = Array.prototype;
+
 /** A compiled node: evaluates against data; counters live in the context captured at compile time. */
 type Node = (data: unknown) => unknown;
 
@@ -408,9 +411,16 @@ function readerOf(segments: string[], fallback: Node | undefined): Node {
     return (d) => {
       if (d !== null && d !== undefined) {
         const o = (d as Record<string, unknown>)[k0];
-        if (o !== null && o !== undefined && typeof o !== 'function' && own(d, k0)) {
-          const v = (o as Record<string, unknown>)[k1];
-          if (v !== undefined && typeof v !== 'function' && own(o, k1)) return v;
+        if (o !== null && o !== undefined && typeof o !== 'function') {
+          // own(d, k0) && own(o, k1), inlined: plain objects and arrays answer by their prototype.
+          const pd = Object.getPrototypeOf(d) as unknown;
+          if (pd === OBJECT_PROTO || pd === ARRAY_PROTO || own(d, k0)) {
+            const v = (o as Record<string, unknown>)[k1];
+            if (v !== undefined && typeof v !== 'function') {
+              const po = Object.getPrototypeOf(o) as unknown;
+              if (po === OBJECT_PROTO || po === ARRAY_PROTO || own(o, k1)) return v;
+            }
+          }
         }
       }
       return fallback ? fallback(d) : null;
