@@ -400,7 +400,10 @@ function readerOf(segments: string[], fallback: Node | undefined): Node {
     return (d) => {
       if (d !== null && d !== undefined) {
         const v = (d as Record<string, unknown>)[k];
-        if (v !== undefined && typeof v !== 'function' && own(d, k)) return v;
+        if (v !== undefined && typeof v !== 'function') {
+          const p = Object.getPrototypeOf(d) as unknown;
+          if (p === OBJECT_PROTO || p === ARRAY_PROTO || own(d, k)) return v;
+        }
       }
       return fallback ? fallback(d) : null;
     };

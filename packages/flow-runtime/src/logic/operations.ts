@@ -90,12 +90,17 @@ export function own(o: unknown, k: string): boolean {
 function readAt(d: unknown, k0: string, k1: string | undefined): unknown {
   if (d === null || d === undefined) return null;
   let v = (d as Record<string, unknown>)[k0];
-  if (v === undefined || typeof v === 'function' || !own(d, k0)) return null;
+  if (v === undefined || typeof v === 'function') return null;
+  // own(d, k0), inlined: plain objects and arrays answer by their prototype.
+  const pd = Object.getPrototypeOf(d) as unknown;
+  if (pd !== OBJECT_PROTO && pd !== ARRAY_PROTO && !own(d, k0)) return null;
   if (k1 === undefined) return v;
   if (v === null) return null;
   const o = v;
   v = (o as Record<string, unknown>)[k1];
-  return v === undefined || typeof v === 'function' || !own(o, k1) ? null : v;
+  if (v === undefined || typeof v === 'function') return null;
+  const po = Object.getPrototypeOf(o) as unknown;
+  return po === OBJECT_PROTO || po === ARRAY_PROTO || own(o, k1) ? v : null;
 }
 
 /**
