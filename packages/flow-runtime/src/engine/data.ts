@@ -194,7 +194,9 @@ function refuse(path: string, key: string, args: EngineTextArgs = {}): EngineErr
  * more than {@link MAX_WRITE_VALUES} values or {@link MAX_WRITE_CHARS} characters, keys such as `__proto__`,
  * functions, symbols, big integers, and numbers that are not finite. Objects
  * with another prototype (class instances, `Object.create(...)`) are copied
- * by their own enumerable members only, so nothing inherited is ever stored.
+ * by their own enumerable members only, so nothing inherited is ever stored;
+ * a member or list item left undefined becomes null (no value), so what is
+ * stored and what a replay of the log gives agree.
  */
 function copyPlain(value: unknown, depth: number, path: string, budget: { values: number; chars: number }): unknown {
   if (typeof value === 'string') {
@@ -216,7 +218,8 @@ function copyPlain(value: unknown, depth: number, path: string, budget: { values
     budget.values += value.length;
     if (budget.values > MAX_WRITE_VALUES) throw refuse(path, 'data.tooMany', { max: MAX_WRITE_VALUES });
     const out = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = copyPlain(value[i], depth + 1, path ? `${path}.${i}` : String(i), budget);
+    // As JSON: a missing or undefined item is null.
+    for (let i = 0; i < value.length; i++) out[i] = copyPlain(value[i], depth + 1, path ? `${path}.${i}` : String(i), budget) ?? null;
     return out;
   }
   if (value instanceof Date) {
@@ -232,7 +235,8 @@ function copyPlain(value: unknown, depth: number, path: string, budget: { values
     if (RESERVED_KEYS.has(k)) throw refuse(at, 'data.reservedKey', { key: k });
     budget.chars += k.length;
     if (budget.chars > MAX_WRITE_CHARS) throw refuse(path, 'data.tooLong', { max: MAX_WRITE_CHARS });
-    out[k] = copyPlain((value as Record<string, unknown>)[k], depth + 1, at, budget);
+    // A member left undefined means no value: null, which is stored, logged and replayed alike.
+    out[k] = copyPlain((value as Record<string, unknown>)[k], depth + 1, at, budget) ?? null;
   }
   return out;
 }

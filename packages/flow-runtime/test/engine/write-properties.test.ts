@@ -22,6 +22,10 @@ const item = fc.oneof(
   fc.record({ sku: fc.constant('X'), qty: fc.constant(1), junk: fc.string() }), // unknown key
   fc.constant('not an order line'),
   fc.constant(JSON.parse('{"sku":"P","__proto__":{"qty":1000000}}') as unknown),
+  // Not JSON: an inherited qty (copied by own members only), a date, a member left undefined, minus zero.
+  fc.constant(Object.create({ qty: 1_000_000 }, { sku: { value: 'P', enumerable: true } }) as unknown),
+  fc.constant({ sku: new Date(0), qty: undefined } as unknown),
+  fc.constant({ sku: 'Z', qty: -0 }),
   fc.constant(null),
 );
 const path = fc.oneof(
@@ -29,7 +33,7 @@ const path = fc.oneof(
   fc.nat({ max: 4 }).map((i) => `order.lines.${i}`),
   fc.nat({ max: 4 }).map((i) => `order.lines.${i}.qty`),
   fc.nat({ max: 4 }).map((i) => `order.lines.${i}.sku`),
-  fc.constantFrom('order.lines.length', 'order.lines.x', 'order.lines.01', 'order.amount', 'order.status', 'order.status.length', 'order.nope'),
+  fc.constantFrom('order.lines.length', 'order.lines.x', 'order.lines.01', 'order.amount', 'order.status', 'order.status.length', 'order.nope', 'order.lines.0.qty.x', `order.lines${'.0'.repeat(20)}`),
 );
 const write = fc.tuple(path, fc.oneof(item, fc.array(item, { maxLength: 3 }), fc.integer({ min: -5, max: 5000 }), fc.string({ maxLength: 5 })));
 
