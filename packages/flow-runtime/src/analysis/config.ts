@@ -24,6 +24,7 @@ export const recommended: Readonly<Record<string, RuleSetting>> = {
   'window-record-bound': 'error',
   'roles-can-use-window': 'error',
   'alert-has-recipient': 'error',
+  'notify-nobody': 'warning',
   'subflow-exists': 'error',
   'guard-policy': 'error',
   'guard-vars-known': 'error',

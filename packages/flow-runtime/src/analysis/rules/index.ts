@@ -16,6 +16,7 @@ import { mandatoryNotBypassed } from './mandatory-not-bypassed.js';
 import { noDeadEnd } from './no-dead-end.js';
 import { noImplicitSplit } from './no-implicit-split.js';
 import { noUnreachable } from './no-unreachable.js';
+import { notifyNobody } from './notify-nobody.js';
 import { parallelJoinBalanced } from './parallel-join-balanced.js';
 import { rolesCanUseWindow } from './roles-can-use-window.js';
 import { singleStart } from './single-start.js';
@@ -48,6 +49,7 @@ export const RULES: ReadonlyArray<LintRule> = [
   windowRecordBound,
   rolesCanUseWindow,
   alertHasRecipient,
+  notifyNobody,
   subflowExists,
   guardPolicy,
   guardVarsKnown,
