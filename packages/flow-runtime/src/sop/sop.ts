@@ -6,6 +6,7 @@ import type { FlowRegistry, Locale } from '../analysis/types.js';
 import { nameIn } from '../analysis/text.js';
 import { describe, describeHours, describeValue } from '../logic/describe/render.js';
 import { readingOrder } from './order.js';
+import { claimsToNotify } from '../analysis/rules/notify-nobody.js';
 import { SOP_WORDS, type SopWords } from './words.js';
 import { outOf, inOf } from '../analysis/graph.js';
 
@@ -48,6 +49,61 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
     const f = ctx.entities?.get(win.entity)?.fields.find((x) => x.id === field);
     return f ? nameIn(f.name, locale) : field;
   };
+
+  const recordName = (v: string) => {
+    const d = flow.data[v];
+    const n = d?.name ? nameIn(d.name, locale) : d?.type === 'record' && d.entity ? nameIn(ctx.entities?.get(d.entity)?.name, locale) : '';
+    return (n || v).replace(/\s*[（(][^）)]*[）)]\s*/g, ' ').trim();
+  };
+  const inText = (s: string) => (locale === 'en' && !/^[A-Z]{2,}/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+  /**
+   * What an automatic step's assignments mean to the business: a record
+   * linked to another ("the payment is linked to the order"), a new record
+   * started, a value set. Bookkeeping that changes nothing a person sees (a
+   * field set to itself or to itself-or-0) is left out.
+   */
+  function assignmentLines(assign: ReadonlyArray<{ target: string; value: unknown }>): string[] {
+    const links = new Map<string, string[]>();
+    const lines: string[] = [];
+    const varOf = (x: unknown): string | undefined => {
+      if (x === null || typeof x !== 'object' || Array.isArray(x) || Object.keys(x).length !== 1 || !('var' in x)) return undefined;
+      const a = (x as { var: unknown }).var;
+      const p = Array.isArray(a) ? a[0] : a;
+      return typeof p === 'string' ? p : undefined;
+    };
+    for (const a of assign) {
+      const source = varOf(a.value);
+      if (source === a.target) continue;
+      const [head, ...rest] = a.target.split('.');
+      const headDef = flow.data[head!];
+      const linkTo = source?.endsWith('.id') ? source.slice(0, -3) : source;
+      if (linkTo && !linkTo.includes('.') && flow.data[linkTo]?.type === 'record' && headDef?.type === 'record' && rest.length > 0) {
+        const subject = rest.length === 1 ? head! : a.target;
+        links.set(subject, [...(links.get(subject) ?? []), locale === 'en' ? `the ${inText(recordName(linkTo))}` : recordName(linkTo)]);
+        continue;
+      }
+      if (headDef?.type === 'record' && rest.length === 0) {
+        const o = a.value !== null && typeof a.value === 'object' && !Array.isArray(a.value) ? (a.value as Record<string, unknown>) : undefined;
+        const branches = o && Array.isArray(o['if']) ? (o['if'] as unknown[]) : undefined;
+        if (a.value === null) {
+          lines.push(w.newRecord(inText(recordName(head!)), undefined));
+          continue;
+        }
+        if (branches && branches.length === 3 && (branches[1] === null || branches[2] === null) && [branches[1], branches[2]].every((b) => b === null || varOf(b) === head)) {
+          const when = branches[1] === null ? branches[0] : { '!': branches[0] };
+          lines.push(w.newRecord(inText(recordName(head!)), describe(when, catalog, locale, flow)));
+          continue;
+        }
+        if (linkTo && flow.data[linkTo]?.type === 'record') {
+          lines.push(w.sameRecord(inText(recordName(head!)), inText(recordName(linkTo))));
+          continue;
+        }
+      }
+      lines.push(w.sets(label(a.target), describeValue(a.value, catalog, locale, flow, a.target)));
+    }
+    const linkLines = [...links].map(([subject, to]) => w.linked(subject.includes('.') ? label(subject) : inText(recordName(subject)), joinWords(to, w.and, locale)));
+    return [...linkLines, ...lines];
+  }
 
   const out: string[] = [w.title(name(flow)), '', w.version(flow.version, flow.id), ''];
 
@@ -102,9 +158,10 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
         item(w.decision, node.question ? nameIn(node.question, locale) : name(node));
         break;
       case 'system': {
-        const parts = (node.assign ?? []).map((a) => w.sets(label(a.target), describeValue(a.value, catalog, locale, flow, a.target)));
+        const parts = assignmentLines(node.assign ?? []);
         if (node.alert) parts.push(w.alerts(roleList(node.alert.to), nameIn(node.alert.message, locale)));
-        item(w.automatic, parts.join(locale === 'zh' ? '；' : '; ') || '—');
+        item(w.automatic, parts.join(locale === 'zh' ? '；' : '; ') || w.bookkeeping);
+        if (!node.alert && claimsToNotify(node.name)) item(w.attention, w.notifiesNobody);
         break;
       }
       case 'wait': {

@@ -32,6 +32,16 @@ export interface SopWords {
   decision: string;
   automatic: string;
   sets(target: string, value: string): string;
+  /** `the payment is linked to the order and the customer`. */
+  linked(subject: string, to: string): string;
+  /** A new record of this kind is started (when `cond` holds). */
+  newRecord(record: string, cond: string | undefined): string;
+  /** One record variable set to another record. */
+  sameRecord(record: string, from: string): string;
+  /** An automatic step whose assignments are all bookkeeping. */
+  bookkeeping: string;
+  attention: string;
+  notifiesNobody: string;
   alerts(roles: string, message: string): string;
   waits: string;
   waitUntil(cond: string): string;
@@ -55,6 +65,12 @@ export interface SopWords {
 }
 
 const en: SopWords = {
+  linked: (s, to) => `the ${s.replace(/^the /, '')} is linked to ${to}`,
+  newRecord: (r, c) => (c ? `a new ${r} is started if ${c} (the previous one is kept)` : `a new ${r} is started`),
+  sameRecord: (r, f) => `the ${r} is the ${f}`,
+  bookkeeping: 'internal bookkeeping only; nothing for you to do.',
+  attention: 'Attention',
+  notifiesNobody: 'despite its name, this step notifies nobody — agree who tells the people concerned (see the lint warning notify-nobody).',
   title: (name) => `# ${name} — standard operating procedure`,
   version: (v, id) => `_Flow \`${id}\`, version ${v}._`,
   purpose: '## Purpose',
@@ -107,6 +123,12 @@ const en: SopWords = {
 };
 
 const zh: SopWords = {
+  linked: (s, to) => `${s}关联到${to}`,
+  newRecord: (r, c) => (c ? `如果${c}，则新建一条${r}（上一条保持不变）` : `新建一条${r}`),
+  sameRecord: (r, f) => `${r}取自${f}`,
+  bookkeeping: '仅系统内部记账，无需人工处理。',
+  attention: '注意',
+  notifiesNobody: '该步骤名为通知，实际上不会通知任何人——请明确由谁通知相关人员（参见检查警告 notify-nobody）。',
   title: (name) => `# ${name} — 标准作业程序`,
   version: (v, id) => `_流程 \`${id}\`，第${v}版。_`,
   purpose: '## 目的',

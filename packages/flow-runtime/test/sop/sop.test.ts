@@ -81,3 +81,37 @@ describe('toSop()', () => {
     expect(text).not.toMatch(/\{"|undefined|\[object/);
   });
 });
+
+describe('toSop() in business words, on the sample prepaid order', () => {
+  const sampleCatalog = parseCatalogOrThrow(JSON.parse(readFileSync(`${EXAMPLES_DIR}catalog.json`, 'utf8')));
+  const prepaid = parseFlowOrThrow(JSON.parse(readFileSync(`${EXAMPLES_DIR}prepaid-order.json`, 'utf8')));
+  const en = toSop(prepaid, sampleCatalog, 'en');
+  const zh = toSop(prepaid, sampleCatalog, 'zh');
+
+  it('says which records are linked instead of the plumbing that links them, and leaves out no-op assignments', () => {
+    expect(en).toContain('the payment is linked to the order and the customer');
+    expect(zh).toContain('收款关联到订单和客户');
+    expect(en).toContain('a new payment is started if the payment’s amount is filled in');
+    expect(en).not.toMatch(/sets (the )?(payment|order|customer) to|sets amount paid to (the )?amount paid[;,\n]/);
+    expect(zh).not.toMatch(/将收款设为|将订单设为订单编号|将已收款设为已收款（/);
+  });
+
+  it('says who asks the customer for the prepayment, and names each amount by its record', () => {
+    expect(en).toContain('alerts Sales rep: “Ask the customer to pay the order amount in advance');
+    expect(zh).toContain('提醒销售代表：“请通知客户预付订单金额');
+    expect(en).toContain('the order’s amount');
+  });
+
+  it('flags a step that claims to notify but notifies nobody', () => {
+    const silent = { ...prepaid, nodes: prepaid.nodes.map((n) => (n.kind === 'system' && n.id === 'submit-order' ? { ...n, alert: undefined } : n)) } as typeof prepaid;
+    expect(toSop(silent, sampleCatalog, 'en')).toContain('despite its name, this step notifies nobody');
+    expect(toSop(silent, sampleCatalog, 'zh')).toContain('实际上不会通知任何人');
+  });
+
+  it('gives a rule-valued time limit its unit on every branch', () => {
+    const complaint = parseFlowOrThrow(JSON.parse(readFileSync(`${EXAMPLES_DIR}complaint-handling.json`, 'utf8')));
+    expect(toSop(complaint, sampleCatalog, 'en')).toContain('within 4 hours if severity is critical, otherwise 24 hours if severity is high, otherwise 3 days');
+    expect(toSop(complaint, sampleCatalog, 'zh')).toContain('严重程度为紧急时为4小时，否则严重程度为高时为24小时，否则为3天');
+  });
+});
+
