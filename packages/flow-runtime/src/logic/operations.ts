@@ -10,36 +10,40 @@ function num(v: unknown): number {
 type Node = (data: unknown) => unknown;
 
 /**
+ * An operand as read, charged for what reading it as text or a number costs
+ * (lists, long texts). A module function, not a closure per operation, so
+ * every compiled operation calls the same target and the call is inlined.
+ */
+function charged(c: EvaluationContext, x: unknown): any {
+  if (typeof x === 'object' ? x !== null : typeof x === 'string' && x.length > LONG_TEXT) chargeOperand(c, x);
+  return x;
+}
+
+/**
  * Two-argument operations as one closure each, so every call site in the
  * hot path sees one shape (no table lookup, no argument array).
  */
 export function binary(op: string, a: Node, b: Node, c: EvaluationContext): Node | undefined {
-  /** An operand, charged for what reading it as text or a number costs (lists, long texts). */
-  const read = (n: Node, d: unknown): any => {
-    const x = n(d);
-    if (typeof x === 'object' ? x !== null : typeof x === 'string' && x.length > LONG_TEXT) chargeOperand(c, x);
-    return x;
-  };
   // Each case reads its operands in order (left first) into locals: no pair is allocated per call.
   switch (op) {
-    case '==': return (d) => { const x = read(a, d); return x == read(b, d); };
+    case '==': return (d) => { const x = charged(c, a(d)); return x == charged(c, b(d)); };
     case '===': return (d) => a(d) === b(d);
-    case '!=': return (d) => { const x = read(a, d); return x != read(b, d); };
+    case '!=': return (d) => { const x = charged(c, a(d)); return x != charged(c, b(d)); };
     case '!==': return (d) => a(d) !== b(d);
-    case '>': return (d) => { const x = read(a, d); return x > read(b, d); };
-    case '>=': return (d) => { const x = read(a, d); return x >= read(b, d); };
-    case '<': return (d) => { const x = read(a, d); return x < read(b, d); };
-    case '<=': return (d) => { const x = read(a, d); return x <= read(b, d); };
-    case 'in': return (d) => { const x = read(a, d); return inList(x, read(b, d)); };
-    case '+': return (d) => { const x = num(read(a, d)); return x + num(read(b, d)); };
-    case '*': return (d) => { const x = num(read(a, d)); return x * num(read(b, d)); };
+    case '>': return (d) => { const x = charged(c, a(d)); return x > charged(c, b(d)); };
+    case '>=': return (d) => { const x = charged(c, a(d)); return x >= charged(c, b(d)); };
+    case '<': return (d) => { const x = charged(c, a(d)); return x < charged(c, b(d)); };
+    case '<=': return (d) => { const x = charged(c, a(d)); return x <= charged(c, b(d)); };
+    case 'in': return (d) => { const x = charged(c, a(d)); return inList(x, charged(c, b(d))); };
+    case '+': return (d) => { const x = num(charged(c, a(d))); return x + num(charged(c, b(d))); };
+    case '*': return (d) => { const x = num(charged(c, a(d))); return x * num(charged(c, b(d))); };
     case '-': return (d) => {
-      const x = read(a, d);
-      const y = read(b, d);
+      const x = charged(c, a(d));
+      const y = charged(c, b(d));
       return y === undefined ? -x : x - y;
     };
-    case '/': return (d) => { const x = read(a, d); return x / read(b, d); };
-    case '%': return (d) => { const x = read(a, d); return x % read(b, d); };
+    case '/': return (d) => { const x = charged(c, a(d)); return x / charged(c, b(d)); };
+    case '%': return (d) => { const x = charged(c, a(d)); return x % charged(c, b(d)); };
     default: return undefined;
   }
 }
@@ -47,27 +51,21 @@ export function binary(op: string, a: Node, b: Node, c: EvaluationContext): Node
 /** {@link binary} with a constant right-hand side (`{"==": [{"var": "x"}, "critical"]}`). */
 export function binaryWithConstant(op: string, a: Node, k: unknown, c: EvaluationContext): Node | undefined {
   const kk = k as any;
-  /** The operand, charged for what converting a list would cost. */
-  const one = (d: unknown): any => {
-    const x = a(d);
-    if (typeof x === 'object' ? x !== null : typeof x === 'string' && x.length > LONG_TEXT) chargeOperand(c, x);
-    return x;
-  };
   switch (op) {
-    case '==': return (d) => one(d) == kk;
+    case '==': return (d) => charged(c, a(d)) == kk;
     case '===': return (d) => a(d) === kk;
-    case '!=': return (d) => one(d) != kk;
+    case '!=': return (d) => charged(c, a(d)) != kk;
     case '!==': return (d) => a(d) !== kk;
-    case '>': return (d) => one(d) > kk;
-    case '>=': return (d) => one(d) >= kk;
-    case '<': return (d) => one(d) < kk;
-    case '<=': return (d) => one(d) <= kk;
-    case 'in': return (d) => inList(one(d), kk);
-    case '+': { const nk = num(kk); return (d) => num(one(d)) + nk; }
-    case '*': { const nk = num(kk); return (d) => num(one(d)) * nk; }
-    case '-': return (d) => one(d) - kk;
-    case '/': return (d) => one(d) / kk;
-    case '%': return (d) => one(d) % kk;
+    case '>': return (d) => charged(c, a(d)) > kk;
+    case '>=': return (d) => charged(c, a(d)) >= kk;
+    case '<': return (d) => charged(c, a(d)) < kk;
+    case '<=': return (d) => charged(c, a(d)) <= kk;
+    case 'in': return (d) => inList(charged(c, a(d)), kk);
+    case '+': { const nk = num(kk); return (d) => num(charged(c, a(d))) + nk; }
+    case '*': { const nk = num(kk); return (d) => num(charged(c, a(d))) * nk; }
+    case '-': return (d) => charged(c, a(d)) - kk;
+    case '/': return (d) => charged(c, a(d)) / kk;
+    case '%': return (d) => charged(c, a(d)) % kk;
     default: return undefined;
   }
 }
@@ -110,24 +108,19 @@ function readAt(d: unknown, k0: string, k1: string | undefined): unknown {
 export function comparePathWithConstant(op: string, path: [string] | [string, string], k: unknown, c: EvaluationContext): Node | undefined {
   const [k0, k1] = path;
   const kk = k as any;
-  // A list in the data read as text or a number is charged like any conversion.
-  const read = (d: unknown, a: string, b: string | undefined): unknown => {
-    const v = readAt(d, a, b);
-    if (typeof v === 'object' ? v !== null : typeof v === 'string' && v.length > LONG_TEXT) chargeOperand(c, v);
-    return v;
-  };
+  // A list or long text in the data read as text or a number is charged like any conversion.
   switch (op) {
-    case '==': return (d) => (read(d, k0, k1) as any) == kk;
+    case '==': return (d) => (charged(c, readAt(d, k0, k1)) as any) == kk;
     case '===': return (d) => readAt(d, k0, k1) === kk;
-    case '!=': return (d) => (read(d, k0, k1) as any) != kk;
+    case '!=': return (d) => (charged(c, readAt(d, k0, k1)) as any) != kk;
     case '!==': return (d) => readAt(d, k0, k1) !== kk;
-    case '>': return (d) => (read(d, k0, k1) as any) > kk;
-    case '>=': return (d) => (read(d, k0, k1) as any) >= kk;
-    case '<': return (d) => (read(d, k0, k1) as any) < kk;
-    case '<=': return (d) => (read(d, k0, k1) as any) <= kk;
-    case 'in': return (d) => inList(read(d, k0, k1), kk);
-    case '*': { const nk = num(kk); return (d) => num(read(d, k0, k1)) * nk; }
-    case '+': { const nk = num(kk); return (d) => num(read(d, k0, k1)) + nk; }
+    case '>': return (d) => (charged(c, readAt(d, k0, k1)) as any) > kk;
+    case '>=': return (d) => (charged(c, readAt(d, k0, k1)) as any) >= kk;
+    case '<': return (d) => (charged(c, readAt(d, k0, k1)) as any) < kk;
+    case '<=': return (d) => (charged(c, readAt(d, k0, k1)) as any) <= kk;
+    case 'in': return (d) => inList(charged(c, readAt(d, k0, k1)), kk);
+    case '*': { const nk = num(kk); return (d) => num(charged(c, readAt(d, k0, k1))) * nk; }
+    case '+': { const nk = num(kk); return (d) => num(charged(c, readAt(d, k0, k1))) + nk; }
     default: return undefined;
   }
 }
