@@ -1,8 +1,8 @@
 import type { FlowEdge } from '../../schema/flow.js';
 import { checkRule } from '../../logic/policy.js';
 import type { AnalysisContext } from '../context.js';
-import { EVERYTHING, RegionTooLarge, type Box, type Constraint, type Region } from './region.js';
-import { domainOfType, toRegion, type Domain } from './to-region.js';
+import { EVERYTHING, isEmpty, RegionTooLarge, type Box, type Constraint, type Region } from './region.js';
+import { domainOfType, toRegion, type Domain, type DomainOf } from './to-region.js';
 import { outOf } from '../graph.js';
 
 /** One branch of a decision, in the order the engine tries them. */
@@ -23,12 +23,11 @@ export interface DecisionRegions {
   atoms: Map<string, unknown>;
 }
 
-/** The regions of every decision's branches, computed once per analysis. Decisions with a rule that breaks the policy are left out. */
-export function decisionRegions(ctx: AnalysisContext): DecisionRegions[] {
-  return ctx.once('decisionRegions', () => {
-    const g = ctx.graph;
+/** The domain of each root data path (numbers, choices, yes/no), resolved once per analysis. */
+export function pathDomains(ctx: AnalysisContext): DomainOf {
+  return ctx.once('pathDomains', () => {
     const domains = new Map<string, Domain>();
-    const domainOf = (path: string): Domain => {
+    return (path: string): Domain => {
       let d = domains.get(path);
       if (!d) {
         const info = ctx.resolvePath(path);
@@ -38,6 +37,28 @@ export function decisionRegions(ctx: AnalysisContext): DecisionRegions[] {
       }
       return d;
     };
+  });
+}
+
+/**
+ * Whether a condition can never hold (`amount > 5 and amount < 3`), by
+ * interval reasoning; false when unsure (too large, or breaking the policy).
+ */
+export function neverHolds(ctx: AnalysisContext, rule: unknown): boolean {
+  if (checkRule(rule).length > 0) return false;
+  try {
+    return isEmpty(toRegion(rule, pathDomains(ctx)));
+  } catch (error) {
+    if (error instanceof RegionTooLarge) return false;
+    throw error;
+  }
+}
+
+/** The regions of every decision's branches, computed once per analysis. Decisions with a rule that breaks the policy are left out. */
+export function decisionRegions(ctx: AnalysisContext): DecisionRegions[] {
+  return ctx.once('decisionRegions', () => {
+    const g = ctx.graph;
+    const domainOf = pathDomains(ctx);
     const out: DecisionRegions[] = [];
     decisions: for (const i of ctx.byKind('decision')) {
       const node = g.nodes[i]!;

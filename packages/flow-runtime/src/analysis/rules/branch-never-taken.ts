@@ -27,6 +27,9 @@ export const branchNeverTaken: LintRule = {
               edgeIds: [b.edge.id],
               hint: t('Fix the condition (check the numbers and the and/or), or remove the branch.', '修正条件（检查数值以及“且/或”），或删除该分支。'),
             });
+          } else if (seen.some((s) => s.edge.guard === undefined)) {
+            // Behind a branch without a condition every branch is dead: unguarded-branch-first says so once.
+            break;
           } else if (seen.length > 0 && within(b.region, before)) {
             const winners = seen.filter((s) => !isEmpty(and(s.region, b.region)));
             const list = joinTexts(winners.map((s) => named({ id: s.edge.id, name: s.edge.label })));

@@ -1,11 +1,11 @@
 import type { LintRule } from '../types.js';
-import { joinTexts, named, t } from '../text.js';
+import { named, t } from '../text.js';
 import { outOf } from '../graph.js';
 
 /**
  * decision-has-default: a decision says where to go when none of its
  * conditions holds — one default branch (or a last branch without a
- * condition), and not more than one.
+ * condition). Several defaults are decision-single-default's finding.
  */
 export const decisionHasDefault: LintRule = {
   id: 'decision-has-default',
@@ -18,15 +18,6 @@ export const decisionHasDefault: LintRule = {
       const out = outOf(g, i).map((e) => g.edges[e]!);
       if (out.length === 0) continue;
       const defaults = out.filter((e) => e.default);
-      if (defaults.length > 1) {
-        const list = joinTexts(defaults.map((e) => named({ id: e.id, name: e.label })));
-        report({
-          message: t(`Decision ${named(node).en} has ${defaults.length} default branches (${list.en}); only one of them can ever be used.`, `判断${named(node).zh}有${defaults.length}个默认分支（${list.zh}），只有一个会被使用。`),
-          nodeIds: [node.id],
-          edgeIds: defaults.map((e) => e.id),
-          hint: t('Keep one default branch and give the others a condition.', '只保留一个默认分支，为其他分支设置条件。'),
-        });
-      }
       const guardedDefault = defaults.filter((e) => e.guard !== undefined);
       for (const e of guardedDefault) {
         report({

@@ -28,6 +28,17 @@ import { uncoveredValues } from './uncovered-values.js';
 import { uniqueIds } from './unique-ids.js';
 import { waitWithoutExit } from './wait-without-exit.js';
 import { windowRecordBound } from './window-record-bound.js';
+import { conditionNeverTrue } from './condition-never-true.js';
+import { guardOnOnlyExit } from './guard-on-only-exit.js';
+import { unguardedBranchFirst } from './unguarded-branch-first.js';
+import { noDuplicateEdges } from './no-duplicate-edges.js';
+import { superfluousDecision } from './superfluous-decision.js';
+import { decisionSingleDefault } from './decision-single-default.js';
+import { waitDataNeverWritten } from './wait-data-never-written.js';
+import { separationOfDutiesOrder } from './separation-of-duties-order.js';
+import { noUnusedVariables } from './no-unused-variables.js';
+import { noUnusedControls } from './no-unused-controls.js';
+import { joinMatchesSplit } from './join-matches-split.js';
 
 /** Every lint rule, in the order findings are listed: structure, then steps, then conditions, then wording. */
 export const RULES: ReadonlyArray<LintRule> = [
@@ -38,11 +49,17 @@ export const RULES: ReadonlyArray<LintRule> = [
   noDeadEnd,
   endReachable,
   noImplicitSplit,
+  noDuplicateEdges,
+  guardOnOnlyExit,
   decisionHasDefault,
+  decisionSingleDefault,
+  superfluousDecision,
   parallelJoinBalanced,
   joinAfterExclusive,
+  joinMatchesSplit,
   mandatoryNotBypassed,
   waitWithoutExit,
+  waitDataNeverWritten,
   taskHasDepartment,
   taskHasRoles,
   taskHasWindow,
@@ -51,13 +68,18 @@ export const RULES: ReadonlyArray<LintRule> = [
   alertHasRecipient,
   notifyNobody,
   subflowExists,
+  separationOfDutiesOrder,
   guardPolicy,
   guardVarsKnown,
   guardTypes,
+  unguardedBranchFirst,
   branchNeverTaken,
+  conditionNeverTrue,
   uncoveredValues,
   constraintsSatisfiable,
   decisionBranchesLabelled,
   labelRequired,
   duplicateLabels,
+  noUnusedVariables,
+  noUnusedControls,
 ];

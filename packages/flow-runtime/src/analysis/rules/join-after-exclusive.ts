@@ -1,4 +1,5 @@
 import type { LintRule } from '../types.js';
+import type { AnalysisContext } from '../context.js';
 import { named, t } from '../text.js';
 import { enclosingParallel, forwardIn } from '../structure.js';
 import { inOf, outDegree } from '../graph.js';
@@ -33,6 +34,9 @@ export const joinAfterExclusive: LintRule = {
       if (d < 0 || d >= g.nodes.length) continue;
       const top = g.nodes[d]!;
       if (top.kind === 'parallel') continue;
+      // A decision that either runs a parallel split closed by this join or skips it: outside any other
+      // parallel branch the skipping token has no siblings and passes, and the split's branches are awaited.
+      if (closesSplit(ctx, j) && enclosingParallel(ctx, j) < 0) continue;
       // A task with several ways out is no-implicit-split's finding.
       if (top.kind !== 'decision' && outDegree(g, d) > 1) continue;
       // Inside a parallel branch the engine's join waits for the branch's siblings, which never come;
@@ -53,3 +57,14 @@ export const joinAfterExclusive: LintRule = {
     }
   },
 };
+
+/** Whether some parallel split's branches all first meet at join `j`. */
+function closesSplit(ctx: AnalysisContext, j: number): boolean {
+  const closing = ctx.once('joinsClosingSplits', () => {
+    const pidom = ctx.postDominators.idom;
+    const set = new Set<number>();
+    for (const p of ctx.byKind('parallel')) if (ctx.reachable[p]) set.add(pidom[p]!);
+    return set;
+  });
+  return closing.has(j);
+}

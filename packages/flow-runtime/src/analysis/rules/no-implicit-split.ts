@@ -17,6 +17,8 @@ export const noImplicitSplit: LintRule = {
       const k = g.kind[i];
       if (k === KIND.decision || k === KIND.parallel || k === KIND.end || outDegree(g, i) < 2) return;
       const out = outOf(g, i);
+      // Two connections to the same step are no choice: no-duplicate-edges says so.
+      if (new Set(out.map((e) => (g.target[e]! >= 0 ? g.target[e] : g.edges[e]!.target))).size < 2) return;
       report({
         message: t(`Step ${named(node).en} has ${out.length} outgoing connections; it is not a decision, so the choice between them is hidden.`, `步骤${named(node).zh}有${out.length}条出线；它不是判断，分支的选择被隐藏了。`),
         nodeIds: [node.id],

@@ -1,7 +1,7 @@
 import type { LintRule } from '../types.js';
 import { joinTexts, named, t } from '../text.js';
 import { forwardIn, joinsOf, postDominates } from '../structure.js';
-import { outOf, inOf } from '../graph.js';
+import { KIND, outOf, inOf } from '../graph.js';
 
 /**
  * parallel-join-balanced: a parallel split has two or more branches that all
@@ -22,7 +22,13 @@ export const parallelJoinBalanced: LintRule = {
         report({ message: t(`Parallel split ${named(node).en} has only one branch, so nothing runs in parallel.`, `并行拆分${named(node).zh}只有一个分支，没有任何内容并行执行。`), nodeIds: [node.id], hint: t('Add the branches that run at the same time, or remove the split.', '添加同时进行的分支，或删除该拆分。') });
         continue;
       }
-      const js = joins.get(p) ?? [];
+      let js = joins.get(p) ?? [];
+      // A decision before the split may send its other answers straight to the join (the split is skipped then):
+      // every branch still meets there when the join is the first step all of them pass.
+      if (js.length === 0) {
+        const pd = ctx.postDominators.idom[p]!;
+        if (pd >= 0 && pd < g.nodes.length && g.kind[pd] === KIND.join) js = [pd];
+      }
       if (js.length === 0) {
         report({
           message: t(`The branches of parallel split ${named(node).en} never meet at a join, so nobody can tell when all of them are done.`, `并行拆分${named(node).zh}的各分支从不在汇合点汇合，无法知道何时全部完成。`),

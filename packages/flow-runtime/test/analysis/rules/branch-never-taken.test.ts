@@ -11,6 +11,8 @@ const amount = v('order.amount');
 describe('branch-never-taken', () => {
   ruleTable(branchNeverTaken, {
     valid: [
+      // Behind a branch without a condition, the dead branches are unguarded-branch-first's single finding.
+      { name: 'branches after a branch without a condition (another rule)', flow: decide(edge('d', 'a', { label: { en: 'always' } }), when('d', 'b', v('urgent')), otherwise('d', 'c')) },
       { name: 'the order flow', flow: orderFlow() },
       { name: 'bands in increasing order', flow: decide(when('d', 'a', { '>': [amount, 5000] }), when('d', 'b', { '>': [amount, 1000] }), otherwise('d', 'c')) },
       { name: 'different enum values', flow: decide(when('d', 'a', { '==': [v('order.type'), 'new'] }), when('d', 'b', { in: [v('order.type'), ['prepaid', 'sample']] }), otherwise('d', 'c')) },
@@ -26,7 +28,6 @@ describe('branch-never-taken', () => {
         message: /never taken.*earlier branch/,
       },
       { name: 'a condition that can never hold', flow: decide(when('d', 'a', { and: [{ '>': [amount, 10] }, { '<': [amount, 5] }] }), otherwise('d', 'b')), edgeIds: ['d-a'], message: /can never hold/ },
-      { name: 'after a branch without a condition', flow: decide(edge('d', 'a', { label: { en: 'always' } }), when('d', 'b', v('urgent')), otherwise('d', 'c')), edgeIds: ['d-b'] },
       { name: 'enum values already taken', flow: decide(when('d', 'a', { in: [v('order.type'), ['new', 'prepaid']] }), when('d', 'b', { '==': [v('order.type'), 'prepaid'] }), otherwise('d', 'c')), edgeIds: ['d-b'] },
       {
         name: 'covered by two earlier branches together',

@@ -6,6 +6,13 @@ import { ruleTable } from '../rule-table.js';
 describe('join-after-exclusive', () => {
   ruleTable(joinAfterExclusive, {
     valid: [
+      {
+        name: 'a decision before a split whose other answer goes straight to the join',
+        flow: flow(
+          [start(), decision('d'), parallel('p'), task('a'), financeTask('b'), join('j'), end()],
+          [...chain('start', 'd'), when('d', 'p', v('urgent')), otherwise('d', 'j'), ...chain('p', 'a', 'j', 'end'), ...chain('p', 'b', 'j')],
+        ),
+      },
       { name: 'a join after a parallel split', flow: flow([start(), parallel('p'), task('a'), financeTask('b'), join('j'), end()], [...chain('start', 'p', 'a', 'j', 'end'), ...chain('p', 'b', 'j')]) },
       {
         name: 'a decision inside a parallel branch, answers meeting at the split’s join',
@@ -16,6 +23,14 @@ describe('join-after-exclusive', () => {
       },
     ],
     invalid: [
+      {
+        name: 'the same, but inside the branch of an outer split (the skipping answer waits for its siblings forever)',
+        flow: flow(
+          [start(), parallel('outer'), task('x'), decision('d'), parallel('p'), task('a'), financeTask('b'), join('j'), join('oj'), end()],
+          [...chain('start', 'outer', 'x', 'oj', 'end'), ...chain('outer', 'd'), when('d', 'p', v('urgent')), otherwise('d', 'j'), ...chain('p', 'a', 'j', 'oj'), ...chain('p', 'b', 'j')],
+        ),
+        nodeIds: ['j'],
+      },
       {
         name: 'a join merging the answers of a decision',
         flow: flow([start(), decision('d'), task('a'), financeTask('b'), join('j'), end()], [...chain('start', 'd'), when('d', 'a', v('urgent')), otherwise('d', 'b'), ...chain('a', 'j'), ...chain('b', 'j', 'end')]),

@@ -17,6 +17,20 @@ describe('parallel-join-balanced', () => {
           [...chain('start', 'p', 'd'), when('d', 'a1', v('urgent')), otherwise('d', 'a2'), ...chain('a1', 'j'), ...chain('a2', 'j'), ...chain('p', 'b', 'j', 'end')],
         ),
       },
+      {
+        name: 'a decision before the split lets its other answer go straight to the join',
+        flow: flow(
+          [start(), decision('d'), parallel('p'), task('a'), financeTask('b'), join('j'), end()],
+          [...chain('start', 'd'), when('d', 'p', v('urgent')), otherwise('d', 'j'), ...chain('p', 'a', 'j', 'end'), ...chain('p', 'b', 'j')],
+        ),
+      },
+      {
+        name: 'a split inside a loop',
+        flow: flow(
+          [start(), task('entry'), parallel('p'), task('a'), financeTask('b'), join('j'), decision('again'), end()],
+          [...chain('start', 'entry', 'p', 'a', 'j', 'again'), ...chain('p', 'b', 'j'), when('again', 'entry', v('urgent')), otherwise('again', 'end')],
+        ),
+      },
     ],
     invalid: [
       { name: 'a split with one branch', flow: flow([start(), parallel('p'), task('a'), end()], chain('start', 'p', 'a', 'end')), nodeIds: ['p'] },
