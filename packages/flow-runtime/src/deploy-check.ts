@@ -15,7 +15,10 @@ import type { DeployCheck, Engine, EngineOptions } from './engine/types.js';
  * Rules whose every finding refuses a deploy: a mandatory step some path
  * bypasses, a sub-flow to a flow or version that is not deployed, a decision
  * that can find no branch, a join that can wait forever (or for nothing), a
- * wait that can never end, a step with no way on or no way to an end.
+ * wait that can never end (its condition never holds, or reads data no step
+ * writes), a gate that never closes, a condition on a step's only way out
+ * (the case stops there when it does not hold), a step with no way on or no
+ * way to an end.
  */
 export const DEPLOY_BLOCKING_RULES: readonly string[] = [
   'mandatory-not-bypassed',
@@ -24,6 +27,9 @@ export const DEPLOY_BLOCKING_RULES: readonly string[] = [
   'parallel-join-balanced',
   'join-after-exclusive',
   'wait-without-exit',
+  'wait-data-never-written',
+  'condition-never-true',
+  'guard-on-only-exit',
   'no-dead-end',
   'end-reachable',
 ];

@@ -119,6 +119,42 @@ describe('deploy refuses unsafe flows', () => {
     expect(await engine.definitions('tiny-wait')).toEqual([]);
   });
 
+  it('a condition on the only way out, a wait whose condition can never hold, a wait on data no step writes, and a gate that never closes are each refused', async () => {
+    const tiny = (id: string, nodes: Flow['nodes'], edges: Flow['edges'], extra: Partial<Flow> = {}): Flow => ({
+      id,
+      version: 1,
+      name: { en: 'Tiny' },
+      data: { amount: { type: 'number' }, paid: { type: 'boolean' } },
+      nodes: [{ id: 'start', kind: 'start', name: { en: 'Start' } }, { id: 'enter', kind: 'task', name: { en: 'Enter amount' }, roles: ['sales-rep'], fields: ['amount'] }, ...nodes, { id: 'done', kind: 'end', name: { en: 'Done' } }],
+      edges: [{ id: 'a', source: 'start', target: 'enter' }, ...edges],
+      ...extra,
+    });
+    const engine = createEngine({ store: createMemoryStore(), catalog });
+    const rulesOf = async (f: Flow) => {
+      const e = await refusal(engine.deploy(f, { actor: admin }));
+      expect(e.code).toBe('UNSAFE_FLOW');
+      for (const finding of e.details.findings!) expect(finding.message.zh).not.toBe(finding.message.en);
+      return e.details.findings!.map((x) => x.rule);
+    };
+    // Cases with an amount of 100 or less would stop after "Enter amount" (NO_PATH).
+    expect(await rulesOf(tiny('only-exit', [], [{ id: 'b', source: 'enter', target: 'done', guard: { '>': [{ var: 'amount' }, 100] } }]))).toEqual(['guard-on-only-exit']);
+    const waitOn = (id: string, until: unknown) => tiny(id, [{ id: 'w', kind: 'wait', name: { en: 'Wait for payment' }, until }], [{ id: 'b', source: 'enter', target: 'w' }, { id: 'c', source: 'w', target: 'done' }]);
+    expect(await rulesOf(waitOn('never', { and: [{ '>': [{ var: 'amount' }, 5] }, { '<': [{ var: 'amount' }, 3] }] }))).toEqual(['condition-never-true']);
+    expect(await rulesOf(waitOn('unwritten', { '==': [{ var: 'paid' }, true] }))).toEqual(['wait-data-never-written']);
+    const gate = tiny('open-gate', [], [{ id: 'b', source: 'enter', target: 'done' }], {
+      controls: [{ id: 'g', kind: 'gate', name: { en: 'Big amounts wait' }, when: { and: [{ '>': [{ var: 'amount' }, 5] }, { '<': [{ var: 'amount' }, 3] }] }, message: { en: 'Held' }, blocks: ['done'] }],
+    });
+    expect(await rulesOf(gate)).toEqual(['condition-never-true']);
+    for (const id of ['only-exit', 'never', 'unwritten', 'open-gate']) expect(await engine.definitions(id)).toEqual([]);
+
+    // The same flows, fixed, deploy: a default exit, a possible condition, data a step writes.
+    await expect(engine.deploy(tiny('only-exit', [], [{ id: 'b', source: 'enter', target: 'done' }]), { actor: admin })).resolves.toMatchObject({ created: true });
+    await expect(engine.deploy(waitOn('never', { '>': [{ var: 'amount' }, 5] }), { actor: admin })).resolves.toMatchObject({ created: true });
+    const written = waitOn('unwritten', { '==': [{ var: 'paid' }, true] });
+    (written.nodes[1] as { fields: string[] }).fields = ['amount', 'paid'];
+    await expect(engine.deploy(written, { actor: admin })).resolves.toMatchObject({ created: true });
+  });
+
   it('the refusal lists every finding, and renders in Chinese from its code and details', async () => {
     const engine = createEngine({ store: createMemoryStore(), catalog });
     // Both holes at once: the credit-limit sub-flow is not deployed, and VIPs bypass the credit check.
