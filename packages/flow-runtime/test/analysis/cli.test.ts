@@ -46,6 +46,12 @@ describe('crm-flow lint', () => {
   it('speaks Chinese and JSON', async () => {
     const zh = await cli('lint', corpus('task-has-roles--refund-without-roles'), '--catalog', catalog, '--flows', EXAMPLES_DIR, '--locale', 'zh');
     expect(zh.out).toContain('没有指定角色');
+    // The CLI's own labels follow --locale too, not only the messages.
+    expect(zh.out).toMatch(/1个错误/);
+    expect(zh.out).toMatch(/^  错误 +task-has-roles/m);
+    expect(zh.out).toContain('步骤: refund');
+    expect(zh.out).not.toMatch(/\b(error|warning|steps:)\b/);
+    expect((await cli('lint', flow('new-order'), '--locale', 'zh')).out).toContain('new-order.json: 未发现问题');
     const json = await cli('lint', corpus('task-has-roles--refund-without-roles'), '--catalog', catalog, '--flows', EXAMPLES_DIR, '--json');
     const parsed = JSON.parse(json.out) as { ok: boolean; files: Array<{ status: string; diagnostics: Array<{ rule: string; nodeIds: string[] }>; metrics: { steps: number } }> };
     expect(parsed.ok).toBe(false);

@@ -159,24 +159,31 @@ export const lintCommand: CliCommand = {
       io.out(JSON.stringify({ ok: code === EXIT.ok, files: reports }, null, 2));
       return code;
     }
-    for (const r of reports) printReport(io, r);
+    for (const r of reports) printReport(io, r, locale);
     return code;
   },
 };
 
-function printReport(io: CliIo, r: FileReport): void {
+/** The CLI's own words around the findings, per `--locale`. */
+const LABELS = {
+  en: { error: 'error', warning: 'warning', info: 'info', count: (n: number, k: 'error' | 'warning') => plural(n, k), infos: (n: number) => `${n} info`, none: 'no findings', note: 'note', steps: 'steps', connections: 'connections', control: 'control point', sep: ', ' },
+  zh: { error: '错误', warning: '警告', info: '提示', count: (n: number, k: 'error' | 'warning') => `${n}个${k === 'error' ? '错误' : '警告'}`, infos: (n: number) => `${n}条提示`, none: '未发现问题', note: '说明', steps: '步骤', connections: '连线', control: '控制点', sep: '，' },
+} as const;
+
+function printReport(io: CliIo, r: FileReport, locale: Locale = 'en'): void {
+  const L = LABELS[locale];
   if (r.status === 'unreadable') {
     io.err(`error: ${r.message}`);
     return;
   }
   const c = countBySeverity(r.diagnostics);
-  const counts = [c.error + r.problems.length ? plural(c.error + r.problems.length, 'error') : '', c.warning ? plural(c.warning, 'warning') : '', c.info ? `${c.info} info` : ''].filter(Boolean).join(', ');
-  io.out(`${r.status === 'clean' ? '✓' : '✗'} ${basename(r.file)}: ${counts || 'no findings'}`);
-  for (const n of r.notes) io.out(`  note: ${n}`);
+  const counts = [c.error + r.problems.length ? L.count(c.error + r.problems.length, 'error') : '', c.warning ? L.count(c.warning, 'warning') : '', c.info ? L.infos(c.info) : ''].filter(Boolean).join(L.sep);
+  io.out(`${r.status === 'clean' ? '✓' : '✗'} ${basename(r.file)}: ${counts || L.none}`);
+  for (const n of r.notes) io.out(`  ${L.note}: ${n}`);
   for (const p of r.problems) io.out(`  error    format                       ${formatProblem(r.file, p)}`);
   for (const d of r.diagnostics) {
-    io.out(`  ${d.severity.padEnd(8)} ${d.rule.padEnd(28)} ${d.path !== undefined ? `${d.path || '/'}: ` : ''}${d.message}`);
-    const where = [d.nodeIds.length ? `steps: ${d.nodeIds.join(', ')}` : '', d.edgeIds.length ? `connections: ${d.edgeIds.join(', ')}` : '', d.controlId !== undefined ? `control point: ${d.controlId}` : ''].filter(Boolean).join(' · ');
+    io.out(`  ${L[d.severity].padEnd(8)} ${d.rule.padEnd(28)} ${d.path !== undefined ? `${d.path || '/'}: ` : ''}${d.message}`);
+    const where = [d.nodeIds.length ? `${L.steps}: ${d.nodeIds.join(', ')}` : '', d.edgeIds.length ? `${L.connections}: ${d.edgeIds.join(', ')}` : '', d.controlId !== undefined ? `${L.control}: ${d.controlId}` : ''].filter(Boolean).join(' · ');
     if (where) io.out(`  ${''.padEnd(8)} ${''.padEnd(28)} ${where}`);
     if (d.hint) io.out(`  ${''.padEnd(8)} ${''.padEnd(28)} → ${d.hint}`);
   }
