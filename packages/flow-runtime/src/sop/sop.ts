@@ -281,7 +281,7 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
     out.push('');
   }
 
-  if (options.metrics !== false) out.push(w.clarity, '', computeMetricsFrom(ctx, locale).summary, '');
+  if (options.metrics !== false) out.push(w.clarity, '', computeMetricsFrom(ctx, locale).summary, '', w.clarityHelp, '');
   return out.join('\n');
 }
 

@@ -57,6 +57,8 @@ export interface SopWords {
   outcomeLine(name: string, outcome: string | undefined, from: string): string;
   notes: string;
   clarity: string;
+  /** The clarity figures in plain words, for readers who do not know the terms. */
+  clarityHelp: string;
   nobody: string;
   and: string;
   step(n: number): string;
@@ -115,6 +117,8 @@ const en: SopWords = {
   outcomeLine: (n, o, from) => `- **${n}**${o ? ` (\`${o}\`)` : ''}, reached from ${from}.`,
   notes: '## Open questions and notes',
   clarity: '## How clear is this procedure',
+  clarityHelp:
+    '_How to read these figures: a step is one box a case passes through; a hand-off is the work moving to another department; a path is one of the different ways a case can go from start to end; a jump back is a loop or rework. The complexity figure counts how many separate ways through the procedure there are: up to 6 is easy to follow, 7–12 takes some care, above 12 is hard to follow and worth simplifying._',
   nobody: 'nobody in particular',
   and: 'and',
   step: (n) => `step ${n}`,
@@ -173,6 +177,8 @@ const zh: SopWords = {
   outcomeLine: (n, o, from) => `- **${n}**${o ? `（\`${o}\`）` : ''}，由${from}到达。`,
   notes: '## 待定问题与备注',
   clarity: '## 流程清晰度',
+  clarityHelp:
+    '_如何理解这些数字：步骤是一件业务经过的每一个环节；交接是工作转到另一个部门；路径是一件业务从开始到结束可能走的不同路线；回跳是循环或返工。圈复杂度表示流程中相互独立的走法有几条：6及以下容易理解，7–12需要留意，超过12则难以掌握，建议简化。_',
   nobody: '未指定',
   and: '和',
   step: (n) => `步骤${n}`,

@@ -108,6 +108,11 @@ describe('toSop() in business words, on the sample prepaid order', () => {
     expect(toSop(silent, sampleCatalog, 'zh')).toContain('实际上不会通知任何人');
   });
 
+  it('explains the clarity figures in plain words', () => {
+    expect(en).toContain('a hand-off is the work moving to another department');
+    expect(zh).toMatch(/圈复杂度表示流程中相互独立的走法有几条/);
+  });
+
   it('gives a rule-valued time limit its unit on every branch', () => {
     const complaint = parseFlowOrThrow(JSON.parse(readFileSync(`${EXAMPLES_DIR}complaint-handling.json`, 'utf8')));
     expect(toSop(complaint, sampleCatalog, 'en')).toContain('within 4 hours if severity is critical, otherwise 24 hours if severity is high, otherwise 3 days');
