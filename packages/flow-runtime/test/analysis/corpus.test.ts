@@ -16,9 +16,9 @@ for (const file of readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith('.json') &
 const files = readdirSync(CORPUS).filter((f) => f.endsWith('.json')).sort();
 
 describe('the flawed-flow corpus', () => {
-  it('has at least 20 flawed flows covering at least 20 rules', () => {
-    expect(files.length).toBeGreaterThanOrEqual(20);
-    expect(new Set(files.map((f) => f.split('--')[0])).size).toBeGreaterThanOrEqual(20);
+  it('has at least 45 flawed flows covering at least 30 rules', () => {
+    expect(files.length).toBeGreaterThanOrEqual(45);
+    expect(new Set(files.map((f) => f.split('--')[0])).size).toBeGreaterThanOrEqual(30);
   });
 
   it.each(files)('%s', (file) => {
