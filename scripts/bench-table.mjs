@@ -64,6 +64,9 @@ const intro = [
   '`pnpm --filter @crm/designer bench` to `bench/results.json` and put here by',
   '`node scripts/bench-table.mjs`. Every ratio is against a reference measured in the same',
   'process and run; targets are the ones the project set itself, and the ones not met say so.',
+  'The PostgreSQL rows come from the store bench (`pnpm bench postgres`), whose last run is older.',
+  'The machine was shared with other work during this run: the engine ratio against XState moves',
+  'between 1.5× and 2.7× with the load on it (both sides interleaved in one process).',
   '',
 ];
 writeFileSync(readme, `${text.slice(0, start)}<!-- bench:start -->\n${[...intro, ...lines].join('\n')}\n\n${text.slice(end)}`);
