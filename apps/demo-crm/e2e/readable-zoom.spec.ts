@@ -35,8 +35,9 @@ test('every sample flow opens in the Flows page at a readable zoom (titles ≥ 1
   await openDemo(page);
   await nav(page, 'Flows');
   const links = page.getByTestId('flow-list').getByRole('link');
+  // The list fills in once the deployed flows are read: wait for it, never count a half-drawn list.
+  await expect.poll(() => links.count()).toBeGreaterThanOrEqual(9);
   const count = await links.count();
-  expect(count).toBeGreaterThanOrEqual(9);
   for (let i = 0; i < count; i++) {
     await nav(page, 'Flows');
     const link = page.getByTestId('flow-list').getByRole('link').nth(i);
