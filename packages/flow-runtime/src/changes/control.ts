@@ -6,6 +6,7 @@
  */
 import { validate } from '../analysis/linter.js';
 import type { LintConfig } from '../analysis/types.js';
+import { invalidFlowError } from '../engine/definitions.js';
 import { refusal } from '../engine/errors.js';
 import { rolesArg } from '../engine/names.js';
 import type { TextArg } from '../engine/texts/types.js';
@@ -340,15 +341,7 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
     async draft(input, { actor }) {
       requireAuthor(actor);
       const parsed = parseFlow(input, catalog);
-      if (!parsed.ok) {
-        const shown: TextArg = {
-          kind: 'list',
-          join: 'lines',
-          items: parsed.problems.slice(0, 5).map((p) => ({ kind: 'msg', key: `problem.${p.code}`, args: { path: p.path, message: p.message } })),
-        };
-        const more = parsed.problems.length > 5 ? { more: parsed.problems.length - 5 } : {};
-        throw refusal('INVALID_FLOW', 'INVALID_FLOW.problems', { problems: shown, ...more }, { problems: parsed.problems });
-      }
+      if (!parsed.ok) throw invalidFlowError(parsed.problems);
       const flow = parsed.value;
       await command(flow.id, (versions) => {
         const r = find(versions, flow.version);

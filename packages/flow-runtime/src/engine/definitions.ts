@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../schema/catalog.js';
 import type { Flow } from '../schema/flow.js';
-import type { ParseResult } from '../schema/problems.js';
+import type { ParseResult, Problem } from '../schema/problems.js';
 import type { FlowStore, Retirement, StoredDefinition } from '../stores/types.js';
 import { compileFlow, type CompiledFlow } from './compiled.js';
 import { isEngineError, refusal, type DeployFinding, type EngineError } from './errors.js';
@@ -121,16 +121,7 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
 
   async function deploy(input: unknown): Promise<DeployResult> {
     const parsed = parseFlow(input, catalog);
-    if (!parsed.ok) {
-      // Each problem in English as written; in Chinese by its code's meaning, at its place in the definition.
-      const shown: TextArg = {
-        kind: 'list',
-        join: 'lines',
-        items: parsed.problems.slice(0, 5).map((p) => ({ kind: 'msg', key: `problem.${p.code}`, args: { path: p.path, message: p.message } })),
-      };
-      const more = parsed.problems.length > 5 ? { more: parsed.problems.length - 5 } : {};
-      throw refusal('INVALID_FLOW', 'INVALID_FLOW.problems', { problems: shown, ...more }, { problems: parsed.problems });
-    }
+    if (!parsed.ok) throw invalidFlowError(parsed.problems);
     const flow = deepFreeze(structuredClone(parsed.value));
     let accepted: DeployFinding[] = [];
     if (deployCheck) {
@@ -214,4 +205,19 @@ function deepFreeze<T>(v: T): T {
     for (const x of Object.values(v)) deepFreeze(x);
   }
   return v;
+}
+
+/**
+ * INVALID_FLOW for a definition that does not parse: the first five problems
+ * (each in English as written; in Chinese by its code's meaning, at its place
+ * in the definition) and how many more, all of them in `details.problems`.
+ */
+export function invalidFlowError(problems: readonly Problem[]): EngineError {
+  const shown: TextArg = {
+    kind: 'list',
+    join: 'lines',
+    items: problems.slice(0, 5).map((p) => ({ kind: 'msg', key: `problem.${p.code}`, args: { path: p.path, message: p.message } })),
+  };
+  const more = problems.length > 5 ? { more: problems.length - 5 } : {};
+  return refusal('INVALID_FLOW', 'INVALID_FLOW.problems', { problems: shown, ...more }, { problems: [...problems] });
 }
