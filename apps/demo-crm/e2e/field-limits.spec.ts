@@ -2,7 +2,7 @@
 // engine refuses a value outside them with a message naming the field and the limit — a negative
 // credit limit and an over-payment — in English and in Chinese; nothing is stored.
 import { expect, test, type Page } from '@playwright/test';
-import { actAs, addLine, completeStep, instanceIdOf, nav, openDemo, openFromInbox, refusal } from './helpers';
+import { actAs, completeStep, instanceIdOf, openDemo, openFromInbox, refusal, startPrepaidOrder } from './helpers';
 
 async function toChinese(page: Page) {
   await page.getByRole('group', { name: /Language|语言/ }).getByRole('button', { name: '中文' }).click();
@@ -54,16 +54,7 @@ test('a negative credit limit is refused with the field and its limit named, in 
 });
 
 test('a payment larger than what is still owed is refused, in English and in Chinese; the prepayment gate holds', async ({ page }) => {
-  await openDemo(page);
-  await nav(page, 'Orders');
-  await page.getByRole('button', { name: 'New order' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Customer').selectOption({ label: 'Chengdu Tianfu Building Materials Co., Ltd.' });
-  await dialog.getByRole('radio', { name: /Prepaid order/ }).check();
-  await dialog.getByRole('button', { name: 'Start' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Enter order' })).toBeVisible();
-  const caseId = instanceIdOf(page);
-  await addLine(page, 'LX-VLV-032', 50); // 50 × ¥326 = ¥16,300
+  const caseId = await startPrepaidOrder(page); // 50 × ¥326 = ¥16,300 on its first step
   // A ship date in the past is refused by the engine (not before today).
   await page.getByLabel('Requested ship date').fill('1999-01-01');
   await page.getByRole('button', { name: 'Complete step' }).click();

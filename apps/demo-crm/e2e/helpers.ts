@@ -60,3 +60,21 @@ export async function advance(page: Page, by: '+1 h' | '+1 day') {
   await page.getByRole('button', { name: by, exact: true }).click();
   await expect(page.getByTestId('demo-clock')).not.toHaveAttribute('datetime', before ?? '');
 }
+
+/**
+ * Opens the demo and starts a prepaid order for Chengdu Tianfu Building Materials from the Orders page,
+ * with one line of 50 × LX-VLV-032 (¥16,300) on its "Enter order" step; returns the case id.
+ */
+export async function startPrepaidOrder(page: Page): Promise<string> {
+  await openDemo(page);
+  await nav(page, 'Orders');
+  await page.getByRole('button', { name: 'New order' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Customer').selectOption({ label: 'Chengdu Tianfu Building Materials Co., Ltd.' });
+  await dialog.getByRole('radio', { name: /Prepaid order/ }).check();
+  await dialog.getByRole('button', { name: 'Start' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Enter order' })).toBeVisible();
+  const caseId = instanceIdOf(page);
+  await addLine(page, 'LX-VLV-032', 50);
+  return caseId;
+}

@@ -1,17 +1,8 @@
 import { expect, test } from '@playwright/test';
-import { actAs, addLine, completeStep, instanceIdOf, nav, openDemo, openFromInbox } from './helpers';
+import { actAs, completeStep, nav, openFromInbox, startPrepaidOrder } from './helpers';
 
 test('a prepaid order cannot go to production or shipping before its payment is recorded', async ({ page }) => {
-  await openDemo(page);
-  await nav(page, 'Orders');
-  await page.getByRole('button', { name: 'New order' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel('Customer').selectOption({ label: 'Chengdu Tianfu Building Materials Co., Ltd.' });
-  await dialog.getByRole('radio', { name: /Prepaid order/ }).check();
-  await dialog.getByRole('button', { name: 'Start' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Enter order' })).toBeVisible();
-  const caseId = instanceIdOf(page);
-  await addLine(page, 'LX-VLV-032', 50); // 50 × ¥326 = ¥16,300
+  const caseId = await startPrepaidOrder(page); // 50 × ¥326 = ¥16,300 on its first step
   await page.getByLabel('Requested ship date').fill('2026-12-10');
   await completeStep(page);
 
