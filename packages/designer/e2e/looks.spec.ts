@@ -41,7 +41,7 @@ test('simulation: steps on the engine, highlights the path, explains the decisio
   await expect(node(page, 'enter-customer').locator('.cfd-step')).toHaveClass(/status-done/);
   await page.screenshot({ path: test.info().outputPath('simulation-active.png') });
   await page.getByTestId('sim-run').click();
-  await expect(page.getByRole('status').filter({ hasText: 'The flow ended: approved' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'The flow ended: Customer approved' })).toBeVisible();
   await expect(page.getByTestId('sim-trace')).toContainText('because');
   await expect(node(page, 'notify-rejection').locator('.cfd-step')).toHaveClass(/status-skipped/);
   await page.screenshot({ path: test.info().outputPath('simulation-done.png') });

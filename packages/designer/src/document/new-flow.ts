@@ -11,14 +11,22 @@ import { DEFAULT_LANE_SIZE, LANE_HEADER_WIDTH, NODE_SIZE } from './geometry.js';
 /** The longest flow id the schema accepts. */
 const MAX_ID = 64;
 
+/** Turns text in another script into Latin letters (e.g. Chinese into pinyin, "退货退款" → "tui huo tui kuan"). */
+export type Romanize = (text: string) => string;
+
+const HAN = /\p{Script=Han}/u;
+
 /**
  * A flow id made from a name: its English words in lower case joined by
- * `-` ("Return & refund" → `return-refund`), `flow` when the name has no
- * Latin letters (a Chinese-only name), with `-2`, `-3`… added until it is
- * not among `taken`.
+ * `-` ("Return & refund" → `return-refund`); a name with Chinese in it is
+ * first romanized when `romanize` is given ("退货退款" → `tui-huo-tui-kuan`,
+ * "VIP 退货" → `vip-tui-huo`), else its Chinese is left out (`flow` when
+ * nothing is left); `-2`, `-3`…
+ * are added until it is not among `taken`.
  */
-export function flowIdFromName(name: Pick<LocalizedText, 'en'> | string, taken: Iterable<string>): string {
-  const text = typeof name === 'string' ? name : name.en;
+export function flowIdFromName(name: Pick<LocalizedText, 'en'> | string, taken: Iterable<string>, romanize?: Romanize): string {
+  let text = typeof name === 'string' ? name : name.en;
+  if (romanize && HAN.test(text)) text = romanize(text);
   const words = text
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -54,6 +62,8 @@ export interface BlankFlowInput {
   taken: Iterable<string>;
   /** The catalog the flow is written for (its id is recorded in the flow). */
   catalog?: Pick<Catalog, 'id' | 'departments'>;
+  /** Romanizes a name with no Latin letters for the id (see {@link flowIdFromName}). */
+  romanize?: Romanize;
 }
 
 /**
@@ -69,7 +79,7 @@ export function blankFlow(input: BlankFlowInput): Flow {
   const first = input.departments[0]!;
   const middle = (kind: 'start' | 'end') => Math.round((DEFAULT_LANE_SIZE - NODE_SIZE[kind].height) / 2);
   return {
-    id: flowIdFromName(input.name, input.taken),
+    id: flowIdFromName(input.name, input.taken, input.romanize),
     version: 1,
     name: { ...input.name },
     ...(input.catalog?.id ? { catalog: input.catalog.id } : {}),
@@ -91,9 +101,9 @@ export function blankFlow(input: BlankFlowInput): Flow {
  * connections, data and controls under a new name, a new id made from it,
  * at version 1 (no deploy override is carried over).
  */
-export function copyFlow(source: Flow, input: { name: LocalizedText; taken: Iterable<string> }): Flow {
+export function copyFlow(source: Flow, input: { name: LocalizedText; taken: Iterable<string>; romanize?: Romanize }): Flow {
   const { deployOverride: _override, $schema: _schema, ...rest } = structuredClone(source);
-  return { ...rest, id: flowIdFromName(input.name, input.taken), version: 1, name: { ...input.name } };
+  return { ...rest, id: flowIdFromName(input.name, input.taken, input.romanize), version: 1, name: { ...input.name } };
 }
 
 /** A flow the host knows: its published versions and its draft, if any. */

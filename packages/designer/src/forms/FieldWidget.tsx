@@ -28,13 +28,46 @@ function toLocalInput(v: unknown): string {
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
-/** A value as text a person reads (lists and records summarised). */
-export function fieldText(value: unknown, field: { type: string; options?: EntityField['options'] }, pick: (t: LocalizedText | undefined) => string, yes: string, no: string): string {
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const formats = new Map<string, { date: Intl.DateTimeFormat; dateTime: Intl.DateTimeFormat; number: Intl.NumberFormat; money: Intl.NumberFormat }>();
+function formatsFor(locale: 'en' | 'zh') {
+  let f = formats.get(locale);
+  if (!f) {
+    const tag = locale === 'zh' ? 'zh-CN' : 'en-GB';
+    f = {
+      // A date-only value is a calendar day, not an instant: shown as that day wherever the reader is.
+      date: new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }),
+      dateTime: new Intl.DateTimeFormat(tag, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }),
+      number: new Intl.NumberFormat(tag, { maximumFractionDigits: 4 }),
+      money: new Intl.NumberFormat(tag, { minimumFractionDigits: 0, maximumFractionDigits: 2 }),
+    };
+    formats.set(locale, f);
+  }
+  return f;
+}
+
+/**
+ * A value as text a person reads, in the reader's language: dates as
+ * "3 Nov 2026" / "2026年11月3日" (never ISO text), numbers and money with
+ * digit grouping, percentages with their sign, options by their names,
+ * yes/no, lists and records summarised; `—` when empty.
+ */
+export function fieldText(value: unknown, field: { type: string; options?: EntityField['options'] }, pick: (t: LocalizedText | undefined) => string, yes: string, no: string, locale: 'en' | 'zh' = 'en'): string {
   if (value === undefined || value === null || value === '') return '—';
   if (field.type === 'boolean') return value ? yes : no;
   if (field.type === 'enum') return pick(field.options?.find((o) => o.value === value)?.name) || String(value);
   if (Array.isArray(value)) return `${value.length} ×`;
   if (typeof value === 'object') return (value as { id?: unknown }).id !== undefined ? String((value as { id: unknown }).id) : '…';
+  const f = formatsFor(locale);
+  if (typeof value === 'number' && Number.isFinite(value)) {
+    if (field.type === 'money') return f.money.format(value);
+    if (field.type === 'percent') return `${f.number.format(value)} %`;
+    if (field.type === 'number' || field.type === 'integer') return f.number.format(value);
+  }
+  if (typeof value === 'string' && (field.type === 'date' || field.type === 'datetime')) {
+    const d = new Date(DATE_ONLY.test(value) ? `${value}T00:00:00Z` : value);
+    if (!Number.isNaN(d.getTime())) return field.type === 'date' && DATE_ONLY.test(value) ? f.date.format(d) : f.dateTime.format(d);
+  }
   return String(value);
 }
 
@@ -46,9 +79,9 @@ export function fieldText(value: unknown, field: { type: string; options?: Entit
  * both; wrap it in an `I18nProvider` for the UI language).
  */
 export function FieldWidget({ id, field, value, onChange, access, required = false, invalid = false, className, describedBy }: FieldWidgetProps) {
-  const { t, text } = useI18n();
+  const { t, text, locale } = useI18n();
   const common = { id, 'aria-invalid': invalid || undefined, 'aria-required': required || undefined, 'aria-describedby': describedBy, className: `cfd-input ${invalid ? 'is-invalid' : ''} ${className ?? ''}` };
-  if (access === 'view') return <output id={id} className="cfd-field-view">{fieldText(value, field, text, t('common.yes'), t('common.no'))}</output>;
+  if (access === 'view') return <output id={id} className="cfd-field-view">{fieldText(value, field, text, t('common.yes'), t('common.no'), locale)}</output>;
   switch (field.type) {
     case 'number':
     case 'integer':
@@ -81,7 +114,7 @@ export function FieldWidget({ id, field, value, onChange, access, required = fal
       return <textarea {...common} {...(maxLength !== undefined ? { maxLength } : {})} rows={3} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)} />;
     }
     case 'list':
-      return <output id={id} className="cfd-field-view">{fieldText(value, field, text, t('common.yes'), t('common.no'))}</output>;
+      return <output id={id} className="cfd-field-view">{fieldText(value, field, text, t('common.yes'), t('common.no'), locale)}</output>;
     default:
       return <input {...common} {...limitAttributes(field)} type="text" value={typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value)} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)} />;
   }

@@ -1,6 +1,7 @@
-import { useMemo, useState, type FormEvent } from 'react';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import type { Catalog, Flow } from '@crm/flow-runtime';
-import { blankFlow, copyFlow, flowIdFromName, flowName } from '../document/new-flow.js';
+import { blankFlow, copyFlow, flowIdFromName, flowName, type Romanize } from '../document/new-flow.js';
+import { HAS_HAN, loadPinyin } from '../document/pinyin.js';
 import { useI18n } from '../i18n/index.js';
 import { Dialog } from './Dialog.js';
 import type { FlowTemplate } from './TemplatesDialog.js';
@@ -44,7 +45,18 @@ export function NewFlowDialog({ catalog, templates, taken, onCreate, onClose }: 
   }, [templates, source, text, locale]);
   const chosen = choices.find((c) => `${c.source}:${c.flow.id}` === picked);
   const name = flowName(nameEn, nameZh);
-  const id = name ? flowIdFromName(name, taken) : undefined;
+  // A Chinese-only name gets a pinyin id ("退货退款" → tui-huo-tui-kuan); the romanizer loads on first need.
+  const [romanize, setRomanize] = useState<{ fn: Romanize } | undefined>();
+  const needsPinyin = !!name && HAS_HAN.test(name.en);
+  useEffect(() => {
+    if (!needsPinyin || romanize) return;
+    let live = true;
+    loadPinyin().then((fn) => live && setRomanize({ fn }), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [needsPinyin, romanize]);
+  const id = name ? flowIdFromName(name, taken, romanize?.fn) : undefined;
   const problems = [
     ...(name ? [] : [t('newFlow.needName')]),
     ...(source === 'blank' && departments.length === 0 ? [t('newFlow.needDepartment')] : []),
@@ -55,9 +67,14 @@ export function NewFlowDialog({ catalog, templates, taken, onCreate, onClose }: 
     e.preventDefault();
     setTried(true);
     if (problems.length || !name) return;
-    // Lanes top to bottom in the order the departments were picked (where the flow starts first).
-    if (source === 'blank') onCreate(blankFlow({ name, departments, taken, catalog }));
-    else if (chosen) onCreate(copyFlow(chosen.flow, { name, taken }));
+    const create = (fn: Romanize | undefined) => {
+      // Lanes top to bottom in the order the departments were picked (where the flow starts first).
+      if (source === 'blank') onCreate(blankFlow({ name, departments, taken, catalog, ...(fn ? { romanize: fn } : {}) }));
+      else if (chosen) onCreate(copyFlow(chosen.flow, { name, taken, ...(fn ? { romanize: fn } : {}) }));
+    };
+    // Submitted before the romanizer arrived: wait for it (the id then is the one shown a moment later), or go without it.
+    if (needsPinyin && !romanize) loadPinyin().then(create, () => create(undefined));
+    else create(romanize?.fn);
   };
   return (
     <Dialog title={t('newFlow.title')} onClose={onClose} wide>

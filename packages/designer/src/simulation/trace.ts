@@ -1,4 +1,5 @@
-import { collectVarUses, formatEngineText, type VarUse, type Catalog, type Flow, type FlowEvent, type InstanceState } from '@crm/flow-runtime';
+import { collectVarUses, describeValue, formatEngineText, type VarUse, type Catalog, type Flow, type FlowEvent, type InstanceState } from '@crm/flow-runtime';
+import { fieldText } from '../forms/FieldWidget.js';
 import { describeRule } from '../canvas/describe-rule.js';
 import type { Locale, Translate } from '../i18n/index.js';
 import type { TraceLine } from './types.js';
@@ -14,8 +15,37 @@ function valueAt(data: unknown, path: string): unknown {
   return v;
 }
 
-/** "estimate.decision = approved, customer.creditLimit = 300000": the values a rule read. */
-export function valuesRead(rule: unknown, data: unknown): string {
+/** The catalog field (or the flow variable) a data path names, when it names one. */
+function fieldAt(path: string, flow: Flow, catalog: Catalog | undefined): { type: string; options?: Catalog['entities'][number]['fields'][number]['options'] } | undefined {
+  const [head, field, ...rest] = path.split('.');
+  const v = head === undefined ? undefined : flow.data?.[head];
+  if (!v) return undefined;
+  if (field === undefined) return v.type === 'record' ? undefined : v;
+  if (v.type !== 'record' || rest.length > 0) return undefined;
+  return catalog?.entities.find((e) => e.id === v.entity)?.fields.find((f) => f.id === field);
+}
+
+/**
+ * A value a rule read or a step wrote, as a person reads it: the field's
+ * name ("credit limit") and its value in the reader's language (dates as
+ * days, option names, money grouped), never a data path or JSON.
+ */
+export function readable(path: string, value: unknown, flow: Flow, catalog: Catalog | undefined, locale: Locale, t?: Translate): { label: string; value: string } {
+  let label: string;
+  try {
+    label = describeValue({ var: path }, catalog, locale, flow);
+  } catch {
+    label = path;
+  }
+  const field = fieldAt(path, flow, catalog);
+  const yes = t ? t('common.yes') : locale === 'zh' ? '是' : 'yes';
+  const no = t ? t('common.no') : locale === 'zh' ? '否' : 'no';
+  const shown = field ? fieldText(value, field, (x) => pick(x, locale), yes, no, locale) : value === undefined || value === null ? '—' : typeof value === 'object' ? (Array.isArray(value) ? `${value.length} ×` : '…') : typeof value === 'boolean' ? (value ? yes : no) : String(value);
+  return { label, value: shown };
+}
+
+/** "decision = approved, credit limit = 300,000": the values a rule read, by name. */
+export function valuesRead(rule: unknown, data: unknown, flow?: Flow, catalog?: Catalog, locale: Locale = 'en', t?: Translate): string {
   let uses: VarUse[];
   try {
     uses = collectVarUses(rule);
@@ -23,7 +53,13 @@ export function valuesRead(rule: unknown, data: unknown): string {
     return '';
   }
   const paths = [...new Set(uses.filter((u) => u.scope.kind === 'root').map((u) => u.path))].filter(Boolean);
-  return paths.map((p) => `${p} = ${JSON.stringify(valueAt(data, p)) ?? '—'}`).join(', ');
+  if (!flow) return paths.map((p) => `${p} = ${JSON.stringify(valueAt(data, p)) ?? '—'}`).join(', ');
+  return paths
+    .map((p) => {
+      const r = readable(p, valueAt(data, p), flow, catalog, locale, t);
+      return `${r.label} = ${r.value}`;
+    })
+    .join(locale === 'zh' ? '，' : ', ');
 }
 
 /**
@@ -42,11 +78,18 @@ export function traceLines(events: readonly FlowEvent[], flow: Flow, catalog: Ca
     if (!role) return person;
     return person === `${role} user` ? roleName(role) : `${person} (${roleName(role)})`;
   };
+  // An end is named as the flow draws it ("Approved"), its outcome id only when the end has no name.
+  const endName = (nodeId: string | undefined, outcome: string | undefined) => {
+    const n = flow.nodes.find((x) => x.id === nodeId);
+    return (n ? pick(n.name, locale) : '') || outcome || nodeId || '';
+  };
+  // Chinese text takes the full-width colon.
+  const colon = locale === 'zh' ? '：' : ': ';
   const out: TraceLine[] = [];
   for (const e of events) {
     switch (e.type) {
       case 'instance.started':
-        out.push({ seq: e.seq, kind: 'start', text: `${t('sim.start')}: ${pick(flow.name, locale)}${e.actor ? ` — ${who(e.actor)}` : ''}` });
+        out.push({ seq: e.seq, kind: 'start', text: `${t('sim.start')}${colon}${pick(flow.name, locale)}${e.actor ? ` — ${who(e.actor)}` : ''}` });
         break;
       case 'task.completed': {
         out.push({ seq: e.seq, kind: 'step', nodeId: e.nodeId, text: `${name(e.nodeId)} ✓ ${who(e.actor)}` });
@@ -61,17 +104,17 @@ export function traceLines(events: readonly FlowEvent[], flow: Flow, catalog: Ca
           const not = others.map((x) => describeRule(x.guard, flow, catalog, locale)).join(locale === 'zh' ? '；' : '; ');
           reason = locale === 'zh' ? `其他条件都不成立（${not || '无'}），走默认分支` : `no other condition held (${not || 'none'}), so the default`;
         } else {
-          const values = valuesRead(edge.guard, instance.data);
+          const values = valuesRead(edge.guard, instance.data, flow, catalog, locale, t);
           reason = `${describeRule(edge.guard, flow, catalog, locale)}${values ? ` [${values}]` : ''}`;
         }
         out.push({ seq: e.seq, kind: 'decision', nodeId: e.nodeId, text: t('sim.decided', { node: name(e.nodeId), edge: branch, reason }) });
         break;
       }
       case 'data.changed':
-        if (e.cause === 'system' && e.nodeId) out.push({ seq: e.seq, kind: 'system', nodeId: e.nodeId, text: `${name(e.nodeId)}: ${e.changes.map((c) => `${c.path} → ${JSON.stringify(c.to)}`).join(', ')}` });
+        if (e.cause === 'system' && e.nodeId) out.push({ seq: e.seq, kind: 'system', nodeId: e.nodeId, text: `${name(e.nodeId)}${colon}${e.changes.map((c) => { const r = readable(c.path, c.to, flow, catalog, locale, t); return `${r.label} → ${r.value}`; }).join(locale === 'zh' ? '，' : ', ')}` });
         break;
       case 'wait.ended':
-        out.push({ seq: e.seq, kind: 'wait', nodeId: e.nodeId, text: `${name(e.nodeId)}: ${e.reason === 'timer' ? t('node.timer') : t('node.until')}` });
+        out.push({ seq: e.seq, kind: 'wait', nodeId: e.nodeId, text: `${name(e.nodeId)}${colon}${e.reason === 'timer' ? t('node.timer') : t('node.until')}` });
         break;
       case 'alert.raised':
         out.push({ seq: e.seq, kind: 'alert', text: `⚠ ${e.text ? formatEngineText(e.text, { locale, ...(catalog ? { catalog } : {}) }) : pick(e.message, locale)} → ${e.to.map(roleName).join(', ')}` });
@@ -81,7 +124,7 @@ export function traceLines(events: readonly FlowEvent[], flow: Flow, catalog: Ca
         out.push({ seq: e.seq, kind: 'error', ...(e.nodeId ? { nodeId: e.nodeId } : {}), text: e.text ? formatEngineText(e.text, { locale, ...(catalog ? { catalog } : {}) }) : e.message });
         break;
       case 'instance.completed':
-        out.push({ seq: e.seq, kind: 'end', nodeId: e.nodeId, text: t('sim.done', { outcome: e.outcome ?? name(e.nodeId) }) });
+        out.push({ seq: e.seq, kind: 'end', nodeId: e.nodeId, text: t('sim.done', { outcome: endName(e.nodeId, e.outcome) }) });
         break;
       default:
         break;

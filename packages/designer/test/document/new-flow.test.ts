@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFlow } from '@crm/flow-runtime';
 import { blankFlow, copyFlow, flowIdFromName, flowName, nextVersion, planImport, readFlowFile, type KnownFlow } from '../../src/document/new-flow.js';
+import { loadPinyin } from '../../src/document/pinyin.js';
 import { catalog as testCatalog } from '../fixtures/catalog.js';
 import { smallFlow } from '../fixtures/flow.js';
 
@@ -20,6 +21,18 @@ describe('flowIdFromName', () => {
     expect(flowIdFromName('退货退款', ['flow'])).toBe('flow-2');
     expect(flowIdFromName('2026 returns', [])).toBe('returns');
     expect(flowIdFromName('Überprüfung', [])).toBe('uberprufung');
+  });
+
+  it('gives a Chinese-only name a pinyin id when the designer romanizes it, unique like any other', async () => {
+    const romanize = await loadPinyin();
+    expect(flowIdFromName('退货退款', [], romanize)).toBe('tui-huo-tui-kuan');
+    expect(flowIdFromName('退货退款', ['tui-huo-tui-kuan'], romanize)).toBe('tui-huo-tui-kuan-2');
+    expect(flowIdFromName('绿色通道 2', [], romanize)).toBe('lv-se-tong-dao-2');
+    expect(flowIdFromName('VIP 退货', [], romanize)).toBe('vip-tui-huo');
+    // an English name is never romanized
+    expect(flowIdFromName({ en: 'Return refund' }, [], romanize)).toBe('return-refund');
+    const flow = blankFlow({ name: { en: '退货退款', zh: '退货退款' }, departments: ['sales'], taken: [], romanize });
+    expect(flow.id).toBe('tui-huo-tui-kuan');
   });
 
   it('keeps ids within the schema limit', () => {

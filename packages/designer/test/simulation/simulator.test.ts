@@ -41,8 +41,15 @@ describe('Simulator', () => {
     const end = await sim.run();
     const lines = traceLines(end.events, newCustomerApproval(), sampleCatalog, end.instance, 'en', translator('en'));
     const decision = lines.find((l) => l.kind === 'decision')!;
-    expect(decision.text).toMatch(/^Approved\?: took “Approved” because .*estimate\.decision = "approved"/);
+    expect(decision.text).toMatch(/^Approved\?: took “Approved” because .*\[decision = Approve the customer\]$/);
+    // the values read are named and shown as a person reads them, never as data paths or JSON
+    expect(lines.map((l) => l.text).join('\n')).not.toMatch(/estimate\.|"|→ [a-z-]+$/m);
+    // and the end is named as the flow draws it, not by its outcome id
     expect(lines.at(-1)!.kind).toBe('end');
+    expect(lines.at(-1)!.text).toBe('The flow ended: Customer approved');
+    const zh = traceLines(end.events, newCustomerApproval(), sampleCatalog, end.instance, 'zh', translator('zh'));
+    expect(zh.find((l) => l.kind === 'system')!.text).toBe('提交审批：状态 → 待审批，客户 → C-0130');
+    expect(zh.at(-1)!.text).toBe('流程结束：客户已批准');
   });
 
   it('names who acted by role when the scenario names no person, in the UI language', async () => {

@@ -155,7 +155,7 @@ export function SimulationPanel({ flow, catalog, scenarios: given = [], flows = 
           </details>
         ) : (
           <p className="cfd-sim-status" role="status">
-            {state.finished ? t('sim.done', { outcome: state.instance.outcome ?? state.instance.status }) : t('sim.active', { steps: active.join(', ') || '—' })}
+            {state.finished ? ([...lines].reverse().find((l) => l.kind === 'end')?.text ?? t('sim.done', { outcome: state.instance.outcome ?? state.instance.status })) : t('sim.active', { steps: active.join(', ') || '—' })}
           </p>
         )}
         <div className="cfd-sim-buttons">
@@ -213,11 +213,11 @@ export function SimulationPanel({ flow, catalog, scenarios: given = [], flows = 
           <tbody>
             {Object.entries(flow.data).flatMap(([name, v]) => {
               const value = (state.instance.data as Record<string, unknown>)[name];
-              if (v.type !== 'record') return [<tr key={name}><th>{text(v.name) || name}</th><td>{fieldText(value, v, text, t('common.yes'), t('common.no'))}</td></tr>];
+              if (v.type !== 'record') return [<tr key={name}><th>{text(v.name) || name}</th><td>{fieldText(value, v, text, t('common.yes'), t('common.no'), locale)}</td></tr>];
               const entity = catalog.entities.find((e) => e.id === v.entity);
               const rec = (value ?? {}) as Record<string, unknown>;
               const filled = (entity?.fields ?? []).filter((f) => rec[f.id] !== undefined && rec[f.id] !== null && f.type !== 'list');
-              return [<tr key={name}><th>{text(v.name) || name}</th><td>{filled.map((f) => `${text(f.name)}: ${fieldText(rec[f.id], f, text, t('common.yes'), t('common.no'))}`).join(' · ') || '—'}</td></tr>];
+              return [<tr key={name}><th>{text(v.name) || name}</th><td>{filled.map((f) => `${text(f.name)}: ${fieldText(rec[f.id], f, text, t('common.yes'), t('common.no'), locale)}`).join(' · ') || '—'}</td></tr>];
             })}
           </tbody>
         </table>
