@@ -18,9 +18,11 @@ export const BUDGETS = [
   { name: 'runtime.engine_entry_gzip_kb', entry: 'src/engine-entry.ts', budgetKb: 40, what: '@crm/flow-runtime/engine (engine, memory store, compiled guards)' },
 ] as const;
 
-/** Bundles `contents` (or a file) and returns its minified and gzipped sizes in KB. */
-export async function bundleSize(input: { entry: string } | { contents: string }): Promise<{ minKb: number; gzipKb: number }> {
+/** Bundles `contents` (or a file) and returns its minified and gzipped sizes in KB, and the minified bytes each module put in. */
+export async function bundleSize(input: { entry: string } | { contents: string }): Promise<{ minKb: number; gzipKb: number; modules: Record<string, number> }> {
   const out = await build({
+    metafile: true,
+    outfile: 'size-check.js',
     ...('entry' in input ? { entryPoints: [input.entry] } : { stdin: { contents: input.contents, resolveDir: root, loader: 'ts' } }),
     absWorkingDir: root,
     bundle: true,
@@ -33,13 +35,30 @@ export async function bundleSize(input: { entry: string } | { contents: string }
     logLevel: 'error',
   });
   const code = out.outputFiles[0]!.contents;
-  return { minKb: code.length / 1024, gzipKb: gzipSync(code, { level: 9 }).length / 1024 };
+  const modules: Record<string, number> = {};
+  for (const output of Object.values(out.metafile.outputs)) {
+    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) modules[path.replace(/^.*node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?/, '')] = bytesInOutput;
+  }
+  return { minKb: code.length / 1024, gzipKb: gzipSync(code, { level: 9 }).length / 1024, modules };
+}
+
+/** The modules' bytes summed by folder (`src/engine/texts`, `zod/v4`), largest first, for `--modules`. */
+function byFolder(modules: Record<string, number>): [string, number][] {
+  const sums = new Map<string, number>();
+  for (const [path, bytes] of Object.entries(modules)) {
+    const parts = path.split('/');
+    const folder = parts.slice(0, parts[0] === 'src' ? Math.min(3, parts.length) : 2).join('/');
+    sums.set(folder, (sums.get(folder) ?? 0) + bytes);
+  }
+  return [...sums].filter(([, b]) => b > 0).sort((a, b) => b[1] - a[1]);
 }
 
 /** XState v5's typical import, bundled the same way. */
 export const XSTATE_TYPICAL = `export { setup, createActor, assign } from 'xstate';`;
 
 async function main(): Promise<void> {
+  // `--modules`: under each entry, the minified bytes of each folder, to see what to cut.
+  const showModules = process.argv.includes('--modules');
   const ref = await bundleSize({ contents: XSTATE_TYPICAL });
   let over = 0;
   for (const b of BUDGETS) {
@@ -47,10 +66,11 @@ async function main(): Promise<void> {
     const ok = s.gzipKb <= b.budgetKb;
     if (!ok) over++;
     console.log(`${ok ? 'ok  ' : 'OVER'} ${b.name}: ${s.gzipKb.toFixed(1)} KB gzip (${s.minKb.toFixed(0)} KB min), budget ${b.budgetKb} KB — ${b.what}`);
+    if (showModules) for (const [folder, bytes] of byFolder(s.modules)) console.log(`       ${(bytes / 1024).toFixed(1).padStart(6)} KB min  ${folder}`);
   }
   console.log(`     reference: XState's typical import (setup, createActor, assign) ${ref.gzipKb.toFixed(1)} KB gzip`);
   if (over > 0) {
-    console.log(`${over} entr${over === 1 ? 'y is' : 'ies are'} over budget: see what grew with 'npx esbuild <entry> --bundle --minify --metafile=meta.json' and esbuild's analyzer.`);
+    console.log(`${over} entr${over === 1 ? 'y is' : 'ies are'} over budget: see what grew with 'pnpm size --modules'.`);
     process.exit(1);
   }
 }
