@@ -11,11 +11,14 @@ const root = fileURLToPath(new URL('../', import.meta.url));
 
 /** An entry, its budget in KB gzip, and what it is for. */
 export const BUDGETS = [
-  // The schemas use zod's tree-shakable `zod/mini` API (91 KB with it, 112 KB with the chained API).
-  // The issue's target is 100 KB; change control, field constraints and the new lint rules took the root
-  // to 118.5 KB, so this budget holds growth at 125 KB and the target is reported as not met (README).
-  { name: 'runtime.root_gzip_kb', entry: 'src/index.ts', budgetKb: 125, what: '@crm/flow-runtime (format, evaluator, engine, stores, analysis, SOP)' },
+  // The issue's targets (100 and 40). The schemas use zod's tree-shakable `zod/mini` API (the chained API
+  // costs ~20 KB more). The root stays under 100 KB because the authoring tools (linter, SOP, compare,
+  // change control) are the `/analysis` entry and the root's deploy check imports only its 11 rules.
+  { name: 'runtime.root_gzip_kb', entry: 'src/index.ts', budgetKb: 100, what: '@crm/flow-runtime (format, evaluator, describe, engine with its deploy check, memory store)' },
   { name: 'runtime.engine_entry_gzip_kb', entry: 'src/engine-entry.ts', budgetKb: 40, what: '@crm/flow-runtime/engine (engine, memory store, compiled guards)' },
+  // Not an issue target: the analysis entry bundled alone (it pulls in the root parts it builds on),
+  // held where it is so that growth of the authoring tools shows in CI too.
+  { name: 'runtime.analysis_entry_gzip_kb', entry: 'src/analysis-entry.ts', budgetKb: 125, what: '@crm/flow-runtime/analysis (lint, metrics, scenarios, SOP, compare, change control)' },
 ] as const;
 
 /** Bundles `contents` (or a file) and returns its minified and gzipped sizes in KB, and the minified bytes each module put in. */

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { compareFlows, type Catalog, type Flow } from '@crm/flow-runtime';
+import { type Catalog, type Flow } from '@crm/flow-runtime';
+import { compareFlows } from '@crm/flow-runtime/analysis';
 import { FlowViewer } from '../designer/FlowViewer.js';
 import { useI18n } from '../i18n/index.js';
 import { Dialog } from './Dialog.js';

@@ -1,4 +1,5 @@
-import { lintFlow, type Catalog, type Flow, type FlowMetrics } from '@crm/flow-runtime';
+import { type Catalog, type Flow } from '@crm/flow-runtime';
+import { lintFlow, type FlowMetrics } from '@crm/flow-runtime/analysis';
 import { NODE_SIZE, laneAt, laneBands } from '../document/geometry.js';
 import { translator, type Locale } from '../i18n/index.js';
 import type { ClarityMetrics, Diagnostic, ValidationResult } from './types.js';

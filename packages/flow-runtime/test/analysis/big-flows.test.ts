@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
-import { computeMetrics, enumeratePaths, lintFlow, type Flow, type FlowEdge, type FlowNode } from '../../src/index.js';
+import { type Flow, type FlowEdge, type FlowNode } from '../../src/index.js';
+import { computeMetrics, enumeratePaths, lintFlow } from '../../src/analysis-entry.js';
 import { catalog } from './fixtures/catalog.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'crm-flow-big-'));

@@ -1,7 +1,8 @@
 // Clean but tricky flows: shapes a linter easily gets wrong. Each must lint
 // with no error (and, where said, no warning either).
 import { describe, expect, it } from 'vitest';
-import { lintFlow, type Flow } from '../../src/index.js';
+import { type Flow } from '../../src/index.js';
+import { lintFlow } from '../../src/analysis-entry.js';
 import { catalog } from './fixtures/catalog.js';
 import { chain, decision, edge, end, financeTask, flow, join, otherwise, parallel, start, subflow, system, task, v, wait, warehouseTask, when } from './fixtures/build.js';
 

@@ -3,7 +3,8 @@
 // the file name), and say nothing else that is an error: one flaw, one finding.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Flow, lintFlow, parseCatalogOrThrow } from '../../src/index.js';
+import { Flow, parseCatalogOrThrow } from '../../src/index.js';
+import { lintFlow } from '../../src/analysis-entry.js';
 import { EXAMPLES_DIR, PACKAGE_DIR } from '../paths.js';
 
 const CORPUS = `${PACKAGE_DIR}test/analysis/corpus/`;

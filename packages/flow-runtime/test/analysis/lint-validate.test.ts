@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
-import { lintFlow, parseCatalogOrThrow, parseFlow, type Diagnostic, type Flow } from '../../src/index.js';
+import { parseCatalogOrThrow, parseFlow, type Flow } from '../../src/index.js';
+import { lintFlow, type Diagnostic } from '../../src/analysis-entry.js';
 import { EXAMPLES_DIR, PACKAGE_DIR } from '../paths.js';
 
 const catalogFile = `${EXAMPLES_DIR}catalog.json`;

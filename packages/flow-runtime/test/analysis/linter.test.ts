@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AnalysisContext, RULES, recommended, runRules, validate, type LintRule } from '../../src/index.js';
+import { AnalysisContext, RULES, recommended, runRules, validate, type LintRule } from '../../src/analysis-entry.js';
 import { catalog } from './fixtures/catalog.js';
 import { chain, end, flow, orderFlow, start, task } from './fixtures/build.js';
 import { PACKAGE_DIR } from '../paths.js';

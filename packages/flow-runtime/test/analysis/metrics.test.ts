@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeMetrics } from '../../src/index.js';
+import { computeMetrics } from '../../src/analysis-entry.js';
 import { catalog } from './fixtures/catalog.js';
 import { chain, decision, edge, end, financeTask, flow, join, orderFlow, otherwise, parallel, start, task, v, warehouseTask, when } from './fixtures/build.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { enumeratePaths } from '../../src/index.js';
+import { enumeratePaths } from '../../src/analysis-entry.js';
 import { catalog } from './fixtures/catalog.js';
 import { chain, decision, end, financeTask, flow, join, orderFlow, otherwise, parallel, start, task, v, when } from './fixtures/build.js';
 

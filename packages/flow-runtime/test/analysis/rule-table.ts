@@ -1,7 +1,8 @@
 // The bpmnlint table test: a rule must stay silent on every valid flow and
 // flag every invalid one (optionally pointing at given nodes or edges).
 import { expect, it } from 'vitest';
-import { AnalysisContext, runRules, type Diagnostic, type Flow, type LintRule } from '../../src/index.js';
+import { type Flow } from '../../src/index.js';
+import { AnalysisContext, runRules, type Diagnostic, type LintRule } from '../../src/analysis-entry.js';
 import { catalog } from './fixtures/catalog.js';
 
 export interface InvalidCase {

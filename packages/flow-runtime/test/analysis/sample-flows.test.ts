@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCatalogOrThrow, parseFlowOrThrow, validate, type Flow } from '../../src/index.js';
+import { parseCatalogOrThrow, parseFlowOrThrow, type Flow } from '../../src/index.js';
+import { validate } from '../../src/analysis-entry.js';
 import { EXAMPLES_DIR } from '../paths.js';
 
 const catalog = parseCatalogOrThrow(JSON.parse(readFileSync(`${EXAMPLES_DIR}catalog.json`, 'utf8')));

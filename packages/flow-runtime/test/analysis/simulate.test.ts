@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCatalogOrThrow, parseFlowOrThrow, simulate, testScenarios, matchesPath, type Flow, type Scenario } from '../../src/index.js';
+import { parseCatalogOrThrow, parseFlowOrThrow, type Flow } from '../../src/index.js';
+import { simulate, testScenarios, matchesPath, type Scenario } from '../../src/analysis-entry.js';
 import { catalog } from './fixtures/catalog.js';
 import { chain, decision, end, financeTask, flow, join, orderFlow, parallel, start, task, v, wait, warehouseTask, when } from './fixtures/build.js';
 import { EXAMPLES_DIR } from '../paths.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compareFlows, parseCatalogOrThrow, parseFlowOrThrow, type Catalog, type Flow } from '../../src/index.js';
+import { parseCatalogOrThrow, parseFlowOrThrow, type Catalog, type Flow } from '../../src/index.js';
+import { compareFlows } from '../../src/analysis-entry.js';
 import { EXAMPLES_DIR } from '../paths.js';
 
 const catalog: Catalog = parseCatalogOrThrow(JSON.parse(readFileSync(`${EXAMPLES_DIR}catalog.json`, 'utf8')));

@@ -1,7 +1,7 @@
 // Conference-room testing: the scenario file of each sample flow walks every path (issue 4.5).
 // A flow edited so that it gains a path no scenario walks fails here, with that path in the message.
 import { describe, expect, it } from 'vitest';
-import { testScenarios, type FlowPath, type Scenario } from '../../src/index.js';
+import { testScenarios, type FlowPath, type Scenario } from '../../src/analysis-entry.js';
 import type { Flow } from '../../src/schema/index.js';
 import { FLOW_IDS, loadCatalog, loadFlow, loadScenarios } from './load-examples.js';
 

@@ -3,7 +3,7 @@
 // simulated: each ends with an incident or a finding, never a hang.
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '../../src/schema/flow.js';
-import { lintFlow, simulate } from '../../src/index.js';
+import { lintFlow, simulate } from '../../src/analysis-entry.js';
 import { catalog, orderFlow, sales } from '../engine/fixtures.js';
 import { testEngine } from '../engine/helpers.js';
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseCatalogOrThrow, parseFlowOrThrow, toSop } from '../../src/index.js';
+import { parseCatalogOrThrow, parseFlowOrThrow } from '../../src/index.js';
+import { toSop } from '../../src/analysis-entry.js';
 import { catalog } from '../analysis/fixtures/catalog.js';
 import { chain, financeTask, flow, join, orderFlow, parallel, start, task, end, v } from '../analysis/fixtures/build.js';
 import { EXAMPLES_DIR } from '../paths.js';

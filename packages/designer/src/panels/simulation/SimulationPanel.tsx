@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatEngineText, isEngineError, testScenarios, type Catalog, type Flow, type ScenarioReport } from '@crm/flow-runtime';
+import { formatEngineText, isEngineError, type Catalog, type Flow } from '@crm/flow-runtime';
+import { testScenarios, type ScenarioReport } from '@crm/flow-runtime/analysis';
 import { fieldText } from '../../forms/FieldWidget.js';
 import { StepForm } from './StepForm.js';
 import { walkablePart } from '../../simulation/partial.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisContext, parseCatalogOrThrow, runRules, type Catalog, type Flow } from '../../../src/index.js';
+import { parseCatalogOrThrow, type Catalog, type Flow } from '../../../src/index.js';
+import { AnalysisContext, runRules } from '../../../src/analysis-entry.js';
 import { constraintsSatisfiable } from '../../../src/analysis/rules/constraints-satisfiable.js';
 import { recommended } from '../../../src/analysis/config.js';
 import { catalog as base } from '../fixtures/catalog.js';
