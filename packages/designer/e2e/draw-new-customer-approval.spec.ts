@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import type { Flow, FlowNode } from '@crm/flow-runtime';
+import type { Flow, FlowNode, LocalizedNote } from '@crm/flow-runtime';
 import { processOf } from './flow-equivalence.js';
 import { addWithKeyboard, selectEdgeBetween, connect, edgeId, dropFromPalette, nameStep, node, reportedFlow, selectNode, tickRoles } from './helpers.js';
 
@@ -15,8 +15,11 @@ async function taskDetails(page: Page, id: string, roles: string[], window: stri
   await page.getByTestId('node-window').selectOption(window);
   if (s.mandatory) await page.getByTestId('node-mandatory').check();
   if (Array.isArray(s.notes)) {
-    await page.getByTestId('node-notes').fill((s.notes as string[]).join('\n'));
+    const notes = s.notes as LocalizedNote[];
+    await page.getByTestId('node-notes').fill(notes.map((n) => (typeof n === 'string' ? n : n.en)).join('\n'));
     await page.getByTestId('node-notes').blur();
+    await page.getByTestId('node-notes-zh').fill(notes.map((n) => (typeof n === 'string' ? '' : (n.zh ?? ''))).join('\n'));
+    await page.getByTestId('node-notes-zh').blur();
   }
 }
 

@@ -77,6 +77,7 @@ export const en = {
   'inspector.separation': 'Not the same person as',
   'inspector.notes': 'Notes and open questions',
   'inspector.notesHint': 'One per line',
+  'inspector.notesZhHint': 'Line by line, the Chinese of the notes above',
   'inspector.question': 'Question',
   'inspector.outcome': 'Outcome',
   'inspector.subflow': 'Flow to run',

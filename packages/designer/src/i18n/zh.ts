@@ -79,6 +79,7 @@ export const zh: Messages = {
   'inspector.separation': '不能与以下步骤同一人',
   'inspector.notes': '备注与待定问题',
   'inspector.notesHint': '每行一条',
+  'inspector.notesZhHint': '逐行对应上面的英文备注',
   'inspector.question': '问题',
   'inspector.outcome': '结果',
   'inspector.subflow': '调用的流程',

@@ -2,7 +2,7 @@ import type { Locale } from '../analysis/types.js';
 import { bindTask } from '../engine/access.js';
 import { describe, describeValue } from '../logic/describe/index.js';
 import type { Catalog, Window } from '../schema/catalog.js';
-import type { Access, LocalizedText } from '../schema/common.js';
+import { noteIn, type Access, type LocalizedNote, type LocalizedText } from '../schema/common.js';
 import type { Control, Flow, FlowEdge, FlowNode, TaskNode } from '../schema/flow.js';
 import { COMPARE_WORDS } from './words.js';
 
@@ -184,7 +184,7 @@ export function compareFlows(before: Flow, after: Flow, options: CompareOptions 
       case 'output':
         return w.list(Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k} ← ${describeValue(v, catalog, locale, flow)}`));
       case 'notes':
-        return (value as string[]).join(' · ') || w.none;
+        return (value as LocalizedNote[]).map((n) => noteIn(n, locale)).join(' · ') || w.none;
       case 'kind':
       case 'severity':
         return w.kind[value as string] ?? String(value);

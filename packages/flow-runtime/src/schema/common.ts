@@ -27,6 +27,32 @@ export const LocalizedText = described(
 );
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
+/**
+ * A note or open question a person writes on a step: plain text (read the
+ * same in every language, as notes were before they were localized) or
+ * English (en) and, optionally, Chinese (zh).
+ */
+export const LocalizedNote = described(
+  z.union([
+    z.string().check(z.maxLength(2000)),
+    z.strictObject({
+      en: z.string().check(z.minLength(1), z.maxLength(2000)),
+      zh: z.optional(z.string().check(z.minLength(1), z.maxLength(2000))),
+    }),
+  ]),
+  'A note: plain text, or text in English (en) and Chinese (zh).',
+);
+export type LocalizedNote = z.infer<typeof LocalizedNote>;
+
+/**
+ * A note in one language: Chinese (`zh`) falls back to English when the note
+ * has no Chinese; a plain-text note reads the same in every language.
+ */
+export function noteIn(note: LocalizedNote, locale: 'en' | 'zh'): string {
+  if (typeof note === 'string') return note;
+  return locale === 'zh' ? (note.zh ?? note.en) : note.en;
+}
+
 /** Longer localized text (descriptions, purposes). */
 export const LocalizedParagraph = z.strictObject({
   en: z.string().check(z.maxLength(20_000)),

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { described, EnumOption, FieldType, Id, ItemField, JsonLogicRule, LocalizedParagraph, LocalizedText } from './common.js';
+import { described, EnumOption, FieldType, Id, ItemField, JsonLogicRule, LocalizedNote, LocalizedParagraph, LocalizedText } from './common.js';
 
 /** A dotted data path such as `customer.creditLimit` or `order.lines`. */
 export const DataPath = described(
@@ -22,7 +22,7 @@ const nodeBase = {
   name: LocalizedText,
   description: z.optional(LocalizedParagraph),
   department: described(z.optional(Id), 'The department (swimlane) the step belongs to.'),
-  notes: described(z.optional(z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(100))), 'Notes and open questions left for later.'),
+  notes: described(z.optional(z.array(LocalizedNote).check(z.maxLength(100))), 'Notes and open questions left for later, each plain text or in English and Chinese.'),
 };
 
 /** Where the flow begins; `roles` may start it (everyone when absent). */

@@ -45,6 +45,16 @@ export function problemsFromZod(issues: ReadonlyArray<z.core.$ZodIssue>, input: 
         push(dangerous ? 'FLOW_E016' : 'FLOW_E013', dangerous ? `${subject} uses the reserved key '${key}', which is never allowed.` : `${subject}: the key '${truncate(key)}' is not a valid name (${issue.issues[0]?.message ?? 'invalid'}).`);
         break;
       }
+      case 'invalid_union': {
+        // A value of the right kind for one branch (an object where text or {en, zh} is allowed) is judged by that branch.
+        const fitting = issue.errors.find((b) => b.length > 0 && b.every((i) => i.path.length > 0 || i.code !== 'invalid_type'));
+        const kinds = issue.errors.flatMap((b) => b.filter((i) => i.code === 'invalid_type' && i.path.length === 0).map((i) => article((i as z.core.$ZodIssueInvalidType).expected)));
+        if (value === undefined && prop) push('FLOW_E010', `${subject} is missing ${at}.`);
+        else if (fitting) out.push(...problemsFromZod(fitting, input, subjectOf, path));
+        else if (kinds.length === issue.errors.length) push('FLOW_E011', `${subject}: ${at} should be ${kinds.join(' or ')} but is ${describeValue(value)}.`);
+        else push('FLOW_E013', `${subject}: ${at} is not valid: ${issue.message}.`);
+        break;
+      }
       default:
         // A union or discriminated union reports "Invalid input" on a property that is simply absent.
         if (value === undefined && prop) push('FLOW_E010', `${subject} is missing ${at}.`);

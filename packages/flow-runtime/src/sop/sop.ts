@@ -1,5 +1,6 @@
 import type { Catalog, Window } from '../schema/catalog.js';
 import type { Flow, FlowNode, TaskNode } from '../schema/flow.js';
+import { noteIn } from '../schema/common.js';
 import { AnalysisContext } from '../analysis/context.js';
 import { computeMetricsFrom } from '../analysis/metrics/index.js';
 import type { FlowRegistry, Locale } from '../analysis/types.js';
@@ -8,7 +9,10 @@ import { describe, describeHours, describeValue } from '../logic/describe/render
 import { readingOrder } from './order.js';
 import { claimsToNotify } from '../analysis/rules/notify-nobody.js';
 import { SOP_WORDS, type SopWords } from './words.js';
-import { outOf, inOf } from '../analysis/graph.js';
+import { outOf, inOf, neighbours } from '../analysis/graph.js';
+import { reach } from '../analysis/traversal.js';
+import { bindTask, fieldAccess } from '../engine/access.js';
+import { collectVarUses } from '../logic/vars.js';
 
 /** Options of {@link toSop}. */
 export interface SopOptions {
@@ -56,14 +60,43 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
     return (n || v).replace(/\s*[（(][^）)]*[）)]\s*/g, ' ').trim();
   };
   const inText = (s: string) => (locale === 'en' && !/^[A-Z]{2,}/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+  const edgeSource = new Map(g.edges.map((e, i) => [e.id, g.source[i]!]));
   /**
-   * What an automatic step's assignments mean to the business: a record
-   * linked to another ("the payment is linked to the order"), a new record
-   * started, a value set. Bookkeeping that changes nothing a person sees (a
-   * field set to itself or to itself-or-0) is left out.
+   * Whether the link field `path` (`order.customer`) matters after step `v`:
+   * a later task's window shows it to the person doing it, or a later
+   * condition, value, sub-flow input, record link or a control point reads it.
    */
-  function assignmentLines(assign: ReadonlyArray<{ target: string; value: unknown }>): string[] {
+  function usedAfter(v: number, path: string): boolean {
+    const later = reach(g.succ, neighbours(g.succ, v));
+    const head = path.split('.')[0]!;
+    const field = path.slice(head.length + 1);
+    for (let u = 0; u < g.nodes.length; u++) {
+      const n = g.nodes[u]!;
+      if (!later[u] || n.kind !== 'task' || !n.window) continue;
+      const b = bindTask(n, flow, catalog);
+      if (b.variable === head && b.window && (b.candidates.length ? fieldAccess(b.window, field, b.candidates) !== 'none' : b.window.fields.includes(field))) return true;
+    }
+    for (const site of ctx.ruleSites) {
+      if (!site.readsFlowData) continue;
+      const at = site.nodeId !== undefined ? g.index.get(site.nodeId) : site.edgeId !== undefined ? edgeSource.get(site.edgeId) : undefined;
+      if (site.controlId === undefined && (at === undefined || at < 0 || !later[at])) continue;
+      const reads = collectVarUses(site.rule).some((u) => u.scope.kind === 'root' && (u.path === path || u.path.startsWith(`${path}.`) || (site.kind === 'input' && u.path === head)));
+      if (reads) return true;
+    }
+    return g.edges.some((e, i) => e.recordLink !== undefined && g.source[i]! >= 0 && later[g.source[i]!] === 1 && (e.recordLink.equals === path || e.recordLink.equals.startsWith(`${path}.`)));
+  }
+  const plumbing = (target: string, source: string | undefined) => target.endsWith('.id') || (source !== undefined && source.endsWith('.id') && flow.data[target.split('.')[0]!]?.type !== 'record');
+
+  /**
+   * What an automatic step's assignments mean to the business: a new record
+   * started, a value set, and a record linked to another ("the order is
+   * linked to the customer") when that matters: a later step shows or uses
+   * the link, or linking is all the step does. Plumbing is left out: a field
+   * set to itself, ids copied into helper variables.
+   */
+  function assignmentLines(v: number, assign: ReadonlyArray<{ target: string; value: unknown }>, alone: boolean): string[] {
     const links = new Map<string, string[]>();
+    const quiet = new Map<string, string[]>();
     const lines: string[] = [];
     const varOf = (x: unknown): string | undefined => {
       if (x === null || typeof x !== 'object' || Array.isArray(x) || Object.keys(x).length !== 1 || !('var' in x)) return undefined;
@@ -73,13 +106,14 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
     };
     for (const a of assign) {
       const source = varOf(a.value);
-      if (source === a.target) continue;
+      if (source === a.target || plumbing(a.target, source)) continue;
       const [head, ...rest] = a.target.split('.');
       const headDef = flow.data[head!];
       const linkTo = source?.endsWith('.id') ? source.slice(0, -3) : source;
       if (linkTo && !linkTo.includes('.') && flow.data[linkTo]?.type === 'record' && headDef?.type === 'record' && rest.length > 0) {
         const subject = rest.length === 1 ? head! : a.target;
-        links.set(subject, [...(links.get(subject) ?? []), locale === 'en' ? `the ${inText(recordName(linkTo))}` : recordName(linkTo)]);
+        const into = usedAfter(v, a.target) ? links : quiet;
+        into.set(subject, [...(into.get(subject) ?? []), locale === 'en' ? `the ${inText(recordName(linkTo))}` : recordName(linkTo)]);
         continue;
       }
       if (headDef?.type === 'record' && rest.length === 0) {
@@ -101,7 +135,9 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
       }
       lines.push(w.sets(label(a.target), describeValue(a.value, catalog, locale, flow, a.target)));
     }
-    const linkLines = [...links].map(([subject, to]) => w.linked(subject.includes('.') ? label(subject) : inText(recordName(subject)), joinWords(to, w.and, locale)));
+    // Links nothing later shows or uses are said only when linking is all the step does.
+    const said = lines.length || links.size || !alone ? links : new Map([...quiet]);
+    const linkLines = [...said].map(([subject, to]) => w.linked(subject.includes('.') ? label(subject) : inText(recordName(subject)), joinWords(to, w.and, locale)));
     return [...linkLines, ...lines];
   }
 
@@ -158,7 +194,7 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
         item(w.decision, node.question ? nameIn(node.question, locale) : name(node));
         break;
       case 'system': {
-        const parts = assignmentLines(node.assign ?? []);
+        const parts = assignmentLines(v, node.assign ?? [], !node.alert);
         if (node.alert) parts.push(w.alerts(roleList(node.alert.to), nameIn(node.alert.message, locale)));
         item(w.automatic, parts.join(locale === 'zh' ? '；' : '; ') || w.bookkeeping);
         if (!node.alert && claimsToNotify(node.name)) item(w.attention, w.notifiesNobody);
@@ -277,7 +313,7 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
   const noted = g.nodes.filter((n) => n.notes?.length);
   if (noted.length) {
     out.push(w.notes, '');
-    for (const n of noted) for (const note of n.notes!) out.push(`- ${number.has(g.index.get(n.id)!) ? stepRef(g.index.get(n.id)!) : `“${name(n)}”`}: ${note}`);
+    for (const n of noted) for (const note of n.notes!.map((x) => noteIn(x, locale)).filter((x) => x.trim())) out.push(`- ${number.has(g.index.get(n.id)!) ? stepRef(g.index.get(n.id)!) : `“${name(n)}”`}: ${note}`);
     out.push('');
   }
 

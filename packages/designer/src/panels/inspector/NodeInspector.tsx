@@ -12,6 +12,7 @@ import { CheckField, CheckList, SelectField, TextArea, TextField } from './field
 import { JsonField } from './JsonField.js';
 import { checkRule } from '@crm/flow-runtime';
 import { useEdit } from './useEdit.js';
+import { editNotes, notesText } from './notes.js';
 
 /** Edits the selected step: names, department, roles, window, mandatory, SLA, separation of duties, notes, and its kind's own fields. */
 export function NodeInspector({ node, flow }: { node: FlowNode; flow: Flow }) {
@@ -119,7 +120,8 @@ export function NodeInspector({ node, flow }: { node: FlowNode; flow: Flow }) {
         </>
       ) : null}
 
-      <TextArea label={t('inspector.notes')} hint={t('inspector.notesHint')} value={(node.notes ?? []).join('\n')} onChange={(v) => set({ notes: v.trim() ? v.split('\n') : undefined }, 'notes')} onCommit={done} disabled={ro} testId="node-notes" />
+      <TextArea label={`${t('inspector.notes')} (EN)`} hint={t('inspector.notesHint')} value={notesText(node.notes, 'en')} onChange={(v) => set({ notes: editNotes(node.notes, 'en', v) }, 'notes-en')} onCommit={done} disabled={ro} testId="node-notes" lang="en" />
+      <TextArea label={`${t('inspector.notes')} (中文)`} hint={t('inspector.notesZhHint')} value={notesText(node.notes, 'zh')} onChange={(v) => set({ notes: editNotes(node.notes, 'zh', v) }, 'notes-zh')} onCommit={done} disabled={ro} testId="node-notes-zh" lang="zh" />
 
       {editable ? (
         <button

@@ -22,11 +22,11 @@ export function TextField({ label, value, onChange, onCommit, disabled, placehol
 }
 
 /** A multi-line text input. */
-export function TextArea({ label, value, onChange, onCommit, disabled, hint, testId }: { label: string; value: string; onChange: (v: string) => void; onCommit: () => void; disabled?: boolean; hint?: string; testId?: string }) {
+export function TextArea({ label, value, onChange, onCommit, disabled, hint, testId, lang }: { label: string; value: string; onChange: (v: string) => void; onCommit: () => void; disabled?: boolean; hint?: string; testId?: string; lang?: string }) {
   const id = useId();
   return (
     <Row label={label} htmlFor={id} {...(hint ? { hint } : {})}>
-      <textarea id={id} className="cfd-input" rows={3} value={value} onChange={(e) => onChange(e.target.value)} onBlur={onCommit} disabled={disabled} data-testid={testId} />
+      <textarea id={id} className="cfd-input" rows={3} value={value} onChange={(e) => onChange(e.target.value)} onBlur={onCommit} disabled={disabled} data-testid={testId} lang={lang} />
     </Row>
   );
 }
