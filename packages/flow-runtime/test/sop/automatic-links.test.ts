@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCatalogOrThrow, parseFlowOrThrow, toSop, type Catalog, type Flow, type FlowEdge, type FlowNode } from '../../src/index.js';
+import { parseCatalogOrThrow, parseFlowOrThrow, type Catalog, type Flow, type FlowEdge, type FlowNode } from '../../src/index.js';
+import { toSop } from '../../src/analysis-entry.js';
 import { catalog as baseCatalog } from '../analysis/fixtures/catalog.js';
 import { chain, edge, end, financeTask, flow, start, system, task, v, when, otherwise, decision, subflow } from '../analysis/fixtures/build.js';
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compareFlows, noteIn, parseFlow, toSop, type Flow, type LocalizedNote } from '../../src/index.js';
+import { noteIn, parseFlow, type Flow, type LocalizedNote } from '../../src/index.js';
+import { compareFlows, toSop } from '../../src/analysis-entry.js';
 import { runCli } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { EXAMPLES_DIR } from '../paths.js';
