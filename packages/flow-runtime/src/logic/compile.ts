@@ -1,13 +1,8 @@
 import { truthy } from './truthy.js';
-import { FORBIDDEN_PATH_SEGMENTS } from './operators.js';
-import { CHARS_PER_STEP, DEFAULT_BUDGET, LONG_TEXT, LogicError, chargeConversion, chargeOperand, chargeText, countItems, overSteps, type EvaluationBudget, type EvaluationContext } from './budget.js';
-import { OTHER_OPERATIONS, binary, binaryWithConstant, comparePathWithConstant, own } from './operations.js';
-
-const OBJECT_PROTO = Object.prototype;
-const ARRAY_PROTO = Array.prototype;
-
-/** A compiled node: evaluates against data; counters live in the context captured at compile time. */
-type Node = (data: unknown) => unknown;
+import { FORBIDDEN_PATH_SEGMENTS, ITERATING_OPERATORS } from './operators.js';
+import { CHARS_PER_STEP, DEFAULT_BUDGET, LONG_TEXT, LogicError, chargeConversion, chargeOperand, chargeText, checkString, countItems, overSteps, overText, type EvaluationBudget, type EvaluationContext } from './budget.js';
+import { OTHER_OPERATIONS, binary, binaryWithConstant, catText, charged, constantWithBinary } from './operations.js';
+import { CONST, NODE, asNode, computed, constant, ev, get, getPath, path, type Node, type Operand } from './operand.js';
 
 /** A rule compiled to closures: call it with the data to evaluate. */
 export interface CompiledRule {
@@ -34,16 +29,32 @@ export function compileRule(rule: unknown, budget: EvaluationBudget = {}): Compi
   // One context per compiled rule, reset on every call: evaluation is synchronous
   // and never re-enters, so this saves an allocation per evaluation.
   const ctx: EvaluationContext = { steps: 0, items: 0, maxSteps: limits.maxSteps, maxItems: limits.maxItems, maxStringLength: limits.maxStringLength };
-  const node = new Compiler(ctx).root(rule);
-  const run = ((data?: unknown) => {
-    ctx.steps = 0;
-    ctx.items = 0;
-    try {
-      return node(data);
-    } catch (e) {
-      throw asLogicError(e);
-    }
-  }) as CompiledRule;
+  const root = new Compiler(ctx).root(rule);
+  let run: CompiledRule;
+  if (root.t === CONST) {
+    const value = root.v;
+    run = (() => value) as CompiledRule;
+  } else if (root.t !== NODE && root.fb === null) {
+    // A plain read charges nothing: no counters to reset, and no closure to call.
+    run = ((data?: unknown) => {
+      try {
+        return ev(root, data);
+      } catch (e) {
+        throw asLogicError(e);
+      }
+    }) as CompiledRule;
+  } else {
+    const node = asNode(root);
+    run = ((data?: unknown) => {
+      ctx.steps = 0;
+      ctx.items = 0;
+      try {
+        return node(data);
+      } catch (e) {
+        throw asLogicError(e);
+      }
+    }) as CompiledRule;
+  }
   Object.defineProperty(run, 'rule', { value: rule });
   return run;
 }
@@ -55,17 +66,6 @@ export function compileRule(rule: unknown, budget: EvaluationBudget = {}): Compi
 function asLogicError(e: unknown): LogicError {
   if (e instanceof LogicError) return e;
   return new LogicError('LOGIC_DATA', `The rule cannot be evaluated on this data: ${e instanceof RangeError ? 'the data is nested too deeply' : e instanceof Error ? e.message : String(e)}.`);
-}
-
-/** The segments of `{"var": "a.b"}` (one or two, no default, nothing forbidden), else undefined. */
-function literalPath(v: unknown): [string] | [string, string] | undefined {
-  if (!isOperation(v) || !('var' in v)) return undefined;
-  const raw = v.var;
-  const name = Array.isArray(raw) ? (raw.length === 1 ? raw[0] : undefined) : raw;
-  if (typeof name !== 'string' || name === '') return undefined;
-  const segments = name.split('.');
-  if (segments.length > 2 || segments.some((s) => FORBIDDEN_PATH_SEGMENTS.has(s))) return undefined;
-  return segments as [string] | [string, string];
 }
 
 /**
@@ -120,7 +120,7 @@ export function compileMetered(rule: unknown, budget: EvaluationBudget = {}): { 
   const limits = { ...DEFAULT_BUDGET, ...budget };
   const context: EvaluationContext = { steps: 0, items: 0, maxSteps: limits.maxSteps, maxItems: limits.maxItems, maxStringLength: limits.maxStringLength };
   const meter: WorkMeter = { nodes: 0 };
-  const node = new Compiler(context, meter).root(rule);
+  const node = asNode(new Compiler(context, meter).root(rule));
   const run = ((data?: unknown) => {
     context.steps = 0;
     context.items = 0;
@@ -135,6 +135,32 @@ export function compileMetered(rule: unknown, budget: EvaluationBudget = {}): { 
   return { run, meter, context };
 }
 
+const isScalar = (v: unknown): boolean => v === null || (typeof v !== 'object' && v !== undefined);
+
+/** JsonLogic truthiness with the booleans decided inline (most guards' parts are booleans). */
+const yes = (t: unknown): boolean => t === true || (t !== false && truthy(t));
+
+/**
+ * Whether per-item logic could hand back the data object it is evaluated on
+ * (`{"var": ""}`, a computed `var` name): only then must reduce build a fresh
+ * `{current, accumulator}` per item. Bodies of nested iterations run on their
+ * own items, so only their other arguments are looked at.
+ */
+function mayReturnItsData(rule: unknown): boolean {
+  if (Array.isArray(rule)) return rule.some(mayReturnItsData);
+  if (!isOperation(rule)) return false;
+  const op = Object.keys(rule)[0]!;
+  const raw = rule[op];
+  const args: unknown[] = Array.isArray(raw) ? raw : [raw];
+  if (op === 'var') {
+    const name = args[0];
+    if (!((typeof name === 'string' && name !== '') || typeof name === 'number')) return true;
+    return args.slice(1).some(mayReturnItsData);
+  }
+  if (ITERATING_OPERATORS.has(op)) return args.some((a, i) => i !== 1 && mayReturnItsData(a));
+  return args.some(mayReturnItsData);
+}
+
 class Compiler {
   constructor(
     private readonly c: EvaluationContext,
@@ -142,90 +168,98 @@ class Compiler {
   ) {}
 
   /** The root returns fresh arrays, as json-logic-js does, so callers may keep or change them. */
-  root(rule: unknown): Node {
+  root(rule: unknown): Operand {
     if (Array.isArray(rule)) {
-      const items = rule.map((r) => this.node(r));
-      return (d) => items.map((n) => n(d));
+      const items = rule.map((r) => this.operand(r));
+      return computed(this.meter ? this.metered(listOf(items)) : listOf(items));
     }
-    return this.node(rule);
+    return this.operand(rule);
   }
 
+  /**
+   * A part of a rule as an operand. Metered, every part is a counted closure;
+   * otherwise constants and literal paths are read inline by the operation.
+   */
+  operand(rule: unknown): Operand {
+    return this.meter ? computed(this.node(rule)) : this.bare(rule);
+  }
+
+  /** A part of a rule as a closure (iteration bodies). */
   node(rule: unknown): Node {
-    const n = this.unmetered(rule);
-    const meter = this.meter;
-    if (!meter) return n;
+    const n = asNode(this.bare(rule));
+    return this.meter ? this.metered(n) : n;
+  }
+
+  private metered(n: Node): Node {
+    const meter = this.meter!;
     return (d) => {
       meter.nodes++;
       return n(d);
     };
   }
 
-  private unmetered(rule: unknown): Node {
+  private bare(rule: unknown): Operand {
     if (Array.isArray(rule)) {
       // Inner constant lists (the list of `in`) are built once and shared, frozen.
-      if (isConstant(rule)) {
-        const constant = Object.freeze(rule.slice());
-        return () => constant;
-      }
-      const items = rule.map((r) => this.node(r));
-      return (d) => items.map((n) => n(d));
+      if (isConstant(rule)) return constant(Object.freeze(rule.slice()));
+      return computed(listOf(rule.map((r) => this.operand(r))));
     }
-    if (!isOperation(rule)) return () => rule;
+    if (!isOperation(rule)) return constant(rule);
     const op = Object.keys(rule)[0]!;
     const raw = rule[op];
     const args: unknown[] = Array.isArray(raw) ? raw : [raw];
-    return this.operation(op, args);
+    if (op === 'var') return this.variable(args);
+    return computed(this.operation(op, args));
   }
 
   private operation(op: string, args: unknown[]): Node {
     switch (op) {
-      case 'var':
-        return this.variable(args);
       case 'if':
       case '?:': {
-        const parts = args.map((a) => this.node(a));
+        const parts = args.map((a) => this.operand(a));
+        if (parts.length === 3) {
+          const [p, q, r] = parts as [Operand, Operand, Operand];
+          return (d) => (yes(ev(p, d)) ? ev(q, d) : ev(r, d));
+        }
         const last = parts.length - 1;
         return (d) => {
           let i = 0;
-          for (; i < last; i += 2) {
-            const t = parts[i]!(d);
-            if (t === true || (t !== false && truthy(t))) return parts[i + 1]!(d);
-          }
-          return parts.length === i + 1 ? parts[i]!(d) : null;
+          for (; i < last; i += 2) if (yes(ev(parts[i]!, d))) return ev(parts[i + 1]!, d);
+          return parts.length === i + 1 ? ev(parts[i]!, d) : null;
         };
       }
       case 'and':
       case 'or': {
-        const parts = args.map((a) => this.node(a));
+        const parts = args.map((a) => this.operand(a));
         const stopOn = op === 'or';
         if (parts.length === 2) {
-          const [a, b] = parts as [Node, Node];
+          const [a, b] = parts as [Operand, Operand];
           return stopOn
             ? (d) => {
-                const x = a(d);
-                return x === true || (x !== false && truthy(x)) ? x : b(d);
+                const x = ev(a, d);
+                return yes(x) ? x : ev(b, d);
               }
             : (d) => {
-                const x = a(d);
-                return x === false || !(x === true || truthy(x)) ? x : b(d);
+                const x = ev(a, d);
+                return yes(x) ? ev(b, d) : x;
               };
         }
         return (d) => {
           let current: unknown;
           for (let i = 0; i < parts.length; i++) {
-            current = parts[i]!(d);
-            if (truthy(current) === stopOn) return current;
+            current = ev(parts[i]!, d);
+            if (yes(current) === stopOn) return current;
           }
           return current;
         };
       }
-      case '!':
+      case '!': {
+        const a = this.operand(args[0]);
+        return (d) => !yes(ev(a, d));
+      }
       case '!!': {
-        const a = this.node(args[0]);
-        const negate = op === '!';
-        return (d) => {
-          return truthy(a(d)) !== negate;
-        };
+        const a = this.operand(args[0]);
+        return (d) => yes(ev(a, d));
       }
       case 'filter':
       case 'map':
@@ -238,16 +272,19 @@ class Compiler {
       case 'missing':
         return this.missing(args);
       case 'missing_some': {
-        const need = this.node(args[0]);
-        const options = this.node(args[1]);
+        const need = this.operand(args[0]);
+        const options = this.operand(args[1]);
         return (d) => {
-          const n = need(d);
-          const keys = options(d);
+          const n = ev(need, d);
+          const keys = ev(options, d);
           const list: unknown[] = Array.isArray(keys) ? keys : [keys];
           const missing = findMissing(d, list, this.c);
           return list.length - missing.length >= (n as number) ? [] : missing;
         };
       }
+      case 'cat':
+        if (args.length >= 1 && args.length <= 3) return this.cat(args);
+        return this.plain(op, args);
       default:
         return this.plain(op, args);
     }
@@ -256,20 +293,22 @@ class Compiler {
   /** Operators that evaluate every argument first. */
   private plain(op: string, args: unknown[]): Node {
     const c = this.c;
-    const parts = args.map((a) => this.node(a));
-    if (parts.length === 2) {
+    if (args.length === 2) {
       const [left, right] = args;
-      const isScalar = (v: unknown) => v === null || (typeof v !== 'object' && v !== undefined);
-      const path = literalPath(left);
-      const fused = path && isScalar(right) ? comparePathWithConstant(op, path, right, c) : undefined;
-      if (fused) return fused;
+      // A list written in the rule is searched, never converted: only the value looked for is charged.
+      if (op === 'in' && Array.isArray(right) && right.every(isScalar)) {
+        const a = this.operand(left);
+        const list = Object.freeze(right.slice());
+        return (d) => list.indexOf(charged(c, ev(a, d))) !== -1;
+      }
       const special = isScalar(right)
-        ? binaryWithConstant(op, parts[0]!, right, c)
-        : isScalar(left) && (op === '*' || op === '+')
-          ? binaryWithConstant(op, parts[1]!, left, c) // both commute in IEEE arithmetic
-          : binary(op, parts[0]!, parts[1]!, c);
+        ? binaryWithConstant(op, this.operand(left), right, c)
+        : isScalar(left)
+          ? constantWithBinary(op, left, this.operand(right), c)
+          : binary(op, this.operand(left), this.operand(right), c);
       if (special) return special;
     }
+    const parts = args.map((a) => this.operand(a));
     const fn = Object.prototype.hasOwnProperty.call(OTHER_OPERATIONS, op) ? OTHER_OPERATIONS[op] : undefined;
     if (!fn) throw new LogicError('LOGIC_UNKNOWN_OPERATOR', `'${op}' is not a JsonLogic operator CRM Flow can run.`);
     // Every operator here but merge, === and !== may read a list as text or a number: charged first.
@@ -279,7 +318,7 @@ class Compiler {
     return (d) => {
       const values = new Array<unknown>(parts.length);
       for (let i = 0; i < parts.length; i++) {
-        const v = parts[i]!(d);
+        const v = ev(parts[i]!, d);
         if (typeof v === 'object' ? converts && v !== null : readsText && typeof v === 'string' && v.length > LONG_TEXT) chargeOperand(c, v);
         values[i] = v;
       }
@@ -287,26 +326,49 @@ class Compiler {
     };
   }
 
-  private variable(args: unknown[]): Node {
+  /**
+   * `cat` of one to three parts without an argument list: each part that is
+   * a list is charged for its conversion, the texts' lengths are summed and
+   * checked before the text is built, and the text built is paid for.
+   */
+  private cat(args: unknown[]): Node {
+    const c = this.c;
+    const [p, q, r] = [0, 1, 2].map((i) => (i < args.length ? this.operand(args[i]) : constant(null))) as [Operand, Operand, Operand];
+    return (d) => {
+      const x = ev(p, d);
+      if (typeof x === 'object' && x !== null) chargeOperand(c, x);
+      const y = ev(q, d);
+      if (typeof y === 'object' && y !== null) chargeOperand(c, y);
+      const z = ev(r, d);
+      if (typeof z === 'object' && z !== null) chargeOperand(c, z);
+      const length = (typeof x === 'string' ? x.length : 0) + (typeof y === 'string' ? y.length : 0) + (typeof z === 'string' ? z.length : 0);
+      if (length > c.maxStringLength) overText(c);
+      return checkString(c, catText(x) + catText(y) + catText(z));
+    };
+  }
+
+  private variable(args: unknown[]): Operand {
     const [nameArg] = args;
-    if (nameArg === undefined || nameArg === null || nameArg === '') return (d) => d;
-    const fallback = args.length > 1 ? this.node(args[1]) : undefined;
+    if (nameArg === undefined || nameArg === null || nameArg === '') return computed((d) => d);
     if (typeof nameArg === 'string' || typeof nameArg === 'number') {
       const segments = String(nameArg).split('.');
       // A forbidden segment can never be found; checked here once, not on every read.
-      if (segments.some((s) => FORBIDDEN_PATH_SEGMENTS.has(s))) return fallback ?? (() => null);
-      return readerOf(segments, fallback);
+      if (segments.some((s) => FORBIDDEN_PATH_SEGMENTS.has(s))) return args.length > 1 ? this.operand(args[1]) : constant(null);
+      if (args.length < 2) return path(segments, null, null);
+      const dflt = this.operand(args[1]);
+      return dflt.t === CONST ? path(segments, dflt.v, null) : path(segments, null, asNode(dflt));
     }
     const name = this.node(nameArg);
+    const fallback = args.length > 1 ? this.node(args[1]) : undefined;
     const c = this.c;
-    return (d) => {
+    return computed((d) => {
       const n = name(d);
       if (n === undefined || n === null || n === '') return d;
       if (typeof n === 'object') chargeConversion(c, n);
       else if (typeof n === 'string' && n.length > CHARS_PER_STEP) chargeText(c, n.length);
       const v = readPath(d, String(n).split('.'));
       return v !== undefined ? v : fallback ? fallback(d) : null;
-    };
+    });
   }
 
   /**
@@ -321,46 +383,83 @@ class Compiler {
 
   private iterate(op: 'filter' | 'map' | 'all' | 'none' | 'some', args: unknown[]): Node {
     const c = this.c;
-    const source = this.node(args[0]);
+    const source = this.operand(args[0]);
     const { each, weight } = this.scoped(args[1]);
-    return (d) => {
-      const list = source(d);
-      if (!Array.isArray(list)) return op === 'filter' || op === 'map' ? [] : op === 'none';
+    const pay = (list: unknown[]) => {
       c.steps += weight * list.length;
       if (c.steps > c.maxSteps) overSteps(c);
-      if (op === 'map') {
-        countItems(c, list.length);
-        return list.map((item) => each(item));
-      }
-      if (op === 'filter') {
-        const out = list.filter((item) => truthy(each(item)));
-        countItems(c, out.length);
-        return out;
-      }
-      if (list.length === 0) return op === 'none';
-      for (let i = 0; i < list.length; i++) {
-        const t = truthy(each(list[i]));
-        if (op === 'all') {
-          if (!t) return false;
-        } else if (t) return op === 'some';
-      }
-      return op !== 'some';
     };
+    switch (op) {
+      case 'map':
+        return (d) => {
+          const list = ev(source, d);
+          if (!Array.isArray(list)) return [];
+          pay(list);
+          countItems(c, list.length);
+          return list.map((item) => each(item));
+        };
+      case 'filter':
+        return (d) => {
+          const list = ev(source, d);
+          if (!Array.isArray(list)) return [];
+          pay(list);
+          const out = list.filter((item) => yes(each(item)));
+          countItems(c, out.length);
+          return out;
+        };
+      case 'all':
+        return (d) => {
+          const list = ev(source, d);
+          if (!Array.isArray(list) || list.length === 0) return false;
+          pay(list);
+          for (let i = 0; i < list.length; i++) if (!yes(each(list[i]))) return false;
+          return true;
+        };
+      case 'none':
+        return (d) => {
+          const list = ev(source, d);
+          if (!Array.isArray(list) || list.length === 0) return true;
+          pay(list);
+          for (let i = 0; i < list.length; i++) if (yes(each(list[i]))) return false;
+          return true;
+        };
+      default:
+        return (d) => {
+          const list = ev(source, d);
+          if (!Array.isArray(list) || list.length === 0) return false;
+          pay(list);
+          for (let i = 0; i < list.length; i++) if (yes(each(list[i]))) return true;
+          return false;
+        };
+    }
   }
 
   private reduce(args: unknown[]): Node {
     const c = this.c;
-    const source = this.node(args[0]);
+    const source = this.operand(args[0]);
     const { each, weight } = this.scoped(args[1]);
     const hasInitial = typeof args[2] !== 'undefined';
-    const initial = this.node(args[2]);
+    const initial = this.operand(args[2]);
+    // When the per-item logic only reads `current` and `accumulator`, one
+    // {current, accumulator} record per reduce serves every item (it never
+    // escapes); a closure is never re-entered while it runs, so it is not shared.
+    const reuse = !mayReturnItsData(args[1]);
     return (d) => {
-      const list = source(d);
-      const start = hasInitial ? initial(d) : null;
+      const list = ev(source, d);
+      const start = hasInitial ? ev(initial, d) : null;
       if (!Array.isArray(list)) return start;
       c.steps += weight * list.length;
       if (c.steps > c.maxSteps) overSteps(c);
       let acc = start;
+      if (reuse) {
+        const item = { current: undefined as unknown, accumulator: undefined as unknown };
+        for (let i = 0; i < list.length; i++) {
+          item.current = list[i];
+          item.accumulator = acc;
+          acc = each(item);
+        }
+        return acc;
+      }
       for (let i = 0; i < list.length; i++) acc = each({ current: list[i], accumulator: acc });
       return acc;
     };
@@ -374,64 +473,27 @@ class Compiler {
       return (d) => {
         let out: string[] | undefined;
         for (let i = 0; i < paths.length; i++) {
-          const v = readTrusted(d, paths[i]!);
+          const v = getPath(d, paths[i]!);
           if (v === undefined || v === null || v === '') (out ??= []).push(keys[i]!);
         }
         return out ?? [];
       };
     }
-    const parts = args.map((a) => this.node(a));
+    const parts = args.map((a) => this.operand(a));
     return (d) => {
-      const values = parts.map((p) => p(d));
+      const values = parts.map((p) => ev(p, d));
       const keys = Array.isArray(values[0]) ? (values[0] as unknown[]) : values;
       return findMissing(d, keys, this.c);
     };
   }
 }
 
-/**
- * A reader for a literal path with json-logic-js's not-found rule: the
- * default (or null) when a step is missing; a null found at the end stays
- * null. One closure per path length keeps the common reads free of loops.
- */
-function readerOf(segments: string[], fallback: Node | undefined): Node {
-  if (segments.length === 1) {
-    const k = segments[0]!;
-    return (d) => {
-      if (d !== null && d !== undefined) {
-        const v = (d as Record<string, unknown>)[k];
-        if (v !== undefined && typeof v !== 'function') {
-          const p = Object.getPrototypeOf(d) as unknown;
-          if (p === OBJECT_PROTO || p === ARRAY_PROTO || own(d, k)) return v;
-        }
-      }
-      return fallback ? fallback(d) : null;
-    };
-  }
-  if (segments.length === 2) {
-    const k0 = segments[0]!;
-    const k1 = segments[1]!;
-    return (d) => {
-      if (d !== null && d !== undefined) {
-        const o = (d as Record<string, unknown>)[k0];
-        if (o !== null && o !== undefined && typeof o !== 'function') {
-          // own(d, k0) && own(o, k1), inlined: plain objects and arrays answer by their prototype.
-          const pd = Object.getPrototypeOf(d) as unknown;
-          if (pd === OBJECT_PROTO || pd === ARRAY_PROTO || own(d, k0)) {
-            const v = (o as Record<string, unknown>)[k1];
-            if (v !== undefined && typeof v !== 'function') {
-              const po = Object.getPrototypeOf(o) as unknown;
-              if (po === OBJECT_PROTO || po === ARRAY_PROTO || own(o, k1)) return v;
-            }
-          }
-        }
-      }
-      return fallback ? fallback(d) : null;
-    };
-  }
+/** A list built fresh on every evaluation from its parts. */
+function listOf(items: Operand[]): Node {
   return (d) => {
-    const v = readTrusted(d, segments);
-    return v !== undefined ? v : fallback ? fallback(d) : null;
+    const out = new Array<unknown>(items.length);
+    for (let i = 0; i < items.length; i++) out[i] = ev(items[i]!, d);
+    return out;
   };
 }
 
@@ -460,32 +522,15 @@ function findMissing(data: unknown, keys: unknown[], c: EvaluationContext): unkn
 
 /**
  * Reads a path the way json-logic-js's `var` does, except that JavaScript
- * internals (`__proto__`, `constructor`, `prototype`, inherited methods)
+ * internals (`__proto__`, `constructor`, `prototype`, inherited members)
  * read as "not found" instead of leaking.
  */
 function readPath(data: unknown, segments: string[]): unknown {
   for (const s of segments) if (FORBIDDEN_PATH_SEGMENTS.has(s)) return undefined;
-  return readTrusted(data, segments);
+  return getPath(data, segments);
 }
 
 /** {@link readPath} for a one-segment path. */
 function readKey(data: unknown, k: string): unknown {
-  if (FORBIDDEN_PATH_SEGMENTS.has(k) || data === null || data === undefined) return undefined;
-  const v = (data as Record<string, unknown>)[k];
-  return v === undefined || typeof v === 'function' || !own(data, k) ? undefined : v;
+  return FORBIDDEN_PATH_SEGMENTS.has(k) ? undefined : get(data, k);
 }
-
-/** {@link readPath} for segments already known to be allowed. */
-function readTrusted(data: unknown, segments: string[]): unknown {
-  let cur = data;
-  for (let i = 0; i < segments.length; i++) {
-    if (cur === null || cur === undefined) return undefined;
-    const next = (cur as Record<string, unknown>)[segments[i]!];
-    // Inherited members (from a prototype a host's object may carry) read as not found.
-    if (next === undefined || typeof next === 'function' || !own(cur, segments[i]!)) return undefined;
-    cur = next;
-  }
-  return cur;
-}
-
-

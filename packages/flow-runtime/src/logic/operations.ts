@@ -1,4 +1,5 @@
 import { LONG_TEXT, chargeOperand, checkString, overText, countItems, LogicError, type EvaluationContext } from './budget.js';
+import { ev, type Node, type Operand } from './operand.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- JsonLogic's operators are JavaScript's loose operators on unknown values. */
 
@@ -7,122 +8,99 @@ function num(v: unknown): number {
   return typeof v === 'number' ? (v === 0 ? 0 : v) : parseFloat(v as string);
 }
 
-type Node = (data: unknown) => unknown;
-
 /**
  * An operand as read, charged for what reading it as text or a number costs
  * (lists, long texts). A module function, not a closure per operation, so
  * every compiled operation calls the same target and the call is inlined.
  */
-function charged(c: EvaluationContext, x: unknown): any {
+export function charged(c: EvaluationContext, x: unknown): any {
   if (typeof x === 'object' ? x !== null : typeof x === 'string' && x.length > LONG_TEXT) chargeOperand(c, x);
   return x;
 }
 
 /**
  * Two-argument operations as one closure each, so every call site in the
- * hot path sees one shape (no table lookup, no argument array).
+ * hot path sees one shape (no table lookup, no argument array). Operands
+ * that are constants or literal paths are read inline ({@link ev}).
  */
-export function binary(op: string, a: Node, b: Node, c: EvaluationContext): Node | undefined {
+export function binary(op: string, a: Operand, b: Operand, c: EvaluationContext): Node | undefined {
   // Each case reads its operands in order (left first) into locals: no pair is allocated per call.
   switch (op) {
-    case '==': return (d) => { const x = charged(c, a(d)); return x == charged(c, b(d)); };
-    case '===': return (d) => a(d) === b(d);
-    case '!=': return (d) => { const x = charged(c, a(d)); return x != charged(c, b(d)); };
-    case '!==': return (d) => a(d) !== b(d);
-    case '>': return (d) => { const x = charged(c, a(d)); return x > charged(c, b(d)); };
-    case '>=': return (d) => { const x = charged(c, a(d)); return x >= charged(c, b(d)); };
-    case '<': return (d) => { const x = charged(c, a(d)); return x < charged(c, b(d)); };
-    case '<=': return (d) => { const x = charged(c, a(d)); return x <= charged(c, b(d)); };
-    case 'in': return (d) => { const x = charged(c, a(d)); return inList(x, charged(c, b(d))); };
-    case '+': return (d) => { const x = num(charged(c, a(d))); return x + num(charged(c, b(d))); };
-    case '*': return (d) => { const x = num(charged(c, a(d))); return x * num(charged(c, b(d))); };
+    case '==': return (d) => { const x = charged(c, ev(a, d)); return x == charged(c, ev(b, d)); };
+    case '===': return (d) => ev(a, d) === ev(b, d);
+    case '!=': return (d) => { const x = charged(c, ev(a, d)); return x != charged(c, ev(b, d)); };
+    case '!==': return (d) => ev(a, d) !== ev(b, d);
+    case '>': return (d) => { const x = charged(c, ev(a, d)); return x > charged(c, ev(b, d)); };
+    case '>=': return (d) => { const x = charged(c, ev(a, d)); return x >= charged(c, ev(b, d)); };
+    case '<': return (d) => { const x = charged(c, ev(a, d)); return x < charged(c, ev(b, d)); };
+    case '<=': return (d) => { const x = charged(c, ev(a, d)); return x <= charged(c, ev(b, d)); };
+    case 'in': return (d) => { const x = charged(c, ev(a, d)); return inList(x, charged(c, ev(b, d))); };
+    case '+': return (d) => { const x = num(charged(c, ev(a, d))); return x + num(charged(c, ev(b, d))); };
+    case '*': return (d) => { const x = num(charged(c, ev(a, d))); return x * num(charged(c, ev(b, d))); };
     case '-': return (d) => {
-      const x = charged(c, a(d));
-      const y = charged(c, b(d));
+      const x = charged(c, ev(a, d));
+      const y = charged(c, ev(b, d));
       return y === undefined ? -x : x - y;
     };
-    case '/': return (d) => { const x = charged(c, a(d)); return x / charged(c, b(d)); };
-    case '%': return (d) => { const x = charged(c, a(d)); return x % charged(c, b(d)); };
+    case '/': return (d) => { const x = charged(c, ev(a, d)); return x / charged(c, ev(b, d)); };
+    case '%': return (d) => { const x = charged(c, ev(a, d)); return x % charged(c, ev(b, d)); };
+    // Math.max(x, y) is what json-logic-js's Math.max.apply gives for two values.
+    case 'max': return (d) => { const x = charged(c, ev(a, d)); return Math.max(x, charged(c, ev(b, d))); };
+    case 'min': return (d) => { const x = charged(c, ev(a, d)); return Math.min(x, charged(c, ev(b, d))); };
     default: return undefined;
   }
 }
 
-/** {@link binary} with a constant right-hand side (`{"==": [{"var": "x"}, "critical"]}`). */
-export function binaryWithConstant(op: string, a: Node, k: unknown, c: EvaluationContext): Node | undefined {
+/** {@link binary} with a constant scalar right-hand side (`{"==": [{"var": "x"}, "critical"]}`): nothing to charge for it. */
+export function binaryWithConstant(op: string, a: Operand, k: unknown, c: EvaluationContext): Node | undefined {
   const kk = k as any;
   switch (op) {
-    case '==': return (d) => charged(c, a(d)) == kk;
-    case '===': return (d) => a(d) === kk;
-    case '!=': return (d) => charged(c, a(d)) != kk;
-    case '!==': return (d) => a(d) !== kk;
-    case '>': return (d) => charged(c, a(d)) > kk;
-    case '>=': return (d) => charged(c, a(d)) >= kk;
-    case '<': return (d) => charged(c, a(d)) < kk;
-    case '<=': return (d) => charged(c, a(d)) <= kk;
-    case 'in': return (d) => inList(charged(c, a(d)), kk);
-    case '+': { const nk = num(kk); return (d) => num(charged(c, a(d))) + nk; }
-    case '*': { const nk = num(kk); return (d) => num(charged(c, a(d))) * nk; }
-    case '-': return (d) => charged(c, a(d)) - kk;
-    case '/': return (d) => charged(c, a(d)) / kk;
-    case '%': return (d) => charged(c, a(d)) % kk;
+    case '==': return (d) => charged(c, ev(a, d)) == kk;
+    case '===': return (d) => ev(a, d) === kk;
+    case '!=': return (d) => charged(c, ev(a, d)) != kk;
+    case '!==': return (d) => ev(a, d) !== kk;
+    case '>': return (d) => charged(c, ev(a, d)) > kk;
+    case '>=': return (d) => charged(c, ev(a, d)) >= kk;
+    case '<': return (d) => charged(c, ev(a, d)) < kk;
+    case '<=': return (d) => charged(c, ev(a, d)) <= kk;
+    case 'in': return (d) => inList(charged(c, ev(a, d)), kk);
+    case '+': { const nk = num(kk); return (d) => num(charged(c, ev(a, d))) + nk; }
+    case '*': { const nk = num(kk); return (d) => num(charged(c, ev(a, d))) * nk; }
+    case '-': return (d) => charged(c, ev(a, d)) - kk;
+    case '/': return (d) => charged(c, ev(a, d)) / kk;
+    case '%': return (d) => charged(c, ev(a, d)) % kk;
     default: return undefined;
   }
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
-const OBJECT_PROTO = Object.prototype;
-const ARRAY_PROTO = Array.prototype;
-
-/**
- * Whether a found, non-function member is the object's own: plain objects and
- * arrays (all data from JSON) inherit nothing but functions, so the prototype
- * answers for them without a property lookup; anything else is asked.
- */
-export function own(o: unknown, k: string): boolean {
-  const p = Object.getPrototypeOf(o) as unknown;
-  return p === OBJECT_PROTO || p === ARRAY_PROTO || typeof o === 'string' || hasOwn.call(o, k);
-}
-
-/** Reads `d.k0` or `d.k0.k1` as var does (own members only), with null for not found, inline in the caller. */
-function readAt(d: unknown, k0: string, k1: string | undefined): unknown {
-  if (d === null || d === undefined) return null;
-  let v = (d as Record<string, unknown>)[k0];
-  if (v === undefined || typeof v === 'function') return null;
-  // own(d, k0), inlined: plain objects and arrays answer by their prototype.
-  const pd = Object.getPrototypeOf(d) as unknown;
-  if (pd !== OBJECT_PROTO && pd !== ARRAY_PROTO && !own(d, k0)) return null;
-  if (k1 === undefined) return v;
-  if (v === null) return null;
-  const o = v;
-  v = (o as Record<string, unknown>)[k1];
-  if (v === undefined || typeof v === 'function') return null;
-  const po = Object.getPrototypeOf(o) as unknown;
-  return po === OBJECT_PROTO || po === ARRAY_PROTO || own(o, k1) ? v : null;
+/** {@link binary} with a constant scalar left-hand side (`{"-": [1, {"var": "x"}]}`). */
+export function constantWithBinary(op: string, k: unknown, b: Operand, c: EvaluationContext): Node | undefined {
+  const kk = k as any;
+  switch (op) {
+    case '==': return (d) => kk == charged(c, ev(b, d));
+    case '===': return (d) => kk === ev(b, d);
+    case '!=': return (d) => kk != charged(c, ev(b, d));
+    case '!==': return (d) => kk !== ev(b, d);
+    case '>': return (d) => kk > charged(c, ev(b, d));
+    case '>=': return (d) => kk >= charged(c, ev(b, d));
+    case '<': return (d) => kk < charged(c, ev(b, d));
+    case '<=': return (d) => kk <= charged(c, ev(b, d));
+    case '+': { const nk = num(kk); return (d) => nk + num(charged(c, ev(b, d))); }
+    case '*': { const nk = num(kk); return (d) => nk * num(charged(c, ev(b, d))); }
+    case '-': return (d) => { const y = charged(c, ev(b, d)); return y === undefined ? -kk : kk - y; };
+    case '/': return (d) => kk / charged(c, ev(b, d));
+    case '%': return (d) => kk % charged(c, ev(b, d));
+    default: return undefined;
+  }
 }
 
 /**
- * The commonest guard shape, `{"op": [{"var": "order.type"}, constant]}`, as
- * one closure with the read inlined: no inner call per evaluation.
+ * Text of one `cat` operand as Array.prototype.join makes it: null and
+ * undefined as nothing, anything else by ToString (a template literal is
+ * exactly ToString).
  */
-export function comparePathWithConstant(op: string, path: [string] | [string, string], k: unknown, c: EvaluationContext): Node | undefined {
-  const [k0, k1] = path;
-  const kk = k as any;
-  // A list or long text in the data read as text or a number is charged like any conversion.
-  switch (op) {
-    case '==': return (d) => (charged(c, readAt(d, k0, k1)) as any) == kk;
-    case '===': return (d) => readAt(d, k0, k1) === kk;
-    case '!=': return (d) => (charged(c, readAt(d, k0, k1)) as any) != kk;
-    case '!==': return (d) => readAt(d, k0, k1) !== kk;
-    case '>': return (d) => (charged(c, readAt(d, k0, k1)) as any) > kk;
-    case '>=': return (d) => (charged(c, readAt(d, k0, k1)) as any) >= kk;
-    case '<': return (d) => (charged(c, readAt(d, k0, k1)) as any) < kk;
-    case '<=': return (d) => (charged(c, readAt(d, k0, k1)) as any) <= kk;
-    case 'in': return (d) => inList(charged(c, readAt(d, k0, k1)), kk);
-    case '*': { const nk = num(kk); return (d) => num(charged(c, readAt(d, k0, k1))) * nk; }
-    case '+': { const nk = num(kk); return (d) => num(charged(c, readAt(d, k0, k1))) + nk; }
-    default: return undefined;
-  }
+export function catText(v: unknown): string {
+  return v === null || v === undefined ? '' : typeof v === 'string' ? v : `${v as string}`;
 }
 
 function inList(a: unknown, b: unknown): boolean {

@@ -40,4 +40,18 @@ describe('evaluate on hostile data', () => {
     expect(evaluate({ var: 'customer.creditLimit' }, { customer: own })).toBe(7);
     expect(evaluate({ var: 'name.length' }, { name: 'abc' })).toBe(3);
   });
+
+  it('a value planted on Object.prototype (prototype pollution) is never read as data', () => {
+    const planted = Object.prototype as unknown as Record<string, unknown>;
+    planted.approvedByPollution = 'approved';
+    try {
+      expect(evaluate({ var: 'approvedByPollution' }, {})).toBeNull();
+      expect(evaluate({ '==': [{ var: 'order.approvedByPollution' }, 'approved'] }, { order: {} })).toBe(false);
+      expect(evaluate({ var: ['order.approvedByPollution', 'no'] }, { order: { id: 1 } })).toBe('no');
+      expect(evaluate({ missing: ['approvedByPollution'] }, {})).toEqual(['approvedByPollution']);
+      expect(evaluate({ reduce: [{ var: 'l' }, { cat: [{ var: 'accumulator' }, { var: 'current.approvedByPollution' }] }, ''] }, { l: [{}, {}] })).toBe('');
+    } finally {
+      delete planted.approvedByPollution;
+    }
+  });
 });
