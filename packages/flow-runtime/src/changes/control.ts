@@ -7,7 +7,6 @@
 import { validate } from '../analysis/linter.js';
 import type { LintConfig } from '../analysis/types.js';
 import { invalidFlowError } from '../engine/definitions.js';
-import { refusal } from '../engine/errors.js';
 import { rolesArg } from '../engine/names.js';
 import type { TextArg } from '../engine/texts/types.js';
 import type { Actor, ActorRef, Clock, DefinitionInfo, Engine } from '../engine/types.js';
@@ -19,6 +18,7 @@ import type { ChangeEvent, ChangeNote, ChangeStage, VersionRecord } from './type
 import { compareFlows, type FlowComparison } from '../compare/compare.js';
 import { testScenarios } from '../analysis/simulate/coverage.js';
 import type { Scenario } from '../analysis/simulate/types.js';
+import { changeRefusal } from './texts.js';
 import { dryRunMove, proposeNodeMap, reasonOf, runningCases, type CaseMove } from './migration.js';
 import { lintDelta, roleChanges, type LintDelta, type RoleChange } from './review.js';
 
@@ -179,21 +179,21 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
 
   function requireAdmin(actor: Actor | undefined, what: string): asserts actor is Actor {
     const args = { roles: rolesArg(names, adminRoles), what: { kind: 'msg' as const, key: `admin.${what}` } };
-    if (!actor) throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.adminNoActor', args, { roles: [...adminRoles] });
-    if (!isAdmin(actor)) throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.admin', { ...args, actor: who(actor) }, { roles: [...adminRoles] });
+    if (!actor) throw changeRefusal('NOT_PERMITTED', 'NOT_PERMITTED.adminNoActor', args, { roles: [...adminRoles] });
+    if (!isAdmin(actor)) throw changeRefusal('NOT_PERMITTED', 'NOT_PERMITTED.admin', { ...args, actor: who(actor) }, { roles: [...adminRoles] });
   }
 
   function requireAuthor(actor: Actor | undefined): asserts actor is Actor {
     const roles = [...authorRoles, ...adminRoles];
     const args = { roles: rolesArg(names, roles) };
-    if (!actor) throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.changeNoActor', args, { roles });
-    if (!actor.roles.some((r) => roles.includes(r))) throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.change', { ...args, actor: who(actor) }, { roles });
+    if (!actor) throw changeRefusal('NOT_PERMITTED', 'NOT_PERMITTED.changeNoActor', args, { roles });
+    if (!actor.roles.some((r) => roles.includes(r))) throw changeRefusal('NOT_PERMITTED', 'NOT_PERMITTED.change', { ...args, actor: who(actor) }, { roles });
   }
 
   const stageArg = (stage: ChangeStage | undefined): TextArg => ({ kind: 'msg', key: `change.stage.${stage ?? 'none'}` });
 
   function wrongStage(flowId: string, version: number, stage: ChangeStage | undefined, what: string) {
-    return refusal('CHANGE_STAGE', 'CHANGE_STAGE.stage', { flowId, version, stage: stageArg(stage), what: { kind: 'msg', key: `change.what.${what}` } });
+    return changeRefusal('CHANGE_STAGE', 'CHANGE_STAGE.stage', { flowId, version, stage: stageArg(stage), what: { kind: 'msg', key: `change.what.${what}` } });
   }
 
   const text = (s: unknown) => (typeof s === 'string' ? s.trim() : '');
@@ -303,7 +303,7 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
       const event: ChangeEvent = { flowId, seq: (log.at(-1)?.seq ?? 0) + 1, ...step.event };
       const res = await store.appendChange({ event });
       if (res.ok) return event;
-      if (attempt >= 5) throw refusal('VERSION_CONFLICT', 'VERSION_CONFLICT.changed');
+      if (attempt >= 5) throw changeRefusal('VERSION_CONFLICT', 'VERSION_CONFLICT.changed');
     }
   }
 
@@ -311,7 +311,7 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
 
   async function record(flowId: string, version: number): Promise<VersionRecord> {
     const r = find((await load(flowId)).versions, version);
-    if (!r) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
+    if (!r) throw changeRefusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
     return r;
   }
 
@@ -319,7 +319,7 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
     const n = note && typeof note === 'object' ? (note as Record<string, unknown>) : {};
     const en = text(n.en);
     const zh = text(n.zh);
-    if (!en || !zh) throw refusal('INVALID_VALUE', 'INVALID_VALUE.changeNote', {});
+    if (!en || !zh) throw changeRefusal('INVALID_VALUE', 'INVALID_VALUE.changeNote', {});
     return { en, zh };
   }
 
@@ -328,7 +328,7 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
 
   async function publishNow(r: VersionRecord, actor: ActorRef, scheduledFor?: number): Promise<Step> {
     const flow = draftedFlow(r);
-    if (!flow) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId: r.flowId, version: r.version });
+    if (!flow) throw changeRefusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId: r.flowId, version: r.version });
     return {
       before: async () => {
         await engine.deploy(flow, { actor });
@@ -357,7 +357,7 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
       const note = checkNote(opts.note);
       await command(flowId, (versions) => {
         const r = find(versions, version);
-        if (!r) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
+        if (!r) throw changeRefusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
         if (r.stage !== 'draft' && r.stage !== 'sent-back') throw wrongStage(flowId, version, r.stage, 'submit');
         return { event: { version, type: 'submitted', at: clock.now(), by: ref(actor), note } };
       });
@@ -370,10 +370,10 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
       const note = opts.note === undefined ? undefined : checkNote(opts.note);
       await command(flowId, (versions) => {
         const r = find(versions, version);
-        if (!r) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
+        if (!r) throw changeRefusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
         if (r.stage !== 'submitted') throw wrongStage(flowId, version, r.stage, 'approve');
         if (r.authors.some((a) => a.id === actor.id)) {
-          throw refusal('SAME_ACTOR', 'SAME_ACTOR.ownChange', { flowId, version, actor: who(actor) });
+          throw changeRefusal('SAME_ACTOR', 'SAME_ACTOR.ownChange', { flowId, version, actor: who(actor) });
         }
         const flow = draftedFlow(r);
         if (flow) {
@@ -381,7 +381,7 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
           if (errors.length > 0) {
             const zh = validate(flow, catalog, { ...(options.lint ?? {}), locale: 'zh' }).diagnostics.filter((d) => d.severity === 'error');
             const findings: TextArg = { kind: 'list', join: 'lines', items: errors.map((d, i) => ({ kind: 'text', en: d.message, zh: zh[i]?.message ?? d.message })) };
-            throw refusal('LINT_ERRORS', 'LINT_ERRORS.findings', { flowId, version, count: errors.length, findings }, { findings: errors.map((d, i) => ({ rule: d.rule, message: { en: d.message, zh: zh[i]?.message ?? d.message }, nodeIds: d.nodeIds, edgeIds: d.edgeIds })) });
+            throw changeRefusal('LINT_ERRORS', 'LINT_ERRORS.findings', { flowId, version, count: errors.length, findings }, { findings: errors.map((d, i) => ({ rule: d.rule, message: { en: d.message, zh: zh[i]?.message ?? d.message }, nodeIds: d.nodeIds, edgeIds: d.edgeIds })) });
           }
         }
         return { event: { version, type: 'approved', at: clock.now(), by: ref(actor), ...(note ? { note } : {}) } };
@@ -393,10 +393,10 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
       const actor = opts?.actor;
       requireAdmin(actor, 'sendBack');
       const reason = text(opts.reason);
-      if (!reason) throw refusal('INVALID_VALUE', 'INVALID_VALUE.sendBackReason', {});
+      if (!reason) throw changeRefusal('INVALID_VALUE', 'INVALID_VALUE.sendBackReason', {});
       await command(flowId, (versions) => {
         const r = find(versions, version);
-        if (!r) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
+        if (!r) throw changeRefusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
         if (r.stage !== 'submitted' && r.stage !== 'approved' && r.stage !== 'scheduled') throw wrongStage(flowId, version, r.stage, 'sendBack');
         return { event: { version, type: 'sent-back', at: clock.now(), by: ref(actor), reason } };
       });
@@ -407,10 +407,10 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
       const actor = opts?.actor;
       requireAdmin(actor, 'publish');
       const at = opts.at;
-      if (at !== undefined && !(typeof at === 'number' && Number.isFinite(at))) throw refusal('INVALID_VALUE', 'INVALID_VALUE.publishAt', {});
+      if (at !== undefined && !(typeof at === 'number' && Number.isFinite(at))) throw changeRefusal('INVALID_VALUE', 'INVALID_VALUE.publishAt', {});
       await command(flowId, (versions) => {
         const r = find(versions, version);
-        if (!r) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
+        if (!r) throw changeRefusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
         if (r.stage !== 'approved' && r.stage !== 'scheduled') throw wrongStage(flowId, version, r.stage, 'publish');
         const now = clock.now();
         if (at !== undefined && at > now) return { event: { version, type: 'scheduled', at: now, by: ref(actor), publishAt: at } };
@@ -438,7 +438,7 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
           let published = false;
           await command(flowId, async (vs) => {
             const r = find(vs, version);
-            if (!r || r.stage !== 'scheduled' || !r.scheduled) throw refusal('CHANGE_STAGE', 'CHANGE_STAGE.stage', {});
+            if (!r || r.stage !== 'scheduled' || !r.scheduled) throw changeRefusal('CHANGE_STAGE', 'CHANGE_STAGE.stage', {});
             published = true;
             // Published in the name of the administrator who set the time.
             return publishNow(r, r.scheduled.by, r.scheduled.publishAt);
@@ -455,10 +455,10 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
       const actor = opts?.actor;
       requireAdmin(actor, 'republish');
       const reason = text(opts.reason);
-      if (!reason) throw refusal('INVALID_VALUE', 'INVALID_VALUE.republishReason', {});
+      if (!reason) throw changeRefusal('INVALID_VALUE', 'INVALID_VALUE.republishReason', {});
       const event = await command(flowId, async (versions) => {
         const r = find(versions, version);
-        if (!r) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
+        if (!r) throw changeRefusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
         if (r.stage !== 'published' && r.stage !== 'retired') throw wrongStage(flowId, version, r.stage, 'republish');
         const old = await engine.definition(flowId, version);
         const next = Math.max(...versions.map((v) => v.version)) + 1;
@@ -477,10 +477,10 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
       const actor = opts?.actor;
       requireAdmin(actor, 'retire');
       const reason = text(opts.reason);
-      if (!reason) throw refusal('INVALID_VALUE', 'INVALID_VALUE.retireReason', {});
+      if (!reason) throw changeRefusal('INVALID_VALUE', 'INVALID_VALUE.retireReason', {});
       await command(flowId, (versions) => {
         const r = find(versions, version);
-        if (!r) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
+        if (!r) throw changeRefusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
         if (r.stage !== 'published') throw wrongStage(flowId, version, r.stage, 'retire');
         return {
           before: async () => {
@@ -560,7 +560,7 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
       for (const id of opts.instanceIds) {
         const summary = cases.find((c) => c.instanceId === id);
         if (!summary) {
-          const why = refusal('UNKNOWN_INSTANCE', 'UNKNOWN_INSTANCE.id', { instanceId: id }, { instanceId: id });
+          const why = changeRefusal('UNKNOWN_INSTANCE', 'UNKNOWN_INSTANCE.id', { instanceId: id }, { instanceId: id });
           out.push({ instanceId: id, fromVersion: 0, toVersion, at: [], to: [], ok: false, nodeMap: {}, ...reasonOf(why, catalog) });
           continue;
         }

@@ -8,6 +8,7 @@ import { compileFlow } from '../engine/compiled.js';
 import { decide } from '../engine/decide.js';
 import { isEngineError } from '../engine/errors.js';
 import { formatEngineText } from '../engine/texts/format.js';
+import { withChangeTexts } from './texts.js';
 import type { Actor, InstanceSummary } from '../engine/types.js';
 import type { Catalog } from '../schema/catalog.js';
 import type { Flow } from '../schema/flow.js';
@@ -86,7 +87,7 @@ export async function runningCases(store: FlowStore, flowId: string, toVersion: 
 export function reasonOf(e: unknown, catalog?: Catalog): { reason: ChangeNote; code: string } {
   if (isEngineError(e) && e.details.text) {
     const opts = catalog ? { catalog } : {};
-    return { code: e.code, reason: { en: formatEngineText(e.details.text, { locale: 'en', ...opts }), zh: formatEngineText(e.details.text, { locale: 'zh', ...opts }) } };
+    return { code: e.code, reason: { en: formatEngineText(e.details.text, withChangeTexts({ locale: 'en', ...opts })), zh: formatEngineText(e.details.text, withChangeTexts({ locale: 'zh', ...opts })) } };
   }
   const msg = e instanceof Error ? e.message : String(e);
   return { code: 'STORE_FAILED', reason: { en: msg, zh: msg } };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createChangeControl } from '../../src/changes/control.js';
-import { formatEngineText } from '../../src/engine/texts/format.js';
+// The root entry's formatEngineText: it knows the change-control texts (the engine's own catalog does not).
+import { formatEngineText } from '../../src/index.js';
 import { isEngineError } from '../../src/engine/errors.js';
 import type { Flow } from '../../src/schema/flow.js';
 import type { FlowStore } from '../../src/stores/types.js';

@@ -4,7 +4,10 @@
 import { describe, expect, it } from 'vitest';
 import { isEngineError, type EngineError } from '../../src/engine/errors.js';
 import { ENGINE_ERROR_CODES } from '../../src/engine/errors.js';
-import { ENGINE_TEXTS, formatEngineText, type EngineText, type TextArg } from '../../src/engine/texts/index.js';
+import { ENGINE_TEXTS, type EngineText, type TextArg } from '../../src/engine/texts/index.js';
+// The root entry's renderer: the engine's texts and those of change control.
+import { CHANGE_TEXTS, formatEngineText } from '../../src/index.js';
+import { formatEngineText as formatEngineOnly } from '../../src/engine-entry.js';
 import type { Catalog } from '../../src/schema/catalog.js';
 import { catalog, finance, orderFlow, sales } from './fixtures.js';
 import { HOUR, T0, testEngine } from './helpers.js';
@@ -38,8 +41,8 @@ const sample: Record<string, TextArg> = {
 
 describe('the message catalog', () => {
   it('has every error code in both languages, and every entry renders in both without placeholders left', () => {
-    for (const code of Object.keys(ENGINE_ERROR_CODES)) expect(ENGINE_TEXTS[code], code).toBeDefined();
-    for (const [key, entry] of Object.entries(ENGINE_TEXTS)) {
+    for (const code of Object.keys(ENGINE_ERROR_CODES)) expect(ENGINE_TEXTS[code] ?? CHANGE_TEXTS[code], code).toBeDefined();
+    for (const [key, entry] of [...Object.entries(ENGINE_TEXTS), ...Object.entries(CHANGE_TEXTS)]) {
       const names = new Set<string>();
       for (const tpl of [entry.en, entry.zh]) if (typeof tpl === 'string') for (const m of tpl.matchAll(/\{\^?(\w+)\}/g)) names.add(m[1]!);
       const args = Object.fromEntries([...names].map((n) => [n, sample[n] ?? 'x']));
@@ -50,6 +53,26 @@ describe('the message catalog', () => {
       // Whole sentences are written in Chinese (fragments such as '{detail}' may be only an argument).
       if (!/^(logic\.error|INVALID_MIGRATION\.problems|INVALID_VALUE\.type|history\.change|limit\.rule|INVALID_VALUE\.limits)$/.test(key)) expect(zh, key).toMatch(CJK);
     }
+  });
+
+  it('change-control texts render from the root entry, and from the engine entry when passed as texts', () => {
+    const text: EngineText = { key: 'CHANGE_STAGE.stage', args: { flowId: 'order', version: 2, stage: { kind: 'msg', key: 'change.stage.submitted' }, what: { kind: 'msg', key: 'change.what.publish' } } };
+    const zh = '无法发布（只能发布已批准的版本）：流程“order”第 2 版已提交，正在等待审核。';
+    expect(formatEngineText(text, { locale: 'zh' })).toBe(zh);
+    expect(formatEngineText(text, { locale: 'en' })).toBe("Cannot publish it (only an approved version is published): version 2 of flow 'order' is submitted and awaiting review.");
+    expect(formatEngineOnly(text, { locale: 'zh', texts: CHANGE_TEXTS })).toBe(zh);
+    // A host's own wording still wins over the built-in entries.
+    expect(formatEngineText(text, { locale: 'en', texts: { 'CHANGE_STAGE.stage': { en: 'Not now.', zh: '现在不行。' } } })).toBe('Not now.');
+    for (const key of Object.keys(CHANGE_TEXTS)) expect(ENGINE_TEXTS, key).not.toHaveProperty(key);
+  });
+
+  it('says what each definition problem is in Chinese, by its code and place', () => {
+    const problem = (code: string, path: string) => formatEngineText({ key: `problem.${code}`, args: { path, message: 'As the parser wrote it.' } }, { locale: 'zh' });
+    expect(problem('FLOW_E021', '/edges/0/target')).toBe('/edges/0/target：引用的节点不存在。');
+    expect(problem('FLOW_E001', '')).toBe('文本不是有效的 JSON。');
+    expect(problem('FLOW_E999', '/x')).toBe('/x：定义有误。');
+    expect(problem('__proto__', '/x')).toBe('/x：定义有误。');
+    expect(formatEngineText({ key: 'problem.FLOW_E021', args: { path: '/edges/0/target', message: 'As the parser wrote it.' } }, { locale: 'en' })).toBe('As the parser wrote it.');
   });
 
   it('renders times in the reader’s zone and locale, never as ISO text', () => {

@@ -14,6 +14,39 @@ import type { TextEntry } from './types.js';
 const zhEnd = (s = '') => (/[。！？）”]$/.test(s) ? s : `${s}。`);
 const enEnd = (s = '') => (/[.!?]$/.test(s) ? s : `${s}.`);
 
+/** What a definition problem is, in Chinese, by its code. */
+const PROBLEM_ZH: Readonly<Record<string, string>> = {
+  FLOW_E001: '文本不是有效的 JSON',
+  FLOW_E002: '输入超出 CRM Flow 接受的大小',
+  FLOW_E003: 'JSON 嵌套层级超出 CRM Flow 接受的深度',
+  FLOW_E010: '缺少必填属性',
+  FLOW_E011: '值的类型不对',
+  FLOW_E012: '该属性不属于此格式',
+  FLOW_E013: '值不在允许范围内或格式不符',
+  FLOW_E014: '文本或列表过长或过短',
+  FLOW_E015: '节点类型未知',
+  FLOW_E016: '不允许使用该键（如 __proto__ 等 JavaScript 保留名）',
+  FLOW_E020: '编号重复使用',
+  FLOW_E021: '引用的节点不存在',
+  FLOW_E022: '引用的部门在目录中不存在',
+  FLOW_E023: '引用的角色在目录中不存在',
+  FLOW_E024: '引用的窗口在目录中不存在',
+  FLOW_E025: '引用的实体在目录中不存在',
+  FLOW_E026: '引用的字段不存在',
+  FLOW_E027: '引用的变量不在流程数据定义中',
+  FLOW_E028: '任务的窗口没有可绑定的记录变量',
+  FLOW_E029: '该流程是为另一个目录编写的',
+  FLOW_E030: '规则使用了不允许的运算符',
+  FLOW_E031: '规则读取了禁止的路径（__proto__、constructor、prototype）',
+  FLOW_E032: '规则嵌套过深',
+  FLOW_E033: '规则过大',
+  FLOW_E034: '规则格式错误',
+  FLOW_E035: '规则使用了未知运算符',
+  FLOW_E040: '字段的限制与字段不符，或永远无法满足',
+};
+
+const problemZh = (code: string) => (Object.prototype.hasOwnProperty.call(PROBLEM_ZH, code) ? PROBLEM_ZH[code] : '定义有误');
+
 /** The built-in entries, by key. */
 export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = {
   // ── Refusals: the general meaning of each code ──────────────────────────────
@@ -35,8 +68,6 @@ export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = {
   INVALID_MIGRATION: { en: 'The process cannot be moved to that version.', zh: '无法将流程迁移到该版本。' },
   STORE_FAILED: { en: 'The store could not read or write.', zh: '存储无法读写。' },
   INVALID_CURSOR: { en: 'That page position is not one this list gave out.', zh: '该分页位置不是此列表给出的。' },
-  CHANGE_STAGE: { en: 'The version is not at a stage that allows this.', zh: '该版本当前所处阶段不允许此操作。' },
-  LINT_ERRORS: { en: 'The version has lint errors, so it cannot be approved.', zh: '该版本存在校验错误，不能批准。' },
 
   // ── Who may do what ────────────────────────────────────────────────────────
   'NOT_PERMITTED.start': { en: 'Only {roles} may start {flow}.', zh: '只有{roles}可以发起{flow}。' },
@@ -61,43 +92,6 @@ export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = {
   'admin.deploy': { en: 'deploy a flow', zh: '部署流程' },
   'admin.migrate': { en: 'move a process to another version', zh: '将流程迁移到其他版本' },
   'admin.retire': { en: 'retire a flow version', zh: '停用流程版本' },
-  'admin.approve': { en: 'approve a flow change', zh: '批准流程变更' },
-  'admin.sendBack': { en: 'send a flow change back', zh: '退回流程变更' },
-  'admin.publish': { en: 'publish a flow version', zh: '发布流程版本' },
-  'admin.republish': { en: 'republish an earlier flow version', zh: '重新发布较早的流程版本' },
-  'NOT_PERMITTED.change': { en: 'Only {roles} may draft or submit a flow change; {actor} is not one.', zh: '只有{roles}可以起草或提交流程变更；{actor}不是。' },
-  'NOT_PERMITTED.changeNoActor': { en: 'Only {roles} may draft or submit a flow change, and no one was named as doing it.', zh: '只有{roles}可以起草或提交流程变更，但没有指明操作人。' },
-  'SAME_ACTOR.ownChange': {
-    en: "{actor} authored version {version} of flow '{flowId}' and may not approve it (separation of duties): another administrator must review it.",
-    zh: '{actor}是流程“{flowId}”第 {version} 版的作者，不能批准自己的变更（职责分离），须由另一位管理员审核。',
-  },
-  'CHANGE_STAGE.stage': {
-    en: (a) => (a.has('flowId') ? `Cannot ${a.s.what}: version ${a.s.version} of flow '${a.s.flowId}' is ${a.s.stage}.` : 'The version is not at a stage that allows this.'),
-    zh: (a) => (a.has('flowId') ? `无法${a.s.what}：流程“${a.s.flowId}”第 ${a.s.version} 版${a.s.stage}。` : '该版本当前所处阶段不允许此操作。'),
-  },
-  'change.stage.none': { en: 'not drafted', zh: '尚未起草' },
-  'change.stage.draft': { en: 'a draft not yet submitted', zh: '是尚未提交的草稿' },
-  'change.stage.submitted': { en: 'submitted and awaiting review', zh: '已提交，正在等待审核' },
-  'change.stage.sent-back': { en: 'sent back to its authors', zh: '已退回给作者' },
-  'change.stage.approved': { en: 'approved, not yet published', zh: '已批准，尚未发布' },
-  'change.stage.scheduled': { en: 'scheduled for publication', zh: '已安排定时发布' },
-  'change.stage.published': { en: 'already published', zh: '已经发布' },
-  'change.stage.retired': { en: 'retired', zh: '已停用' },
-  'change.what.draft': { en: 'change the draft', zh: '修改草稿' },
-  'change.what.submit': { en: 'submit it for review', zh: '提交审核' },
-  'change.what.approve': { en: 'approve it (only a submitted change is reviewed)', zh: '批准（只能审核已提交的变更）' },
-  'change.what.sendBack': { en: 'send it back (only a change under review is sent back)', zh: '退回（只能退回审核中的变更）' },
-  'change.what.publish': { en: 'publish it (only an approved version is published)', zh: '发布（只能发布已批准的版本）' },
-  'change.what.republish': { en: 'republish it (only a published or retired version is republished)', zh: '重新发布（只能重新发布已发布或已停用的版本）' },
-  'change.what.retire': { en: 'retire it (only a published version is retired)', zh: '停用（只能停用已发布的版本）' },
-  'LINT_ERRORS.findings': {
-    en: "Version {version} of flow '{flowId}' has {count} lint error(s) and cannot be approved:\n{findings}",
-    zh: '流程“{flowId}”第 {version} 版有 {count} 个校验错误，不能批准：\n{findings}',
-  },
-  'INVALID_VALUE.changeNote': { en: 'Describe the change in English and in Chinese: the note is kept with the version.', zh: '请用英文和中文说明变更内容：说明会随版本保存。' },
-  'INVALID_VALUE.sendBackReason': { en: 'Say why the change is sent back: the reason goes to its authors and is kept with the version.', zh: '请说明退回原因：原因会告知作者并随版本保存。' },
-  'INVALID_VALUE.republishReason': { en: 'Say why the earlier version is republished: the reason is kept with it.', zh: '请说明重新发布较早版本的原因：原因会随版本保存。' },
-  'INVALID_VALUE.publishAt': { en: 'The publication time must be a moment (milliseconds since the epoch).', zh: '发布时间必须是一个时间点（自纪元起的毫秒数）。' },
 
   // ── Writes ─────────────────────────────────────────────────────────────────
   'FIELD_NOT_EDITABLE.onlyIn': { en: 'Only {roles} may change {field} in {step}.', zh: '只有{roles}可以在{step}中修改{field}。' },
@@ -222,34 +216,9 @@ export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = {
     zh: (a) => `流程无法部署：${a.s.problems}${a.has('more') ? `\n（另有 ${a.s.more} 个问题）` : ''}`,
   },
   // ── Definition problems (INVALID_FLOW): English as the parser wrote it, Chinese by code and place ──
-  problem: { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}定义有误。` },
-  'problem.FLOW_E001': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}文本不是有效的 JSON。` },
-  'problem.FLOW_E002': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}输入超出 CRM Flow 接受的大小。` },
-  'problem.FLOW_E003': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}JSON 嵌套层级超出 CRM Flow 接受的深度。` },
-  'problem.FLOW_E010': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}缺少必填属性。` },
-  'problem.FLOW_E011': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}值的类型不对。` },
-  'problem.FLOW_E012': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}该属性不属于此格式。` },
-  'problem.FLOW_E013': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}值不在允许范围内或格式不符。` },
-  'problem.FLOW_E014': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}文本或列表过长或过短。` },
-  'problem.FLOW_E015': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}节点类型未知。` },
-  'problem.FLOW_E016': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}不允许使用该键（如 __proto__ 等 JavaScript 保留名）。` },
-  'problem.FLOW_E020': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}编号重复使用。` },
-  'problem.FLOW_E021': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}引用的节点不存在。` },
-  'problem.FLOW_E022': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}引用的部门在目录中不存在。` },
-  'problem.FLOW_E023': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}引用的角色在目录中不存在。` },
-  'problem.FLOW_E024': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}引用的窗口在目录中不存在。` },
-  'problem.FLOW_E025': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}引用的实体在目录中不存在。` },
-  'problem.FLOW_E026': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}引用的字段不存在。` },
-  'problem.FLOW_E027': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}引用的变量不在流程数据定义中。` },
-  'problem.FLOW_E028': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}任务的窗口没有可绑定的记录变量。` },
-  'problem.FLOW_E029': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}该流程是为另一个目录编写的。` },
-  'problem.FLOW_E030': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}规则使用了不允许的运算符。` },
-  'problem.FLOW_E031': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}规则读取了禁止的路径（__proto__、constructor、prototype）。` },
-  'problem.FLOW_E032': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}规则嵌套过深。` },
-  'problem.FLOW_E033': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}规则过大。` },
-  'problem.FLOW_E034': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}规则格式错误。` },
-  'problem.FLOW_E035': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}规则使用了未知运算符。` },
-  'problem.FLOW_E040': { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}字段的限制与字段不符，或永远无法满足。` },
+  // The entry of every 'problem.<code>' key (a key falls back to its first part): English is the
+  // parser's own message; Chinese says what is wrong by the code (PROBLEM_ZH), at its place.
+  problem: { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}${problemZh(a.key.slice(8))}。` },
   'INVALID_FLOW.compile': { en: "Flow '{flowId}' version {version} cannot be run: {why}", zh: '流程“{flowId}”第 {version} 版无法运行：{why}' },
   'UNSAFE_FLOW.findings': {
     en: (a) => `Flow '${a.s.flowId}' version ${a.s.version} is not deployed: ${a.raw.count === 1 ? 'one problem' : `${a.s.count} problems`} would let a case skip a mandatory step or get stuck:${a.s.findings}`,

@@ -70,6 +70,7 @@ function render(key: string, args: EngineTextArgs, r: Renderer): string {
     s: new Proxy(rendered, {
       get: (_t, name) => (typeof name === 'string' ? (rendered[name] ??= args[name] === undefined ? '' : r.arg(args[name]!)) : undefined),
     }),
+    key,
     raw: args,
     has: (name) => {
       const v = args[name];

@@ -49,6 +49,8 @@ export interface EngineText {
 
 /** The arguments as an entry's function sees them: each rendered in the reader's language, and the raw values. */
 export interface RenderedArgs {
+  /** The key asked for (`problem.FLOW_E021`), which may be longer than the entry's own (`problem`). */
+  readonly key: string;
   /** Each argument rendered (missing ones are the empty string). */
   readonly s: Readonly<Record<string, string>>;
   /** The arguments as given. */

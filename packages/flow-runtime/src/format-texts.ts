@@ -1,0 +1,33 @@
+/**
+ * The root entry's `formatEngineText`: the engine's own, knowing also the
+ * texts of change control ({@link CHANGE_TEXTS}), so a host renders any
+ * refusal the runtime writes — wherever it was made — from the root entry.
+ */
+import type { EngineErrorDetails } from './engine/errors.js';
+import { formatEngineText as formatWith } from './engine/texts/format.js';
+import type { EngineText, EngineTextArgs, FormatTextOptions } from './engine/texts/types.js';
+import { CHANGE_TEXTS, withChangeTexts } from './changes/texts.js';
+
+export { CHANGE_TEXTS };
+
+/**
+ * Renders an engine text in the reader's language and time zone: steps and
+ * fields by their names, roles by their catalog names, times in the reader's
+ * zone (never raw ISO).
+ *
+ * Call it with an {@link EngineText} (`error.details.text`, `event.text`,
+ * `entry.text`), or with a key and its arguments — or with an error's code
+ * and details (`formatEngineText(e.code, e.details, { locale: 'zh' })`),
+ * which renders the error's own text, or the code's general meaning when it
+ * carries none. Knows every engine text and the change-control texts;
+ * `options.texts` adds or replaces entries.
+ *
+ * @example
+ * formatEngineText(err.code, err.details, { locale: 'zh', timeZone: 'Asia/Shanghai', catalog });
+ * // → '只有财务可以处理“信用审核”（你的角色是销售代表）。'
+ */
+export function formatEngineText(text: EngineText, options?: FormatTextOptions): string;
+export function formatEngineText(key: string, args?: EngineTextArgs | EngineErrorDetails, options?: FormatTextOptions): string;
+export function formatEngineText(a: string | EngineText, b?: EngineTextArgs | EngineErrorDetails | FormatTextOptions, c?: FormatTextOptions): string {
+  return typeof a === 'string' ? formatWith(a, b as EngineTextArgs | EngineErrorDetails | undefined, withChangeTexts(c)) : formatWith(a, withChangeTexts(b as FormatTextOptions | undefined));
+}
