@@ -11,6 +11,11 @@
  * made while running is the same as at the root entry: the rule policy and
  * budgets, guards, access to windows and fields, data types, mandatory steps.
  *
+ * Its `formatEngineText` renders every text the engine writes; change
+ * control's refusals (made by the `@crm/flow-runtime/analysis` entry) render
+ * with `{ texts: CHANGE_TEXTS }` from the root entry, or with the root's
+ * `formatEngineText`.
+ *
  * @example
  * import { createEngine, createMemoryStore } from '@crm/flow-runtime/engine';
  * const engine = createEngine({ store: createMemoryStore(), catalog });
