@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { actAs, nav, openDemo } from './helpers';
+import { actAs, approveAndPublish, nav, openDemo, submitForReview } from './helpers';
 
-test('an admin edits the catalog with a draft: kept with the draft across reloads, and published with it', async ({ page }) => {
+test('an admin edits the catalog with a draft: kept with the draft across reloads, and published with it once another admin approves', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openDemo(page);
   await actAs(page, 'admin');
@@ -29,9 +29,14 @@ test('an admin edits the catalog with a draft: kept with the draft across reload
   await expect(page.getByTestId('access-service')).toHaveValue('edit');
   await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 
-  // Published with the flow: a later draft starts from the published catalog.
-  await page.getByTestId('publish').click();
-  await expect(page.locator('.banner.ok')).toContainText('Published as v2');
+  // Published with the flow once another administrator approves (the editor is an author):
+  // a later draft starts from the published catalog.
+  await submitForReview(page);
+  await page.getByTestId('open-review').click();
+  await page.getByTestId('approve').click();
+  await expect(page.getByTestId('review-message')).toContainText('authored version 2');
+  await page.getByRole('link', { name: 'Back to the flow' }).click();
+  await approveAndPublish(page, 2, 'admin-2');
   await page.reload();
   await page.getByRole('button', { name: 'Edit as a new draft' }).click();
   await page.getByTestId('catalog').click();

@@ -78,3 +78,28 @@ export async function startPrepaidOrder(page: Page): Promise<string> {
   await addLine(page, 'LX-VLV-032', 50);
   return caseId;
 }
+
+/** Submits the open draft on the Flows page for review with a change note, as the acting user. */
+export async function submitForReview(page: Page, note = { en: 'A change made in an end-to-end test.', zh: '端到端测试中的变更。' }) {
+  await page.getByTestId('submit-change').click();
+  await page.getByTestId('note-en').fill(note.en);
+  await page.getByTestId('note-zh').fill(note.zh);
+  await page.getByTestId('confirm-submit').click();
+  await expect(page.getByTestId('change-status').getByTestId('stage')).toHaveAttribute('data-stage', 'submitted');
+}
+
+/**
+ * As `reviewer` (an administrator who did not author the change), opens the
+ * review pack of the flow's submitted change, approves it and publishes it
+ * now; returns on the flow's page. English UI.
+ */
+export async function approveAndPublish(page: Page, version: number, reviewer = 'admin') {
+  await actAs(page, reviewer);
+  await page.getByTestId('open-review').click();
+  await page.getByTestId('approve').click();
+  await expect(page.getByTestId('review-head').getByTestId('stage')).toHaveAttribute('data-stage', 'approved');
+  await page.getByTestId('publish-now').click();
+  await expect(page.getByTestId('review-message')).toContainText(`Published as v${version}`);
+  await page.getByRole('link', { name: 'Back to the flow' }).click();
+  await expect(page.getByTestId('flow-heading')).toBeVisible();
+}

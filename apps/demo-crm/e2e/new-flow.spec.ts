@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { Flow } from '@crm/flow-runtime';
-import { actAs, nav, openDemo } from './helpers';
+import { actAs, approveAndPublish, nav, openDemo, submitForReview } from './helpers';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -34,7 +34,7 @@ async function connect(page: Page, source: string, target: string) {
 
 const file = (flow: unknown, name = 'flow.json') => ({ name, mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(flow)) });
 
-test('a key user makes a new blank flow, an admin publishes it at v1, a sales rep starts it; imports never trust the file version', async ({ page }) => {
+test('a key user makes a new blank flow and submits it, an admin publishes it at v1, a sales rep starts it; imports never trust the file version', async ({ page }) => {
   await openDemo(page);
   await actAs(page, 'sales-manager');
   await nav(page, 'Flows');
@@ -79,11 +79,10 @@ test('a key user makes a new blank flow, an admin publishes it at v1, a sales re
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
 
-  // The admin publishes: v1, the banner on this flow only.
-  await actAs(page, 'admin');
-  await expect(page.getByTestId('publish')).toBeEnabled();
-  await page.getByTestId('publish').click();
-  await expect(page.locator('.banner.ok')).toContainText('Published as v1');
+  // The key user submits it for review; the admin reviews and publishes it: v1, the banner on this flow only.
+  await submitForReview(page);
+  await expect(page.locator('.banner.ok')).toContainText('Draft v1 is submitted for review');
+  await approveAndPublish(page, 1);
   await expect(page.getByTestId('versions')).toContainText('v1 · 0 running');
   expect(await deployed(page, 'warranty-claim')).toEqual([1]);
   await page.getByLabel('Flow', { exact: true }).selectOption('credit-limit-review');

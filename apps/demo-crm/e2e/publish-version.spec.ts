@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { actAs, completeStep, instanceIdOf, nav, openDemo } from './helpers';
+import { actAs, approveAndPublish, completeStep, instanceIdOf, nav, openDemo, submitForReview } from './helpers';
 
-test('an admin publishes v2: a new case uses it while an older one stays on v1', async ({ page }) => {
+test('a key user submits v2, an admin reviews and publishes it: a new case uses it while an older one stays on v1', async ({ page }) => {
   await openDemo(page);
   // An approval started on v1.
   await nav(page, 'Customers');
@@ -10,7 +10,7 @@ test('an admin publishes v2: a new case uses it while an older one stays on v1',
   const older = instanceIdOf(page);
   await expect(page.locator('.subtitle')).toContainText('New customer approval · v1');
 
-  // A key user edits a draft and validates; an admin publishes it.
+  // A key user edits a draft, validates and submits it; an admin reviews and publishes it.
   await actAs(page, 'sales-manager');
   await nav(page, 'Flows');
   await page.getByTestId('flow-list').getByRole('link', { name: /New customer approval/ }).click();
@@ -21,11 +21,11 @@ test('an admin publishes v2: a new case uses it while an older one stays on v1',
   await description.blur();
   await page.getByTestId('validate').click();
   await expect(page.getByTestId('publish')).toHaveCount(0);
+  await submitForReview(page);
 
   await actAs(page, 'admin');
   await expect(page.getByLabel('Description (EN)')).toHaveValue(/^v2: finance may skip/);
-  await page.getByTestId('publish').click();
-  await expect(page.locator('.banner.ok')).toContainText('Published as v2');
+  await approveAndPublish(page, 2);
   await expect(page.getByTestId('versions')).toContainText('v1 · 2 running');
   await expect(page.getByTestId('versions')).toContainText('v2 · 0 running');
 

@@ -157,20 +157,22 @@ test('focus mode and collapsed panels are remembered across a reload', async ({ 
   await expect(page.locator('.cfd-designer.is-focus')).toHaveCount(0);
 });
 
-test('in the Flows page at 1440×900 an admin’s toolbar fits on one row, title and Publish in view, in English and Chinese', async ({ page }) => {
+test('in the Flows page at 1440×900 an admin’s toolbar fits on one row, title and tools in view, Submit for review beside it, in English and Chinese', async ({ page }) => {
   await openDemo(page);
   await actAs(page, 'admin');
   await nav(page, 'Flows');
   await page.getByTestId('flow-list').getByRole('link', { name: /Credit limit review/ }).click();
   await page.getByRole('button', { name: 'Edit as a new draft' }).click();
-  await expect(page.getByTestId('publish')).toBeVisible();
+  // Publishing goes through review: no one-click Publish in the designer, Submit for review on the page.
+  await expect(page.getByTestId('submit-change')).toBeVisible();
+  await expect(page.getByTestId('publish')).toHaveCount(0);
   for (const locale of ['en', 'zh'] as const) {
     if (locale === 'zh') await page.getByTestId('language').selectOption('zh');
     const bar = page.locator('.cfd-toolbar');
     await expect.poll(() => bar.evaluate((el) => el.scrollWidth <= el.clientWidth + 1), { message: `${locale}: toolbar fits` }).toBe(true);
     const box = (await bar.boundingBox())!;
     expect(box.height, locale).toBeLessThan(52);
-    for (const id of ['flow-name', 'publish', 'simulate', 'undo']) {
+    for (const id of ['flow-name', 'simulate', 'undo']) {
       const b = (await page.getByTestId(id).boundingBox())!;
       expect(b.x >= box.x && b.x + b.width <= box.x + box.width + 0.5, `${locale}: ${id} in view`).toBe(true);
     }

@@ -6,8 +6,9 @@ import type { Catalog, Flow } from '@crm/flow-runtime';
  * with no JSON typed anywhere: three departments as lanes, a parallel split
  * and join, a decision whose condition is built in the condition builder, a
  * new window with per-role field access made in the catalog editor (admin);
- * simulates both branches with the step forms and saves a scenario; an admin
- * publishes it; a sales rep starts a case of it. Every wait is on state.
+ * simulates both branches with the step forms and saves a scenario; submits
+ * it for review; another administrator (not an author) publishes it;
+ * a sales rep starts a case of it. Every wait is on state.
  */
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -297,14 +298,24 @@ test('退货退款：关键用户从空白流程创建、仿真两条分支并�
   await shot(page, '7-coverage');
   await page.getByTestId('simulate').click();
 
-  // 7. 管理员发布：第 1 版。
+  // 7. 销售经理提交审核；孙浩编辑过窗口，也是作者，不能批准；由另一位管理员钱丽审核并发布：第 1 版。
+  await page.getByTestId('submit-change').click();
+  await page.getByTestId('note-en').fill('New flow: returns and refunds across sales, warehouse and finance.');
+  await page.getByTestId('note-zh').fill('新流程：销售、仓库、财务协同处理退货退款。');
+  await page.getByTestId('confirm-submit').click();
+  await expect(page.locator('.banner.ok')).toContainText('已提交审核');
   await actAs(page, 'admin');
-  await expect(page.getByTestId('publish')).toBeEnabled();
-  await page.getByTestId('publish').click();
-  await expect(page.locator('.banner.ok')).toContainText('已发布为第1版');
+  await page.getByTestId('open-review').click();
+  await page.getByTestId('approve').click();
+  await expect(page.getByTestId('review-message')).toContainText('不能批准自己的变更');
+  await actAs(page, 'admin-2');
+  await page.getByTestId('approve').click();
+  await expect(page.getByTestId('review-head').getByTestId('stage')).toHaveAttribute('data-stage', 'approved');
+  await page.getByTestId('publish-now').click();
+  await expect(page.getByTestId('review-message')).toContainText('已发布为第 1 版');
+  await page.getByRole('link', { name: '返回流程' }).click();
   await expect(page.getByTestId('versions')).toContainText('第1版');
   await expect(page.getByTestId('flow-name')).toHaveText('退货退款');
-  await expect(page.locator('.banner.ok')).toBeVisible();
   await shot(page, '8-published');
 
   // 8. 销售代表在“发起流程”中发起退货退款，并接手第一步。

@@ -4,12 +4,25 @@ import { blankFlow } from '@crm/designer';
 import type { Flow } from '@crm/flow-runtime';
 import { actorFor } from '../src/runtime/actors';
 import { catalog } from '../src/runtime/definitions';
-import { applyFlowImport, createFlowDraft, draftFromPublished, knownFlows, planFlowImport, publishDraft } from '../src/runtime/publish';
+import { publishChange, submitDraft } from '../src/runtime/changes';
+import { applyFlowImport, createFlowDraft, draftFromPublished, knownFlows, planFlowImport } from '../src/runtime/publish';
 import { openRuntime, type DemoRuntime } from '../src/runtime/runtime';
 import { startableFlows, startFlowCase } from '../src/runtime/start';
 
 let rt: DemoRuntime;
 const admin = actorFor('admin');
+const keyUser = actorFor('sales-manager');
+const note = { en: 'A test change', zh: '测试变更' };
+
+/** A draft through change control: submitted by a key user, approved and published by the admin. */
+async function publishDraft(rt: DemoRuntime, input: { flowId: string; flow: Flow }) {
+  const outcome = await submitDraft(rt, { ...input, actor: keyUser, note });
+  if (!outcome.submitted) return { published: false, reason: outcome.reason };
+  const { version } = outcome.record;
+  await rt.changes.approve(input.flowId, version, { actor: admin });
+  await publishChange(rt, input.flowId, version, { actor: admin });
+  return { published: true, version };
+}
 const versions = async (flowId: string) => (await rt.engine.definitions()).filter((d) => d.flowId === flowId).map((d) => d.version).sort((a, b) => a - b);
 
 /** A new flow a sales rep may start: start → end in the sales lane. */
@@ -26,12 +39,12 @@ beforeAll(async () => {
 });
 afterAll(() => rt.close());
 
-describe('drafts and publishing (one place, versions are the product’s)', () => {
+describe('drafts and publishing through change control (one place, versions are the product’s)', () => {
   it('a new flow is a draft at v1 and is published as v1, whatever version the flow object says', async () => {
     const draft = await createFlowDraft(rt, { ...warrantyClaim(), version: 5 }, 'zhang.min');
     expect(draft).toMatchObject({ flowId: 'warranty-claim', baseVersion: 0, flow: { version: 1 } });
     await expect(createFlowDraft(rt, warrantyClaim(), 'zhang.min')).rejects.toThrow(/'warranty-claim' already exists/);
-    const outcome = await publishDraft(rt, { flowId: 'warranty-claim', flow: { ...draft.flow, version: 7 }, actor: admin });
+    const outcome = await publishDraft(rt, { flowId: 'warranty-claim', flow: { ...draft.flow, version: 7 } });
     expect(outcome).toEqual({ published: true, version: 1 });
     expect(await versions('warranty-claim')).toEqual([1]);
     expect(await rt.db.drafts.get('warranty-claim')).toBeUndefined();
@@ -41,14 +54,14 @@ describe('drafts and publishing (one place, versions are the product’s)', () =
     const draft = await draftFromPublished(rt, 'credit-limit-review', 'zhang.min');
     expect(draft.flow.version).toBe(2);
     const renamed: Flow = { ...draft.flow, id: 'warranty-claim-2', version: 9, description: { en: 'v2' } };
-    expect(await publishDraft(rt, { flowId: 'credit-limit-review', flow: renamed, actor: admin })).toEqual({ published: true, version: 2 });
+    expect(await publishDraft(rt, { flowId: 'credit-limit-review', flow: renamed })).toEqual({ published: true, version: 2 });
     expect(await versions('credit-limit-review')).toEqual([1, 2]);
     expect(await versions('warranty-claim-2')).toEqual([]);
   });
 
   it('refuses a draft identical to a published version', async () => {
     const draft = await draftFromPublished(rt, 'quotation', 'zhang.min');
-    expect(await publishDraft(rt, { flowId: 'quotation', flow: draft.flow, actor: admin })).toEqual({ published: false, reason: 'unchanged' });
+    expect(await publishDraft(rt, { flowId: 'quotation', flow: draft.flow })).toEqual({ published: false, reason: 'unchanged' });
     expect(await versions('quotation')).toEqual([1]);
   });
 

@@ -5,7 +5,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { I18nProvider, translate, type Locale } from '../i18n';
-import { actorFor, isDemoRole, type DemoRole } from '../runtime/actors';
+import { actorOf, isDemoSeat, seatUser, type DemoSeat } from '../runtime/actors';
 import { openRuntime, type DemoRuntime } from '../runtime/runtime';
 import { AppContext, type AppState } from './context';
 import { Header } from './Header';
@@ -38,10 +38,12 @@ let boot: Promise<DemoRuntime> | undefined;
 
 export function App() {
   const [locale, setLocaleState] = useState<Locale>(initialLocale);
-  const [role, setRoleState] = useState<DemoRole>(() => {
+  const [seat, setSeatState] = useState<DemoSeat>(() => {
     const s = stored('crm-demo.role');
-    return isDemoRole(s) ? s : 'sales-rep';
+    return isDemoSeat(s) ? s : 'sales-rep';
   });
+  const user = seatUser(seat);
+  const role = user.role;
   const [rt, setRt] = useState<DemoRuntime | undefined>();
   const [failure, setFailure] = useState<string | undefined>();
   const [revision, setRevision] = useState(0);
@@ -100,10 +102,12 @@ export function App() {
     return {
       rt,
       role,
-      actor: actorFor(role),
+      seat,
+      user,
+      actor: actorOf(user),
       setRole: (r) => {
         store('crm-demo.role', r);
-        setRoleState(r);
+        setSeatState(r);
       },
       now,
       advance: async (ms) => {
@@ -125,7 +129,7 @@ export function App() {
       revision,
       refresh,
     };
-  }, [rt, role, now, revision, refresh, locale, story, setStory]);
+  }, [rt, seat, now, revision, refresh, locale, story, setStory]);
 
   const setLocale = (l: Locale) => {
     store('crm-demo.locale', l);

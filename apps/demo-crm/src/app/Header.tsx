@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useI18n, type Locale } from '../i18n';
-import { DEMO_ROLES, DEMO_USERS, isDemoRole } from '../runtime/actors';
+import { DEMO_SEATS, isDemoSeat, seatUser } from '../runtime/actors';
 import { HOUR, DAY } from '../runtime/clock';
 import { roleName } from '../windows/catalog-lookup';
 import { useApp } from './context';
@@ -34,10 +34,10 @@ export function Header({ locale, setLocale }: { locale: Locale; setLocale: (l: L
       </a>
       <label className="role-switch">
         <span>{t('header.role')}</span>
-        <select aria-label={t('header.role')} value={app.role} onChange={(e) => isDemoRole(e.target.value) && app.setRole(e.target.value)}>
-          {DEMO_ROLES.map((r) => (
-            <option key={r} value={r}>
-              {roleName(r, locale)} · {DEMO_USERS[r].name[locale]}
+        <select aria-label={t('header.role')} value={app.seat} onChange={(e) => isDemoSeat(e.target.value) && app.setRole(e.target.value)}>
+          {DEMO_SEATS.map((s) => (
+            <option key={s} value={s}>
+              {roleName(seatUser(s).role, locale)} · {seatUser(s).name[locale]}
             </option>
           ))}
         </select>

@@ -15,7 +15,7 @@ import { TaskPage } from '../pages/TaskPage';
 import { useRoute } from './router';
 
 export function Routes() {
-  const [page = 'home', a, b] = useRoute();
+  const [page = 'home', a, b, c] = useRoute();
   switch (page) {
     case 'inbox':
       return <InboxPage />;
@@ -38,7 +38,7 @@ export function Routes() {
     case 'alerts':
       return <AlertsPage />;
     case 'flows':
-      return <FlowsPage flowId={a} />;
+      return <FlowsPage {...(a ? { flowId: a } : {})} {...(b ? { sub: b } : {})} {...(c ? { version: c } : {})} />;
     case 'dashboard':
       return <DashboardPage />;
     default:

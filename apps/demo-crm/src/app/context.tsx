@@ -6,14 +6,20 @@
 import { createContext, useContext, useEffect, useState, type DependencyList } from 'react';
 import type { Actor } from '@crm/flow-runtime';
 import type { DemoRuntime } from '../runtime/runtime';
-import type { DemoRole } from '../runtime/actors';
+import type { DemoRole, DemoSeat, DemoUser } from '../runtime/actors';
 import type { ActiveStory } from './StoryGuide';
 
 export interface AppState {
   rt: DemoRuntime;
+  /** The acting user's role. */
   role: DemoRole;
+  /** The switcher's seat (a role, or the second administrator). */
+  seat: DemoSeat;
+  /** The acting user. */
+  user: DemoUser;
   actor: Actor;
-  setRole: (role: DemoRole) => void;
+  /** Switches the acting user (by role, or `admin-2` for the second administrator). */
+  setRole: (seat: DemoSeat) => void;
   /** The demo clock's time. */
   now: number;
   advance: (ms: number) => Promise<void>;
@@ -50,6 +56,6 @@ export function useQuery<T>(read: (app: AppState) => Promise<T>, deps: Dependenc
     return () => {
       live = false;
     };
-  }, [app.revision, app.rt, app.role, ...deps]);
+  }, [app.revision, app.rt, app.seat, ...deps]);
   return value;
 }

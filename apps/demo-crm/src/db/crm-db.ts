@@ -55,6 +55,8 @@ export interface FlowDraft {
   scenarios?: unknown[];
   updatedAt: number;
   updatedBy: string;
+  /** Everyone who made or edited the draft (user ids, first first): each is an author of the change. */
+  editors?: string[];
   /** When the draft was made (new, from a version, or imported): a new one re-opens the designer. */
   createdAt?: number;
 }

@@ -1,8 +1,10 @@
 /**
  * The flows page: the designer embedded. A key user (sales manager,
- * general manager) edits a draft and validates it; an admin publishes it as
- * the next version. Running cases stay on the version they started with;
- * new cases use the newest. The one place the demo touches the designer.
+ * general manager) or an admin edits a draft and submits it for review with
+ * a change note; an admin who did not author it reviews, approves and
+ * publishes it as the next version (./ChangePages.tsx). Running cases stay
+ * on the version they started with until an admin moves them; new cases use
+ * the newest. The one place the demo touches the designer.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
@@ -16,17 +18,20 @@ import {
   type ImportPlan,
   type SimulationScenario,
 } from '@crm/designer';
-import { isEngineError, type Catalog, type Flow } from '@crm/flow-runtime';
+import { isEngineError, type Catalog, type Flow, type VersionRecord } from '@crm/flow-runtime';
 import { useApp, useQuery } from '../app/context';
 import { href, navigate } from '../app/router';
 import { Chip, Loading, PageHeader } from '../components/bits';
+import { Dialog } from '../components/Dialog';
 import type { FlowDraft } from '../db/crm-db';
 import { useI18n } from '../i18n';
-import { DEMO_USERS, userName, type DemoRole } from '../runtime/actors';
+import { userName, type DemoRole } from '../runtime/actors';
+import { draftEditable, pendingChange, submitDraft } from '../runtime/changes';
 import { catalog, sampleFlows, sampleScenarios } from '../runtime/definitions';
-import { applyFlowImport, createFlowDraft, draftFromPublished, planFlowImport, publishDraft } from '../runtime/publish';
+import { applyFlowImport, createFlowDraft, draftFromPublished, planFlowImport } from '../runtime/publish';
 import { engineError } from '../runtime/engine-text';
 import { roleName } from '../windows/catalog-lookup';
+import { ChangeLogPage, ChangeReviewPage, MigrationPage, StageChip } from './ChangePages';
 
 /** What each demo role may do in the designer. */
 export function designerPermission(role: DemoRole): DesignerPermission {
@@ -43,7 +48,16 @@ interface FlowRow {
   draft?: FlowDraft;
 }
 
-export function FlowsPage({ flowId }: { flowId?: string }) {
+/** The Flows page, or one of a flow's change-control pages (`#/flows/<id>/review/<v>`, `/migrate/<v>`, `/changes`). */
+export function FlowsPage({ flowId, sub, version }: { flowId?: string; sub?: string; version?: string }) {
+  const v = Number(version);
+  if (flowId && sub === 'review' && Number.isInteger(v)) return <ChangeReviewPage key={`${flowId}/${v}`} flowId={flowId} version={v} />;
+  if (flowId && sub === 'migrate' && Number.isInteger(v)) return <MigrationPage key={`${flowId}/${v}`} flowId={flowId} version={v} />;
+  if (flowId && sub === 'changes') return <ChangeLogPage key={flowId} flowId={flowId} />;
+  return <FlowList {...(flowId ? { flowId } : {})} />;
+}
+
+function FlowList({ flowId }: { flowId?: string }) {
   const app = useApp();
   const i18n = useI18n();
   const { t, lt } = i18n;
@@ -75,7 +89,7 @@ export function FlowsPage({ flowId }: { flowId?: string }) {
   const [importing, setImporting] = useState<ImportPlan | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const fileInput = useRef<HTMLInputElement>(null);
-  const by = DEMO_USERS[app.role].id;
+  const by = app.user.id;
 
   /** Opens "New flow" with the samples as templates and the newest version of each published flow to copy. */
   const openNewFlow = async () => {
@@ -215,6 +229,9 @@ function FlowWorkspace({ row, onImport }: { row: FlowRow; onImport: (flow: Flow)
   const permission = designerPermission(app.role);
   const [message, setMessage] = useState<{ tone: 'ok' | 'refusal'; text: string } | undefined>();
   const versions = useQuery(async ({ rt }) => Promise.all(row.versions.map((v) => rt.engine.definition(row.flowId, v.version))), [row.flowId, row.latest]);
+  // The change on its way (drafted, under review, sent back, approved, scheduled), from the change log.
+  const pending = useQuery(async ({ rt }) => ({ record: await pendingChange(rt, row.flowId) }), [row.flowId]);
+  const [submitting, setSubmitting] = useState(false);
   const made = row.draft?.createdAt;
   const published = versions?.find((f) => f.version === row.latest);
   const draft = row.draft;
@@ -239,9 +256,15 @@ function FlowWorkspace({ row, onImport }: { row: FlowRow; onImport: (flow: Flow)
     saveTimer.current = setTimeout(() => {
       const next = latest.current.catalog ?? draft.catalog;
       // update, not put: scenarios saved meanwhile stay with the draft.
-      void app.rt.db.drafts.update(draft.flowId, { flow: latest.current.flow ?? draft.flow, ...(next ? { catalog: next } : {}), updatedAt: app.rt.clock.now(), updatedBy: DEMO_USERS[app.role].id });
+      const me = app.user.id;
+      void app.rt.db.drafts.get(draft.flowId).then((now) => {
+        if (!now) return;
+        // Every editor is recorded as an author of the change when it is submitted.
+        const editors = [...new Set([...(now.editors ?? [now.updatedBy]), me])];
+        return app.rt.db.drafts.update(draft.flowId, { flow: latest.current.flow ?? draft.flow, ...(next ? { catalog: next } : {}), updatedAt: app.rt.clock.now(), updatedBy: me, editors });
+      });
     }, 250);
-  }, [draft, app.rt, app.role]);
+  }, [draft, app.rt, app.user.id]);
   // The heading names the flow being edited: the draft's name as it is typed, else the published one.
   const [editedName, setEditedName] = useState<Flow['name'] | undefined>();
   useEffect(() => setEditedName(undefined), [made, draft === undefined]);
@@ -265,7 +288,7 @@ function FlowWorkspace({ row, onImport }: { row: FlowRow; onImport: (flow: Flow)
 
   const startDraft = async () => {
     if (!published) return;
-    await draftFromPublished(app.rt, row.flowId, DEMO_USERS[app.role].id);
+    await draftFromPublished(app.rt, row.flowId, app.user.id);
     setMessage(undefined);
     app.refresh();
   };
@@ -276,22 +299,27 @@ function FlowWorkspace({ row, onImport }: { row: FlowRow; onImport: (flow: Flow)
     app.refresh();
   };
 
-  const publish = async (flow: Flow) => {
+  /** Submits the draft for review with the note; true when it was submitted (the dialog closes). */
+  const submit = async (note: { en: string; zh: string }): Promise<boolean> => {
     clearTimeout(saveTimer.current);
+    const flow = latest.current.flow ?? draft?.flow;
+    if (!flow) return false;
+    const edited = latest.current.catalog ?? draft?.catalog;
     try {
-      const outcome = await publishDraft(app.rt, { flowId: row.flowId, flow, ...(latest.current.catalog ?? draft?.catalog ? { catalog: (latest.current.catalog ?? draft?.catalog)! } : {}), actor: app.actor });
-      if (!outcome.published) {
+      const outcome = await submitDraft(app.rt, { flowId: row.flowId, flow, ...(edited ? { catalog: edited } : {}), actor: app.actor, note });
+      if (!outcome.submitted) {
         setMessage({ tone: 'refusal', text: t('flows.unchanged') });
-        return;
+        return true;
       }
       latest.current = {};
-      setMessage({ tone: 'ok', text: t('flows.published', { v: outcome.version, running: row.versions.reduce((s, v) => s + v.running, 0) }) });
+      setMessage({ tone: 'ok', text: t('change.submitted', { v: outcome.record.version }) });
       app.refresh();
+      return true;
     } catch (e) {
       const findings = isEngineError(e, 'UNSAFE_FLOW') ? (e.details.findings ?? []) : [];
       if (findings.length) {
         setMessage({ tone: 'refusal', text: t('flows.unsafe', { problems: findings.map((f) => f.message[i18n.locale === 'zh' ? 'zh' : 'en']).join(' ') }) });
-        return;
+        return true;
       }
       const problems = isEngineError(e) ? (e.details.problems ?? []) : [];
       // Problems as the parser wrote them in English; otherwise the engine's own text in the UI language
@@ -301,6 +329,7 @@ function FlowWorkspace({ row, onImport }: { row: FlowRow; onImport: (flow: Flow)
         tone: 'refusal',
         text: english ? t('flows.invalid', { problems: problems.map((p) => p.message).join('; ') }) : isEngineError(e) ? engineError(i18n, e.code, e.details) : e instanceof Error ? e.message : String(e),
       });
+      return true;
     }
   };
 
@@ -319,8 +348,10 @@ function FlowWorkspace({ row, onImport }: { row: FlowRow; onImport: (flow: Flow)
     [draft, app.rt, row.flowId],
   );
   const templates = useMemo<FlowTemplate[]>(() => [...sampleFlows.map((flow) => ({ flow, source: 'sample' as const })), ...(versions ?? []).map((flow) => ({ flow, source: 'published' as const }))], [versions]);
-  if (!versions || !opened) return versions && !draft && !published ? null : <Loading />;
-  const editing = draft !== undefined;
+  if (!versions || !opened || !pending) return versions && !draft && !published ? null : <Loading />;
+  const change = pending.record;
+  const open = draftEditable(change);
+  const editing = draft !== undefined && open;
   return (
     <div className="flow-workspace">
       <div className="flow-bar">
@@ -340,16 +371,29 @@ function FlowWorkspace({ row, onImport }: { row: FlowRow; onImport: (flow: Flow)
           </div>
         </div>
         <div className="page-actions">
-          {!editing && published && permission !== 'viewer' && (
+          {!draft && open && published && permission !== 'viewer' && (
             <button type="button" className="primary" onClick={() => void startDraft()}>
               {t('flows.editDraft')}
             </button>
           )}
           {editing && permission !== 'viewer' && (
-            <button type="button" className="secondary" onClick={() => void discard()}>
-              {t('flows.discard')}
-            </button>
+            <>
+              <button type="button" className="primary" onClick={() => setSubmitting(true)} data-testid="submit-change">
+                {t('change.submit')}
+              </button>
+              <button type="button" className="secondary" onClick={() => void discard()}>
+                {t('flows.discard')}
+              </button>
+            </>
           )}
+          {change && !open && (
+            <a className="button primary" href={href('flows', row.flowId, 'review', String(change.version))} data-testid="open-review">
+              {t('change.openReview', { v: change.version })}
+            </a>
+          )}
+          <a className="button secondary" href={href('flows', row.flowId, 'changes')} data-testid="open-change-log">
+            {t('change.log')}
+          </a>
           <button type="button" className="secondary" onClick={() => navigate('dashboard')}>
             {t('nav.dashboard')}
           </button>
@@ -365,11 +409,13 @@ function FlowWorkspace({ row, onImport }: { row: FlowRow; onImport: (flow: Flow)
             : t('flows.publishedHint', { v: row.latest })}
         {editing && row.latest === 0 ? ` ${t('flows.newFlowHint', { id: row.flowId })}` : ''}
       </p>
+      {change && <ChangeStrip record={change} />}
       {message && (
         <div className={`banner ${message.tone}`} role={message.tone === 'ok' ? 'status' : 'alert'}>
           {message.text}
         </div>
       )}
+      {submitting && <SubmitDialog version={draft?.flow.version ?? row.latest + 1} onSubmit={submit} onClose={() => setSubmitting(false)} />}
       <div className="designer-box">
         <FlowDesigner
           flow={opened}
@@ -378,7 +424,6 @@ function FlowWorkspace({ row, onImport }: { row: FlowRow; onImport: (flow: Flow)
           locale={i18n.locale}
           onChange={onChange}
           {...(editing && permission === 'admin' ? { onCatalogChange } : {})}
-          {...(editing && permission === 'admin' ? { onPublish: (f: Flow) => void publish(f) } : {})}
           templates={templates}
           versions={versions}
           scenarios={scenarios}
@@ -389,5 +434,69 @@ function FlowWorkspace({ row, onImport }: { row: FlowRow; onImport: (flow: Flow)
         />
       </div>
     </div>
+  );
+}
+
+/** Where the change on its way stands: stage, note, authors, and a send-back's reason. */
+function ChangeStrip({ record }: { record: VersionRecord }) {
+  const i18n = useI18n();
+  const { t, dateTime } = i18n;
+  const who = (id: string, name?: string) => userName(id, i18n.locale) || name || id;
+  const lastBack = record.stage === 'sent-back' ? record.sentBack.at(-1) : undefined;
+  return (
+    <div className="change-strip" data-testid="change-status">
+      <StageChip stage={record.stage} />
+      <strong>{t('change.versionOf', { v: record.version })}</strong>
+      {record.note && <span className="change-note">“{record.note[i18n.locale]}”</span>}
+      {record.authors.length > 0 && <span className="muted small">{t('change.authors', { who: record.authors.map((a) => who(a.id, a.name)).join(i18n.locale === 'zh' ? '、' : ', ') })}</span>}
+      {record.scheduled && record.stage === 'scheduled' && <span className="muted small">{t('change.scheduledFor', { when: dateTime(record.scheduled.publishAt) })}</span>}
+      {lastBack && (
+        <span className="change-reason" data-testid="sent-back-reason">
+          {t('change.sentBackBy', { who: who(lastBack.by.id, lastBack.by.name), reason: lastBack.reason ?? '' })}
+        </span>
+      )}
+      {record.stage !== 'draft' && record.stage !== 'sent-back' ? null : <span className="muted small">{t('change.editHint')}</span>}
+    </div>
+  );
+}
+
+/** The change note, in both languages, asked for when a draft is submitted for review. */
+function SubmitDialog({ version, onSubmit, onClose }: { version: number; onSubmit: (note: { en: string; zh: string }) => Promise<boolean>; onClose: () => void }) {
+  const { t } = useI18n();
+  const [en, setEn] = useState('');
+  const [zh, setZh] = useState('');
+  const [busy, setBusy] = useState(false);
+  return (
+    <Dialog title={t('change.submitTitle', { v: version })} onClose={onClose}>
+      <form
+        className="change-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setBusy(true);
+          void onSubmit({ en, zh }).then((done) => {
+            setBusy(false);
+            if (done) onClose();
+          });
+        }}
+      >
+        <p className="muted small">{t('change.submitHint')}</p>
+        <label>
+          <span>{t('change.noteEn')}</span>
+          <textarea lang="en" rows={3} value={en} onChange={(e) => setEn(e.target.value)} data-testid="note-en" />
+        </label>
+        <label>
+          <span>{t('change.noteZh')}</span>
+          <textarea lang="zh" rows={3} value={zh} onChange={(e) => setZh(e.target.value)} data-testid="note-zh" />
+        </label>
+        <div className="actions">
+          <button type="submit" className="primary" disabled={busy || !en.trim() || !zh.trim()} data-testid="confirm-submit">
+            {t('change.submitConfirm')}
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </Dialog>
   );
 }

@@ -4,24 +4,29 @@
  * from the engine goes through here, so a change in the engine's API is
  * one file's change.
  */
-import { createEngine, type Catalog, type Engine, type IdRequest } from '@crm/flow-runtime';
+import { createChangeControl, createEngine, type Catalog, type ChangeControl, type Engine, type IdRequest } from '@crm/flow-runtime';
 import { CRM_DB_NAME, CrmDb } from '../db/crm-db';
 import { flowRecordId } from '../db/ids';
 import { seedDemo } from '../db/seed';
 import type { Locale } from '../db/seed-records';
 import { createDemoClock, DEMO_START, type DemoClock } from './clock';
 import { catalog, applyPublishedCatalog } from './definitions';
+import { CHANGE_ADMIN_ROLES, CHANGE_AUTHOR_ROLES, publishDue } from './changes';
 import { openFlowStore, type OpenedStore } from './store';
 import { createRecordSync, type RecordSync } from './sync';
 
 export interface DemoRuntime {
   db: CrmDb;
   engine: Engine;
+  /** Change control over the engine: drafts, reviews, publications, migrations, recorded in the flow store. */
+  changes: ChangeControl;
+  /** The same change control checking flows against another catalog (a draft's edited windows, before they go live). */
+  changesWith(catalog: Catalog): ChangeControl;
   clock: DemoClock;
   sync: RecordSync;
   /** Warnings from seeding (history steps that could not be played). */
   warnings: string[];
-  /** Moves the demo clock to `ms`, fires due timers and SLAs, and saves the time. */
+  /** Moves the demo clock to `ms`, fires due timers and SLAs, publishes scheduled changes that are due, and saves the time. */
   setTime(ms: number): Promise<void>;
   close(): void;
 }
@@ -55,12 +60,17 @@ export async function openRuntime(locale: Locale, options: { fresh?: boolean; db
   const saved = (await db.meta.get('clock'))?.value;
   const clock = createDemoClock(typeof saved === 'number' ? saved : DEMO_START);
   const engine = createEngine({ store: flows.store, catalog, clock, ids: newId });
+  const store = flows.store;
+  const changesWith = (c: Catalog) => createChangeControl({ engine, store, catalog: c, clock, adminRoles: CHANGE_ADMIN_ROLES, authorRoles: CHANGE_AUTHOR_ROLES });
+  const changes = changesWith(catalog);
   const sync = createRecordSync(db, engine);
   const warnings = needsSeed ? await seedDemo({ db, engine, clock, sync }, locale, DEMO_START) : [];
   if (warnings.length) console.warn('Demo history could not be played in full:', warnings);
-  return {
+  const rt: DemoRuntime = {
     db,
     engine,
+    changes,
+    changesWith,
     clock,
     sync,
     warnings,
@@ -68,6 +78,7 @@ export async function openRuntime(locale: Locale, options: { fresh?: boolean; db
       clock.set(ms);
       await db.meta.put({ key: 'clock', value: ms });
       await engine.tick(ms);
+      await publishDue(rt);
       await sync.flush();
     },
     close() {
@@ -75,4 +86,5 @@ export async function openRuntime(locale: Locale, options: { fresh?: boolean; db
       db.close();
     },
   };
+  return rt;
 }

@@ -44,7 +44,7 @@ export interface FlowDesignerProps {
   /** UI language. The toolbar's switch changes it locally and reports it through `onLocaleChange`. */
   locale?: Locale;
   onLocaleChange?: (locale: Locale) => void;
-  /** Admins' Publish button; disabled while the flow has errors. */
+  /** Admins' Publish button (shown only when given; a host with change control submits drafts for review its own way instead); disabled while the flow has errors. */
   onPublish?: (flow: Flow) => void;
   /** Sample flows and published flows offered by the templates gallery. */
   templates?: readonly FlowTemplate[];

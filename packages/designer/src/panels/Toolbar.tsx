@@ -111,8 +111,8 @@ export function Toolbar({ snapshot, actions, flow, layout, onLayout }: { snapsho
           </>
         ) : null}
         <ToolButton icon="keyboard" label={t('toolbar.shortcuts')} onClick={() => ui.set({ dialog: 'shortcuts' })} testId="shortcuts" />
-        {permission === 'admin' ? (
-          <button type="button" className="cfd-btn cfd-btn-primary" onClick={actions.onPublish} disabled={actions.publishBlocked || !actions.onPublish || simulating} title={actions.publishBlocked ? t('toolbar.publishBlocked') : t('toolbar.publish')} data-testid="publish">
+        {permission === 'admin' && actions.onPublish ? (
+          <button type="button" className="cfd-btn cfd-btn-primary" onClick={actions.onPublish} disabled={actions.publishBlocked || simulating} title={actions.publishBlocked ? t('toolbar.publishBlocked') : t('toolbar.publish')} data-testid="publish">
             <Icon name="publish" size={14} /> {t('toolbar.publish')}
           </button>
         ) : null}
