@@ -6,7 +6,8 @@
  * change control; these pages show it and send the user's commands.
  */
 import { useEffect, useState, type ReactNode } from 'react';
-import { isEngineError, type CaseMove, type ChangeStage, type Flow, type MigrationPlan, type ReviewPack, type VersionRecord } from '@crm/flow-runtime';
+import { isEngineError, type ChangeStage, type Flow, type VersionRecord } from '@crm/flow-runtime';
+import type { CaseMove, MigrationPlan, ReviewPack } from '@crm/flow-runtime/analysis';
 import { useApp, useQuery } from '../app/context';
 import { href } from '../app/router';
 import { Chip, Loading, PageHeader } from '../components/bits';

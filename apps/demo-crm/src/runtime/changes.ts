@@ -6,7 +6,8 @@
  * the draft is recorded as an author, so none of them may approve it.
  */
 import { nextVersion } from '@crm/designer';
-import { changeLogMarkdown, type Actor, type Catalog, type ChangeNote, type Flow, type MigrationPlan, type Scenario, type VersionRecord } from '@crm/flow-runtime';
+import type { Actor, Catalog, ChangeNote, Flow, VersionRecord } from '@crm/flow-runtime';
+import { changeLogMarkdown, type MigrationPlan, type Scenario } from '@crm/flow-runtime/analysis';
 import type { FlowDraft } from '../db/crm-db';
 import { actorOf, demoUserById } from './actors';
 import { applyPublishedCatalog, catalog, sampleScenarios } from './definitions';

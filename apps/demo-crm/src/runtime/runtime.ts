@@ -4,7 +4,8 @@
  * from the engine goes through here, so a change in the engine's API is
  * one file's change.
  */
-import { createChangeControl, createEngine, type Catalog, type ChangeControl, type Engine, type IdRequest } from '@crm/flow-runtime';
+import { createEngine, type Catalog, type Engine, type IdRequest } from '@crm/flow-runtime';
+import { createChangeControl, type ChangeControl } from '@crm/flow-runtime/analysis';
 import { CRM_DB_NAME, CrmDb } from '../db/crm-db';
 import { flowRecordId } from '../db/ids';
 import { seedDemo } from '../db/seed';
