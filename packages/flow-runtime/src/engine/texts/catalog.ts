@@ -158,7 +158,6 @@ export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = {
   'value.mustBe': { en: '{field} must be {problem}', zh: '{field}必须是{problem}' },
   'value.record': { en: 'a record (an object of fields)', zh: '一条记录（字段对象）' },
   'value.list': { en: 'a list', zh: '一个列表' },
-  'value.listOfItems': { en: 'a list of items (objects)', zh: '由条目（对象）组成的列表' },
   'value.itemField': { en: 'an item whose {item} is {problem}', zh: '条目，且其{item}是{problem}' },
   'value.listWhose': { en: 'a list of items, each {problem}', zh: '由条目组成的列表，每个条目都是{problem}' },
   'value.item': { en: 'an item (an object of its fields: {fields})', zh: '一个条目（由其字段组成的对象：{fields}）' },
