@@ -7,6 +7,7 @@ import { recommended } from './config.js';
 import { computeMetricsFrom } from './metrics/index.js';
 import type { FlowMetrics } from './metrics/types.js';
 import { PROBLEM_HINTS } from './problem-hints.js';
+import { problemMessage, problemMessageZh } from './problem-messages.js';
 import { RULES } from './rules/index.js';
 import { pick, t } from './text.js';
 import type { Diagnostic, Finding, LintConfig, LintRule, Locale, RuleSetting, ValidateResult } from './types.js';
@@ -95,8 +96,9 @@ export function lintParsed(definition: unknown, parsed: ParseResult<Flow>, catal
 function problemDiagnostic(p: Problem, flow: Flow | undefined, locale: Locale, rule: Diagnostic | undefined): Diagnostic {
   const [, head, index] = p.path.split('/');
   const i = Number(index);
-  // The format problem's message is validate's, in English; in Chinese, the rule finding that gave way to it says the same flaw.
-  const message = locale !== 'en' && rule ? rule.message : p.message;
+  // The format problem's message is validate's, in English; in Chinese it is read back from its English template,
+  // naming steps by their Chinese names (else the rule finding that gave way to it says the same flaw).
+  const message = locale === 'en' ? p.message : (problemMessageZh(p.message, flow) ?? rule?.message ?? problemMessage(p, locale));
   const d: Diagnostic = { rule: p.code, code: p.code, path: p.path, severity: 'error', message, nodeIds: [], edgeIds: [], hint: rule?.hint || pick(PROBLEM_HINTS[p.code], locale) };
   if (flow && index !== undefined && Number.isInteger(i)) {
     if (head === 'nodes' && flow.nodes[i]) d.nodeIds.push(flow.nodes[i].id);

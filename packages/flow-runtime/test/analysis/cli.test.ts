@@ -49,7 +49,7 @@ describe('crm-flow lint', () => {
     // The CLI's own labels follow --locale too, not only the messages.
     expect(zh.out).toMatch(/1个错误/);
     expect(zh.out).toMatch(/^ {2}错误 +task-has-roles/m);
-    expect(zh.out).toContain('步骤: refund');
+    expect(zh.out).toContain('步骤：refund');
     expect(zh.out).not.toMatch(/\b(error|warning|steps:)\b/);
     expect((await cli('lint', flow('new-order'), '--locale', 'zh')).out).toContain('new-order.json: 未发现问题');
     const json = await cli('lint', corpus('task-has-roles--refund-without-roles'), '--catalog', catalog, '--flows', EXAMPLES_DIR, '--json');

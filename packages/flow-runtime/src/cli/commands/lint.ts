@@ -12,7 +12,7 @@ import type { Diagnostic, FlowRegistry, Locale, RuleSetting } from '../../analys
 import type { FlowMetrics } from '../../analysis/metrics/types.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import { findCatalogBeside, loadCatalog, looksLikeCatalog, readJsonFile } from '../load.js';
-import { formatProblem, plural } from '../format.js';
+import { formatProblem, noteText, plural } from '../format.js';
 import type { CliCommand } from '../command.js';
 
 /** Options shared by the analysis commands. */
@@ -166,8 +166,8 @@ export const lintCommand: CliCommand = {
 
 /** The CLI's own words around the findings, per `--locale`. */
 const LABELS = {
-  en: { error: 'error', warning: 'warning', info: 'info', count: (n: number, k: 'error' | 'warning') => plural(n, k), infos: (n: number) => `${n} info`, none: 'no findings', note: 'note', steps: 'steps', connections: 'connections', control: 'control point', sep: ', ' },
-  zh: { error: '错误', warning: '警告', info: '提示', count: (n: number, k: 'error' | 'warning') => `${n}个${k === 'error' ? '错误' : '警告'}`, infos: (n: number) => `${n}条提示`, none: '未发现问题', note: '说明', steps: '步骤', connections: '连线', control: '控制点', sep: '，' },
+  en: { error: 'error', warning: 'warning', info: 'info', count: (n: number, k: 'error' | 'warning') => plural(n, k), infos: (n: number) => `${n} info`, none: 'no findings', note: 'note', format: 'format', steps: 'steps', connections: 'connections', control: 'control point', sep: ', ', colon: ': ' },
+  zh: { error: '错误', warning: '警告', info: '提示', count: (n: number, k: 'error' | 'warning') => `${n}个${k === 'error' ? '错误' : '警告'}`, infos: (n: number) => `${n}条提示`, none: '未发现问题', note: '说明', format: '格式', steps: '步骤', connections: '连线', control: '控制点', sep: '，', colon: '：' },
 } as const;
 
 function printReport(io: CliIo, r: FileReport, locale: Locale = 'en'): void {
@@ -179,11 +179,11 @@ function printReport(io: CliIo, r: FileReport, locale: Locale = 'en'): void {
   const c = countBySeverity(r.diagnostics);
   const counts = [c.error + r.problems.length ? L.count(c.error + r.problems.length, 'error') : '', c.warning ? L.count(c.warning, 'warning') : '', c.info ? L.infos(c.info) : ''].filter(Boolean).join(L.sep);
   io.out(`${r.status === 'clean' ? '✓' : '✗'} ${basename(r.file)}: ${counts || L.none}`);
-  for (const n of r.notes) io.out(`  ${L.note}: ${n}`);
-  for (const p of r.problems) io.out(`  error    format                       ${formatProblem(r.file, p)}`);
+  for (const n of r.notes) io.out(`  ${L.note}${L.colon}${noteText(n, locale)}`);
+  for (const p of r.problems) io.out(`  ${L.error.padEnd(8)} ${L.format.padEnd(28)} ${formatProblem(r.file, p, locale)}`);
   for (const d of r.diagnostics) {
     io.out(`  ${L[d.severity].padEnd(8)} ${d.rule.padEnd(28)} ${d.path !== undefined ? `${d.path || '/'}: ` : ''}${d.message}`);
-    const where = [d.nodeIds.length ? `${L.steps}: ${d.nodeIds.join(', ')}` : '', d.edgeIds.length ? `${L.connections}: ${d.edgeIds.join(', ')}` : '', d.controlId !== undefined ? `${L.control}: ${d.controlId}` : ''].filter(Boolean).join(' · ');
+    const where = [d.nodeIds.length ? `${L.steps}${L.colon}${d.nodeIds.join(', ')}` : '', d.edgeIds.length ? `${L.connections}${L.colon}${d.edgeIds.join(', ')}` : '', d.controlId !== undefined ? `${L.control}${L.colon}${d.controlId}` : ''].filter(Boolean).join(' · ');
     if (where) io.out(`  ${''.padEnd(8)} ${''.padEnd(28)} ${where}`);
     if (d.hint) io.out(`  ${''.padEnd(8)} ${''.padEnd(28)} → ${d.hint}`);
   }

@@ -5,7 +5,10 @@ import type { Catalog } from '../../schema/catalog.js';
 import type { Problem } from '../../schema/problems.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import { findCatalogBeside, loadCatalog, looksLikeCatalog, readJsonFile } from '../load.js';
-import { formatProblem, plural } from '../format.js';
+import { formatProblem, noteText, plural } from '../format.js';
+import { problemMessage } from '../../analysis/problem-messages.js';
+import type { Locale } from '../../analysis/types.js';
+import { localeOf } from './lint.js';
 import type { CliCommand } from '../command.js';
 
 interface FileReport {
@@ -19,20 +22,21 @@ interface FileReport {
 export const validateCommand: CliCommand = {
   name: 'validate',
   summary: 'check flow and catalog files: format, references and JsonLogic rules',
-  usage: 'crm-flow validate <flow.json|catalog.json>... [--catalog <catalog.json>] [--json]',
+  usage: 'crm-flow validate <flow.json|catalog.json>... [--catalog <catalog.json>] [--json] [--locale en|zh]',
   run(argv, io) {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { catalog: { type: 'string', short: 'c' }, json: { type: 'boolean' } },
+      options: { catalog: { type: 'string', short: 'c' }, json: { type: 'boolean' }, locale: { type: 'string', short: 'l' } },
     });
+    const locale = localeOf(values.locale);
     if (positionals.length === 0) throw new UsageError('name at least one file to validate');
 
     const reports: FileReport[] = [];
     let catalog: Catalog | undefined;
     if (values.catalog) {
       const loaded = loadCatalog(io, values.catalog);
-      if (loaded.kind === 'unreadable') return finish(io, [{ file: values.catalog, kind: 'catalog', status: 'unreadable', problems: [], message: loaded.message }], values.json);
+      if (loaded.kind === 'unreadable') return finish(io, [{ file: values.catalog, kind: 'catalog', status: 'unreadable', problems: [], message: loaded.message }], values.json, locale);
       if (loaded.kind === 'invalid') reports.push({ file: values.catalog, kind: 'catalog', status: 'problems', problems: loaded.problems, message: 'the catalog has problems, so flows were checked without it' });
       else catalog = loaded.value;
     }
@@ -68,23 +72,44 @@ export const validateCommand: CliCommand = {
       const r = parseFlow(raw.value, flowCatalog);
       reports.push({ file, kind: 'flow', status: r.ok ? 'ok' : 'problems', problems: r.problems, ...(note ? { message: note } : {}) });
     }
-    return finish(io, reports, values.json);
+    return finish(io, reports, values.json, locale);
   },
 };
 
-function finish(io: CliIo, reports: FileReport[], json: boolean | undefined): number {
+function finish(io: CliIo, reports: FileReport[], json: boolean | undefined, locale: Locale): number {
   const code = reports.some((r) => r.status === 'unreadable') ? EXIT.unreadable : reports.some((r) => r.status === 'problems') ? EXIT.problems : EXIT.ok;
   if (json) {
-    io.out(JSON.stringify({ ok: code === EXIT.ok, files: reports }, null, 2));
+    // In Chinese, each problem also carries its message in Chinese (`messageZh`); `message` stays the parser's English.
+    const out = locale === 'en' ? reports : reports.map((r) => ({ ...r, problems: r.problems.map((p) => ({ ...p, messageZh: problemMessage(p, 'zh') })) }));
+    io.out(JSON.stringify({ ok: code === EXIT.ok, files: out }, null, 2));
     return code;
   }
+  const W = WORDS[locale];
   for (const r of reports) {
-    if (r.status === 'unreadable') io.err(`error: ${r.message}`);
-    else if (r.status === 'ok') io.out(`✓ ${r.file}: valid ${r.kind}${r.message ? ` (note: ${r.message})` : ''}`);
+    if (r.status === 'unreadable') io.err(`${W.error}: ${r.message}`);
+    else if (r.status === 'ok') io.out(`✓ ${r.file}: ${W.valid(r.kind)}${r.message ? W.note(noteText(r.message, locale)) : ''}`);
     else {
-      io.out(`✗ ${r.file}: ${plural(r.problems.length, 'problem')}${r.message ? ` (${r.message})` : ''}`);
-      for (const p of r.problems) io.out(`  ${formatProblem(r.file, p)}`);
+      io.out(`✗ ${r.file}: ${W.problems(r.problems.length)}${r.message ? W.paren(noteText(r.message, locale)) : ''}`);
+      for (const p of r.problems) io.out(`  ${formatProblem(r.file, p, locale)}`);
     }
   }
   return code;
 }
+
+/** The command's own words, per `--locale`. */
+const WORDS = {
+  en: {
+    error: 'error',
+    valid: (kind: FileReport['kind']) => `valid ${kind}`,
+    note: (n: string) => ` (note: ${n})`,
+    problems: (n: number) => plural(n, 'problem'),
+    paren: (n: string) => ` (${n})`,
+  },
+  zh: {
+    error: '错误',
+    valid: (kind: FileReport['kind']) => (kind === 'catalog' ? '目录有效' : kind === 'flow' ? '流程有效' : '有效'),
+    note: (n: string) => `（说明：${n}）`,
+    problems: (n: number) => `${n}个问题`,
+    paren: (n: string) => `（${n}）`,
+  },
+} as const;
