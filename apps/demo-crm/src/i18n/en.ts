@@ -67,7 +67,7 @@ export const en = {
   'home.s3.button': 'Open the warehouse inbox',
   'home.more.title': 'Also worth a look',
   'home.more.start': 'any published flow your role may start, including flows just made in the designer.',
-  'home.more.flows': 'the designer: key users edit a draft, admins publish a new version while running cases stay on theirs.',
+  'home.more.flows': 'the designer: key users edit a draft and submit it with a change note; an admin who did not author it reviews and publishes it, moves running cases when they can move, and every step is in the change log.',
   'home.more.dashboard': 'durations, waiting work, SLA breaches and paths, read from the event logs.',
   'home.more.orders': 'new, prepaid, sample and rework orders, each run by its own flow; a prepaid order cannot ship before it is paid.',
   'home.more.roles': 'Every step checks who you are: try a task as the wrong role and the runtime says who may do it.',

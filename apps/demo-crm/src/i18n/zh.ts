@@ -69,7 +69,7 @@ export const zh: Record<MessageKey, string> = {
   'home.s3.button': '打开仓管的待办',
   'home.more.title': '还值得一看',
   'home.more.start': '当前角色可以发起的所有已发布流程，包括刚在设计器中新建并发布的流程。',
-  'home.more.flows': '流程设计器：关键用户编辑草稿，管理员发布新版本，运行中的单据保持原版本。',
+  'home.more.flows': '流程设计器：关键用户编辑草稿并附变更说明提交审核；非作者的管理员审核发布，能迁移的运行中单据再迁移，每一步都记入变更记录。',
   'home.more.dashboard': '从事件日志读取的耗时、待办积压、超时次数和路径分布。',
   'home.more.orders': '新订单、预付订单、样品订单、返工订单各走各的流程；预付订单未收款不能发货。',
   'home.more.roles': '每一步都会核对身份：用错误的角色办理任务，运行时会告诉您谁有权办理。',

@@ -46,6 +46,8 @@ interface FlowRow {
   versions: { version: number; running: number; total: number }[];
   latest: number;
   draft?: FlowDraft;
+  /** The change on its way (under review, approved, scheduled, sent back), from the change log. */
+  change?: VersionRecord;
 }
 
 /** The Flows page, or one of a flow's change-control pages (`#/flows/<id>/review/<v>`, `/migrate/<v>`, `/changes`). */
@@ -81,6 +83,10 @@ function FlowList({ flowId }: { flowId?: string }) {
       let row = byFlow.get(draft.flowId);
       if (!row) byFlow.set(draft.flowId, (row = { flowId: draft.flowId, name: draft.flow.name, versions: [], latest: 0 }));
       row.draft = draft;
+    }
+    for (const row of byFlow.values()) {
+      const change = await pendingChange(rt, row.flowId);
+      if (change) row.change = change;
     }
     return [...byFlow.values()].sort((a, b) => lt(a.name).localeCompare(lt(b.name)));
   }, []);
@@ -196,7 +202,13 @@ function FlowList({ flowId }: { flowId?: string }) {
                     ? t('flows.newUnpublished')
                     : r.versions.map((v) => `v${v.version}${v.running ? ` · ${t('flows.runningShort', { n: v.running })}` : ''}`).join(' | ')}
                 </span>
-                {r.draft && <Chip tone="warn">{t('flows.draftChip', { v: r.draft.flow.version })}</Chip>}
+                {r.change && r.change.stage !== 'draft' ? (
+                  <span className="muted small">
+                    v{r.change.version} <StageChip stage={r.change.stage} />
+                  </span>
+                ) : (
+                  r.draft && <Chip tone="warn">{t('flows.draftChip', { v: r.draft.flow.version })}</Chip>
+                )}
               </a>
             </li>
           ))}
