@@ -2,7 +2,7 @@ import { truthy } from './truthy.js';
 import { FORBIDDEN_PATH_SEGMENTS, ITERATING_OPERATORS } from './operators.js';
 import { CHARS_PER_STEP, DEFAULT_BUDGET, LONG_TEXT, LogicError, chargeConversion, chargeOperand, chargeText, checkString, countItems, overSteps, overText, type EvaluationBudget, type EvaluationContext } from './budget.js';
 import { OTHER_OPERATIONS, binary, binaryWithConstant, catText, charged, constantWithBinary } from './operations.js';
-import { CONST, NODE, asNode, computed, constant, ev, get, getPath, path, type Node, type Operand } from './operand.js';
+import { ARITHMETIC, COMPARE, COMPARISONS, CONST, NODE, arithmetic, asNode, compare, computed, constant, ev, get, getPath, isLeaf, path, type Node, type Operand } from './operand.js';
 
 /** A rule compiled to closures: call it with the data to evaluate. */
 export interface CompiledRule {
@@ -34,6 +34,17 @@ export function compileRule(rule: unknown, budget: EvaluationBudget = {}): Compi
   if (root.t === CONST) {
     const value = root.v;
     run = (() => value) as CompiledRule;
+  } else if (root.t === COMPARE) {
+    // A guard comparing a path with a constant: read and compared here, no closure called.
+    run = ((data?: unknown) => {
+      ctx.steps = 0;
+      ctx.items = 0;
+      try {
+        return ev(root, data);
+      } catch (e) {
+        throw asLogicError(e);
+      }
+    }) as CompiledRule;
   } else if (root.t !== NODE && root.fb === null) {
     // A plain read charges nothing: no counters to reset, and no closure to call.
     run = ((data?: unknown) => {
@@ -209,7 +220,35 @@ class Compiler {
     const raw = rule[op];
     const args: unknown[] = Array.isArray(raw) ? raw : [raw];
     if (op === 'var') return this.variable(args);
+    if (args.length === 2 && Object.prototype.hasOwnProperty.call(COMPARISONS, op)) {
+      const [left, right] = args;
+      const list = op === 'in' && Array.isArray(right) && right.every(isScalar);
+      if (list || (op !== 'in' && isScalar(right))) {
+        const a = this.operand(left);
+        const k = list ? Object.freeze((right as unknown[]).slice()) : right;
+        if (a.t !== NODE && a.t !== CONST) return compare(COMPARISONS[op]!, a, k, this.c);
+        // A list written in the rule is searched, never converted: only the value looked for is charged.
+        if (list) {
+          const c = this.c;
+          return computed((d) => (k as readonly unknown[]).indexOf(charged(c, ev(a, d))) !== -1);
+        }
+        return computed(binaryWithConstant(op, a, k, this.c)!);
+      }
+    }
+    if (args.length === 2 && Object.prototype.hasOwnProperty.call(ARITHMETIC, op)) {
+      const a = this.operand(args[0]);
+      const b = this.operand(args[1]);
+      if (isLeaf(a) && isLeaf(b) && !(a.t === CONST && b.t === CONST)) return arithmetic(ARITHMETIC[op]!, a, b, this.c);
+      return computed(this.arith(op, a, b, args));
+    }
     return computed(this.operation(op, args));
+  }
+
+  /** Two-operand arithmetic whose operands are already compiled. */
+  private arith(op: string, a: Operand, b: Operand, args: unknown[]): Node {
+    const c = this.c;
+    const [left, right] = args;
+    return (isScalar(right) ? binaryWithConstant(op, a, right, c) : isScalar(left) ? constantWithBinary(op, left, b, c) : binary(op, a, b, c))!;
   }
 
   private operation(op: string, args: unknown[]): Node {
@@ -295,12 +334,6 @@ class Compiler {
     const c = this.c;
     if (args.length === 2) {
       const [left, right] = args;
-      // A list written in the rule is searched, never converted: only the value looked for is charged.
-      if (op === 'in' && Array.isArray(right) && right.every(isScalar)) {
-        const a = this.operand(left);
-        const list = Object.freeze(right.slice());
-        return (d) => list.indexOf(charged(c, ev(a, d))) !== -1;
-      }
       const special = isScalar(right)
         ? binaryWithConstant(op, this.operand(left), right, c)
         : isScalar(left)

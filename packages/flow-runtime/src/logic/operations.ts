@@ -1,12 +1,7 @@
 import { LONG_TEXT, chargeOperand, checkString, overText, countItems, LogicError, type EvaluationContext } from './budget.js';
-import { ev, type Node, type Operand } from './operand.js';
+import { ev, num, type Node, type Operand } from './operand.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- JsonLogic's operators are JavaScript's loose operators on unknown values. */
-
-/** json-logic-js parses both operands of + and * with parseFloat; a number parses to itself (bar -0). */
-function num(v: unknown): number {
-  return typeof v === 'number' ? (v === 0 ? 0 : v) : parseFloat(v as string);
-}
 
 /**
  * An operand as read, charged for what reading it as text or a number costs
@@ -69,6 +64,8 @@ export function binaryWithConstant(op: string, a: Operand, k: unknown, c: Evalua
     case '-': return (d) => charged(c, ev(a, d)) - kk;
     case '/': return (d) => charged(c, ev(a, d)) / kk;
     case '%': return (d) => charged(c, ev(a, d)) % kk;
+    case 'max': return (d) => Math.max(charged(c, ev(a, d)), kk);
+    case 'min': return (d) => Math.min(charged(c, ev(a, d)), kk);
     default: return undefined;
   }
 }
@@ -90,6 +87,8 @@ export function constantWithBinary(op: string, k: unknown, b: Operand, c: Evalua
     case '-': return (d) => { const y = charged(c, ev(b, d)); return y === undefined ? -kk : kk - y; };
     case '/': return (d) => kk / charged(c, ev(b, d));
     case '%': return (d) => kk % charged(c, ev(b, d));
+    case 'max': return (d) => Math.max(kk, charged(c, ev(b, d)));
+    case 'min': return (d) => Math.min(kk, charged(c, ev(b, d)));
     default: return undefined;
   }
 }
