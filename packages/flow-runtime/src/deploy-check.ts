@@ -9,6 +9,7 @@ import { AnalysisContext } from './analysis/context.js';
 import type { LintRule } from './analysis/types.js';
 import { conditionNeverTrue } from './analysis/rules/condition-never-true.js';
 import { endReachable } from './analysis/rules/end-reachable.js';
+import { noAutomaticLoop } from './analysis/rules/no-automatic-loop.js';
 import { guardOnOnlyExit } from './analysis/rules/guard-on-only-exit.js';
 import { joinAfterExclusive } from './analysis/rules/join-after-exclusive.js';
 import { mandatoryNotBypassed } from './analysis/rules/mandatory-not-bypassed.js';
@@ -23,10 +24,11 @@ import { createEngine as createCoreEngine } from './engine/engine.js';
 import type { DeployCheck, Engine, EngineOptions } from './engine/types.js';
 
 // Imported one by one (in the order of RULES), not filtered from RULES: the root entry then carries these
-// 11 rules, not all 41 with their texts (the linter is the `@crm/flow-runtime/analysis` entry).
+// 12 rules, not all 42 with their texts (the linter is the `@crm/flow-runtime/analysis` entry).
 const BLOCKING: readonly LintRule[] = [
   noDeadEnd,
   endReachable,
+  noAutomaticLoop,
   guardOnOnlyExit,
   parallelJoinBalanced,
   joinAfterExclusive,
@@ -45,7 +47,7 @@ const BLOCKING: readonly LintRule[] = [
  * wait that can never end (its condition never holds, or reads data no step
  * writes), a gate that never closes, a condition on a step's only way out
  * (the case stops there when it does not hold), a step with no way on or no
- * way to an end.
+ * way to an end, a loop of automatic steps a case would go round forever.
  */
 export const DEPLOY_BLOCKING_RULES: readonly string[] = BLOCKING.map((r) => r.id);
 

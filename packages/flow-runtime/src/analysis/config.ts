@@ -12,6 +12,7 @@ export const recommended: Readonly<Record<string, RuleSetting>> = {
   'no-unreachable': 'error',
   'no-dead-end': 'error',
   'end-reachable': 'error',
+  'no-automatic-loop': 'error',
   'no-implicit-split': 'error',
   'no-duplicate-edges': 'error',
   'guard-on-only-exit': 'error',

@@ -5,7 +5,8 @@ import { collectVarUses } from '../logic/vars.js';
  * The data paths some step of the flow can write: the record a task's
  * window opens (all its fields) and the variables it edits (`fields`), an
  * automatic step's assignments, a sub-flow's outputs, and the ids of record
- * variables (filled at the start). A path is written when it, a path above
+ * variables (filled at the start). A written path that does not exist but
+ * is a near miss of one that does counts as the one it means. A path is written when it, a path above
  * it or a path below it is in the list.
  */
 export function writtenPaths(ctx: AnalysisContext): ReadonlySet<string> {
@@ -24,7 +25,8 @@ export function writtenPaths(ctx: AnalysisContext): ReadonlySet<string> {
           for (const [name, v] of Object.entries(data)) if (v.type === 'record' && (!win || v.entity === win.entity)) out.add(name);
         }
       } else if (node.kind === 'system') {
-        for (const a of node.assign ?? []) out.add(a.target);
+        // An assignment to a misspelt field counts as the field it most likely means: the misspelling is FLOW_E026's finding, said once.
+        for (const a of node.assign ?? []) out.add(meantPath(ctx, a.target));
       } else if (node.kind === 'subflow') {
         for (const p of Object.keys(node.output ?? {})) out.add(p);
       }
@@ -52,4 +54,10 @@ export function rootReads(rule: unknown): string[] {
     } else if ('of' in u.scope && typeof u.scope.of === 'string') out.push(u.scope.of);
   }
   return out;
+}
+
+/** A written path as meant: itself when it exists, else its near miss (when there is one). */
+export function meantPath(ctx: AnalysisContext, path: string): string {
+  const info = ctx.resolvePath(path);
+  return !info.ok && info.suggestion ? info.suggestion : path;
 }

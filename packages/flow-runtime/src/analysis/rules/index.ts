@@ -39,6 +39,7 @@ import { separationOfDutiesOrder } from './separation-of-duties-order.js';
 import { noUnusedVariables } from './no-unused-variables.js';
 import { noUnusedControls } from './no-unused-controls.js';
 import { joinMatchesSplit } from './join-matches-split.js';
+import { noAutomaticLoop } from './no-automatic-loop.js';
 
 /** Every lint rule, in the order findings are listed: structure, then steps, then conditions, then wording. */
 export const RULES: ReadonlyArray<LintRule> = [
@@ -48,6 +49,7 @@ export const RULES: ReadonlyArray<LintRule> = [
   noUnreachable,
   noDeadEnd,
   endReachable,
+  noAutomaticLoop,
   noImplicitSplit,
   noDuplicateEdges,
   guardOnOnlyExit,

@@ -1,7 +1,7 @@
 import type { LintRule } from '../types.js';
 import type { AnalysisContext } from '../context.js';
 import { named, t } from '../text.js';
-import { enclosingParallel, forwardIn } from '../structure.js';
+import { enclosingParallel, forwardIn, reachesEnd } from '../structure.js';
 import { inOf, outDegree } from '../graph.js';
 
 /**
@@ -30,6 +30,8 @@ export const joinAfterExclusive: LintRule = {
       }
       const fin = forwardIn(ctx, j);
       if (fin.length < 2) continue;
+      // No end after the join: how its branches were started cannot be read from the ways to an end (no-dead-end, end-reachable).
+      if (!reachesEnd(ctx)[j]) continue;
       const d = idom[j]!;
       if (d < 0 || d >= g.nodes.length) continue;
       const top = g.nodes[d]!;

@@ -14,6 +14,8 @@ import { outOf } from '../graph.js';
 export const noDuplicateEdges: LintRule = {
   id: 'no-duplicate-edges',
   doc: 'No two connections join the same two steps; from a parallel split the step would run twice at the same time.',
+  // A repeated branch of a decision is also never taken (the first copy always wins): one flaw, said once, as the repeat.
+  supersedes: ['branch-never-taken', 'unguarded-branch-first'],
   check(ctx, report) {
     const g = ctx.graph;
     g.nodes.forEach((node, i) => {

@@ -1,7 +1,38 @@
 import type { LintRule } from '../types.js';
 import { joinTexts, named, t } from '../text.js';
-import { forwardIn, joinsOf, postDominates } from '../structure.js';
-import { KIND, outOf, inOf } from '../graph.js';
+import { forwardIn, joinsOf, postDominates, reachesEnd } from '../structure.js';
+import { KIND, outOf, inOf, neighbours } from '../graph.js';
+import type { AnalysisContext } from '../context.js';
+
+/** The join most branches of split `p` come to (when some do): where the branches were meant to meet. */
+function partialJoin(ctx: AnalysisContext, p: number, taken: ReadonlySet<number>): { join: number; count: number } | undefined {
+  const g = ctx.graph;
+  const n = g.nodes.length;
+  const count = new Map<number, number>();
+  for (const e of outOf(g, p)) {
+    const s = g.target[e]!;
+    if (s < 0) continue;
+    const seen = new Uint8Array(n);
+    const stack = [s];
+    seen[s] = 1;
+    while (stack.length) {
+      const v = stack.pop()!;
+      // A join another split's branches meet at is theirs; look past it.
+      if (g.kind[v] === KIND.join && !taken.has(v)) {
+        count.set(v, (count.get(v) ?? 0) + 1);
+        continue;
+      }
+      for (const w of neighbours(g.succ, v)) {
+        if (w >= n || w === p || seen[w]) continue;
+        seen[w] = 1;
+        stack.push(w);
+      }
+    }
+  }
+  let best: { join: number; count: number } | undefined;
+  for (const [join, c] of count) if (!best || c > best.count) best = { join, count: c };
+  return best;
+}
 
 /**
  * parallel-join-balanced: a parallel split has two or more branches that all
@@ -10,29 +41,66 @@ import { KIND, outOf, inOf } from '../graph.js';
 export const parallelJoinBalanced: LintRule = {
   id: 'parallel-join-balanced',
   doc: 'Every parallel split has at least two branches that all meet at one join, and every join has branches to wait for.',
+  // A join some branches of a split never reach is that split's flaw: it is not also a join after alternatives.
+  supersedes: ['join-after-exclusive'],
   check(ctx, report) {
     const g = ctx.graph;
     const joins = joinsOf(ctx);
+    const said = new Set<number>();
+    const joinsFor = (p: number): number[] => {
+      const js = joins.get(p) ?? [];
+      if (js.length) return js;
+      // A decision before the split may send its other answers straight to the join (the split is skipped then):
+      // every branch still meets there when the join is the first step all of them pass.
+      const pd = ctx.postDominators.idom[p]!;
+      return pd >= 0 && pd < g.nodes.length && g.kind[pd] === KIND.join ? [pd] : [];
+    };
+    // Splits inside a branch whose own branches never meet: that split's flaw, not also the enclosing one's.
+    const unmet = new Set(ctx.byKind('parallel').filter((q) => ctx.reachable[q] && outOf(g, q).length > 1 && joinsFor(q).length === 0));
+    const passesUnmet = (from: number, until: number): boolean => {
+      const n = g.nodes.length;
+      const seen = new Uint8Array(n);
+      const stack = [from];
+      seen[from] = 1;
+      while (stack.length) {
+        const v = stack.pop()!;
+        if (unmet.has(v)) return true;
+        if (v === until) continue;
+        for (const w of neighbours(g.succ, v)) {
+          if (w >= n || seen[w]) continue;
+          seen[w] = 1;
+          stack.push(w);
+        }
+      }
+      return false;
+    };
     for (const p of ctx.byKind('parallel')) {
       const node = g.nodes[p]!;
       if (!ctx.reachable[p]) continue;
       const out = outOf(g, p);
       if (out.length === 0) continue;
       if (out.length === 1) {
-        report({ message: t(`Parallel split ${named(node).en} has only one branch, so nothing runs in parallel.`, `并行拆分${named(node).zh}只有一个分支，没有任何内容并行执行。`), nodeIds: [node.id], hint: t('Add the branches that run at the same time, or remove the split.', '添加同时进行的分支，或删除该拆分。') });
+        // The join its one branch comes to has nothing to wait for either: the same flaw, pointed at from both ends.
+        const near = partialJoin(ctx, p, new Set());
+        if (near) said.add(near.join);
+        report({ message: t(`Parallel split ${named(node).en} has only one branch, so nothing runs in parallel.`, `并行拆分${named(node).zh}只有一个分支，没有任何内容并行执行。`), nodeIds: near ? [node.id, g.nodes[near.join]!.id] : [node.id], hint: t('Add the branches that run at the same time, or remove the split.', '添加同时进行的分支，或删除该拆分。') });
         continue;
       }
-      let js = joins.get(p) ?? [];
-      // A decision before the split may send its other answers straight to the join (the split is skipped then):
-      // every branch still meets there when the join is the first step all of them pass.
+      const js = joinsFor(p);
       if (js.length === 0) {
-        const pd = ctx.postDominators.idom[p]!;
-        if (pd >= 0 && pd < g.nodes.length && g.kind[pd] === KIND.join) js = [pd];
-      }
-      if (js.length === 0) {
+        // Said once: the join the branches were drawn to (reached by only some of them) is part of this flaw, not a second one.
+        const near = partialJoin(ctx, p, new Set(ctx.byKind('parallel').flatMap((q) => (q === p ? [] : joinsFor(q)))));
+        // Every branch does come to that join: the ways on after it are what is broken (no-dead-end, end-reachable say so).
+        if (near && near.count >= out.length) continue;
+        if (near) said.add(near.join);
         report({
-          message: t(`The branches of parallel split ${named(node).en} never meet at a join, so nobody can tell when all of them are done.`, `并行拆分${named(node).zh}的各分支从不在汇合点汇合，无法知道何时全部完成。`),
-          nodeIds: [node.id],
+          message: near
+            ? t(
+                `The branches of parallel split ${named(node).en} never meet at a join: only ${near.count} of its ${out.length} branches come to join ${named(g.nodes[near.join]!).en}, so nobody can tell when all of them are done.`,
+                `并行拆分${named(node).zh}的各分支从不在汇合点汇合：${out.length}个分支中只有${near.count}个到达汇合点${named(g.nodes[near.join]!).zh}，无法知道何时全部完成。`,
+              )
+            : t(`The branches of parallel split ${named(node).en} never meet at a join, so nobody can tell when all of them are done.`, `并行拆分${named(node).zh}的各分支从不在汇合点汇合，无法知道何时全部完成。`),
+          nodeIds: near ? [node.id, g.nodes[near.join]!.id] : [node.id],
           hint: t('Bring the branches together at a join before the process goes on or ends.', '在流程继续或结束前，用一个汇合点把各分支汇合起来。'),
         });
         continue;
@@ -47,9 +115,11 @@ export const parallelJoinBalanced: LintRule = {
         continue;
       }
       const j = js[0]!;
+      // A join from which no end can be reached is no-dead-end's or end-reachable's finding; which branches come to it cannot be told from the ways to an end.
+      if (!reachesEnd(ctx)[j]) continue;
       for (const e of out) {
         const s = g.target[e]!;
-        if (s < 0 || postDominates(ctx, j, s)) continue;
+        if (s < 0 || postDominates(ctx, j, s) || (unmet.size > 0 && passesUnmet(s, j))) continue;
         const edge = g.edges[e]!;
         report({
           message: t(`Branch ${named({ id: edge.id, name: edge.label }).en} of parallel split ${named(node).en} does not always come to join ${named(g.nodes[j]!).en}.`, `并行拆分${named(node).zh}的分支${named({ id: edge.id, name: edge.label }).zh}并不总是到达汇合点${named(g.nodes[j]!).zh}。`),
@@ -61,7 +131,7 @@ export const parallelJoinBalanced: LintRule = {
     }
     for (const j of ctx.byKind('join')) {
       const node = g.nodes[j]!;
-      if (!ctx.reachable[j]) continue;
+      if (!ctx.reachable[j] || said.has(j)) continue;
       const fin = forwardIn(ctx, j);
       if (fin.length === 1 && fin.length === inOf(g, j).length) {
         report({ message: t(`Join ${named(node).en} has only one incoming branch, so it has nothing to wait for.`, `汇合点${named(node).zh}只有一个进入的分支，没有需要等待的内容。`), nodeIds: [node.id], hint: t('Remove the join, or connect the other branches to it.', '删除该汇合点，或把其他分支连到它。') });

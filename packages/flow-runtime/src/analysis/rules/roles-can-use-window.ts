@@ -4,6 +4,7 @@ import type { TaskNode } from '../../schema/flow.js';
 import type { AnalysisContext } from '../context.js';
 import type { LintRule } from '../types.js';
 import { named, t } from '../text.js';
+import { meantPath } from '../writers.js';
 
 /** A role's access to one field of a window: the field's override, else the window's (as the engine reads it). */
 function fieldAccess(win: Window, field: string, role: string): Access {
@@ -32,7 +33,8 @@ function writes(ctx: AnalysisContext, v: number): string[] {
 
 function writesOf(ctx: AnalysisContext, v: number): string[] {
   const node = ctx.graph.nodes[v]!;
-  if (node.kind === 'system') return (node.assign ?? []).map((a) => a.target);
+  // An assignment to a misspelt field is read as the field it most likely means: the misspelling is said once (FLOW_E026), not again as that field never being filled.
+  if (node.kind === 'system') return (node.assign ?? []).map((a) => meantPath(ctx, a.target));
   if (node.kind === 'subflow') return Object.keys(node.output ?? {});
   if (node.kind !== 'task') return [];
   const out = [...(node.fields ?? [])];
@@ -74,6 +76,8 @@ function pairIsFine(ctx: AnalysisContext, win: Window, roles: ReadonlyArray<stri
 export const rolesCanUseWindow: LintRule = {
   id: 'roles-can-use-window',
   doc: "A task's roles have edit access to its window and to every field the step requires, or nobody can complete it.",
+  // A window or record that is not known or not bound (FLOW_E024, FLOW_E028) is said by the format problem at that property.
+  about: ['window', 'record'],
   check(ctx, report) {
     if (!ctx.catalog) return;
     for (const v of ctx.byKind('task')) {

@@ -1,13 +1,14 @@
 import { collectVarUses } from '../../logic/vars.js';
 import { checkRule } from '../../logic/policy.js';
 import type { Flow } from '../../schema/flow.js';
+import { resolveDataPath } from '../../schema/data-paths.js';
 import type { LintRule } from '../types.js';
 import { didYouMean, named, t } from '../text.js';
 
 /**
  * subflow-exists: a sub-flow step runs a flow that exists (in the pinned
  * version, if pinned), is not the flow itself, and maps data to and from
- * variables the child has. Needs the other flows (`config.flows`); without
+ * variables (and fields) the child has. Needs the other flows (`config.flows`); without
  * them it only checks self-reference.
  */
 export const subflowExists: LintRule = {
@@ -54,7 +55,19 @@ export const subflowExists: LintRule = {
           if (use.scope.kind !== 'root' || use.path === '') continue;
           const head = use.path.split('.')[0]!;
           // `outcome` is the end the child finished at, readable by every output mapping (docs/engine.md).
-          if (head === 'outcome' || Object.prototype.hasOwnProperty.call(child.data, head)) continue;
+          if (head === 'outcome') continue;
+          if (Object.prototype.hasOwnProperty.call(child.data, head)) {
+            // The variable is the child's; the field read must be one of its record's (or its list items').
+            const info = resolveDataPath(use.path, child.data, ctx.entities);
+            if (info.ok) continue;
+            const near = info.suggestion ? t(` Did you mean '${info.suggestion}'?`, `是否想写“${info.suggestion}”？`) : t('', '');
+            report({
+              message: t(`Sub-flow step ${named(node).en} fills '${target}' from '${use.path}' of flow '${child.id}', but ${info.reason}.${near.en}`, `子流程步骤${named(node).zh}用流程“${child.id}”的“${use.path}”填写“${target}”，但该字段不存在（${info.reason}）。${near.zh}`),
+              nodeIds: [node.id],
+              hint: t(`Read a field the child flow has.`, '请读取子流程中存在的字段。'),
+            });
+            continue;
+          }
           report({ message: t(`Sub-flow step ${named(node).en} fills '${target}' from '${use.path}', but flow '${child.id}' has no variable '${head}'.`, `子流程步骤${named(node).zh}用“${use.path}”填写“${target}”，但流程“${child.id}”没有变量“${head}”。`), nodeIds: [node.id], hint: t("Read one of the child's variables.", '请读取子流程的变量。') });
         }
       }
