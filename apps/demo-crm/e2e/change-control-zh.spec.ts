@@ -155,6 +155,10 @@ test('变更管控：关键用户提交“调查时限 24 小时 → 8 小时”
   await expect(dry.locator(`tr[data-case="${caseA}"] input[type="checkbox"]`)).toBeChecked();
   await expect(dry.locator(`tr[data-case="${caseB}"] input[type="checkbox"]`)).toBeDisabled();
   await shot(page, 'migration-dry-run-zh');
+  await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'EN' }).click();
+  await expect(dry.locator(`tr[data-case="${caseB}"]`)).toContainText('Investigate');
+  await shot(page, 'migration-dry-run-en');
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
   await page.getByTestId('migrate').click();
   await expect(page.getByTestId('migrate-result')).toContainText(/已迁移 [1-9]\d* 个单据/);
   // A 已在第 2 版上（不再列出），B 留在第 1 版并显示原因。

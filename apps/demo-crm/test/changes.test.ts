@@ -106,8 +106,14 @@ describe('change control in the demo', () => {
     expect(zh.text).toContain('## 第 2 版');
     expect(zh.text).toContain('## 第 1 版');
     expect(zh.text.match(/### 标准作业程序/g)?.length).toBe(2);
+    // People by their Chinese names in the Chinese file, English in the English one.
+    expect(zh.text).toContain('张敏');
+    expect(zh.text).toContain('孙浩');
+    expect(zh.text).not.toContain('Zhang Min');
     const en = await changeLogFile(rt, 'rework-order', 'en');
     expect(en.text).toContain('Rework for key accounts');
     expect(en.text).toContain('Standard operating procedure');
+    expect(en.text).toContain('Zhang Min');
+    expect(en.text).not.toContain('张敏');
   });
 });

@@ -365,6 +365,8 @@ export function MigrationPage({ flowId, version }: { flowId: string; version: nu
   const i18n = useI18n();
   const { t, lt } = i18n;
   const [edited, setEdited] = useState<MigrationPlan['nodeMaps'] | undefined>();
+  // The mapping first proposed, to mark the steps mapped otherwise.
+  const [proposed, setProposed] = useState<MigrationPlan['nodeMaps'] | undefined>();
   const [selected, setSelected] = useState<Set<string> | undefined>();
   const [results, setResults] = useState<CaseMove[] | undefined>();
   const [message, setMessage] = useState<string | undefined>();
@@ -378,6 +380,9 @@ export function MigrationPage({ flowId, version }: { flowId: string; version: nu
       return { error: e };
     }
   }, [flowId, version, key]);
+  useEffect(() => {
+    if (data && !('error' in data) && !edited && !proposed) setProposed(data.plan.nodeMaps);
+  }, [data, edited, proposed]);
   if (!data) return <Loading />;
   if ('error' in data) return <div className="banner refusal">{problemText(i18n, data.error)}</div>;
   const { plan, flows } = data;
@@ -452,11 +457,18 @@ export function MigrationPage({ flowId, version }: { flowId: string; version: nu
             const old = flows.get(Number(from));
             return (
               <div key={from} className="node-map">
-                <h3>{t('migrate.mapFrom', { from, to: version })}</h3>
+                <h3>
+                  {t('migrate.mapFrom', { from, to: version })}
+                  {edited && (
+                    <button type="button" className="link small" onClick={() => setEdited(undefined)} data-testid="map-reset">
+                      {t('migrate.reset')}
+                    </button>
+                  )}
+                </h3>
                 <table className="table node-map-table">
                   <tbody>
                     {(old?.nodes ?? []).map((n) => (
-                      <tr key={n.id}>
+                      <tr key={n.id} className={(proposed?.[Number(from)]?.[n.id] ?? '') !== (map[n.id] ?? '') ? 'edited' : undefined}>
                         <td>{lt(n.name) || n.id}</td>
                         <td>→</td>
                         <td>

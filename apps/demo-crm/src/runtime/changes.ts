@@ -177,8 +177,17 @@ export async function versionDefinitions(rt: Pick<DemoRuntime, 'engine'>, versio
 
 /** The change log of a flow as a Markdown file (name and text), each version with its SOP, times in `timeZone`. */
 export async function changeLogFile(rt: Pick<DemoRuntime, 'engine' | 'changes'>, flowId: string, locale: 'en' | 'zh', timeZone?: string): Promise<{ name: string; text: string }> {
-  const versions = await rt.changes.versions(flowId);
-  const definitions = await versionDefinitions(rt, versions);
+  const recorded = await rt.changes.versions(flowId);
+  const definitions = await versionDefinitions(rt, recorded);
+  // People by their names in the file's language (the log records the name the actor had).
+  const versions = JSON.parse(JSON.stringify(recorded), (k: string, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v) && typeof (v as { id?: unknown }).id === 'string' && Array.isArray((v as { roles?: unknown }).roles)) {
+      const p = v as { id: string; name?: string };
+      const user = demoUserById(p.id);
+      return user ? { ...p, name: user.name[locale] } : p;
+    }
+    return v;
+  }) as VersionRecord[];
   const text = changeLogMarkdown(versions, { locale, catalog, definitions, ...(timeZone ? { timeZone } : {}) });
   return { name: `${flowId}-change-log-${locale}.md`, text };
 }
