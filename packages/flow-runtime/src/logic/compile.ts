@@ -2,7 +2,7 @@ import { truthy } from './truthy.js';
 import { FORBIDDEN_PATH_SEGMENTS, ITERATING_OPERATORS } from './operators.js';
 import { CHARS_PER_STEP, DEFAULT_BUDGET, LONG_TEXT, LogicError, chargeConversion, chargeOperand, chargeText, checkString, countItems, overSteps, overText, type EvaluationBudget, type EvaluationContext } from './budget.js';
 import { OTHER_OPERATIONS, binary, binaryWithConstant, catText, charged, constantWithBinary } from './operations.js';
-import { ARITHMETIC, COMPARE, COMPARISONS, CONST, NODE, arithmetic, asNode, compare, computed, constant, ev, get, getPath, isLeaf, path, type Node, type Operand } from './operand.js';
+import { ARITH, ARITHMETIC, COMPARE, COMPARISONS, CONST, NODE, PATH1, PATH2, PATHN, arithmetic, asNode, compare, computed, constant, ev, get, getPath, isLeaf, path, type Node, type Operand } from './operand.js';
 
 /** A rule compiled to closures: call it with the data to evaluate. */
 export interface CompiledRule {
@@ -34,8 +34,8 @@ export function compileRule(rule: unknown, budget: EvaluationBudget = {}): Compi
   if (root.t === CONST) {
     const value = root.v;
     run = (() => value) as CompiledRule;
-  } else if (root.t === COMPARE) {
-    // A guard comparing a path with a constant: read and compared here, no closure called.
+  } else if (root.t === COMPARE || root.t === ARITH) {
+    // A guard comparing a path with a constant (or arithmetic of two): read, computed and charged here, no closure called.
     run = ((data?: unknown) => {
       ctx.steps = 0;
       ctx.items = 0;
@@ -45,7 +45,7 @@ export function compileRule(rule: unknown, budget: EvaluationBudget = {}): Compi
         throw asLogicError(e);
       }
     }) as CompiledRule;
-  } else if (root.t !== NODE && root.fb === null) {
+  } else if ((root.t === PATH1 || root.t === PATH2 || root.t === PATHN) && root.fb === null) {
     // A plain read charges nothing: no counters to reset, and no closure to call.
     run = ((data?: unknown) => {
       try {

@@ -217,3 +217,23 @@ describe('per-item logic is paid for by its size, not its operations', () => {
     expect(outcome(() => evaluate({ cat: [{ var: 's' }, { var: 's' }] }, { s }))).toBe('LOGIC_BUDGET');
   });
 });
+
+describe('every evaluation of a compiled rule starts with the whole budget', () => {
+  // Each evaluation reads a 99-item list as a number or text (100 steps); 2,000 evaluations
+  // would pass the 100,000-step budget if the steps of earlier evaluations were kept.
+  const list = range(99);
+  const shapes: [string, unknown][] = [
+    ['a path compared with a constant', { '==': [{ var: 'l' }, 'x'] }],
+    ['a path searched in a list written in the rule', { in: [{ var: 'l' }, ['a', 'b']] }],
+    ['arithmetic of a path and a constant', { '+': [{ var: 'l' }, 1] }],
+    ['arithmetic of two paths', { '*': [{ var: 'l' }, { var: 'n' }] }],
+    ['a comparison under if', { if: [{ '>': [{ var: 'l' }, 1] }, 'a', 'b'] }],
+    ['text built from the list', { cat: [{ var: 'l' }, '!'] }],
+  ];
+  for (const [name, rule] of shapes) {
+    it(`${name}: 3,000 evaluations, none stopped`, () => {
+      const run = compileRule(rule);
+      for (let i = 0; i < 3_000; i++) expect(outcome(() => run({ l: list, n: 2 }))).toBe('result');
+    });
+  }
+});
