@@ -16,6 +16,8 @@ const PAGES: { name: string; path: string; role: string; ready: (page: Page) => 
   { name: 'alerts', path: '#/alerts', role: 'sales-rep', ready: async (p) => expect(p.getByTestId('credit-watch')).toBeVisible() },
   { name: 'dashboard', path: '#/dashboard', role: 'sales-manager', ready: async (p) => expect(p.getByTestId('paths')).toBeVisible() },
   { name: 'flows', path: '#/flows/new-order', role: 'admin', ready: async (p) => expect(p.locator('.react-flow__node').first()).toBeVisible() },
+  { name: 'change-log', path: '#/flows/complaint-handling/changes', role: 'admin', ready: async (p) => expect(p.getByTestId('log-v1')).toBeVisible() },
+  { name: 'move-cases', path: '#/flows/complaint-handling/migrate/1', role: 'admin', ready: async (p) => expect(p.getByTestId('dry-run')).toBeVisible() },
 ];
 
 for (const locale of ['en', 'zh'] as const) {
