@@ -45,7 +45,7 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
   const role = (id: string) => nameIn(ctx.roles.get(id)?.name, locale) || id;
   const dept = (id: string) => nameIn(ctx.departments.get(id)?.name, locale) || id;
   const roleList = (ids: ReadonlyArray<string>) => (ids.length ? ids.map(role).join(locale === 'zh' ? '、' : ', ') : w.nobody);
-  const stepRef = (v: number) => `${w.step(number.get(v) ?? 0)} “${name(g.nodes[v]!)}”`;
+  const stepRef = (v: number) => w.stepRef(number.get(v) ?? 0, name(g.nodes[v]!));
   const stepRefs = (vs: number[]) => joinWords(vs.map(stepRef), w.and, locale);
   const target = (v: number) => (g.nodes[v]!.kind === 'end' ? w.finish(name(g.nodes[v]!)) : w.goTo(stepRef(v)));
   const label = (path: string) => describeValue({ var: path }, catalog, locale, flow);
@@ -85,6 +85,34 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
     }
     return g.edges.some((e, i) => e.recordLink !== undefined && g.source[i]! >= 0 && later[g.source[i]!] === 1 && (e.recordLink.equals === path || e.recordLink.equals.startsWith(`${path}.`)));
   }
+  /** A record field named with its record ("the customer's status", 客户状态) unless its label already says whose it is. */
+  const owned = (path: string): string => {
+    const l = label(path);
+    const [head, ...rest] = path.split('.');
+    if (rest.length === 0 || flow.data[head!]?.type !== 'record') return l;
+    const o = recordName(head!);
+    if (locale === 'zh') return l.startsWith(o) ? l : `${o}的${l}`;
+    return /^the /i.test(l) || l.toLowerCase().startsWith(o.toLowerCase()) ? l : `the ${inText(o)}${o.endsWith('s') ? '’' : '’s'} ${l}`;
+  };
+  /** What `value` adds to `target` when it is `target + x` (empty counted as 0): the x, else undefined. */
+  const addedTo = (target: string, value: unknown): unknown => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+    const sum = (value as Record<string, unknown>)['+'];
+    if (!Array.isArray(sum) || sum.length !== 2 || Object.keys(value).length !== 1) return undefined;
+    const isTarget = (x: unknown) => {
+      if (x === null || typeof x !== 'object' || Array.isArray(x) || Object.keys(x).length !== 1 || !('var' in x)) return false;
+      const a = (x as { var: unknown }).var;
+      return (Array.isArray(a) ? a[0] === target && (a.length < 2 || a[1] === 0) : a === target);
+    };
+    const other = isTarget(sum[0]) ? sum[1] : isTarget(sum[1]) ? sum[0] : undefined;
+    if (other === undefined) return undefined;
+    // The amount added, read as a plain amount (an empty one adds nothing).
+    if (other !== null && typeof other === 'object' && !Array.isArray(other) && 'var' in other) {
+      const a = (other as { var: unknown }).var;
+      if (Array.isArray(a) && a.length === 2 && a[1] === 0) return { var: a[0] };
+    }
+    return other;
+  };
   const plumbing = (target: string, source: string | undefined) => target.endsWith('.id') || (source !== undefined && source.endsWith('.id') && flow.data[target.split('.')[0]!]?.type !== 'record');
 
   /**
@@ -133,7 +161,12 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
           continue;
         }
       }
-      lines.push(w.sets(label(a.target), describeValue(a.value, catalog, locale, flow, a.target)));
+      const added = addedTo(a.target, a.value);
+      if (added !== undefined) {
+        lines.push(w.adds(owned(a.target), describeValue(added, catalog, locale, flow)));
+        continue;
+      }
+      lines.push(w.sets(owned(a.target), describeValue(a.value, catalog, locale, flow, a.target)));
     }
     // Links nothing later shows or uses are said only when linking is all the step does.
     const said = lines.length || links.size || !alone ? links : new Map([...quiet]);
@@ -236,7 +269,7 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
         const change = win.fields.filter((f) => access(f) === 'edit').map((f) => fieldName(win, f));
         const see = win.fields.filter((f) => access(f) === 'view').map((f) => fieldName(win, f));
         const sep = locale === 'zh' ? '、' : ', ';
-        const parts = [change.length ? `${w.canChange}${w.colon} ${change.join(sep)}` : '', see.length ? `${w.canSee}${w.colon} ${see.join(sep)}` : ''].filter(Boolean);
+        const parts = [change.length ? `${w.canChange}${w.colonSp}${change.join(sep)}` : '', see.length ? `${w.canSee}${w.colonSp}${see.join(sep)}` : ''].filter(Boolean);
         item(w.window, `${nameIn(win.name, locale)}${parts.length ? ` — ${parts.join(locale === 'zh' ? '；' : '; ')}` : ''}`);
       } else if (task.window) item(w.window, task.window);
       const required = [...(win?.required ?? []).map((f) => fieldName(win!, f)), ...(task.required ?? []).map(label)];
@@ -313,7 +346,7 @@ export function toSop(flow: Flow, catalog?: Catalog, locale: Locale = 'en', opti
   const noted = g.nodes.filter((n) => n.notes?.length);
   if (noted.length) {
     out.push(w.notes, '');
-    for (const n of noted) for (const note of n.notes!.map((x) => noteIn(x, locale)).filter((x) => x.trim())) out.push(`- ${number.has(g.index.get(n.id)!) ? stepRef(g.index.get(n.id)!) : `“${name(n)}”`}: ${note}`);
+    for (const n of noted) for (const note of n.notes!.map((x) => noteIn(x, locale)).filter((x) => x.trim())) out.push(`- ${capital(number.has(g.index.get(n.id)!) ? stepRef(g.index.get(n.id)!) : `“${name(n)}”`)}${w.colonSp}${note}`);
     out.push('');
   }
 
@@ -329,6 +362,11 @@ function bestAccess(win: Window, field: string, roles: ReadonlyArray<string>): '
     if (a === 'view') best = 'view';
   }
   return best;
+}
+
+/** Starts a line with a capital letter (English; Chinese has none). */
+function capital(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 function joinWords(items: string[], conj: string, locale: Locale): string {

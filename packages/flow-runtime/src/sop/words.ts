@@ -32,6 +32,8 @@ export interface SopWords {
   decision: string;
   automatic: string;
   sets(target: string, value: string): string;
+  /** `adds the payment's amount to amount paid`: a running total grows. */
+  adds(target: string, amount: string): string;
   /** `the payment is linked to the order and the customer`. */
   linked(subject: string, to: string): string;
   /** A new record of this kind is started (when `cond` holds). */
@@ -62,13 +64,17 @@ export interface SopWords {
   nobody: string;
   and: string;
   step(n: number): string;
+  /** A numbered step with its name: `step 2 “Enter order”`, `步骤2“录入订单”`. */
+  stepRef(n: number, name: string): string;
   colon: string;
+  /** The colon before a phrase: `: ` in English, `：` in Chinese (no space after a full-width colon). */
+  colonSp: string;
   paren(s: string): string;
 }
 
 const en: SopWords = {
   linked: (s, to) => `the ${s.replace(/^the /, '')} is linked to ${to}`,
-  newRecord: (r, c) => (c ? `a new ${r} is started if ${c} (the previous one is kept)` : `a new ${r} is started`),
+  newRecord: (r, c) => (c ? `a new ${r} record is started if ${c}; the earlier one is kept` : `a new ${r} record is started`),
   sameRecord: (r, f) => `the ${r} is the ${f}`,
   bookkeeping: 'internal bookkeeping only; nothing for you to do.',
   attention: 'Attention',
@@ -102,6 +108,7 @@ const en: SopWords = {
   decision: 'Decision',
   automatic: 'Automatic step (the system does it)',
   sets: (t, v) => `sets ${t} to ${v}`,
+  adds: (t, a) => `adds ${a} to ${t}`,
   alerts: (r, m) => `alerts ${r}: “${m}”`,
   waits: 'Waiting',
   waitUntil: (c) => `the process waits until ${c}.`,
@@ -122,13 +129,15 @@ const en: SopWords = {
   nobody: 'nobody in particular',
   and: 'and',
   step: (n) => `step ${n}`,
+  stepRef: (n, name) => `step ${n} “${name}”`,
   colon: ':',
+  colonSp: ': ',
   paren: (x) => ` (${x})`,
 };
 
 const zh: SopWords = {
   linked: (s, to) => `${s}关联到${to}`,
-  newRecord: (r, c) => (c ? `如果${c}，则新建一条${r}（上一条保持不变）` : `新建一条${r}`),
+  newRecord: (r, c) => (c ? `如果${c}，则新建一条${r}记录，之前的保留不变` : `新建一条${r}记录`),
   sameRecord: (r, f) => `${r}取自${f}`,
   bookkeeping: '仅系统内部记账，无需人工处理。',
   attention: '注意',
@@ -162,6 +171,7 @@ const zh: SopWords = {
   decision: '判断',
   automatic: '自动步骤（由系统完成）',
   sets: (t, v) => `将${t}设为${v}`,
+  adds: (t, a) => `把${a}累加到${t}`,
   alerts: (r, m) => `提醒${r}：“${m}”`,
   waits: '等待',
   waitUntil: (c) => `流程等待，直到${c}。`,
@@ -172,7 +182,7 @@ const zh: SopWords = {
   join: (steps) => `${steps}全部完成后才能继续。`,
   controlPoints: '## 控制点',
   alertControl: (n, c, r, m) => `- **${n}**（提醒）：当${c}时，通知${r}：“${m}”`,
-  gateControl: (n, s, c, m) => `- **${n}**（闸门）：当${c}时，${s}不能完成：“${m}”`,
+  gateControl: (n, s, c, m) => `- **${n}**（拦截）：当${c}时，${s}不能完成：“${m}”`,
   outcomes: '## 结果',
   outcomeLine: (n, o, from) => `- **${n}**${o ? `（\`${o}\`）` : ''}，由${from}到达。`,
   notes: '## 待定问题与备注',
@@ -182,7 +192,9 @@ const zh: SopWords = {
   nobody: '未指定',
   and: '和',
   step: (n) => `步骤${n}`,
+  stepRef: (n, name) => `步骤${n}“${name}”`,
   colon: '：',
+  colonSp: '：',
   paren: (x) => `（${x}）`,
 };
 

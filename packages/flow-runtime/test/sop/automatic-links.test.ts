@@ -73,7 +73,7 @@ describe('automatic steps say a link only when it matters', () => {
     }
     // What the step sets for people is always said.
     if (f.nodes.find((n) => n.id === 'prepare')!.kind === 'system' && (f.nodes.find((n) => n.id === 'prepare') as { assign?: unknown[] }).assign!.length > 1) {
-      expect(prepareLine(f, 'en')).toContain('sets approved to no');
+      expect(prepareLine(f, 'en')).toContain('sets the order’s approved to no');
     }
   });
 });
@@ -91,8 +91,8 @@ describe('automatic steps never show plumbing', () => {
       const line = prepareLine(f, locale);
       for (const h of hidden) expect(line).not.toMatch(h);
     }
-    expect(prepareLine(f, 'en')).toContain('sets approved to no');
-    expect(prepareLine(f, 'zh')).toContain('将已批准设为否');
+    expect(prepareLine(f, 'en')).toContain('sets the order’s approved to no');
+    expect(prepareLine(f, 'zh')).toContain('将订单的已批准设为否');
   });
 
   it('a step that only does plumbing says there is nothing to do', () => {

@@ -92,9 +92,27 @@ describe('toSop() in business words, on the sample prepaid order', () => {
   it('says which records are linked instead of the plumbing that links them, and leaves out no-op assignments', () => {
     expect(en).toContain('the payment is linked to the order and the customer');
     expect(zh).toContain('收款关联到订单和客户');
-    expect(en).toContain('a new payment is started if the payment’s amount is filled in');
+    expect(en).toContain('a new payment record is started if the payment’s amount is filled in; the earlier one is kept');
+    expect(zh).toContain('如果收款金额已填写，则新建一条收款记录，之前的保留不变');
     expect(en).not.toMatch(/sets (the )?(payment|order|customer) to|sets amount paid to (the )?amount paid[;,\n]/);
     expect(zh).not.toMatch(/将收款设为|将订单设为订单编号|将已收款设为已收款（/);
+  });
+
+  it('says a running total grows instead of spelling out the sum', () => {
+    expect(en).toContain('adds the payment’s amount to the order’s amount paid');
+    expect(zh).toContain('把收款金额累加到订单的已收款');
+    expect(en).not.toContain('sets amount paid to');
+    expect(zh).not.toContain('将已收款设为');
+  });
+
+  it('names the numbered steps the way each language writes them', () => {
+    expect(zh).toContain('转到步骤2“录入订单”');
+    expect(zh).not.toMatch(/步骤\d+ “/);
+    expect(zh).toContain('- **窗口：** 订单录入 — 可修改：客户');
+    expect(zh).toContain('- 步骤7“是否已全额付款？”：待财务确认');
+    expect(zh).toContain('（拦截）');
+    expect(zh).not.toContain('闸门');
+    expect(en).toContain('- Step 7 “Paid in full?”: Open question for finance');
   });
 
   it('says who asks the customer for the prepayment, and names each amount by its record', () => {
