@@ -165,8 +165,9 @@ const zh: SopWords = {
   next: '下一步',
   goTo: (s) => `转到${s}`,
   finish: (o) => `流程结束（${o}）`,
-  ifThen: (c, l, t) => `如果${c}${l ? `（“${l}”）` : ''}：${t}`,
-  otherwise: (l, t) => `否则${l ? `（“${l}”）` : ''}：${t}`,
+  // The branch's label first, in 【】, so it does not pile up with the condition's own parentheses.
+  ifThen: (c, l, t) => `${l ? `【${l}】` : ''}如果${c}：${t}`,
+  otherwise: (l, t) => `${l ? `【${l}】` : ''}否则：${t}`,
   handoff: (a, b) => `> **交接：** ${a} → ${b}`,
   decision: '判断',
   automatic: '自动步骤（由系统完成）',

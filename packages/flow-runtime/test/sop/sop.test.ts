@@ -113,6 +113,10 @@ describe('toSop() in business words, on the sample prepaid order', () => {
     expect(zh).toContain('（拦截）');
     expect(zh).not.toContain('闸门');
     expect(en).toContain('- Step 7 “Paid in full?”: Open question for finance');
+    // A branch's label does not pile up with the condition's parentheses.
+    expect(zh).toContain('  - 【已全额付款】如果已收款达到订单金额（已收款为空时按0计）：转到步骤8“放行生产”');
+    expect(zh).toContain('  - 【部分付款：等待余款】否则：转到步骤4“准备收款记录”');
+    expect(zh).not.toMatch(/）（“/);
   });
 
   it('says who asks the customer for the prepayment, and names each amount by its record', () => {
