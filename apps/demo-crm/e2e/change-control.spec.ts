@@ -9,7 +9,7 @@ import { actAs, advance, nav, openDemo, submitForReview } from './helpers';
  */
 test.use({ viewport: { width: 1440, height: 900 } });
 
-test('sent back with a reason, revised, approved, published at a set time by the demo clock, then rolled back to v1', async ({ page }) => {
+test('sent back with a reason, revised, approved, published at a set time by the demo clock, then rolled back to v1 and v2 retired', async ({ page }) => {
   await openDemo(page);
 
   // A key user drafts a change to credit limit review and submits it.
@@ -75,5 +75,11 @@ test('sent back with a reason, revised, approved, published at a set time by the
   const v3 = page.getByTestId('log-v3');
   await expect(v3.getByTestId('log-rollback')).toContainText('republishes v1: Finance cannot staff the extra review this quarter.');
   await expect(v3).toContainText('newest');
+  // v2 is retired with a reason: no new case starts on it, and the log says who and why.
+  await page.getByLabel('Reason for rolling back to or retiring v2').fill('Replaced by the rollback to v1.');
+  await page.getByTestId('retire-v2').click();
+  await expect(page.getByTestId('log-v2').getByTestId('log-retired')).toContainText('Sun Hao');
+  await expect(page.getByTestId('log-v2').getByTestId('log-retired')).toContainText('Replaced by the rollback to v1.');
+  await expect(page.getByTestId('log-v2').getByTestId('stage')).toHaveAttribute('data-stage', 'retired');
   await page.screenshot({ path: 'test-results/change-control-rollback-en.png', fullPage: true });
 });

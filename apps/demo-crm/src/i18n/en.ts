@@ -394,6 +394,7 @@ export const en = {
   'change.submitted': 'Draft v{v} is submitted for review. An administrator who did not author it approves and publishes it.',
   'change.openReview': 'Review pack v{v}',
   'change.log': 'Change log',
+  'change.moveRunning': 'Move running cases to v{v} ({n} on older versions)',
   'change.backToFlow': 'Back to the flow',
   'change.versionOf': 'Version {v}',
   'change.authors': 'authors: {who}',

@@ -396,6 +396,7 @@ export const zh: Record<MessageKey, string> = {
   'change.submitted': '草稿 v{v} 已提交审核。由非作者的管理员批准并发布。',
   'change.openReview': '审核材料 v{v}',
   'change.log': '变更记录',
+  'change.moveRunning': '迁移运行中的单据到第 {v} 版（旧版本上 {n} 个）',
   'change.backToFlow': '返回流程',
   'change.versionOf': '第 {v} 版',
   'change.authors': '作者：{who}',

@@ -364,6 +364,8 @@ function FlowWorkspace({ row, onImport }: { row: FlowRow; onImport: (flow: Flow)
   const change = pending.record;
   const open = draftEditable(change);
   const editing = draft !== undefined && open;
+  // Running cases of versions before the newest: an admin may move them.
+  const olderRunning = row.versions.filter((v) => v.version < row.latest).reduce((n, v) => n + v.running, 0);
   return (
     <div className="flow-workspace">
       <div className="flow-bar">
@@ -401,6 +403,11 @@ function FlowWorkspace({ row, onImport }: { row: FlowRow; onImport: (flow: Flow)
           {change && !open && (
             <a className="button primary" href={href('flows', row.flowId, 'review', String(change.version))} data-testid="open-review">
               {t('change.openReview', { v: change.version })}
+            </a>
+          )}
+          {permission === 'admin' && olderRunning > 0 && (
+            <a className="button secondary" href={href('flows', row.flowId, 'migrate', String(row.latest))} data-testid="open-migrate">
+              {t('change.moveRunning', { n: olderRunning, v: row.latest })}
             </a>
           )}
           <a className="button secondary" href={href('flows', row.flowId, 'changes')} data-testid="open-change-log">
