@@ -52,7 +52,7 @@ export interface FlowDesignerProps {
   versions?: readonly Flow[];
   /** Sample data and choices offered by simulation mode (examples/flows/scenarios format). */
   scenarios?: readonly SimulationScenario[];
-  /** Other flows, so sub-flow steps can run in simulation. */
+  /** Other flows, so sub-flow steps can run in simulation and the problems panel checks them as `crm-flow lint --flows` does. */
   flows?: readonly Flow[];
   /**
    * Called with the edited catalog when an admin changes it in the catalog
@@ -173,7 +173,7 @@ function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSa
     onChange(snapshot.flow);
   }, [snapshot, onChange]);
 
-  const validation = useValidation(flow, catalog, locale);
+  const validation = useValidation(flow, catalog, locale, 200, flows);
   const problems = useMemo(() => {
     const nodes = new Map<string, ProblemCount>();
     const edges = new Map<string, ProblemCount>();

@@ -12,6 +12,8 @@ export interface UiState {
   selectedEdges: ReadonlySet<string>;
   /** The control point (alert or gate) shown highlighted in the flow inspector, e.g. after clicking a problem about it. */
   selectedControl: string | undefined;
+  /** The variable of the flow data shown highlighted in the flow inspector, e.g. after clicking a problem about it. */
+  selectedVariable: string | undefined;
   clipboard: Clipboard | undefined;
   dialog: DialogName;
   /** Dims steps this role takes no part in ("view as role"). */
@@ -31,6 +33,7 @@ export function createUiState(): StateStore<UiState> {
     selectedNodes: EMPTY,
     selectedEdges: EMPTY,
     selectedControl: undefined,
+    selectedVariable: undefined,
     clipboard: undefined,
     dialog: undefined,
     viewAsRole: undefined,
@@ -43,10 +46,15 @@ export function createUiState(): StateStore<UiState> {
 
 /** Selects exactly these nodes and edges (and no control point). */
 export function select(ui: StateStore<UiState>, nodes: Iterable<string> = [], edges: Iterable<string> = []): void {
-  ui.set({ selectedNodes: new Set(nodes), selectedEdges: new Set(edges), selectedControl: undefined });
+  ui.set({ selectedNodes: new Set(nodes), selectedEdges: new Set(edges), selectedControl: undefined, selectedVariable: undefined });
 }
 
 /** Selects a control point: no step or connection, so the flow inspector shows it highlighted among the flow's control points. */
 export function selectControl(ui: StateStore<UiState>, id: string): void {
-  ui.set({ selectedNodes: EMPTY, selectedEdges: EMPTY, selectedControl: id });
+  ui.set({ selectedNodes: EMPTY, selectedEdges: EMPTY, selectedControl: id, selectedVariable: undefined });
+}
+
+/** Selects a variable of the flow data: no step or connection, so the flow inspector shows it highlighted in the data table. */
+export function selectVariable(ui: StateStore<UiState>, name: string): void {
+  ui.set({ selectedNodes: EMPTY, selectedEdges: EMPTY, selectedControl: undefined, selectedVariable: name });
 }

@@ -2,14 +2,15 @@ import { memo, useMemo } from 'react';
 import { catalogFindings } from '../catalog/findings.js';
 import { Icon } from '../canvas/icons.js';
 import { useDesigner } from '../designer/context.js';
-import { select, selectControl } from '../designer/ui-state.js';
+import { select, selectControl, selectVariable } from '../designer/ui-state.js';
 import { useI18n } from '../i18n/index.js';
 import { readableMessage } from '../validation/readable.js';
 import type { Diagnostic } from '../validation/types.js';
 
 /**
  * The list of problems in plain language; clicking one selects and centres
- * the step (or connection) it is about.
+ * the step (or connection) it is about, or highlights the control point or
+ * variable of the flow data it names.
  */
 export const ProblemsPanel = memo(function ProblemsPanel({ diagnostics, checking }: { diagnostics: readonly Diagnostic[]; checking: boolean }) {
   const { t, locale } = useI18n();
@@ -29,6 +30,12 @@ export const ProblemsPanel = memo(function ProblemsPanel({ diagnostics, checking
       if (blocked) ui.set({ focusRequest: { nodeId: blocked, at: Date.now(), zoomIn: false } });
       return;
     }
+    const variable = d.nodeIds.length === 0 && d.edgeIds.length === 0 ? /^\/data\/([^/]+)$/.exec(d.path ?? '')?.[1] : undefined;
+    if (variable !== undefined) {
+      // A variable of the flow data (`/data/<name>`): highlighted in the flow inspector's data table.
+      selectVariable(ui, variable.replace(/~1/g, '/').replace(/~0/g, '~'));
+      return;
+    }
     const nodeId = d.nodeIds[0] ?? current.edges.find((e) => e.id === d.edgeIds[0])?.source;
     select(ui, d.nodeIds, d.edgeIds);
     if (nodeId) ui.set({ focusRequest: { nodeId, at: Date.now(), zoomIn: true } });
@@ -44,7 +51,7 @@ export const ProblemsPanel = memo(function ProblemsPanel({ diagnostics, checking
     <ul className="cfd-problems" aria-label={t('problems.tab')} aria-busy={checking}>
       {diagnostics.slice(0, MAX_SHOWN).map((d, i) => (
         <li key={`${d.rule}-${i}`}>
-          <button type="button" className={`cfd-problem severity-${d.severity}`} onClick={() => focus(d)} data-testid="problem" data-rule={d.rule} data-control={d.controlId} title={t('problems.code', { code: d.rule })}>
+          <button type="button" className={`cfd-problem severity-${d.severity}`} onClick={() => focus(d)} data-testid="problem" data-rule={d.rule} data-control={d.controlId} data-path={d.path} title={t('problems.code', { code: d.rule })}>
             <Icon name={d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'info'} size={15} className="cfd-problem-icon" />
             <span className="cfd-problem-text">
               <span className="cfd-problem-message">{readableMessage(d.message, flow, locale)}</span>

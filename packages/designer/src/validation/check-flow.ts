@@ -69,14 +69,16 @@ function fromAnalysis(m: FlowMetrics): ClarityMetrics {
  * Checks a flow as the designer shows it, exactly as `crm-flow lint` does:
  * the format problems `crm-flow validate` reports (shape, references, rule
  * policy; with their codes and paths), the linter's findings — one per flaw —
- * and the clarity metrics; then the designer's own lane check.
+ * and the clarity metrics; then the designer's own lane check. `flows` are
+ * the host's other flows (every version), which sub-flow steps may run.
  */
-export function checkFlow(flow: Flow, catalog: Catalog | undefined, locale: Locale = 'en'): ValidationResult {
+export function checkFlow(flow: Flow, catalog: Catalog | undefined, locale: Locale = 'en', flows?: readonly Flow[]): ValidationResult {
   const diagnostics: Diagnostic[] = [];
   let metrics = basicMetrics(flow);
   try {
-    // The linter reads the draft as drawn, even when the parser found problems in it.
-    const r = lintFlow(flow, catalog, { locale });
+    // The linter reads the draft as drawn, even when the parser found problems in it; with the host's
+    // other flows it checks sub-flow steps as `crm-flow lint --flows` does.
+    const r = lintFlow(flow, catalog, { locale, ...(flows ? { flows: flowRegistry(flows, flow.id) } : {}) });
     diagnostics.push(...r.diagnostics);
     if (r.metrics) metrics = fromAnalysis(r.metrics);
   } catch (error) {
@@ -86,4 +88,16 @@ export function checkFlow(flow: Flow, catalog: Catalog | undefined, locale: Loca
   const rank = { error: 0, warning: 1, info: 2 } as const;
   diagnostics.sort((a, b) => rank[a.severity] - rank[b.severity]);
   return { diagnostics, metrics };
+}
+
+/** The host's flows by id, every version (the flow being edited is the one on the canvas, not a stored copy). */
+export function flowRegistry(flows: readonly Flow[], editing: string): Map<string, Flow[]> {
+  const m = new Map<string, Flow[]>();
+  for (const f of flows) {
+    if (f.id === editing) continue;
+    const list = m.get(f.id);
+    if (list) list.push(f);
+    else m.set(f.id, [f]);
+  }
+  return m;
 }

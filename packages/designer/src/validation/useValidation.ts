@@ -24,26 +24,27 @@ function makeWorker(): Worker | undefined {
 /**
  * Validates the flow after every change, debounced; large flows are checked
  * off the main thread. Layout-only changes (drags) still re-check, but the
- * debounce keeps that to once per pause.
+ * debounce keeps that to once per pause. `flows` (the host's other flows)
+ * let sub-flow steps be checked.
  */
-export function useValidation(flow: Flow, catalog: Catalog | undefined, locale: Locale, delay = 200): ValidationState {
+export function useValidation(flow: Flow, catalog: Catalog | undefined, locale: Locale, delay = 200, flows?: readonly Flow[]): ValidationState {
   const [state, setState] = useState<ValidationState>(() =>
-    flow.nodes.length > WORKER_THRESHOLD ? { diagnostics: [], metrics: basicMetrics(flow), checking: true } : { ...checkFlow(flow, catalog, locale), checking: false },
+    flow.nodes.length > WORKER_THRESHOLD ? { diagnostics: [], metrics: basicMetrics(flow), checking: true } : { ...checkFlow(flow, catalog, locale, flows), checking: false },
   );
   const worker = useRef<Worker | undefined>(undefined);
   const seq = useRef(0);
-  const last = useRef<{ flow: Flow; locale: Locale }>({ flow, locale });
+  const last = useRef<{ flow: Flow; locale: Locale; flows: readonly Flow[] | undefined }>({ flow, locale, flows });
 
   useEffect(() => () => worker.current?.terminate(), []);
 
   useEffect(() => {
     // Positions do not change what the checks find; skip work when only the layout moved.
     const prev = last.current;
-    if (prev.locale === locale && prev.flow !== flow && sameExceptLayout(prev.flow, flow)) {
-      last.current = { flow, locale };
+    if (prev.locale === locale && prev.flows === flows && prev.flow !== flow && sameExceptLayout(prev.flow, flow)) {
+      last.current = { flow, locale, flows };
       return;
     }
-    last.current = { flow, locale };
+    last.current = { flow, locale, flows };
     const id = ++seq.current;
     setState((s) => (s.checking ? s : { ...s, checking: true }));
     const timer = setTimeout(() => {
@@ -55,14 +56,14 @@ export function useValidation(flow: Flow, catalog: Catalog | undefined, locale: 
             if (e.data.id === seq.current) setState({ ...e.data.result, checking: false });
           };
           w.onerror = () => setState({ diagnostics: [], metrics: basicMetrics(flow), checking: false });
-          w.postMessage({ id, flow, catalog, locale });
+          w.postMessage({ id, flow, catalog, locale, flows });
           return;
         }
       }
-      if (id === seq.current) setState({ ...checkFlow(flow, catalog, locale), checking: false });
+      if (id === seq.current) setState({ ...checkFlow(flow, catalog, locale, flows), checking: false });
     }, delay);
     return () => clearTimeout(timer);
-  }, [flow, catalog, locale, delay]);
+  }, [flow, catalog, locale, delay, flows]);
 
   return state;
 }

@@ -43,4 +43,18 @@ describe('problems panel', () => {
     expect(selected.map((li) => li.getAttribute('data-control'))).toEqual(['big-limit-alert']);
     expect(selected[0]!.textContent).toContain('Big credit limit');
   });
+
+  it('a problem about an unused variable points at it: the flow inspector highlights its row in the data table', async () => {
+    const flow = newCustomerApproval();
+    flow.data.followUpNote = { type: 'text', name: { en: 'Follow-up note', zh: '跟进备注' } };
+    renderDesigner(flow, sampleCatalog);
+    await settle();
+    const problem = screen.getAllByTestId('problem').find((p) => p.getAttribute('data-rule') === 'no-unused-variables');
+    expect(problem, 'the unused variable is a problem carrying its path').toBeTruthy();
+    expect(problem!.getAttribute('data-path')).toBe('/data/followUpNote');
+    fireEvent.click(problem!);
+    const table = await screen.findByTestId('data-schema');
+    const current = table.querySelectorAll('tr[aria-current="true"]');
+    expect([...current].map((tr) => tr.getAttribute('data-variable'))).toEqual(['followUpNote']);
+  });
 });

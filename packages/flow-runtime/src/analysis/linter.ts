@@ -136,6 +136,7 @@ function collect(ctx: AnalysisContext, rules: ReadonlyArray<LintRule>, config: L
         hint: f.hint ? pick(f.hint, locale) : '',
       };
       if (f.controlId !== undefined) d.controlId = f.controlId;
+      if (f.path !== undefined) d.path = f.path;
       out.push({ d, rule, about: f.about ?? rule.about });
     };
     try {

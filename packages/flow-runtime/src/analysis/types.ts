@@ -44,7 +44,12 @@ export interface Diagnostic {
   hint: string;
   /** For a format problem: its code from `PROBLEM_CODES`, as `crm-flow validate` reports it. */
   code?: string;
-  /** For a format problem: the JSON pointer to the offending value, as `crm-flow validate` reports it. */
+  /**
+   * For a format problem: the JSON pointer to the offending value, as
+   * `crm-flow validate` reports it. For a rule finding about a part of the
+   * flow that is not a step, connection or control point — a variable of the
+   * flow's data — the pointer to it (`/data/<name>`), so an editor can open it.
+   */
   path?: string;
 }
 
@@ -55,6 +60,8 @@ export interface Finding {
   edgeIds?: string[];
   /** The control point the finding is about. */
   controlId?: string;
+  /** JSON pointer to what the finding is about when it is not a step, connection or control point (a variable: `/data/<name>`). */
+  path?: string;
   hint?: Text;
   /**
    * The properties of the named steps, connections or control point the

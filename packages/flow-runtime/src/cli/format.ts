@@ -12,14 +12,15 @@ const NOTES_ZH: Readonly<Record<string, string>> = {
   'no catalog given or found beside the file: windows, roles and departments were not checked (use --catalog)': '未指定目录，文件旁也没有 catalog.json：窗口、角色和部门未作检查（请用 --catalog 指定）',
   'the catalog has problems; fix them first (crm-flow validate)': '目录有问题，请先修正（crm-flow validate）',
   'the catalog has problems, so flows were checked without it': '目录有问题，因此检查流程时未使用目录',
+  'the catalog beside the flows has problems, so flows were checked without it': '流程旁的目录有问题，因此检查流程时未使用目录',
   'the catalog given has problems: windows, roles and departments were not checked': '指定的目录有问题：窗口、角色和部门未作检查',
 };
 
 /** A note of the CLI in the reader's language. */
 export function noteText(note: string, locale: Locale): string {
   if (locale === 'en') return note;
-  const beside = / has problems \(validate it\): windows, roles and departments were not checked$/.exec(note);
-  if (beside) return `${note.slice(0, beside.index)} 有问题（请先用 validate 检查）：窗口、角色和部门未作检查`;
+  const beside = / has problems( \(validate it\))?: windows, roles and departments were not checked$/.exec(note);
+  if (beside) return `${note.slice(0, beside.index)} 有问题${beside[1] ? '（请先用 validate 检查）' : ''}：窗口、角色和部门未作检查`;
   return NOTES_ZH[note] ?? note;
 }
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Flow, parseCatalogOrThrow } from '../../src/index.js';
 import { lintFlow } from '../../src/analysis-entry.js';
 import { EXAMPLES_DIR, PACKAGE_DIR } from '../paths.js';
+import { build, cases } from './corpus/make-corpus.js';
 
 const CORPUS = `${PACKAGE_DIR}test/analysis/corpus/`;
 const catalog = parseCatalogOrThrow(JSON.parse(readFileSync(`${EXAMPLES_DIR}catalog.json`, 'utf8')));
@@ -30,5 +31,15 @@ describe('the flawed-flow corpus', () => {
     expect(intended.map((d) => d.message), `${expected} should flag ${file} exactly once`).toHaveLength(1);
     const others = diagnostics.filter((d) => d !== intended[0] && d.severity === 'error').map((d) => `${d.rule}: ${d.message}`);
     expect(others, `the one flaw of ${file} gives one finding`).toEqual([]);
+  });
+
+  it('every file is recorded in make-corpus.ts, and the recorded edit of today\'s sample flow still makes the same one flaw', () => {
+    const made = cases.map(build);
+    expect(made.map((m) => m.file).sort()).toEqual(files);
+    for (const { file, flow } of made) {
+      const expected = file.split('--')[0]!;
+      const errors = lintFlow(flow, catalog, { flows: registry }).diagnostics.filter((d) => d.severity === 'error' || d.rule === expected);
+      expect(errors.map((d) => d.rule), `${file} (regenerate with: npx tsx test/analysis/corpus/make-corpus.ts)`).toEqual([expected]);
+    }
   });
 });

@@ -11,6 +11,8 @@ export interface InvalidCase {
   /** Node ids the finding must point at. */
   nodeIds?: string[];
   edgeIds?: string[];
+  /** The JSON pointer a finding about a variable (not a step) must carry. */
+  path?: string;
   /** Words the message must contain. */
   message?: RegExp;
   /** How many findings; default at least one. */
@@ -44,6 +46,7 @@ export function ruleTable(rule: LintRule, cases: { valid: ValidCase[]; invalid: 
       if (c.nodeIds) expect(found.flatMap((d) => d.nodeIds)).toEqual(expect.arrayContaining(c.nodeIds));
       if (c.edgeIds) expect(found.flatMap((d) => d.edgeIds)).toEqual(expect.arrayContaining(c.edgeIds));
       if (c.message) expect(found.map((d) => d.message).join('\n')).toMatch(c.message);
+      if (c.path) expect(found.map((d) => d.path)).toContain(c.path);
       // Chinese messages exist too, and are not the English ones.
       const zh = lintWith(rule, c.flow, c.flows, 'zh');
       expect(zh).toHaveLength(found.length);

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -88,6 +88,30 @@ describe('crm-flow validate', () => {
     expect(r.code).toBe(1);
     expect(r.out).toContain('FLOW_E024');
     expect(r.out).toContain('FLOW_E023');
+  });
+
+  it('fails, naming the catalog problem, when the catalog.json beside the flow is broken — as lint does', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-flow-'));
+    const catalog = JSON.parse(readFileSync(`${fx}mini-catalog.json`, 'utf8')) as { roles: Array<{ department: string }> };
+    catalog.roles[0]!.department = 'nowhere';
+    writeFileSync(join(dir, 'catalog.json'), JSON.stringify(catalog));
+    copyFileSync(`${fx}mini-flow.json`, join(dir, 'a.json'));
+    copyFileSync(`${fx}mini-flow.json`, join(dir, 'b.json'));
+    const v = await run('validate', join(dir, 'a.json'), join(dir, 'b.json'), join(dir, 'catalog.json'));
+    expect(v.code).toBe(1);
+    // The catalog's problem, once (not once per flow, nor again for naming the catalog too), with its code and path.
+    expect(v.out.match(/\[FLOW_E022\]/g)).toHaveLength(1);
+    expect(v.out).toContain(`${join(dir, 'catalog.json')}:/roles/0/department: `);
+    expect(v.out).toMatch(/catalog beside the flows has problems/);
+    const json = JSON.parse((await run('validate', join(dir, 'a.json'), '--json')).out) as { ok: boolean; files: Array<{ kind: string; status: string; problems: Array<{ code: string }> }> };
+    expect(json.ok).toBe(false);
+    expect(json.files.find((f) => f.kind === 'catalog')).toMatchObject({ status: 'problems', problems: [expect.objectContaining({ code: 'FLOW_E022' })] });
+    const zh = await run('validate', join(dir, 'a.json'), '--locale', 'zh');
+    expect(zh.code).toBe(1);
+    expect(zh.out).toContain('流程旁的目录有问题');
+    const l = await run('lint', join(dir, 'a.json'));
+    expect(l.code).toBe(1);
+    expect(l.out).toContain('FLOW_E022');
   });
 
   it('exits 2 on bad usage', async () => {

@@ -1,18 +1,25 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Flow, Variable } from '@crm/flow-runtime';
 import { removeVariable, setVariable } from '../../document/commands/index.js';
 import { useDesigner } from '../../designer/context.js';
+import { useStateStore } from '../../designer/state-store.js';
 import { useI18n } from '../../i18n/index.js';
 import { Icon } from '../../canvas/icons.js';
 import { useEdit } from './useEdit.js';
 
 const TYPES: Variable['type'][] = ['record', 'string', 'text', 'number', 'integer', 'money', 'percent', 'boolean', 'date', 'datetime', 'enum', 'reference', 'user', 'list'];
 
-/** The flow's process variables: name, type and, for records, the entity. */
+/** The flow's process variables: name, type and, for records, the entity; the one a problem is about is highlighted. */
 export function DataSchemaEditor({ flow }: { flow: Flow }) {
   const { t, text } = useI18n();
-  const { catalog, editable } = useDesigner();
+  const { catalog, editable, ui } = useDesigner();
   const { now } = useEdit();
+  // The variable a problem is about (clicked in the problems panel): highlighted and scrolled into view.
+  const selected = useStateStore(ui, (s) => s.selectedVariable);
+  const rows = useRef(new Map<string, HTMLTableRowElement>());
+  useEffect(() => {
+    if (selected) rows.current.get(selected)?.scrollIntoView?.({ block: 'nearest' });
+  }, [selected]);
   const [draftName, setDraftName] = useState('');
   const ro = !editable;
   const add = () => {
@@ -34,7 +41,16 @@ export function DataSchemaEditor({ flow }: { flow: Flow }) {
         </thead>
         <tbody>
           {Object.entries(flow.data).map(([name, v]) => (
-            <tr key={name}>
+            <tr
+              key={name}
+              ref={(el) => {
+                if (el) rows.current.set(name, el);
+                else rows.current.delete(name);
+              }}
+              className={selected === name ? 'is-selected' : undefined}
+              aria-current={selected === name ? 'true' : undefined}
+              data-variable={name}
+            >
               <td>
                 <code>{name}</code>
               </td>

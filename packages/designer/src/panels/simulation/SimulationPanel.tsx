@@ -101,7 +101,7 @@ export function SimulationPanel({ flow, catalog, scenarios: given = [], flows = 
       const sc = { ...(data ? { data } : {}), ...rest };
       setStoppers(undefined);
       // Warnings never stop a run. Errors do: name them, and walk the part before them.
-      const errors = checkFlow(flow, catalog, locale).diagnostics.filter((d) => d.severity === 'error');
+      const errors = checkFlow(flow, catalog, locale, flows).diagnostics.filter((d) => d.severity === 'error');
       if (errors.length) {
         const part = walkablePart(flow, errors);
         setStoppers({ messages: errors.map((d) => readableMessage(d.message, flow, locale)), walkable: part !== undefined });

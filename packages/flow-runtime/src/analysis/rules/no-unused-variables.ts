@@ -6,7 +6,8 @@ import { collectVarUses } from '../../logic/vars.js';
  * no-unused-variables: every variable of the flow's data is used — read by
  * a condition or calculation, opened by a task's window, edited or required
  * by a task, written by an automatic step or a sub-flow, or linked to a
- * record. An unused one is clutter that readers look for in vain.
+ * record. An unused one is clutter that readers look for in vain. Findings
+ * point at the variable by `path` (`/data/<name>`).
  */
 export const noUnusedVariables: LintRule = {
   id: 'no-unused-variables',
@@ -39,8 +40,14 @@ export const noUnusedVariables: LintRule = {
       report({
         message: t(`Variable ${named({ id: name, name: v.name }).en} is never used: no step, condition or control reads or writes it.`, `变量${named({ id: name, name: v.name }).zh}从未被使用：没有任何步骤、条件或控制点读取或写入它。`),
         nodeIds: [],
+        path: `/data/${escapePointer(name)}`,
         hint: t('Remove it from the flow data, or use it where it was meant to be used.', '从流程数据中删除它，或在本应使用它的地方使用它。'),
       });
     }
   },
 };
+
+/** A JSON-pointer segment: `~` and `/` escaped (RFC 6901). */
+function escapePointer(segment: string): string {
+  return segment.replace(/~/g, '~0').replace(/\//g, '~1');
+}

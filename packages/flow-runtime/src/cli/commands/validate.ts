@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCatalog } from '../../schema/parse-catalog.js';
 import { parseFlow } from '../../schema/parse-flow.js';
@@ -42,13 +43,21 @@ export const validateCommand: CliCommand = {
     }
     // Without --catalog, a flow is checked against the catalog.json beside it (loaded once per folder).
     const besides = new Map<string, { catalog?: Catalog; note?: string }>();
+    // A catalog reported once, whether named on the command line or found beside a flow.
+    const reported = new Set<string>();
     const catalogFor = (file: string): { catalog?: Catalog; note?: string } => {
       if (values.catalog) return catalog ? { catalog } : { note: 'the catalog given has problems: windows, roles and departments were not checked' };
       const beside = findCatalogBeside(file);
       if (!beside) return { note: 'no catalog given or found beside the file: windows, roles and departments were not checked (use --catalog)' };
       if (!besides.has(beside)) {
         const loaded = loadCatalog(io, beside);
-        besides.set(beside, loaded.kind === 'ok' ? { catalog: loaded.value } : { note: `${beside} has problems (validate it): windows, roles and departments were not checked` });
+        besides.set(beside, loaded.kind === 'ok' ? { catalog: loaded.value } : { note: `${beside} has problems: windows, roles and departments were not checked` });
+        // A broken catalog beside the flow fails the run like one given with --catalog: its problems are errors, listed with their codes.
+        if (loaded.kind !== 'ok' && !reported.has(resolve(beside))) {
+          reported.add(resolve(beside));
+          if (loaded.kind === 'unreadable') reports.push({ file: beside, kind: 'catalog', status: 'unreadable', problems: [], message: loaded.message });
+          else reports.push({ file: beside, kind: 'catalog', status: 'problems', problems: loaded.problems, message: 'the catalog beside the flows has problems, so flows were checked without it' });
+        }
       }
       return besides.get(beside)!;
     };
@@ -64,6 +73,8 @@ export const validateCommand: CliCommand = {
         continue;
       }
       if (looksLikeCatalog(raw.value)) {
+        if (reported.has(resolve(file))) continue;
+        reported.add(resolve(file));
         const r = parseCatalog(raw.value);
         reports.push({ file, kind: 'catalog', status: r.ok ? 'ok' : 'problems', problems: r.problems });
         continue;

@@ -1,11 +1,12 @@
 // Writes the flawed-flow corpus: each file is a sample flow with one
 // realistic flaw, named `<expected rule or format code>--<what is wrong>.json`, its
 // `description` saying what was changed. Run: npx tsx test/analysis/corpus/make-corpus.ts
-// (the JSON files are the corpus; this script only records how they were made).
+// (the JSON files are the corpus; this script records how they were made, and
+// corpus.test.ts checks that every file is recorded here and still makes its flaw).
 import { readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
-type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+export type J = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const examples = fileURLToPath(new URL('../../../../../examples/flows/', import.meta.url));
 const here = fileURLToPath(new URL('./', import.meta.url));
 const load = (id: string): J => JSON.parse(readFileSync(`${examples}${id}.json`, 'utf8'));
@@ -14,7 +15,8 @@ const edge = (f: J, id: string): J => f.edges.find((e: J) => e.id === id);
 const drop = (list: J[], id: string) => list.splice(list.findIndex((x) => x.id === id), 1);
 const n = (en: string, zh: string) => ({ en, zh });
 
-const cases: Array<[string, string, () => J]> = [
+/** Rule or code, what is wrong (the file name), how to make it, and (when the words differ from the file name) the description. */
+export const cases: Array<[string, string, () => J, string?]> = [
   ['single-start', 'second-start-for-phone-orders', () => {
     const f = load('new-order');
     f.nodes.push({ id: 'phone-start', kind: 'start', name: n('Phone order', '电话下单'), department: 'sales' });
@@ -74,10 +76,10 @@ const cases: Array<[string, string, () => J]> = [
     const f = load('prepaid-order');
     f.nodes.push({ id: 'still-wanted', kind: 'decision', name: n('Still wanted?', '客户仍需要？'), department: 'sales' });
     f.nodes.push({ id: 'end-withdrawn', kind: 'end', name: n('Order withdrawn', '订单撤回'), department: 'sales', outcome: 'withdrawn' });
-    edge(f, 'submit-order-to-record-payment').target = 'still-wanted';
+    edge(f, 'submit-order-to-prepare-payment').target = 'still-wanted';
     f.edges.push(
       { id: 'still-wanted-to-end', source: 'still-wanted', target: 'end-withdrawn', guard: { '==': [{ var: 'order.status' }, 'cancelled'] }, label: n('Withdrawn', '撤回') },
-      { id: 'still-wanted-to-payment', source: 'still-wanted', target: 'record-payment', default: true, label: n('Go on', '继续') },
+      { id: 'still-wanted-to-payment', source: 'still-wanted', target: 'prepare-payment', default: true, label: n('Go on', '继续') },
     );
     return f;
   }],
@@ -186,11 +188,120 @@ const cases: Array<[string, string, () => J]> = [
     delete node(f, 'refund').window;
     return f;
   }],
+  // Variants of new-order, one per rule added for issue 10 (guard on the only exit, catch-all first, repeats, …).
+  ['guard-on-only-exit', 'ship-only-big-orders', () => {
+    const f = load('new-order');
+    edge(f, 'confirm-order-to-ship-order').guard = { '>': [{ var: 'order.amount' }, 1000] };
+    return f;
+  }, 'a condition on the only way out of confirmation'],
+  ['guard-on-only-exit', 'credit-check-only-for-big-orders', () => {
+    const f = load('new-order');
+    edge(f, 'submit-order-to-credit-check').guard = { '>': [{ var: 'order.amount' }, 0] };
+    return f;
+  }, 'a condition on the only way from submission to the credit check'],
+  ['unguarded-branch-first', 'cancel-listed-first', () => {
+    const f = load('new-order');
+    const cancel = drop(f.edges, 'hold-action-to-cancel-order')[0]!;
+    delete cancel.default;
+    f.edges.splice(f.edges.findIndex((e: J) => e.id === 'hold-action-to-prepare-payment'), 0, cancel);
+    return f;
+  }, 'the cancel branch has no condition and comes first'],
+  ['unguarded-branch-first', 'prepay-without-condition', () => {
+    const f = load('new-order');
+    delete edge(f, 'hold-action-to-prepare-payment').guard;
+    return f;
+  }, 'the prepay branch lost its condition'],
+  ['no-duplicate-edges', 'confirmation-drawn-twice', () => {
+    const f = load('new-order');
+    f.edges.push({ id: 'confirm-order-to-ship-order-again', source: 'confirm-order', target: 'ship-order' });
+    return f;
+  }, 'two connections from confirmation to shipping'],
+  ['no-duplicate-edges', 'payment-booked-twice-back-to-check', () => {
+    const f = load('new-order');
+    f.edges.push({ id: 'book-payment-to-credit-check-again', source: 'book-payment', target: 'credit-check' });
+    return f;
+  }, 'two connections from booking the payment back to the credit check'],
+  ['superfluous-decision', 'ready-to-ship-asks-nothing', () => {
+    const f = load('new-order');
+    f.nodes.push({ id: 'ready-to-ship', kind: 'decision', name: n('Ready to ship?', '可以发货？'), department: 'warehouse' });
+    edge(f, 'confirm-order-to-ship-order').target = 'ready-to-ship';
+    f.edges.push({ id: 'ready-to-ship-to-ship-order', source: 'ready-to-ship', target: 'ship-order', default: true, label: n('Yes', '是') });
+    return f;
+  }, 'a decision with one way in and one way out'],
+  ['decision-single-default', 'enough-credit-with-two-defaults', () => {
+    const f = load('new-order');
+    const e = edge(f, 'enough-credit-to-confirm-order');
+    delete e.guard;
+    e.default = true;
+    return f;
+  }, 'both answers of the credit decision are default'],
+  ['decision-single-default', 'two-otherwise-branches', () => {
+    const f = load('new-order');
+    const e = edge(f, 'hold-action-to-request-limit');
+    delete e.guard;
+    e.default = true;
+    return f;
+  }, 'raising the limit and cancelling are both default'],
+  ['condition-never-true', 'credit-alert-that-never-sounds', () => {
+    const f = load('new-order');
+    f.controls[0].when = { and: [{ '>': [{ var: 'order.amount' }, 5000] }, { '<': [{ var: 'order.amount' }, 3000] }] };
+    return f;
+  }, 'an alert on an amount over 5000 and under 3000'],
+  ['condition-never-true', 'shipping-gate-never-closes', () => {
+    const f = load('new-order');
+    f.controls.push({
+      id: 'ship-gate',
+      kind: 'gate',
+      name: n('Hold shipping of odd amounts', '拦截异常金额发货'),
+      when: { and: [{ '>': [{ var: 'order.amount' }, 5000] }, { '<': [{ var: 'order.amount' }, 3000] }] },
+      message: n('Shipping is held.', '发货已拦截。'),
+      blocks: ['ship-order'],
+    });
+    return f;
+  }, 'a gate on shipping whose condition can never hold'],
+  ['condition-never-true', 'wait-for-an-impossible-amount', () => {
+    const f = load('new-order');
+    f.nodes.push({ id: 'wait-amount', kind: 'wait', name: n('Wait for the final amount', '等待最终金额'), department: 'sales', until: { and: [{ '>': [{ var: 'order.amount' }, 5000] }, { '<': [{ var: 'order.amount' }, 3000] }] } });
+    edge(f, 'confirm-order-to-ship-order').target = 'wait-amount';
+    f.edges.push({ id: 'wait-amount-to-ship-order', source: 'wait-amount', target: 'ship-order' });
+    return f;
+  }, 'a wait for an amount over 5000 and under 3000, with no timer'],
+  ['wait-data-never-written', 'wait-for-customs-nobody-records', () => {
+    const f = load('new-order');
+    f.data.customsCleared = { type: 'boolean', name: n('Customs cleared', '已清关') };
+    f.nodes.push({ id: 'wait-customs', kind: 'wait', name: n('Wait for customs', '等待清关'), department: 'warehouse', until: { '==': [{ var: 'customsCleared' }, true] } });
+    edge(f, 'confirm-order-to-ship-order').target = 'wait-customs';
+    f.edges.push({ id: 'wait-customs-to-ship-order', source: 'wait-customs', target: 'ship-order' });
+    return f;
+  }, 'a wait on customs clearance no step records'],
+  ['separation-of-duties-order', 'entry-not-by-credit-checker', () => {
+    const f = load('new-order');
+    node(f, 'enter-order').notSameActorAs = ['credit-check'];
+    return f;
+  }, 'order entry names the later credit check'],
+  ['no-unused-variables', 'forgotten-delivery-note', () => {
+    const f = load('new-order');
+    f.data.deliveryNote = { type: 'text', name: n('Delivery note', '送货备注') };
+    return f;
+  }, 'a delivery note variable nothing uses'],
+  ['no-unused-controls', 'gate-holding-nothing', () => {
+    const f = load('new-order');
+    f.controls.push({ id: 'big-order-gate', kind: 'gate', name: n('Big orders wait for a manager', '大额订单待经理确认'), when: { '>': [{ var: 'order.amount' }, 500000] }, message: n('A manager must look at orders over 500,000.', '超过50万的订单须经理查看。'), blocks: [] });
+    return f;
+  }, 'a gate that holds back no step'],
 ];
 
-for (const [rule, what, make] of cases) {
+/** The flow of one case as the corpus file holds it: `<rule>--<what>.json`. */
+export function build([rule, what, make, words]: [string, string, () => J, string?]): { file: string; flow: J } {
   const f = make();
-  f.description = { en: `Corpus: ${what.replace(/-/g, ' ')}; flagged by ${rule}.`, zh: `错误样例：应由 ${rule} 发现。` };
-  writeFileSync(`${here}${rule}--${what}.json`, JSON.stringify(f, null, 2) + '\n');
+  f.description = { en: `Corpus: ${words ?? what.replace(/-/g, ' ')}; flagged by ${rule}.`, zh: `错误样例：应由 ${rule} 发现。` };
+  return { file: `${rule}--${what}.json`, flow: f };
 }
-console.log(`wrote ${cases.length} flows`);
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  for (const c of cases) {
+    const { file, flow } = build(c);
+    writeFileSync(`${here}${file}`, JSON.stringify(flow, null, 2) + '\n');
+  }
+  console.log(`wrote ${cases.length} flows`);
+}

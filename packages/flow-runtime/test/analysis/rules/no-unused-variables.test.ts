@@ -16,8 +16,8 @@ describe('no-unused-variables', () => {
       { name: 'a variable an automatic step writes', flow: only(flow([start(), system('s', { assign: [{ target: 'score', value: 1 }] }), task('entry'), end()], chain('start', 's', 'entry', 'end')), 'order', 'score') },
     ],
     invalid: [
-      { name: 'a variable nobody uses', flow: only(base, 'order', 'score'), message: /Variable 'Score' \(score\) is never used/, count: 1 },
-      { name: 'a customer nobody opens', flow: only(base, 'order', 'customer'), message: /'Customer' \(customer\)/, count: 1 },
+      { name: 'a variable nobody uses', flow: only(base, 'order', 'score'), message: /Variable 'Score' \(score\) is never used/, path: '/data/score', count: 1 },
+      { name: 'a customer nobody opens', flow: only(base, 'order', 'customer'), message: /'Customer' \(customer\)/, path: '/data/customer', count: 1 },
     ],
   });
 });
