@@ -18,7 +18,7 @@ import type { DecideContext, Effect } from './run.js';
 import { rolesArg, stepArg } from './names.js';
 import type { Actor, CommandResult, Engine, EngineListener, EngineOptions, FlowEvent, InstanceState, InstanceSummary, OpenTaskRow, Page, TasksQuery, TaskView } from './types.js';
 import { taskView, taskViews } from './views.js';
-import type { InstanceWrite } from '../stores/types.js';
+import type { AppendResult, InstanceWrite, SyncStoreAccess } from '../stores/types.js';
 import { decodeInstanceCursor, decodeTaskCursor, encodeInstanceCursor, encodeTaskCursor, page } from './paging.js';
 
 const STATE_CACHE = 5_000;
@@ -166,10 +166,17 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
     return commitWrites(writes, written);
   }
 
-  /** Appends one instance's decision: the common case, without building a batch. */
-  function commitOne(instanceId: string, expectedSeq: number, d: Decision): Promise<CommitResult> {
-    if (d.events.length === 0) return Promise.resolve(OK);
-    return commitWrites([write(instanceId, expectedSeq, d.events, d.state)], [d.state]);
+  /** Appends one instance's decision on a store with synchronous access: no batch, no promise on the way. */
+  function commitOneSync(sync: SyncStoreAccess, instanceId: string, expectedSeq: number, d: Decision): CommitResult {
+    if (d.events.length === 0) return OK;
+    const writes = [write(instanceId, expectedSeq, d.events, d.state)];
+    let result: AppendResult;
+    try {
+      result = sync.append({ writes });
+    } catch (e) {
+      throw storeFailed(e);
+    }
+    return appended(result, writes, [d.state]);
   }
 
   function write(instanceId: string, expectedSeq: number, events: FlowEvent[], state: InstanceState): InstanceWrite {
@@ -179,12 +186,17 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
   /** Appends the writes (`written[i]` is the state after `writes[i]`); false on a sequence conflict. */
   async function commitWrites(writes: InstanceWrite[], written: InstanceState[]): Promise<CommitResult> {
     if (writes.length === 0) return OK;
-    let result: Awaited<ReturnType<typeof store.append>>;
+    let result: AppendResult;
     try {
       result = await store.append({ writes });
     } catch (e) {
       throw storeFailed(e);
     }
+    return appended(result, writes, written);
+  }
+
+  /** After an append: the states cached and subscribers told, or the stale copy dropped. */
+  function appended(result: AppendResult, writes: InstanceWrite[], written: InstanceState[]): CommitResult {
     if (!result.ok) {
       states.delete(result.instanceId);
       return result;
@@ -216,9 +228,10 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
    * concurrent change is retried on the fresh state; a retry that finds the
    * task gone reports the conflict.
    */
-  async function execute(instanceId: string, command: Command, actor: Actor | undefined, expectedSeq?: number, now = clock.now()): Promise<CommandResult> {
-    let firstState: InstanceState | undefined;
-    for (let attempt = 0; ; attempt++) {
+  async function execute(instanceId: string, command: Command, actor: Actor | undefined, expectedSeq?: number, now = clock.now(), tried?: InstanceState): Promise<CommandResult> {
+    // `tried`: the cached state the synchronous path already decided on; this goes on from the store.
+    let firstState: InstanceState | undefined = tried;
+    for (let attempt = tried ? 1 : 0; ; attempt++) {
       // The first attempt decides on the cached state when there is one: if another writer got
       // there first, the append's sequence check refuses it and the retry reads the store.
       const cached = attempt === 0 ? states.get(instanceId) : undefined;
@@ -241,18 +254,11 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
         }
         throw e;
       }
-      let res: CommitResult;
-      if (decision.effects.length === 0) {
-        // Nothing for other instances: append this one without a batch.
-        res = await commitOne(instanceId, state.seq, decision);
-        if (res.ok) return { instance: decision.state, events: decision.events, related: [] };
-      } else {
-        const batch = new Map<string, Pending>();
-        add(batch, instanceId, state.seq, decision);
-        await carryOut(batch, decision.effects, now);
-        res = await commit(batch);
-        if (res.ok) return result(batch, instanceId);
-      }
+      const batch = new Map<string, Pending>();
+      add(batch, instanceId, state.seq, decision);
+      await carryOut(batch, decision.effects, now);
+      const res = await commit(batch);
+      if (res.ok) return result(batch, instanceId);
       if (expectedSeq !== undefined) {
         // Our copy may just have been behind: only a real change since the caller's view is a conflict.
         state = await loadState(instanceId);
@@ -263,8 +269,64 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
     }
   }
 
+  /**
+   * Runs a command on an existing instance. On a store with synchronous
+   * access, when the instance's state and definition are cached, it is decided
+   * and appended without waiting (the first attempt {@link execute} would
+   * make). Anything else goes through {@link execute}: nothing cached,
+   * sub-flows, effects on other instances, or a refusal or sequence conflict
+   * judged on the cached copy, which the stored log must judge again (told the
+   * state already tried).
+   */
+  function run(instanceId: string, command: () => Command, actor: Actor | undefined, expectedSeq?: number): Promise<CommandResult> {
+    try {
+      const c = command();
+      const now = clock.now();
+      const sync = store.sync;
+      const state = sync && states.get(instanceId);
+      const flow = state && (expectedSeq === undefined || state.seq === expectedSeq) ? defs.peek(state.flowId, state.version) : undefined;
+      // (`flow` is set only when `state` is, and `state` only when `sync` is.)
+      if (!flow || flow.subflows) return execute(instanceId, c, actor, expectedSeq, now);
+      let decision: Decision | undefined;
+      try {
+        decision = decide(state!, c, context(flow, now), actor);
+      } catch (e) {
+        if (!isEngineError(e)) throw e;
+      }
+      return decision && !decision.effects.length && commitOneSync(sync!, instanceId, state!.seq, decision).ok
+        ? Promise.resolve({ instance: decision.state, events: decision.events, related: [] })
+        : execute(instanceId, c, actor, expectedSeq, now, state);
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
   function conflict(state: InstanceState, expectedSeq: number, actualSeq = state.seq): EngineError {
     return refusal('VERSION_CONFLICT', 'VERSION_CONFLICT.changed', {}, { instanceId: state.instanceId, expectedSeq, actualSeq });
+  }
+
+  type StartOptions = Parameters<Engine['start']>[1];
+
+  /** The command that starts a case (a new id each attempt). */
+  function startCommand({ data, hostData }: StartOptions): Command {
+    const instanceId = newId();
+    return hostData === undefined ? { type: 'start', instanceId, data: copyJson(data ?? {}) } : { type: 'start', instanceId, data: copyJson(data ?? {}), hostData: copyJson(hostData) };
+  }
+
+  async function startAsync(flowId: string, options: StartOptions): Promise<CommandResult> {
+    const flow = await defs.startable(flowId, options.version);
+    if (flow.subflows) await defs.preload(flow);
+    const now = clock.now();
+    for (let attempt = 0; ; attempt++) {
+      const command = startCommand(options) as Extract<Command, { type: 'start' }>;
+      const instanceId = command.instanceId;
+      const decision = decide(undefined, command, context(flow, now), options.actor);
+      const batch = new Map<string, Pending>();
+      add(batch, instanceId, 0, decision);
+      await carryOut(batch, decision.effects, now);
+      if ((await commit(batch)).ok) return result(batch, instanceId);
+      if (attempt >= 2) throw refusal('STORE_FAILED', 'STORE_FAILED.idTaken', { id: instanceId });
+    }
   }
 
   const engine: Engine = {
@@ -282,28 +344,24 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
     definitions: (flowId) => defs.list(flowId),
     definition: async (flowId, version) => (await defs.get(flowId, version)).flow,
 
-    async start(flowId, { actor, data, hostData, version }) {
-      const flow = await defs.startable(flowId, version);
-      if (flow.subflows) await defs.preload(flow);
-      const now = clock.now();
-      for (let attempt = 0; ; attempt++) {
-        const instanceId = newId();
-        const command: Command = hostData === undefined ? { type: 'start', instanceId, data: copyJson(data ?? {}) } : { type: 'start', instanceId, data: copyJson(data ?? {}), hostData: copyJson(hostData) };
-        const decision = decide(undefined, command, context(flow, now), actor);
-        if (decision.effects.length === 0) {
-          const res = await commitOne(instanceId, 0, decision);
-          if (res.ok) return { instance: decision.state, events: decision.events, related: [] };
-        } else {
-          const batch = new Map<string, Pending>();
-          add(batch, instanceId, 0, decision);
-          await carryOut(batch, decision.effects, now);
-          const res = await commit(batch);
-          if (res.ok) return result(batch, instanceId);
+    start(flowId, options) {
+      try {
+        // The store synchronous and the version compiled: decided and appended without waiting. A
+        // retired version takes the full path (its refusal, or the newest version in service).
+        const sync = store.sync;
+        const stored = sync?.getDefinition({ flowId, version: options.version });
+        const flow = stored && !stored.retired ? defs.peek(flowId, stored.version) : undefined;
+        if (sync && flow && !flow.subflows) {
+          const command = startCommand(options) as Extract<Command, { type: 'start' }>;
+          const decision = decide(undefined, command, context(flow, clock.now()), options.actor);
+          // Effects on other instances (none expected without sub-flows), or the id taken: the full path (nothing was appended).
+          if (!decision.effects.length && commitOneSync(sync, command.instanceId, 0, decision).ok) return Promise.resolve({ instance: decision.state, events: decision.events, related: [] });
         }
-        if (attempt >= 2) throw refusal('STORE_FAILED', 'STORE_FAILED.idTaken', { id: instanceId });
+      } catch (e) {
+        return Promise.reject(e);
       }
+      return startAsync(flowId, options);
     },
-
     tasks: (async (a: string | TasksQuery, b?: { actor: Actor }): Promise<Page<TaskView>> => {
       const now = clock.now();
       if (typeof a === 'string') {
@@ -322,7 +380,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       for (let round = 0; ; round++) {
         // Exactly the page first (the usual case: every row gives a view), larger batches after skips.
         const want = limit === undefined ? undefined : round === 0 ? limit : Math.max(ROW_BATCH, limit - out.length);
-        const rows = await guard(() => store.openTasks(want === undefined ? { roles } : { roles, limit: want, ...(after ? { after } : {}) }));
+        const rows = await guard(() => store.openTasks({ roles, limit: want, after: want === undefined ? undefined : after }));
         const states = await statesOf(rows);
         for (const r of rows) {
           after = r;
@@ -338,13 +396,13 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       }
     }) as Engine['tasks'],
 
-    complete: async (instanceId, taskId, { actor, data, expectedSeq }) => execute(instanceId, { type: 'complete', taskId, data: copyJson(data ?? {}) }, actor, expectedSeq),
-    updateData: async (instanceId, { actor, data, expectedSeq }) => execute(instanceId, { type: 'update', data: copyJson(data) }, actor, expectedSeq),
+    complete: (instanceId, taskId, options) => run(instanceId, () => ({ type: 'complete', taskId, data: copyJson(options.data ?? {}) }), options?.actor, options?.expectedSeq),
+    updateData: (instanceId, options) => run(instanceId, () => ({ type: 'update', data: copyJson(options.data) }), options?.actor, options?.expectedSeq),
     cancel(instanceId, opts) {
       if (!opts?.actor) return Promise.reject(refusal('NOT_PERMITTED', 'NOT_PERMITTED.cancelNoActor', {}, { instanceId, roles: [...adminRoles] }));
       const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
       if (!reason) return Promise.reject(refusal('INVALID_VALUE', 'INVALID_VALUE.reason', {}, { instanceId }));
-      return execute(instanceId, { type: 'cancel', reason }, opts.actor);
+      return run(instanceId, () => ({ type: 'cancel', reason }), opts.actor);
     },
 
     async migrate(instanceId, toVersion, nodeMap, opts) {
@@ -389,15 +447,8 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       const limit = pageLimit(query.limit);
       const token = query.cursor ?? query.after;
       const after = token === undefined ? undefined : decodeInstanceCursor(token);
-      const rows = await guard(() =>
-        store.instances({
-          ...(flowId !== undefined ? { flowId } : {}),
-          ...(status !== undefined ? { status } : {}),
-          ...(parentId !== undefined ? { parentId } : {}),
-          ...(limit !== undefined ? { limit: limit + 1 } : {}),
-          ...(after ? { after } : {}),
-        }),
-      );
+      // Filters left undefined are not applied (every store reads them so).
+      const rows = await guard(() => store.instances({ flowId, status, parentId, limit: limit === undefined ? undefined : limit + 1, after }));
       if (limit === undefined || rows.length <= limit) return page(rows);
       const items: InstanceSummary[] = rows.slice(0, limit);
       return page(items, encodeInstanceCursor(items[items.length - 1]!));
@@ -418,7 +469,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       const flowId = first.type === 'instance.started' ? first.flowId : '';
       const entries = [];
       // Asked for a language: the reader's zone unless given. Not asked: English, UTC (the stored wording).
-      const historyOptions = options ? { ...(catalog ? { catalog } : {}), ...options } : undefined;
+      const historyOptions = options && { catalog, ...options };
       for (const e of events) {
         if (e.type === 'instance.migrated') version = e.toVersion;
         const flow = await defs.get(flowId, version).catch(() => undefined);

@@ -3,14 +3,16 @@
  * indexes for the work lists (open tasks by role and open time), instance
  * listing (by start time, per flow, status and parent) and due work (by
  * next-due time), so pages and ticks never scan every instance. Everything a
- * command writes is applied synchronously inside `append`, so it is atomic.
+ * command writes is applied synchronously inside `append`, so it is atomic,
+ * and the store offers {@link FlowStore.sync}, so the engine runs commands on
+ * it without waiting on promises.
  * Stored objects are shared with the engine, not copied: treat what it
  * returns as read-only.
  */
 import type { ChangeEvent } from '../changes/types.js';
 import type { FlowEvent, InstanceState, InstanceSummary, OpenTaskRow } from '../engine/types.js';
 import { compareInstanceKeys, compareTaskKeys, compareText, parseCounterPosition, SortedList } from './sorted.js';
-import type { AppendRequest, AppendResult, FlowStore, InstanceKey, StoredDefinition, TaskKey } from './types.js';
+import type { AppendRequest, AppendResult, FlowStore, GetDefinitionRequest, InstanceKey, StoredDefinition, TaskKey } from './types.js';
 
 /**
  * What the store keeps per instance. The listing indexes hold these entries
@@ -50,6 +52,8 @@ export function createMemoryStore(): FlowStore {
   const dueIndex = new SortedList<DueEntry>(compareDue);
   const claims = new Map<string, number>();
   const defs = new Map<string, Map<number, StoredDefinition>>();
+  /** flow id → its highest version, so asking for the latest needs no scan. */
+  const latestDefs = new Map<string, StoredDefinition>();
   const changes = new Map<string, ChangeEvent[]>();
   /** The global feed: every event in append order; a position is an index into it. */
   const feedLog: FlowEvent[] = [];
@@ -105,8 +109,7 @@ export function createMemoryStore(): FlowStore {
     claims.delete(after.instanceId);
   };
 
-  return {
-    async append({ writes }: AppendRequest): Promise<AppendResult> {
+  const appendSync = ({ writes }: AppendRequest): AppendResult => {
       for (const w of writes) {
         const actualSeq = instances.get(w.instanceId)?.summary.seq ?? 0;
         if (actualSeq !== w.expectedSeq) return { ok: false, instanceId: w.instanceId, expectedSeq: w.expectedSeq, actualSeq };
@@ -133,7 +136,14 @@ export function createMemoryStore(): FlowStore {
         }
       }
       return { ok: true };
-    },
+  };
+
+  const getDefinitionSync = ({ flowId, version }: GetDefinitionRequest): StoredDefinition | undefined =>
+    version === undefined ? latestDefs.get(flowId) : defs.get(flowId)?.get(version);
+
+  return {
+    sync: { append: appendSync, getDefinition: getDefinitionSync },
+    append: async (request) => appendSync(request),
     async load({ instanceId, afterSeq = 0 }) {
       const log = instances.get(instanceId)?.log;
       return log && log.length > afterSeq ? log.slice(afterSeq) : [];
@@ -226,16 +236,11 @@ export function createMemoryStore(): FlowStore {
       if (existing) return { created: false, existing };
       if (!versions) defs.set(definition.flowId, (versions = new Map()));
       versions.set(definition.version, definition);
+      const latest = latestDefs.get(definition.flowId);
+      if (!latest || definition.version > latest.version) latestDefs.set(definition.flowId, definition);
       return { created: true };
     },
-    async getDefinition({ flowId, version }) {
-      const versions = defs.get(flowId);
-      if (!versions) return undefined;
-      if (version !== undefined) return versions.get(version);
-      let best: StoredDefinition | undefined;
-      for (const d of versions.values()) if (!best || d.version > best.version) best = d;
-      return best;
-    },
+    getDefinition: async (request) => getDefinitionSync(request),
     async definitions({ flowId }) {
       const all = flowId !== undefined ? [...(defs.get(flowId)?.values() ?? [])] : [...defs.values()].flatMap((m) => [...m.values()]);
       return all.sort((a, b) => (a.flowId === b.flowId ? a.version - b.version : a.flowId < b.flowId ? -1 : 1));
@@ -247,6 +252,7 @@ export function createMemoryStore(): FlowStore {
       if (existing.retired) return existing;
       const after = { ...existing, retired: structuredClone(retired) };
       versions.set(version, after);
+      if (latestDefs.get(flowId) === existing) latestDefs.set(flowId, after);
       return after;
     },
     async appendChange({ event }) {

@@ -4,7 +4,7 @@
  * by start time, next-due times). Insert and remove shift the entries after
  * the place in a loop (`splice` would allocate an array of the removed
  * entries on every call), which stays well under a millisecond at 100,000
- * entries; an entry newer than every other is pushed without a search.
+ * entries; an entry among the newest few is placed without a search.
  */
 import type { InstanceKey, TaskKey } from './types.js';
 
@@ -29,17 +29,24 @@ export class SortedList<T extends K, K = T> {
     return lo;
   }
 
+  /**
+   * Where `entry` goes (the first index whose entry is not before it). Usually
+   * last, or among the last few (entries of the same millisecond, ordered by
+   * id), so those are looked at before searching.
+   */
+  private place(entry: K): number {
+    const items = this.items;
+    const end = items.length;
+    let i = end;
+    while (i > 0 && this.compare(items[i - 1]!, entry) >= 0) if (end - --i > 8) return this.seek(entry);
+    return i;
+  }
+
   /** Adds an entry, replacing an equal one. */
   insert(entry: T): void {
     const items = this.items;
-    // The usual case: the newest entry goes last (no search).
-    if (items.length === 0 || this.compare(items[items.length - 1]!, entry) < 0) {
-      items.push(entry);
-      return;
-    }
-    const i = this.seek(entry);
+    const i = this.place(entry);
     if (i < items.length && this.compare(items[i]!, entry) === 0) items[i] = entry;
-    else if (i === items.length) items.push(entry);
     else {
       // Shift the tail by one (a plain loop: no array allocated, unlike splice; faster than copyWithin).
       for (let j = items.length; j > i; j--) items[j] = items[j - 1]!;
@@ -49,8 +56,8 @@ export class SortedList<T extends K, K = T> {
 
   /** Removes the entry equal to `entry`, if any. */
   remove(entry: T): void {
-    const i = this.seek(entry);
     const items = this.items;
+    const i = this.place(entry);
     if (i < items.length && this.compare(items[i]!, entry) === 0) {
       for (let j = i + 1; j < items.length; j++) items[j - 1] = items[j]!;
       items.pop();

@@ -188,11 +188,28 @@ export interface ChangesRequest {
 }
 
 /**
+ * Synchronous access to a store that answers from memory: the same answers as
+ * the {@link FlowStore} methods of the same names, without a promise. When a
+ * store offers it ({@link FlowStore.sync}), the engine runs a command whose
+ * definition and state it has cached from start to append without waiting,
+ * so no promise frames are allocated on the way (the public API still
+ * returns promises).
+ */
+export interface SyncStoreAccess {
+  /** As {@link FlowStore.append}. */
+  append(request: AppendRequest): AppendResult;
+  /** As {@link FlowStore.getDefinition}. */
+  getDefinition(request: GetDefinitionRequest): StoredDefinition | undefined;
+}
+
+/**
  * Where the engine keeps definitions, event logs and projections. Adapters:
  * {@link createMemoryStore}, the Dexie store from `@crm/flow-runtime/dexie`,
  * and the PostgreSQL/PGlite store from `@crm/flow-store-postgres`.
  */
 export interface FlowStore {
+  /** Synchronous access, offered by stores that answer from memory (the memory store); absent for stores that do I/O. */
+  readonly sync?: SyncStoreAccess;
   /** Appends atomically: every write's `expectedSeq` must match, else nothing is written. */
   append(request: AppendRequest): Promise<AppendResult>;
   /** An instance's events in `seq` order; empty when unknown. */
