@@ -9,7 +9,7 @@ export function formatProblem(file: string, p: Problem, locale: Locale = 'en'): 
 
 /** The Chinese of the notes the CLI adds about what it could not check. */
 const NOTES_ZH: Readonly<Record<string, string>> = {
-  'no catalog given or found beside the file: windows, roles and departments were not checked (use --catalog)': '未指定目录，文件旁也没有 catalog.json：窗口、角色和部门未作检查（请用 --catalog 指定）',
+  'no catalog given or found beside the file: windows, roles and departments were not checked (use --catalog)': '未指定目录，文件旁也没有 catalog.json，因此没有检查窗口、角色和部门；可用 --catalog 指定目录',
   'the catalog has problems; fix them first (crm-flow validate)': '目录有问题，请先修正（crm-flow validate）',
   'the catalog has problems, so flows were checked without it': '目录有问题，因此检查流程时未使用目录',
   'the catalog beside the flows has problems, so flows were checked without it': '流程旁的目录有问题，因此检查流程时未使用目录',

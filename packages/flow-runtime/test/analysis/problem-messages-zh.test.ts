@@ -193,6 +193,20 @@ describe('crm-flow lint and validate --locale zh', () => {
     }
   });
 
+  it('validate --locale zh --json keeps the parser message and adds its Chinese', async () => {
+    const r = await cli('validate', `${INVALID}flow-dangling-edge-target.json`, '--catalog', catalogFile, '--locale', 'zh', '--json');
+    const problem = (JSON.parse(r.out) as { files: Array<{ problems: Array<{ message: string; messageZh: string }> }> }).files[0]!.problems[0]!;
+    expect(problem.message).toBe("Edge 'e2' goes to node 'chek', which the flow does not have. Did you mean 'check'?");
+    expect(problem.messageZh).toBe('连线“e2”指向步骤“chek”，流程中没有该步骤。是否想写“check”？');
+  });
+
+  it('a flow checked without a catalog says so in Chinese', async () => {
+    const file = join(tmp, 'alone.json');
+    writeFileSync(file, JSON.stringify(miniFlow()));
+    const r = await cli('validate', file, '--locale', 'zh');
+    expect(r.out).toContain('流程有效（说明：未指定目录，文件旁也没有 catalog.json，因此没有检查窗口、角色和部门；可用 --catalog 指定目录）');
+  });
+
   it('validate --locale en is unchanged, and a bad locale is a usage error', async () => {
     const en = await cli('validate', `${INVALID}flow-dangling-edge-target.json`, '--catalog', catalogFile);
     expect(en.out).toContain("goes to node 'chek', which the flow does not have.");
