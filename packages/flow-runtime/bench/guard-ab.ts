@@ -1,14 +1,17 @@
 // A/B of two versions of src/logic on the guard bench's rules and data, interleaved in one process
-// (the machine is shared: only same-run ratios mean anything). Copy the old version first:
-// cp -r src/logic /tmp/ab/logic and src/schema /tmp/ab/schema, then: node --import tsx bench/guard-ab.ts /tmp/ab/logic
-// (AB_SELF=<another copy>/evaluate.ts replaces the current version). The first version set ('new') runs
-// ~1.3x faster even against an identical copy (A/A), so run both orders and take sqrt(r(new first) / r(old first)).
+// (the machine is shared: only same-run ratios mean anything). Copy the old version INSIDE this
+// package, where it loads as ESM like the source: mkdir -p .ab/old && cp -r src/logic src/schema .ab/old/,
+// then: node --import tsx bench/guard-ab.ts .ab/old/logic (AB_SELF=<another copy>/evaluate.ts replaces the
+// current version). A copy under /tmp loads as CommonJS (no package.json "type": "module" above it) and
+// runs ~1.2-1.3x slower than the same code here — that, not the order, was the bias seen in A/A runs.
+// Run both orders anyway and take sqrt(r(new first) / r(old first)).
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { prepareRule } from '../src/logic/evaluate.js';
 const self = process.env.AB_SELF ? ((await import(process.env.AB_SELF)) as { prepareRule: typeof prepareRule }).prepareRule : prepareRule;
 import { sampleRuleCases } from './suites/guards.js';
 
-const old = (await import(pathToFileURL(`${process.argv[2]}/evaluate.ts`).href)) as { prepareRule: typeof prepareRule };
+const old = (await import(pathToFileURL(`${resolve(process.argv[2]!)}/evaluate.ts`).href)) as { prepareRule: typeof prepareRule };
 const cases = sampleRuleCases();
 const ps = cases.flatMap((c, k) => c.data.map((data) => ({ data, k })));
 const a = cases.map((c) => self(c.rule));

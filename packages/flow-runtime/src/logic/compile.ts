@@ -1,8 +1,8 @@
 import { truthy } from './truthy.js';
 import { FORBIDDEN_PATH_SEGMENTS, ITERATING_OPERATORS } from './operators.js';
 import { CHARS_PER_STEP, DEFAULT_BUDGET, LONG_TEXT, LogicError, chargeConversion, chargeOperand, chargeText, checkString, countItems, overSteps, overText, type EvaluationBudget, type EvaluationContext } from './budget.js';
-import { OTHER_OPERATIONS, binary, binaryWithConstant, catText, charged, constantWithBinary } from './operations.js';
-import { ARITH, ARITHMETIC, COMPARE, COMPARISONS, CONST, NODE, PATH1, PATH2, PATHN, arithmetic, asNode, compare, computed, constant, ev, get, getPath, isLeaf, path, type Node, type Operand } from './operand.js';
+import { OTHER_OPERATIONS, catText } from './operations.js';
+import { BIN, BINARY, CONST, NODE, PATH1, PATH2, PATHN, asNode, binaryOperand, computed, constant, ev, get, getPath, path, type Node, type Operand } from './operand.js';
 
 /** A rule compiled to closures: call it with the data to evaluate. */
 export interface CompiledRule {
@@ -34,8 +34,8 @@ export function compileRule(rule: unknown, budget: EvaluationBudget = {}): Compi
   if (root.t === CONST) {
     const value = root.v;
     run = (() => value) as CompiledRule;
-  } else if (root.t === COMPARE || root.t === ARITH) {
-    // A guard comparing a path with a constant (or arithmetic of two): read, computed and charged here, no closure called.
+  } else if (root.t === BIN) {
+    // A guard comparing a path with a constant, or arithmetic: read, computed and charged here, no closure called.
     run = ((data?: unknown) => {
       ctx.steps = 0;
       ctx.items = 0;
@@ -220,35 +220,13 @@ class Compiler {
     const raw = rule[op];
     const args: unknown[] = Array.isArray(raw) ? raw : [raw];
     if (op === 'var') return this.variable(args);
-    if (args.length === 2 && Object.prototype.hasOwnProperty.call(COMPARISONS, op)) {
+    if (args.length === 2 && Object.prototype.hasOwnProperty.call(BINARY, op)) {
       const [left, right] = args;
-      const list = op === 'in' && Array.isArray(right) && right.every(isScalar);
-      if (list || (op !== 'in' && isScalar(right))) {
-        const a = this.operand(left);
-        const k = list ? Object.freeze((right as unknown[]).slice()) : right;
-        if (a.t !== NODE && a.t !== CONST) return compare(COMPARISONS[op]!, a, k, this.c);
-        // A list written in the rule is searched, never converted: only the value looked for is charged.
-        if (list) {
-          const c = this.c;
-          return computed((d) => (k as readonly unknown[]).indexOf(charged(c, ev(a, d))) !== -1);
-        }
-        return computed(binaryWithConstant(op, a, k, this.c)!);
-      }
-    }
-    if (args.length === 2 && Object.prototype.hasOwnProperty.call(ARITHMETIC, op)) {
-      const a = this.operand(args[0]);
-      const b = this.operand(args[1]);
-      if (isLeaf(a) && isLeaf(b) && !(a.t === CONST && b.t === CONST)) return arithmetic(ARITHMETIC[op]!, a, b, this.c);
-      return computed(this.arith(op, a, b, args));
+      // A list of scalars written in the rule (the list of `in`) is built once and shared, frozen.
+      const written = (v: unknown) => (Array.isArray(v) && v.every(isScalar) ? constant(Object.freeze(v.slice())) : this.operand(v));
+      return binaryOperand(BINARY[op]!, written(left), written(right), this.c);
     }
     return computed(this.operation(op, args));
-  }
-
-  /** Two-operand arithmetic whose operands are already compiled. */
-  private arith(op: string, a: Operand, b: Operand, args: unknown[]): Node {
-    const c = this.c;
-    const [left, right] = args;
-    return (isScalar(right) ? binaryWithConstant(op, a, right, c) : isScalar(left) ? constantWithBinary(op, left, b, c) : binary(op, a, b, c))!;
   }
 
   private operation(op: string, args: unknown[]): Node {
@@ -332,15 +310,6 @@ class Compiler {
   /** Operators that evaluate every argument first. */
   private plain(op: string, args: unknown[]): Node {
     const c = this.c;
-    if (args.length === 2) {
-      const [left, right] = args;
-      const special = isScalar(right)
-        ? binaryWithConstant(op, this.operand(left), right, c)
-        : isScalar(left)
-          ? constantWithBinary(op, left, this.operand(right), c)
-          : binary(op, this.operand(left), this.operand(right), c);
-      if (special) return special;
-    }
     const parts = args.map((a) => this.operand(a));
     const fn = Object.prototype.hasOwnProperty.call(OTHER_OPERATIONS, op) ? OTHER_OPERATIONS[op] : undefined;
     if (!fn) throw new LogicError('LOGIC_UNKNOWN_OPERATOR', `'${op}' is not a JsonLogic operator CRM Flow can run.`);

@@ -1,10 +1,9 @@
 // Operands: the leaves of a compiled rule (constants and `var` reads of a
-// literal path) are not closures but small records that every operation reads
-// through one module function, `ev`. The engine inlines `ev` (and the reads in
-// it) into each operation's closure, so a guard such as
-// {"<=": [{"-": [{"+": [{"var": "a.b"}, ...]}, ...]}, ...]} calls one closure
-// per operation instead of one per part, and reads its data without a call.
-
+// literal path) and its two-operand operators are not closures but small
+// records that every operation reads through one module function, `ev`. The
+// engine inlines `ev` (and the reads in it) into each operation's closure, so
+// a guard such as {"<=": [{"-": [{"+": [{"var": "a.b"}, ...]}, ...]}, ...]}
+// calls no closure at all, and reads its data without a call.
 import { LONG_TEXT, chargeOperand, type EvaluationContext } from './budget.js';
 
 /** A compiled node: evaluates against data; counters live in the context captured at compile time. */
@@ -23,22 +22,21 @@ export const PATHN = 3;
 /** Anything else: an operation compiled to a closure. */
 export const NODE = 4;
 /**
- * A comparison of a path with a constant scalar (`{"==": [{"var": "a.b"}, "x"]}`,
- * and `in` over a list written in the rule): evaluated inside {@link ev}, so the
- * commonest guard, and an `if`/`and`/`or`/`!` over such guards, calls no closure.
+ * A two-operand operator (`==`, `<`, `in`, `+`, `max`, …, see {@link BINARY}),
+ * evaluated inside {@link ev}: the commonest guards
+ * (`{"==": [{"var": "quote.status"}, "accepted"]}`) and arithmetic
+ * (`{"*": [0.9, {"var": "customer.creditLimit"}]}`) call no closure.
  */
-export const COMPARE = 5;
-/**
- * `+`, `-`, `*` or `/` of two operands that are constants or paths
- * (`{"*": [0.9, {"var": "customer.creditLimit"}]}`), also run inside {@link ev}.
- */
-export const ARITH = 6;
+export const BIN = 5;
 
-/** Arithmetic {@link ev} runs itself, by code. */
-export const ARITHMETIC: Readonly<Record<string, number>> = { '+': 0, '-': 1, '*': 2, '/': 3 };
-
-/** Comparisons {@link ev} runs itself, by code. */
-export const COMPARISONS: Readonly<Record<string, number>> = { '==': 0, '!=': 1, '===': 2, '!==': 3, '>': 4, '>=': 5, '<': 6, '<=': 7, in: 8 };
+/** Two-operand operators {@link ev} runs itself, by code. */
+export const BINARY: Readonly<Record<string, number>> = {
+  '==': 0, '!=': 1, '===': 2, '!==': 3, '>': 4, '>=': 5, '<': 6, '<=': 7, in: 8,
+  '+': 9, '-': 10, '*': 11, '/': 12, '%': 13, max: 14, min: 15,
+};
+const STRICT_EQ = 2;
+const STRICT_NE = 3;
+const IN = 8;
 
 /**
  * One operand of an operation. Every operand has the same fields (one object
@@ -55,37 +53,15 @@ export class Operand {
     readonly ks: readonly string[] | null,
     readonly fb: Node | null,
     readonly n: Node | null,
-    /** COMPARE: the comparison's code ({@link COMPARISONS}), its path, and the counters that pay for reading it. */
+    /** BIN: the operator's code ({@link BINARY}), its operands, and the counters that pay for reading them. */
     readonly op: number = -1,
     readonly a: Operand | null = null,
-    readonly c: EvaluationContext | null = null,
-    /** ARITH: the right-hand operand. */
     readonly b: Operand | null = null,
+    readonly c: EvaluationContext | null = null,
+    /** BIN: whether the value of `a` / `b` is charged when it is a list or a long text. */
+    readonly ca: boolean = false,
+    readonly cb: boolean = false,
   ) {}
-}
-
-/** Whether an operand is a constant or a path: what COMPARE and ARITH take as operands. */
-export function isLeaf(o: Operand): boolean {
-  return o.t === CONST || o.t === PATH1 || o.t === PATH2 || o.t === PATHN;
-}
-
-/**
- * `{op: [a, b]}` for an operation of {@link ARITHMETIC} whose operands are
- * both leaves ({@link isLeaf}); each operand read is charged as arithmetic
- * charges it (a list or a long text read as a number).
- */
-export function arithmetic(op: number, a: Operand, b: Operand, c: EvaluationContext): Operand {
-  return new Operand(ARITH, null, '', '', null, null, null, op, a, c, b);
-}
-
-/**
- * `{op: [path, k]}` for a comparison of {@link COMPARISONS}: `k` a constant
- * scalar (for `in`, a frozen list of scalars written in the rule). The value
- * read is charged as every comparison charges it (a list or a long text);
- * `===` and `!==` convert nothing and charge nothing.
- */
-export function compare(op: number, a: Operand, k: unknown, c: EvaluationContext): Operand {
-  return new Operand(COMPARE, k, '', '', null, null, null, op, a, c);
 }
 
 /** An operand that is a constant value. */
@@ -106,6 +82,20 @@ export function computed(n: Node): Operand {
 export function path(segments: readonly string[], dflt: unknown, fallback: Node | null): Operand {
   const t = segments.length === 1 ? PATH1 : segments.length === 2 ? PATH2 : PATHN;
   return new Operand(t, dflt, segments[0]!, segments.length > 1 ? segments[1]! : '', t === PATHN ? segments : null, fallback, null);
+}
+
+/**
+ * `{op: [a, b]}` for an operator of {@link BINARY}. Every value the operator
+ * reads as text or a number is charged (a list for its conversion, a long
+ * text for its length), except where nothing is converted: by `===` and
+ * `!==`; a constant scalar written in the rule; the list `in` searches when
+ * it is written in the rule (searched, never converted; per item of an
+ * iteration its size is paid by the rule's weight).
+ */
+export function binaryOperand(op: number, a: Operand, b: Operand, c: EvaluationContext): Operand {
+  const converts = op !== STRICT_EQ && op !== STRICT_NE;
+  const pays = (o: Operand, right: boolean) => converts && (o.t !== CONST || (typeof o.v === 'object' && o.v !== null && !(right && op === IN)));
+  return new Operand(BIN, null, '', '', null, null, null, op, a, b, c, pays(a, false), pays(b, true));
 }
 
 /**
@@ -140,17 +130,8 @@ export function ev(o: Operand, d: unknown): unknown {
   const t = o.t;
   if (t === NODE) return o.n!(d);
   if (t === CONST) return o.v;
-  if (t === COMPARE) {
-    const a = o.a!;
-    return compared(o, a.t === ARITH ? calculated(a, d) : leaf(a, d));
-  }
-  if (t === ARITH) return calculated(o, d);
+  if (t === BIN) return binaryValue(o, d);
   return read(o, d);
-}
-
-/** The value of a constant or path operand. */
-function leaf(o: Operand, d: unknown): unknown {
-  return o.t === CONST ? o.v : read(o, d);
 }
 
 /** The value of a path operand on `d`, its default when not found. */
@@ -161,39 +142,45 @@ function read(o: Operand, d: unknown): unknown {
   return o.fb === null ? o.v : o.fb(d);
 }
 
-/* eslint-disable @typescript-eslint/no-explicit-any -- JsonLogic's comparisons are JavaScript's loose ones on unknown values. */
-/** A COMPARE operand's result for the value its path read. */
-function compared(o: Operand, x: any): boolean {
-  const k = o.v as any;
-  const op = o.op;
-  if (op === 2) return x === k;
-  if (op === 3) return x !== k;
-  if (typeof x === 'object' ? x !== null : typeof x === 'string' && x.length > LONG_TEXT) chargeOperand(o.c!, x);
-  switch (op) {
-    case 0: return x == k;
-    case 1: return x != k;
-    case 4: return x > k;
-    case 5: return x >= k;
-    case 6: return x < k;
-    case 7: return x <= k;
-    default: return (k as unknown[]).indexOf(x) !== -1;
-  }
+/**
+ * A BIN operand's value: the left operand read and charged, then the right
+ * one, then the operator — json-logic-js's order. Constants and paths are
+ * read here without a call; a nested operator is one direct call.
+ */
+function binaryValue(o: Operand, d: unknown): unknown {
+  const a = o.a!;
+  const x = a.t === NODE ? a.n!(d) : a.t === CONST ? a.v : a.t === BIN ? binaryValue(a, d) : read(a, d);
+  if (o.ca && (typeof x === 'object' ? x !== null : typeof x === 'string' && x.length > LONG_TEXT)) chargeOperand(o.c!, x);
+  const b = o.b!;
+  const y = b.t === NODE ? b.n!(d) : b.t === CONST ? b.v : b.t === BIN ? binaryValue(b, d) : read(b, d);
+  if (o.cb && (typeof y === 'object' ? y !== null : typeof y === 'string' && y.length > LONG_TEXT)) chargeOperand(o.c!, y);
+  return operate(o.op, x, y);
 }
 
-/** An ARITH operand's result, as json-logic-js computes it for two values (`+` and `*` parse both as numbers). */
-function calculated(o: Operand, d: unknown): number {
-  const c = o.c!;
-  const x = leaf(o.a!, d) as any;
-  if (typeof x === 'object' ? x !== null : typeof x === 'string' && x.length > LONG_TEXT) chargeOperand(c, x);
-  const y = leaf(o.b!, d) as any;
-  if (typeof y === 'object' ? y !== null : typeof y === 'string' && y.length > LONG_TEXT) chargeOperand(c, y);
-  switch (o.op) {
-    case 0: return num(x) + num(y);
-    case 1: return y === undefined ? -x : x - y;
-    case 2: return num(x) * num(y);
-    default: return x / y;
+/* eslint-disable @typescript-eslint/no-explicit-any -- JsonLogic's operators are JavaScript's loose ones on unknown values. */
+/** What a {@link BINARY} operator gives for two values, as json-logic-js computes it. */
+function operate(op: number, x: any, y: any): unknown {
+  switch (op) {
+    case 0: return x == y;
+    case 1: return x != y;
+    case 2: return x === y;
+    case 3: return x !== y;
+    case 4: return x > y;
+    case 5: return x >= y;
+    case 6: return x < y;
+    case 7: return x <= y;
+    case 8: return !!y && typeof y.indexOf === 'function' && y.indexOf(x) !== -1;
+    // + and * parse both values as numbers (parseFloat); the others convert them as JavaScript does.
+    case 9: return num(x) + num(y);
+    case 10: return y === undefined ? -x : x - y;
+    case 11: return num(x) * num(y);
+    case 12: return x / y;
+    case 13: return x % y;
+    case 14: return Math.max(x, y);
+    default: return Math.min(x, y);
   }
 }
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** json-logic-js parses both operands of + and * with parseFloat; a number parses to itself (bar -0). */
 export function num(v: unknown): number {
@@ -202,7 +189,6 @@ export function num(v: unknown): number {
   if (v === null || v === undefined || typeof v === 'boolean') return NaN;
   return parseFloat(v as string);
 }
-/* eslint-enable @typescript-eslint/no-explicit-any */
 
 /** The operand as a closure, for the places that keep closures (iteration bodies, the root). */
 export function asNode(o: Operand): Node {
