@@ -2,7 +2,7 @@ import { truthy } from './truthy.js';
 import { FORBIDDEN_PATH_SEGMENTS, ITERATING_OPERATORS } from './operators.js';
 import { CHARS_PER_STEP, DEFAULT_BUDGET, LONG_TEXT, LogicError, chargeConversion, chargeOperand, chargeText, checkString, countItems, overSteps, overText, type EvaluationBudget, type EvaluationContext } from './budget.js';
 import { OTHER_OPERATIONS, catText } from './operations.js';
-import { BIN, BINARY, CONST, NODE, PATH1, PATH2, PATHN, asNode, binaryOperand, computed, constant, ev, get, getPath, path, type Node, type Operand } from './operand.js';
+import { BIN, BINARY, CONST, PATH1, PATH2, PATHN, asNode, binaryOperand, computed, constant, ev, get, getPath, path, type Node, type Operand } from './operand.js';
 
 /** A rule compiled to closures: call it with the data to evaluate. */
 export interface CompiledRule {
