@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseCatalogOrThrow, parseFlowOrThrow, type Flow } from '../../src/index.js';
-import { validate } from '../../src/analysis-entry.js';
+import { lintFlow, validate } from '../../src/analysis-entry.js';
 import { EXAMPLES_DIR } from '../paths.js';
 
 const catalog = parseCatalogOrThrow(JSON.parse(readFileSync(`${EXAMPLES_DIR}catalog.json`, 'utf8')));
@@ -19,5 +19,15 @@ describe('the sample flows', () => {
     const { diagnostics, metrics } = validate(f, catalog, { flows: registry });
     expect(diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.severity} ${d.rule}: ${d.message}`)).toEqual([]);
     expect(metrics.longestPath).toBeGreaterThan(0);
+  });
+
+  it.each(flows.map((f) => [f.id, f] as const))('%s as written (lintFlow, format included) has no finding in English or Chinese', (id, f) => {
+    const definition = JSON.parse(readFileSync(`${EXAMPLES_DIR}${id}.json`, 'utf8')) as unknown;
+    for (const locale of ['en', 'zh'] as const) {
+      const r = lintFlow(definition, catalog, { flows: registry, locale });
+      expect(r.ok).toBe(true);
+      expect(r.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${d.severity} ${d.rule}: ${d.message}`)).toEqual([]);
+    }
+    expect(f.id).toBe(id);
   });
 });
