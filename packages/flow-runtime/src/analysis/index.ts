@@ -1,6 +1,6 @@
 export { validate, lintFlow, runRules, countBySeverity, type LintResult } from './linter.js';
 export { PROBLEM_HINTS } from './problem-hints.js';
-export { problemMessage, problemMessageZh, PROBLEM_MEANINGS_ZH } from './problem-messages.js';
+export { problemMessage, problemMessageZh } from './problem-messages.js';
 export { recommended } from './config.js';
 export { RULES } from './rules/index.js';
 export { AnalysisContext } from './context.js';

@@ -6,40 +6,11 @@
  * reads (a new one) falls back to the code's general meaning, never to
  * English.
  */
-import type { Problem, ProblemCode } from '../schema/problems.js';
+import type { Problem } from '../schema/problems.js';
+import { formatEngineText } from '../engine/texts/format.js';
 import type { Flow } from '../schema/flow.js';
 import type { Locale } from './types.js';
 
-/** The general meaning of each format problem, in Chinese (used when a message has no template here). */
-export const PROBLEM_MEANINGS_ZH: Readonly<Record<ProblemCode, string>> = {
-  FLOW_E001: '文本不是有效的 JSON。',
-  FLOW_E002: '输入超出 CRM Flow 接受的大小。',
-  FLOW_E003: 'JSON 嵌套层级超出 CRM Flow 接受的深度。',
-  FLOW_E010: '缺少必填属性。',
-  FLOW_E011: '值的类型不对。',
-  FLOW_E012: '该属性不属于此格式。',
-  FLOW_E013: '值不在允许范围内或格式不符。',
-  FLOW_E014: '文本或列表过长或过短。',
-  FLOW_E015: '节点类型未知。',
-  FLOW_E016: '不允许使用该键（如 __proto__ 等 JavaScript 保留名）。',
-  FLOW_E020: '编号重复使用。',
-  FLOW_E021: '引用的节点不存在。',
-  FLOW_E022: '引用的部门在目录中不存在。',
-  FLOW_E023: '引用的角色在目录中不存在。',
-  FLOW_E024: '引用的窗口在目录中不存在。',
-  FLOW_E025: '引用的实体在目录中不存在。',
-  FLOW_E026: '引用的字段不存在。',
-  FLOW_E027: '引用的变量不在流程数据定义中。',
-  FLOW_E028: '任务的窗口没有可绑定的记录变量。',
-  FLOW_E029: '该流程是为另一个目录编写的。',
-  FLOW_E030: '规则使用了不允许的运算符。',
-  FLOW_E031: '规则读取了禁止的路径（__proto__、constructor、prototype）。',
-  FLOW_E032: '规则嵌套过深。',
-  FLOW_E033: '规则过大。',
-  FLOW_E034: '规则格式错误。',
-  FLOW_E035: '规则使用了未知运算符。',
-  FLOW_E040: '字段的限制与字段不符，或永远无法满足。',
-};
 
 /** Raised inside the templates when a part of a message is not one they know. */
 class NoMatch extends Error {}
@@ -330,5 +301,6 @@ export function problemMessageZh(message: string, flow?: Flow): string | undefin
  */
 export function problemMessage(problem: Problem, locale: Locale, flow?: Flow): string {
   if (locale === 'en') return problem.message;
-  return problemMessageZh(problem.message, flow) ?? `${problem.path || '/'}：${PROBLEM_MEANINGS_ZH[problem.code]}`;
+  // The engine's catalog has each code's general meaning (`problem.FLOW_E0xx`), with the place it points at.
+  return problemMessageZh(problem.message, flow) ?? formatEngineText(`problem.${problem.code}`, { path: problem.path || '/' }, { locale: 'zh' });
 }
