@@ -192,7 +192,9 @@ function constraint(s: string): string {
 /** What JSON.parse said, in Chinese (its wording differs between engines, so anything else is "a syntax error"). */
 function jsonError(s: string): string {
   let m: RegExpExecArray | null;
+  if (/^Unexpected end of JSON input \(the file is empty\)/.test(s)) return '文件是空的';
   if (/^Unexpected end of JSON input/.test(s)) return '文本在结构完整之前就结束了（缺少右括号或引号）';
+  if ((m = /^Trailing comma before '(.)'/.exec(s))) return `“${m[1]}”前面多了一个逗号`;
   if (/^Expected double-quoted property name/.test(s)) return '属性名必须用双引号括起来';
   if ((m = /^Expected '(.)' or '(.)' after (property value|array element)/.exec(s))) return `${m[3] === 'property value' ? '属性值' : '列表元素'}后面应为“${m[1]}”或“${m[2]}”`;
   if ((m = /^Unexpected token '?(.)'?/.exec(s))) return `出现了意外的字符“${m[1]}”`;

@@ -7,6 +7,8 @@ import type { Catalog } from '../schema/catalog.js';
 import type { Flow } from '../schema/flow.js';
 import type { Problem } from '../schema/problems.js';
 import { RefusedFile, type CliIo } from './io.js';
+import { problemMessage } from '../analysis/problem-messages.js';
+import type { Locale } from '../analysis/types.js';
 
 /** A file that could not be read as JSON: exit 2. */
 export interface Unreadable {
@@ -24,33 +26,60 @@ export interface Invalid {
 
 export type Loaded<T> = { kind: 'ok'; file: string; value: T } | Unreadable | Invalid;
 
-/** Reads and parses a JSON file, telling a missing file, a non-JSON file and a refused one apart. */
-export function readJsonFile(io: CliIo, file: string): { kind: 'ok'; file: string; value: unknown } | Unreadable | Invalid {
+/** The line the CLI prints for an error, in the reader's language (`error: …`, `错误：…`). */
+export function errorLine(message: string, locale: Locale = 'en'): string {
+  return locale === 'zh' ? `错误：${message}` : `error: ${message}`;
+}
+
+/** Why a file could not be read, in the reader's language. */
+const CANNOT_READ = {
+  en: { read: (file: string, why: string) => `cannot read ${file}: ${why}`, ENOENT: 'no such file', EISDIR: 'it is a folder, not a file', EACCES: 'permission denied' },
+  zh: { read: (file: string, why: string) => `无法读取 ${file}：${why}`, ENOENT: '文件不存在', EISDIR: '这是一个文件夹，不是文件', EACCES: '没有读取权限' },
+} as const;
+
+/** A refused file's reason (a folder, a pipe, too big) in the reader's language. */
+function refusedWhy(error: RefusedFile, locale: Locale): string {
+  if (locale === 'en') return error.message;
+  if (error.code === 'EISDIR') return CANNOT_READ.zh.EISDIR;
+  if (error.code === 'ENOTREGULAR') return '这不是普通文件（是管道、设备或套接字）；请给出一个 .json 文件的路径';
+  const size = /it is ([\d.]+) MB, larger than the (\d+) MB/.exec(error.message);
+  return size ? `文件大小为 ${size[1]} MB，超过了 CRM Flow 可读取的 ${size[2]} MB` : error.message;
+}
+
+/**
+ * Reads and parses a JSON file, telling a missing file, a non-JSON file and
+ * a refused one apart; what went wrong is said in `locale`.
+ */
+export function readJsonFile(io: CliIo, file: string, locale: Locale = 'en'): { kind: 'ok'; file: string; value: unknown } | Unreadable | Invalid {
   let text: string;
+  const W = CANNOT_READ[locale];
   try {
     text = io.readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = error instanceof RefusedFile ? error.message : code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a file' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
-    return { kind: 'unreadable', file, message: `cannot read ${file}: ${why}` };
+    const why = error instanceof RefusedFile ? refusedWhy(error, locale) : code === 'ENOENT' || code === 'EISDIR' || code === 'EACCES' ? W[code] : (error as Error).message;
+    return { kind: 'unreadable', file, message: W.read(file, why) };
   }
   const parsed = parseJsonText(text);
   if (parsed.ok) return { kind: 'ok', file, value: parsed.value };
-  if (parsed.problem.code === 'FLOW_E001') return { kind: 'unreadable', file, message: `${file} ${parsed.problem.message.replace(/^The text/, 'is not JSON:').replace(/^is not JSON: is not valid JSON: /, 'is not valid JSON: ')}` };
+  if (parsed.problem.code === 'FLOW_E001') {
+    const message = locale === 'zh' ? `${file}：${problemMessage(parsed.problem, 'zh')}` : `${file} ${parsed.problem.message.replace(/^The text/, 'is not JSON:').replace(/^is not JSON: is not valid JSON: /, 'is not valid JSON: ')}`;
+    return { kind: 'unreadable', file, message };
+  }
   return { kind: 'invalid', file, problems: [parsed.problem] };
 }
 
 /** Loads and validates a catalog file. */
-export function loadCatalog(io: CliIo, file: string): Loaded<Catalog> {
-  const raw = readJsonFile(io, file);
+export function loadCatalog(io: CliIo, file: string, locale: Locale = 'en'): Loaded<Catalog> {
+  const raw = readJsonFile(io, file, locale);
   if (raw.kind !== 'ok') return raw;
   const r = parseCatalog(raw.value);
   return r.ok ? { kind: 'ok', file, value: r.value } : { kind: 'invalid', file, problems: r.problems };
 }
 
 /** Loads and validates a flow file against a catalog (or none). */
-export function loadFlow(io: CliIo, file: string, catalog: Catalog | undefined): Loaded<Flow> {
-  const raw = readJsonFile(io, file);
+export function loadFlow(io: CliIo, file: string, catalog: Catalog | undefined, locale: Locale = 'en'): Loaded<Flow> {
+  const raw = readJsonFile(io, file, locale);
   if (raw.kind !== 'ok') return raw;
   const r = parseFlow(raw.value, catalog);
   return r.ok ? { kind: 'ok', file, value: r.value } : { kind: 'invalid', file, problems: r.problems };

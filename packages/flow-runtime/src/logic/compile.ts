@@ -515,7 +515,8 @@ function findMissing(data: unknown, keys: unknown[], c: EvaluationContext): unkn
     else if (typeof name === 'string' && name.length > CHARS_PER_STEP) chargeText(c, name.length);
     const text = name === null || name === undefined ? '' : String(name);
     // A one-segment name (the common case) is read without splitting it into a new list.
-    let v = text === '' ? data : text.indexOf('.') === -1 ? readKey(data, text) : readPath(data, text.split('.'));
+    // Only an empty name (null, undefined, '') means the data itself; a list that reads as '' (`[]`) is the key '' like any other text.
+    let v = name === null || name === undefined || name === '' ? data : text.indexOf('.') === -1 ? readKey(data, text) : readPath(data, text.split('.'));
     if (v === undefined && Array.isArray(key) && key.length > 1) v = key[1];
     if (v === undefined || v === null || v === '') missing.push(key);
   }

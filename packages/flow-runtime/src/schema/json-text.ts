@@ -70,10 +70,28 @@ function maxNesting(text: string, stopAbove: number): number {
 }
 
 function describeJsonError(error: unknown, text: string): string {
-  const message = error instanceof Error ? error.message : String(error);
-  const match = /position (\d+)/.exec(message);
-  if (!match) return message;
-  const pos = Number(match[1]);
+  if (text.trim() === '') return 'Unexpected end of JSON input (the file is empty)';
+  const message = (error instanceof Error ? error.message : String(error)).replace(/^JSON\.parse: /, '');
+  // Where the parser stopped: its "position N" when it says it; else, for an unexpected token it quotes, the first place that token follows a comma (a trailing comma) or appears at all.
+  let pos: number | undefined;
+  const at = /position (\d+)/.exec(message);
+  if (at) pos = Number(at[1]);
+  const token = /^Unexpected token '?(.)'?,/.exec(message);
+  if (pos === undefined && token) {
+    const t = token[1]!;
+    const trailing = new RegExp(`,\\s*\\${t}`).exec(text);
+    const found = trailing ? trailing.index + trailing[0].length - 1 : text.indexOf(t);
+    if (found >= 0) pos = found;
+  }
+  // The parser's words without its own position and without the quoted text (which can be a whole file).
+  let words = message
+    .replace(/,? ".*" is not valid JSON$/s, '')
+    .replace(/ in JSON at position \d+.*$/s, '')
+    .replace(/ at position \d+.*$/s, '');
+  // The most common slip, said plainly: a comma before a closing bracket.
+  const close = pos === undefined ? undefined : text[pos];
+  if (pos !== undefined && (close === '}' || close === ']') && /,\s*$/.test(text.slice(0, pos))) words = `Trailing comma before '${close}'`;
+  if (pos === undefined) return words;
   let line = 1;
   let col = 1;
   for (let i = 0; i < pos && i < text.length; i++) {
@@ -82,7 +100,7 @@ function describeJsonError(error: unknown, text: string): string {
       col = 1;
     } else col++;
   }
-  return `${message.replace(/ in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '')} at line ${line}, column ${col}.`;
+  return `${words} at line ${line}, column ${col}.`;
 }
 
 function formatSize(chars: number): string {

@@ -34,6 +34,22 @@ function outcome(f: () => unknown): { value?: unknown; threw?: true } {
 }
 
 describe('compiled rules agree with json-logic-js', () => {
+  it('on comparisons whose left side is itself a comparison or arithmetic (found by the property below)', () => {
+    const d = { a: '1', b: 2, c: { d: false } };
+    const rules = [
+      { '==': [{ '==': [{ var: 'a' }, false] }, '1'] },
+      { '==': [{ '==': [{ '==': [{ var: 'a' }, false] }, '1'] }, '1'] },
+      { '!=': [{ '<': [{ var: 'b' }, 3] }, true] },
+      { '===': [{ '>': [{ '+': [{ var: 'a' }, { var: 'b' }] }, 2] }, true] },
+      { in: [{ '==': [{ var: 'c.d' }, false] }, [true, 'x']] },
+      { '<': [{ '*': [{ var: 'b' }, { var: 'a' }] }, 3] },
+      // a key that is a list reading as '' names the key '', not the data itself
+      { missing: [false, [[]]] },
+      { missing: [[[]], 'a'] },
+    ];
+    for (const r of rules) expect(outcome(() => compileRule(r)(d))).toEqual(outcome(() => jsonLogic.apply(r as jsonLogic.RulesLogic, d)));
+  });
+
   it('on random rules and data', () => {
     fc.assert(
       fc.property(rule, data, (r, d) => {

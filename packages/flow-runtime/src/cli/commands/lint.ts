@@ -11,7 +11,7 @@ import { recommended } from '../../analysis/config.js';
 import type { Diagnostic, FlowRegistry, Locale, RuleSetting } from '../../analysis/types.js';
 import type { FlowMetrics } from '../../analysis/metrics/types.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
-import { findCatalogBeside, loadCatalog, looksLikeCatalog, readJsonFile } from '../load.js';
+import { errorLine, findCatalogBeside, loadCatalog, looksLikeCatalog, readJsonFile } from '../load.js';
 import { formatProblem, noteText, plural } from '../format.js';
 import type { CliCommand } from '../command.js';
 
@@ -42,17 +42,18 @@ export type Analysable =
  * references are broken (a draft) is still analysed; its parse problems come
  * back in `problems` (every one `crm-flow validate` reports).
  */
-export function loadAnalysable(io: CliIo, file: string, options: { catalog?: string | undefined; flows?: string | undefined }): Analysable {
+export function loadAnalysable(io: CliIo, file: string, options: { catalog?: string | undefined; flows?: string | undefined; locale?: string | undefined }): Analysable {
+  const locale = localeOf(options.locale);
   const notes: string[] = [];
   let catalog: Catalog | undefined;
   const catalogFile = options.catalog ?? findCatalogBeside(file);
   if (catalogFile) {
-    const loaded = loadCatalog(io, catalogFile);
+    const loaded = loadCatalog(io, catalogFile, locale);
     if (loaded.kind === 'unreadable') return { kind: 'unreadable', file: catalogFile, message: loaded.message };
     if (loaded.kind === 'invalid') return { kind: 'invalid', file: catalogFile, problems: loaded.problems, notes: ['the catalog has problems; fix them first (crm-flow validate)'] };
     catalog = loaded.value;
   } else notes.push('no catalog given or found beside the file: windows, roles and departments were not checked (use --catalog)');
-  const raw = readJsonFile(io, file);
+  const raw = readJsonFile(io, file, locale);
   if (raw.kind === 'unreadable') return raw;
   if (raw.kind === 'invalid') return { kind: 'invalid', file, problems: raw.problems, notes };
   const parsed = parseFlow(raw.value, catalog);
@@ -131,9 +132,9 @@ export const lintCommand: CliCommand = {
     const rules = parseRuleSettings(values.rule);
     if (values.catalog) {
       // A bad catalog is reported once, not once per flow.
-      const cat = loadCatalog(io, values.catalog);
+      const cat = loadCatalog(io, values.catalog, locale);
       if (cat.kind === 'unreadable') {
-        io.err(`error: ${cat.message}`);
+        io.err(errorLine(cat.message, locale));
         return EXIT.unreadable;
       }
     }
@@ -173,7 +174,7 @@ const LABELS = {
 function printReport(io: CliIo, r: FileReport, locale: Locale = 'en'): void {
   const L = LABELS[locale];
   if (r.status === 'unreadable') {
-    io.err(`error: ${r.message}`);
+    io.err(errorLine(r.message ?? r.file, locale));
     return;
   }
   const c = countBySeverity(r.diagnostics);

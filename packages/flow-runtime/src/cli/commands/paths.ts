@@ -1,3 +1,4 @@
+import { errorLine } from '../load.js';
 import { parseArgs } from 'node:util';
 import { enumeratePaths } from '../../analysis/paths.js';
 import { nameIn } from '../../analysis/text.js';
@@ -43,7 +44,7 @@ export const pathsCommand: CliCommand = {
     const maxPaths = count(values['max-paths'], '--max-paths', 200, MAX_PATHS_LIMIT, 1);
     const loaded = loadAnalysable(io, positionals[0]!, values);
     if (loaded.kind === 'unreadable') {
-      io.err(`error: ${loaded.message}`);
+      io.err(errorLine(loaded.message, locale));
       return EXIT.unreadable;
     }
     if (loaded.kind === 'invalid') {

@@ -5,7 +5,7 @@ import { simulate } from '../../analysis/simulate/simulate.js';
 import type { Scenario, SimulationResult, TraceStep } from '../../analysis/simulate/types.js';
 import type { Locale } from '../../analysis/types.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
-import { readJsonFile } from '../load.js';
+import { errorLine, readJsonFile } from '../load.js';
 import { formatProblem } from '../format.js';
 import type { CliCommand } from '../command.js';
 import { ANALYSIS_OPTIONS, loadAnalysable, localeOf, type Analysable } from './lint.js';
@@ -20,8 +20,8 @@ export function scenariosBeside(flowFile: string, flowId: string): string | unde
 }
 
 /** Reads a scenario file: a list of scenarios, each with the users playing its roles. */
-export function loadScenarios(io: CliIo, file: string): LoadedScenarios {
-  const raw = readJsonFile(io, file);
+export function loadScenarios(io: CliIo, file: string, locale: Locale = 'en'): LoadedScenarios {
+  const raw = readJsonFile(io, file, locale);
   if (raw.kind === 'unreadable') return { kind: 'unreadable', message: raw.message };
   if (raw.kind === 'invalid') return { kind: 'invalid', message: raw.problems.map((p) => formatProblem(file, p)).join('\n') };
   const list = raw.value;
@@ -34,23 +34,24 @@ export function loadScenarios(io: CliIo, file: string): LoadedScenarios {
 }
 
 /** Loads the flow and its scenarios for `simulate` and `test`; prints why not and returns the exit code when it cannot. */
-export function loadFlowAndScenarios(io: CliIo, positionals: string[], values: { catalog?: string | undefined; flows?: string | undefined; json?: boolean | undefined }): { flow: Extract<Analysable, { kind: 'ok' }>; scenarios: Scenario[]; file: string } | number {
+export function loadFlowAndScenarios(io: CliIo, positionals: string[], values: { catalog?: string | undefined; flows?: string | undefined; json?: boolean | undefined; locale?: string | undefined }): { flow: Extract<Analysable, { kind: 'ok' }>; scenarios: Scenario[]; file: string } | number {
+  const locale = localeOf(values.locale);
   if (positionals.length < 1 || positionals.length > 2) throw new UsageError('name a flow file and, unless it is scenarios/<flow-id>.scenarios.json beside the flow, a scenario file');
   const loaded = loadAnalysable(io, positionals[0]!, values);
   if (loaded.kind === 'unreadable') {
-    io.err(`error: ${loaded.message}`);
+    io.err(errorLine(loaded.message, locale));
     return EXIT.unreadable;
   }
   if (loaded.kind === 'invalid') {
     if (values.json) io.out(JSON.stringify({ ok: false, file: loaded.file, problems: loaded.problems }, null, 2));
-    else for (const p of loaded.problems) io.err(`  ${formatProblem(loaded.file, p)}`);
+    else for (const p of loaded.problems) io.err(`  ${formatProblem(loaded.file, p, locale)}`);
     return EXIT.problems;
   }
   const file = positionals[1] ?? scenariosBeside(loaded.file, loaded.flow.id);
   if (!file) throw new UsageError(`no scenario file named, and none at scenarios/${loaded.flow.id}.scenarios.json beside the flow`);
-  const s = loadScenarios(io, file);
+  const s = loadScenarios(io, file, locale);
   if (s.kind !== 'ok') {
-    io.err(`error: ${s.message}`);
+    io.err(errorLine(s.message, locale));
     return s.kind === 'unreadable' ? EXIT.unreadable : EXIT.problems;
   }
   return { flow: loaded, scenarios: s.scenarios, file };

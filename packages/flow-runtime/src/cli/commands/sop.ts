@@ -1,3 +1,4 @@
+import { errorLine } from '../load.js';
 import { parseArgs } from 'node:util';
 import { toSop } from '../../sop/sop.js';
 import { EXIT, UsageError } from '../io.js';
@@ -15,7 +16,7 @@ export const sopCommand: CliCommand = {
     if (positionals.length !== 1) throw new UsageError('name one flow file');
     const loaded = loadAnalysable(io, positionals[0]!, values);
     if (loaded.kind === 'unreadable') {
-      io.err(`error: ${loaded.message}`);
+      io.err(errorLine(loaded.message, locale));
       return EXIT.unreadable;
     }
     if (loaded.kind === 'invalid') {

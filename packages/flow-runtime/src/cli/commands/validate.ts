@@ -5,7 +5,7 @@ import { parseFlow } from '../../schema/parse-flow.js';
 import type { Catalog } from '../../schema/catalog.js';
 import type { Problem } from '../../schema/problems.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
-import { findCatalogBeside, loadCatalog, looksLikeCatalog, readJsonFile } from '../load.js';
+import { errorLine, findCatalogBeside, loadCatalog, looksLikeCatalog, readJsonFile } from '../load.js';
 import { formatProblem, noteText, plural } from '../format.js';
 import { problemMessage } from '../../analysis/problem-messages.js';
 import type { Locale } from '../../analysis/types.js';
@@ -36,7 +36,7 @@ export const validateCommand: CliCommand = {
     const reports: FileReport[] = [];
     let catalog: Catalog | undefined;
     if (values.catalog) {
-      const loaded = loadCatalog(io, values.catalog);
+      const loaded = loadCatalog(io, values.catalog, locale);
       if (loaded.kind === 'unreadable') return finish(io, [{ file: values.catalog, kind: 'catalog', status: 'unreadable', problems: [], message: loaded.message }], values.json, locale);
       if (loaded.kind === 'invalid') reports.push({ file: values.catalog, kind: 'catalog', status: 'problems', problems: loaded.problems, message: 'the catalog has problems, so flows were checked without it' });
       else catalog = loaded.value;
@@ -50,7 +50,7 @@ export const validateCommand: CliCommand = {
       const beside = findCatalogBeside(file);
       if (!beside) return { note: 'no catalog given or found beside the file: windows, roles and departments were not checked (use --catalog)' };
       if (!besides.has(beside)) {
-        const loaded = loadCatalog(io, beside);
+        const loaded = loadCatalog(io, beside, locale);
         besides.set(beside, loaded.kind === 'ok' ? { catalog: loaded.value } : { note: `${beside} has problems: windows, roles and departments were not checked` });
         // A broken catalog beside the flow fails the run like one given with --catalog: its problems are errors, listed with their codes.
         if (loaded.kind !== 'ok' && !reported.has(resolve(beside))) {
@@ -63,7 +63,7 @@ export const validateCommand: CliCommand = {
     };
 
     for (const file of positionals) {
-      const raw = readJsonFile(io, file);
+      const raw = readJsonFile(io, file, locale);
       if (raw.kind === 'unreadable') {
         reports.push({ file, kind: 'unknown', status: 'unreadable', problems: [], message: raw.message });
         continue;
@@ -97,7 +97,7 @@ function finish(io: CliIo, reports: FileReport[], json: boolean | undefined, loc
   }
   const W = WORDS[locale];
   for (const r of reports) {
-    if (r.status === 'unreadable') io.err(`${W.error}: ${r.message}`);
+    if (r.status === 'unreadable') io.err(errorLine(r.message ?? r.file, locale));
     else if (r.status === 'ok') io.out(`✓ ${r.file}: ${W.valid(r.kind)}${r.message ? W.note(noteText(r.message, locale)) : ''}`);
     else {
       io.out(`✗ ${r.file}: ${W.problems(r.problems.length)}${r.message ? W.paren(noteText(r.message, locale)) : ''}`);
