@@ -113,6 +113,7 @@ test('变更管控：关键用户提交“调查时限 24 小时 → 8 小时”
   await page.getByTestId('open-review').click();
   await page.getByTestId('approve').click();
   await expect(page.getByTestId('review-message')).toContainText('只有管理员');
+  await expect(page.getByTestId('review-message')).toContainText('张敏不是管理员');
   await expect(page.getByTestId('review-message')).toContainText('批准流程变更');
   await expect(page.getByTestId('review-head').getByTestId('stage')).toHaveAttribute('data-stage', 'submitted');
 
@@ -212,7 +213,7 @@ test('职责分离：管理员编辑过的变更不能由其本人批准，须�
   await page.getByTestId('confirm-submit').click();
   await page.getByTestId('open-review').click();
   await page.getByTestId('approve').click();
-  await expect(page.getByTestId('review-message')).toContainText('不能批准自己的变更（职责分离），须由另一位管理员审核');
+  await expect(page.getByTestId('review-message')).toContainText('钱丽是流程“quotation”第 2 版的作者，不能批准自己的变更（职责分离），须由另一位管理员审核');
   await actAs(page, 'admin');
   await page.getByTestId('approve').click();
   await expect(page.getByTestId('review-head').getByTestId('stage')).toHaveAttribute('data-stage', 'approved');

@@ -210,7 +210,7 @@ export function ChangeReviewPage({ flowId, version }: { flowId: string; version:
       {mayAct && (
         <div className="panel change-actions" data-testid="review-actions">
           {record.stage === 'submitted' && (
-            <button type="button" className="primary" data-testid="approve" onClick={() => void act(async () => (await reviewControl(app.rt, flowId, version)).approve(flowId, version, { actor: app.actor }), t('review.approved', { v: version }))}>
+            <button type="button" className="primary" data-testid="approve" onClick={() => void act(async () => (await reviewControl(app.rt, flowId, version)).approve(flowId, version, { actor: { ...app.actor, name: app.user.name[i18n.locale] } }), t('review.approved', { v: version }))}>
               {t('review.approve')}
             </button>
           )}
