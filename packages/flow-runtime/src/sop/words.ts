@@ -32,7 +32,7 @@ export interface SopWords {
   decision: string;
   automatic: string;
   sets(target: string, value: string): string;
-  /** `adds the payment's amount to amount paid`: a running total grows. */
+  /** `increases the order's amount paid by the payment's amount`: a running total grows (target first, so a trailing clause of the amount stays at the end). */
   adds(target: string, amount: string): string;
   /** `the payment is linked to the order and the customer`. */
   linked(subject: string, to: string): string;
@@ -108,7 +108,7 @@ const en: SopWords = {
   decision: 'Decision',
   automatic: 'Automatic step (the system does it)',
   sets: (t, v) => `sets ${t} to ${v}`,
-  adds: (t, a) => `adds ${a} to ${t}`,
+  adds: (t, a) => `increases ${t} by ${a}`,
   alerts: (r, m) => `alerts ${r}: “${m}”`,
   waits: 'Waiting',
   waitUntil: (c) => `the process waits until ${c}.`,
@@ -172,7 +172,7 @@ const zh: SopWords = {
   decision: '判断',
   automatic: '自动步骤（由系统完成）',
   sets: (t, v) => `将${t}设为${v}`,
-  adds: (t, a) => `把${a}累加到${t}`,
+  adds: (t, a) => `将${t}增加${a}`,
   alerts: (r, m) => `提醒${r}：“${m}”`,
   waits: '等待',
   waitUntil: (c) => `流程等待，直到${c}。`,

@@ -99,8 +99,8 @@ describe('toSop() in business words, on the sample prepaid order', () => {
   });
 
   it('says a running total grows instead of spelling out the sum', () => {
-    expect(en).toContain('adds the payment’s amount to the order’s amount paid');
-    expect(zh).toContain('把收款金额累加到订单的已收款');
+    expect(en).toContain('increases the order’s amount paid by the payment’s amount');
+    expect(zh).toContain('将订单的已收款增加收款金额');
     expect(en).not.toContain('sets amount paid to');
     expect(zh).not.toContain('将已收款设为');
   });
