@@ -120,7 +120,7 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent)
     case 'task.completed': {
       const t = s.tasks[event.taskId];
       if (t) {
-        s.tasks[event.taskId] = task(t, 'completed', { completedAt: event.at, ...(event.actor ? { completedBy: event.actor } : {}) });
+        s.tasks[event.taskId] = task(t, 'completed', { completedAt: event.at, completedBy: event.actor });
         clearToken(s, t.tokenId);
       }
       if (event.actor) s.completedBy = { ...s.completedBy, [event.nodeId]: event.actor };
@@ -211,12 +211,13 @@ function initial(event: Extract<FlowEvent, { type: 'instance.started' }>): Insta
     data: event.data,
     tokens: {},
     tasks: {},
-    families: {},
-    controls: {},
-    alerts: [],
-    incidents: [],
+    // Replaced, never changed in place (see ownedCopy): every new instance shares the same empty ones.
+    families: NONE as InstanceState['families'],
+    controls: NONE as InstanceState['controls'],
+    alerts: NO_ITEMS as unknown as InstanceState['alerts'],
+    incidents: NO_ITEMS as unknown as InstanceState['incidents'],
     visited: [],
-    completedBy: {},
+    completedBy: NONE as InstanceState['completedBy'],
     startedAt: event.at,
     startedBy: event.actor,
     updatedAt: event.at,
@@ -225,9 +226,13 @@ function initial(event: Extract<FlowEvent, { type: 'instance.started' }>): Insta
     endNodeId: undefined,
     cancelReason: undefined,
     parent: event.parent,
-    children: [],
+    children: NO_ITEMS as unknown as InstanceState['children'],
   };
 }
+
+/** The empty containers new states share (frozen: a state's containers are replaced, never changed in place). */
+const NONE = Object.freeze({});
+const NO_ITEMS: readonly unknown[] = Object.freeze([]);
 
 /** A token, always with the same keys. */
 function token(id: string, nodeId: string, familyId?: string, waiting?: TokenState['waiting'], dueAt?: number, childInstanceId?: string): TokenState {

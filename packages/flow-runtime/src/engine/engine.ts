@@ -309,8 +309,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
 
   /** The command that starts a case (a new id each attempt). */
   function startCommand({ data, hostData }: StartOptions): Command {
-    const instanceId = newId();
-    return hostData === undefined ? { type: 'start', instanceId, data: copyJson(data ?? {}) } : { type: 'start', instanceId, data: copyJson(data ?? {}), hostData: copyJson(hostData) };
+    return { type: 'start', instanceId: newId(), data: copyJson(data ?? {}), hostData: hostData && copyJson(hostData) };
   }
 
   async function startAsync(flowId: string, options: StartOptions): Promise<CommandResult> {
