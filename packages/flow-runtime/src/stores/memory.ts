@@ -10,6 +10,7 @@
  * returns as read-only.
  */
 import type { ChangeEvent } from '../changes/types.js';
+import { replay } from '../engine/apply.js';
 import type { FlowEvent, InstanceState, InstanceSummary, OpenTaskRow } from '../engine/types.js';
 import { compareInstanceKeys, compareTaskKeys, compareText, parseCounterPosition, SortedList } from './sorted.js';
 import type { AppendRequest, AppendResult, FlowStore, GetDefinitionRequest, InstanceKey, StoredDefinition, TaskKey } from './types.js';
@@ -24,7 +25,12 @@ interface Stored extends InstanceKey {
   summary: InstanceSummary;
   /** The open-task rows of the last append (empty when none). */
   tasks: OpenTaskRow[];
-  state?: InstanceState;
+  /**
+   * Whether the last append came with a state snapshot. The snapshot itself is
+   * not kept (it would double what each case costs): {@link FlowStore.states}
+   * folds the log, which gives the same state.
+   */
+  snapshot: boolean;
   /** The instance-listing indexes the summary is in ({@link listKeys}; shared between instances, never changed). */
   keys: string[];
 }
@@ -125,11 +131,9 @@ export function createMemoryStore(): FlowStore {
           setTasks(stored.tasks, w.openTasks);
           stored.tasks = w.openTasks;
           // A write without a snapshot makes the old one stale: readers fall back to the log.
-          if (w.state) stored.state = w.state;
-          else delete stored.state;
+          stored.snapshot = w.state !== undefined;
         } else {
-          const entry: Stored = { startedAt: w.summary.startedAt, instanceId: w.instanceId, log: w.events.slice(), summary: w.summary, tasks: w.openTasks, keys: NO_KEYS };
-          if (w.state) entry.state = w.state;
+          const entry: Stored = { startedAt: w.summary.startedAt, instanceId: w.instanceId, log: w.events.slice(), summary: w.summary, tasks: w.openTasks, snapshot: w.state !== undefined, keys: NO_KEYS };
           instances.set(w.instanceId, entry);
           setSummary(entry, undefined, w.summary);
           setTasks(NO_ROWS, w.openTasks);
@@ -154,7 +158,8 @@ export function createMemoryStore(): FlowStore {
     async states({ instanceIds }) {
       const out: InstanceState[] = [];
       for (const id of instanceIds) {
-        const state = instances.get(id)?.state;
+        const entry = instances.get(id);
+        const state = entry?.snapshot ? replay(entry.log) : undefined;
         if (state) out.push(state);
       }
       return out;
