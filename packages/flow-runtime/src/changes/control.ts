@@ -5,7 +5,7 @@
  * {@link EngineError} when the actor or the stage does not allow it.
  */
 import { validate } from '../analysis/linter.js';
-import type { LintConfig } from '../analysis/types.js';
+import type { FlowRegistry, LintConfig } from '../analysis/types.js';
 import { invalidFlowError } from '../engine/definitions.js';
 import { rolesArg } from '../engine/names.js';
 import type { TextArg } from '../engine/texts/types.js';
@@ -202,6 +202,35 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
     return engine.definitions(flowId);
   }
 
+  /**
+   * The flows a version's sub-flow steps call (and the ones those call), as
+   * deployed, every version, with `flow` itself among its own: what lint,
+   * the approval check and the saved scenarios need to run sub-flows. The
+   * host's `lint.flows` wins when it gives one.
+   */
+  async function registryFor(flow: Flow): Promise<FlowRegistry> {
+    if (options.lint?.flows) return options.lint.flows;
+    const out = new Map<string, Flow[]>([[flow.id, [flow]]]);
+    const queue = [flow];
+    const asked = new Set<string>([flow.id]);
+    const deployedIds = new Set((await engine.definitions()).map((d) => d.flowId));
+    while (queue.length > 0) {
+      const f = queue.pop()!;
+      for (const n of f.nodes) {
+        if (n.kind !== 'subflow' || asked.has(n.flow)) continue;
+        asked.add(n.flow);
+        if (!deployedIds.has(n.flow)) continue;
+        const versions: Flow[] = [];
+        for (const d of await engine.definitions(n.flow)) versions.push(await engine.definition(n.flow, d.version));
+        out.set(n.flow, versions);
+        queue.push(...versions);
+      }
+    }
+    const own = (await engine.definitions(flow.id)).filter((d) => d.version !== flow.version);
+    for (const d of own) out.get(flow.id)!.push(await engine.definition(flow.id, d.version));
+    return out;
+  }
+
   /** Builds the version records of a flow from its log and its deployed definitions. */
   function records(flowId: string, log: readonly ChangeEvent[], defs: readonly DefinitionInfo[]): VersionRecord[] {
     const byVersion = new Map<number, VersionRecord>();
@@ -368,6 +397,11 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
       const actor = opts?.actor;
       requireAdmin(actor, 'approve');
       const note = opts.note === undefined ? undefined : checkNote(opts.note);
+      // The sub-flows the version calls, loaded before the command (which runs synchronously on the log).
+      const current = find((await load(flowId)).versions, version);
+      const pending = current ? draftedFlow(current) : undefined;
+      const flows = pending ? await registryFor(pending) : undefined;
+      const config: LintConfig = { ...(options.lint ?? {}), ...(flows ? { flows } : {}) };
       await command(flowId, (versions) => {
         const r = find(versions, version);
         if (!r) throw changeRefusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
@@ -377,9 +411,9 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
         }
         const flow = draftedFlow(r);
         if (flow) {
-          const errors = validate(flow, catalog, options.lint ?? {}).diagnostics.filter((d) => d.severity === 'error');
+          const errors = validate(flow, catalog, config).diagnostics.filter((d) => d.severity === 'error');
           if (errors.length > 0) {
-            const zh = validate(flow, catalog, { ...(options.lint ?? {}), locale: 'zh' }).diagnostics.filter((d) => d.severity === 'error');
+            const zh = validate(flow, catalog, { ...config, locale: 'zh' }).diagnostics.filter((d) => d.severity === 'error');
             const findings: TextArg = { kind: 'list', join: 'lines', items: errors.map((d, i) => ({ kind: 'text', en: d.message, zh: zh[i]?.message ?? d.message })) };
             throw changeRefusal('LINT_ERRORS', 'LINT_ERRORS.findings', { flowId, version, count: errors.length, findings }, { findings: errors.map((d, i) => ({ rule: d.rule, message: { en: d.message, zh: zh[i]?.message ?? d.message }, nodeIds: d.nodeIds, edgeIds: d.edgeIds })) });
           }
@@ -503,9 +537,11 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
       const older = defs.filter((d) => d.version < version && !d.retired).at(-1) ?? defs.filter((d) => d.version !== version).at(-1);
       const base = older ? await engine.definition(flowId, older.version) : undefined;
       const changes = base ? { en: compareFlows(base, target, { ...(catalog ? { catalog } : {}), locale: 'en' }), zh: compareFlows(base, target, { ...(catalog ? { catalog } : {}), locale: 'zh' }) } : undefined;
+      // Sub-flows as deployed, so scenarios run through them and lint checks the calls.
+      const flows = await registryFor(target);
       let scenarios: ReviewPack['scenarios'];
       if (opts.scenarios && opts.scenarios.length > 0) {
-        const report = await testScenarios(target, opts.scenarios, catalog ? { catalog } : {});
+        const report = await testScenarios(target, opts.scenarios, { ...(catalog ? { catalog } : {}), flows });
         scenarios = {
           passed: report.passed,
           failed: report.failed,
@@ -531,7 +567,7 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
         ...(r.note ? { note: r.note } : {}),
         authors: r.authors,
         ...(changes ? { changes } : {}),
-        lint: lintDelta(base, target, catalog, options.lint ?? {}),
+        lint: lintDelta(base, target, catalog, { ...(options.lint ?? {}), flows }),
         roles: changes ? roleChanges(changes.en, changes.zh) : [],
         ...(scenarios ? { scenarios } : {}),
         impact: {

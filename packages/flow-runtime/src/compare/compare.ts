@@ -1,6 +1,6 @@
 import type { Locale } from '../analysis/types.js';
 import { bindTask } from '../engine/access.js';
-import { describe, describeValue } from '../logic/describe/index.js';
+import { describe, describeHours, describeValue } from '../logic/describe/index.js';
 import type { Catalog, Window } from '../schema/catalog.js';
 import { noteIn, type Access, type LocalizedNote, type LocalizedText } from '../schema/common.js';
 import type { Control, Flow, FlowEdge, FlowNode, TaskNode } from '../schema/flow.js';
@@ -131,7 +131,8 @@ export function compareFlows(before: Flow, after: Flow, options: CompareOptions 
     };
     return w.edge(name(e.source), name(e.target), e.label ? text(e.label) : undefined);
   };
-  const hours = (rule: unknown, flow: Flow) => w.hours(describeValue(rule, catalog, locale, flow));
+  // A fixed number of hours as "8 h"; a rule with the unit on every result ("4 hours if critical, otherwise …"), never bare numbers.
+  const hours = (rule: unknown, flow: Flow) => (typeof rule === 'number' ? w.hours(String(rule)) : describeHours(rule, catalog, locale, flow));
   const fieldLabel = (path: string, flow: Flow) => w.quote(describeValue({ var: path }, catalog, locale, flow));
 
   /** A property value in words. */
