@@ -93,7 +93,8 @@ export function changeLogMarkdown(versions: readonly VersionRecord[], options: C
       for (const m of v.migrations) out.push(`  - ${m.instanceId}: v${m.fromVersion} → v${m.toVersion}, ${time(m.at)}, ${w.by} ${person(m.by)}`);
     }
     const def = options.definitions?.get(v.version);
-    if (def) out.push('', `### ${w.sop}`, '', toSop(def, options.catalog, locale).replace(/^#/gm, '###'));
+    // The SOP under one heading of the log: its own title (the flow's name again) left out, its sections demoted below it.
+    if (def) out.push('', `### ${w.sop}`, '', toSop(def, options.catalog, locale).replace(/^# [^\n]*\n+/, '').replace(/^#/gm, '###'));
     out.push('');
   }
   return out.join('\n');

@@ -146,6 +146,8 @@ describe('change control: the change log as Markdown', () => {
     expect(en).toMatch(new RegExp(`${w.c1}: v1 → v2`));
     expect(en).toMatch(/## Version 1\n\n- \*\*Stage\*\*: published\n- Deployed before change control/);
     expect(en.match(/### Standard operating procedure/g)).toHaveLength(2);
+    // one heading per SOP: the SOP's own title is not repeated under it
+    expect(en).not.toMatch(/### .* — Standard operating procedure/);
     expect(en).toMatch(/Know your customer/);
     const zh = changeLogMarkdown(versions, { locale: 'zh', catalog, definitions });
     expect(zh).toMatch(/## 第 2 版/);
