@@ -1,10 +1,11 @@
 import type { Problem } from '../schema/problems.js';
+import type { Flow } from '../schema/flow.js';
 import type { Locale } from '../analysis/types.js';
 import { problemMessage } from '../analysis/problem-messages.js';
 
 /** One problem on one line, in the reader's language: `file:/path: message [CODE]`. */
-export function formatProblem(file: string, p: Problem, locale: Locale = 'en'): string {
-  return `${file}:${p.path || '/'}${locale === 'zh' ? '：' : ': '}${problemMessage(p, locale)} [${p.code}]`;
+export function formatProblem(file: string, p: Problem, locale: Locale = 'en', flow?: Flow): string {
+  return `${file}:${p.path || '/'}${locale === 'zh' ? '：' : ': '}${problemMessage(p, locale, flow)} [${p.code}]`;
 }
 
 /** The Chinese of the notes the CLI adds about what it could not check. */

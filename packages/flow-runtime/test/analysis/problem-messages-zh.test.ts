@@ -200,6 +200,11 @@ describe('crm-flow lint and validate --locale zh', () => {
     expect(problem.messageZh).toBe('连线“e2”指向步骤“chek”，流程中没有该步骤。是否想写“check”？');
   });
 
+  it('validate --locale zh names a draft’s steps by their Chinese names', async () => {
+    const r = await cli('validate', `${INVALID}flow-unknown-role.json`, '--catalog', catalogFile, '--locale', 'zh');
+    expect(r.out).toContain('/nodes/1/roles/0：步骤“录入客户”（enter）引用了角色“salesman”，目录中没有该角色。 [FLOW_E023]');
+  });
+
   it('a flow checked without a catalog says so in Chinese', async () => {
     const file = join(tmp, 'alone.json');
     writeFileSync(file, JSON.stringify(miniFlow()));

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseCatalog } from '../../schema/parse-catalog.js';
 import { parseFlow } from '../../schema/parse-flow.js';
+import { Flow } from '../../schema/flow.js';
 import type { Catalog } from '../../schema/catalog.js';
 import type { Problem } from '../../schema/problems.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
@@ -34,6 +35,7 @@ export const validateCommand: CliCommand = {
     if (positionals.length === 0) throw new UsageError('name at least one file to validate');
 
     const reports: FileReport[] = [];
+    const drafts = new Map<FileReport, Flow>();
     let catalog: Catalog | undefined;
     if (values.catalog) {
       const loaded = loadCatalog(io, values.catalog, locale);
@@ -81,17 +83,21 @@ export const validateCommand: CliCommand = {
       }
       const { catalog: flowCatalog, note } = catalogFor(file);
       const r = parseFlow(raw.value, flowCatalog);
-      reports.push({ file, kind: 'flow', status: r.ok ? 'ok' : 'problems', problems: r.problems, ...(note ? { message: note } : {}) });
+      const report: FileReport = { file, kind: 'flow', status: r.ok ? 'ok' : 'problems', problems: r.problems, ...(note ? { message: note } : {}) };
+      // A draft whose shape is right names its steps by their Chinese names in Chinese messages.
+      const shape = r.ok || locale === 'en' ? undefined : Flow.safeParse(raw.value);
+      if (shape?.success) drafts.set(report, shape.data);
+      reports.push(report);
     }
-    return finish(io, reports, values.json, locale);
+    return finish(io, reports, values.json, locale, drafts);
   },
 };
 
-function finish(io: CliIo, reports: FileReport[], json: boolean | undefined, locale: Locale): number {
+function finish(io: CliIo, reports: FileReport[], json: boolean | undefined, locale: Locale, drafts: ReadonlyMap<FileReport, Flow> = new Map()): number {
   const code = reports.some((r) => r.status === 'unreadable') ? EXIT.unreadable : reports.some((r) => r.status === 'problems') ? EXIT.problems : EXIT.ok;
   if (json) {
     // In Chinese, each problem also carries its message in Chinese (`messageZh`); `message` stays the parser's English.
-    const out = locale === 'en' ? reports : reports.map((r) => ({ ...r, problems: r.problems.map((p) => ({ ...p, messageZh: problemMessage(p, 'zh') })) }));
+    const out = locale === 'en' ? reports : reports.map((r) => ({ ...r, problems: r.problems.map((p) => ({ ...p, messageZh: problemMessage(p, 'zh', drafts.get(r)) })) }));
     io.out(JSON.stringify({ ok: code === EXIT.ok, files: out }, null, 2));
     return code;
   }
@@ -101,7 +107,7 @@ function finish(io: CliIo, reports: FileReport[], json: boolean | undefined, loc
     else if (r.status === 'ok') io.out(`✓ ${r.file}: ${W.valid(r.kind)}${r.message ? W.note(noteText(r.message, locale)) : ''}`);
     else {
       io.out(`✗ ${r.file}: ${W.problems(r.problems.length)}${r.message ? W.paren(noteText(r.message, locale)) : ''}`);
-      for (const p of r.problems) io.out(`  ${formatProblem(r.file, p, locale)}`);
+      for (const p of r.problems) io.out(`  ${formatProblem(r.file, p, locale, drafts.get(r))}`);
     }
   }
   return code;
