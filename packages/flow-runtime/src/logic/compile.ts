@@ -45,7 +45,29 @@ export function compileRule(rule: unknown, budget: EvaluationBudget = {}): Compi
         throw asLogicError(e);
       }
     }) as CompiledRule;
-  } else if ((root.t === PATH1 || root.t === PATH2 || root.t === PATHN) && root.fb === null) {
+  } else if ((root.t === PATH1 || root.t === PATH2) && root.fb === null) {
+    // A plain read charges nothing: no counters to reset, and no closure to call.
+    const { k0, k1, v: dflt } = root;
+    run = (
+      root.t === PATH1
+        ? (data?: unknown) => {
+            try {
+              const v = get(data, k0);
+              return v === undefined ? dflt : v;
+            } catch (e) {
+              throw asLogicError(e);
+            }
+          }
+        : (data?: unknown) => {
+            try {
+              const v = get(get(data, k0), k1);
+              return v === undefined ? dflt : v;
+            } catch (e) {
+              throw asLogicError(e);
+            }
+          }
+    ) as CompiledRule;
+  } else if (root.t === PATHN && root.fb === null) {
     // A plain read charges nothing: no counters to reset, and no closure to call.
     run = ((data?: unknown) => {
       try {

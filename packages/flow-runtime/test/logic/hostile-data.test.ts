@@ -54,4 +54,13 @@ describe('evaluate on hostile data', () => {
       delete planted.approvedByPollution;
     }
   });
+
+  it('a member whose getter throws: LOGIC_DATA from a plain read, a comparison and arithmetic alike', () => {
+    const data = { a: Object.defineProperty({}, 'b', { enumerable: true, get: () => { throw new TypeError('boom'); } }) };
+    for (const rule of [{ var: 'a.b' }, { var: ['a.b', 1] }, { '==': [{ var: 'a.b' }, 1] }, { '+': [{ var: 'a.b' }, 1] }, { if: [{ var: 'a.b' }, 1, 2] }]) {
+      expect(code(() => evaluate(rule, data))).toBe('LOGIC_DATA');
+    }
+    const top = Object.defineProperty({}, 'x', { enumerable: true, get: () => { throw new RangeError('deep'); } });
+    expect(code(() => evaluate({ var: 'x' }, top))).toBe('LOGIC_DATA');
+  });
 });
