@@ -169,10 +169,10 @@ export default async function guards(): Promise<BenchResult[]> {
   if (sink < 0) console.log(sink);
   return [
     { name: 'guards.rules_measured', value: cases.length, unit: 'rules' },
-    { name: 'guards.evals_per_s', value: vsJs.ours, unit: 'evals/s' },
-    { name: 'guards.jsonlogicjs_evals_per_s', value: vsJs.reference, unit: 'evals/s' },
+    { name: 'guards.evals_per_s', value: vsJs.ours, unit: 'evals/CPU s' },
+    { name: 'guards.jsonlogicjs_evals_per_s', value: vsJs.reference, unit: 'evals/CPU s' },
     { name: 'guards.speedup_vs_jsonlogicjs', value: vsJs.ratio, unit: 'x', ratio: vsJs.ratio, against: `json-logic-js 2.0.5 apply, every rule of the sample flows (${cases.length}) on their scenario data`, target: '≥ 20' },
-    { name: 'guards.json_logic_engine_evals_per_s', value: vsJle.reference, unit: 'evals/s' },
+    { name: 'guards.json_logic_engine_evals_per_s', value: vsJle.reference, unit: 'evals/CPU s' },
     { name: 'guards.ratio_vs_json_logic_engine', value: vsJle.ratio, unit: 'x', ratio: vsJle.ratio, against: `json-logic-engine 5 build (compiled with new Function; ours uses none), same rules and data; differs from json-logic-js on ${jleDisagree}/${ps.length} pairs`, target: '≥ 1.0' },
     { name: 'guards.speedup_vs_jsonlogicjs_handpicked', value: vsHand.ratio, unit: 'x', ratio: vsHand.ratio, against: 'json-logic-js 2.0.5 apply, 3 hand-picked guards (if/some/missing) — not the flows' },
   ];
