@@ -1,12 +1,12 @@
 import type { Catalog, Department, Role, Window } from '../schema/catalog.js';
 import { indexEntities, resolveDataPath, type EntityIndex, type PathInfo } from '../schema/data-paths.js';
 import type { Flow, FlowNode, NodeKind } from '../schema/flow.js';
-import { buildGraph, KIND, type FlowGraph } from './graph.js';
+import { buildGraph, KIND, neighbours, type FlowGraph } from './graph.js';
 import { dominatorTree, type DominatorTree } from './dominators.js';
 import { depthFirst, reach, type DepthFirst } from './traversal.js';
 import type { AnalysisInput, FlowRegistry } from './types.js';
 import { checkRule, type RuleIssue } from '../logic/policy.js';
-import { nearest } from '../schema/collect.js';
+import { nearestAll } from '../schema/collect.js';
 import { ruleSites, type RuleSite } from './guards/sites.js';
 
 /** A rule site with its JsonLogic policy issues (empty when the rule may run). */
@@ -69,29 +69,52 @@ export class AnalysisContext {
    * does not have): `from` has a connection drawn out of it, `into` one drawn
    * into it (a misspelt end counts for the step it nearly names). The broken connection is the flaw (edge-ends-valid, FLOW_E021);
    * rules about ways in and out treat such steps as connected, so one broken
-   * connection gives one finding.
+   * connection gives one finding. `meant` lists the broken connections whose
+   * both ends are known (a misspelt end read as the step it nearly names).
    */
-  get broken(): { from: Uint8Array; into: Uint8Array } {
+  get broken(): { from: Uint8Array; into: Uint8Array; meant: ReadonlyArray<readonly [number, number]> } {
     return this.once('broken', () => {
       const { source, target, nodes, edges, index } = this.graph;
       const from = new Uint8Array(nodes.length);
       const into = new Uint8Array(nodes.length);
+      const meantPairs: Array<readonly [number, number]> = [];
       // A misspelt end is meant to be the step it nearly names: that step is reached (or left) through it.
       let ids: string[] | undefined;
-      const meant = (id: string): number => {
-        const near = nearest(id, (ids ??= [...index.keys()]));
-        return near === undefined ? -1 : index.get(near)!;
-      };
+      // Where names are equally near (`ed` for `end` or `d`), each is taken as possibly meant.
+      const meant = (id: string): number[] => nearestAll(id, (ids ??= [...index.keys()])).map((near) => index.get(near)!);
       for (let e = 0; e < source.length; e++) {
         const s = source[e]!;
         const d = target[e]!;
         if (s >= 0 && d >= 0) continue;
-        const a = s >= 0 ? s : meant(edges[e]!.source);
-        const b = d >= 0 ? d : meant(edges[e]!.target);
-        if (a >= 0) from[a] = 1;
-        if (b >= 0) into[b] = 1;
+        const as = s >= 0 ? [s] : meant(edges[e]!.source);
+        const bs = d >= 0 ? [d] : meant(edges[e]!.target);
+        for (const a of as) from[a] = 1;
+        for (const b of bs) into[b] = 1;
+        for (const a of as) for (const b of bs) meantPairs.push([a, b] as const);
       }
-      return { from, into };
+      return { from, into, meant: meantPairs };
+    });
+  }
+
+  /** Steps reachable from step `v` along the connections as drawn and as meant (a misspelt end read as the step it nearly names). */
+  reachFromMeant(v: number): Uint8Array {
+    return this.once(`reachFromMeant:${v}`, () => {
+      const { meant } = this.broken;
+      const n = this.graph.nodes.length;
+      const seen = new Uint8Array(n + 2);
+      const stack = [v];
+      seen[v] = 1;
+      while (stack.length) {
+        const u = stack.pop()!;
+        const next = [...neighbours(this.graph.succ, u)];
+        for (const [a, b] of meant) if (a === u) next.push(b);
+        for (const w of next) {
+          if (seen[w]) continue;
+          seen[w] = 1;
+          stack.push(w);
+        }
+      }
+      return seen;
     });
   }
 

@@ -103,6 +103,9 @@ export function buildGraph(flow: Flow): FlowGraph {
     source[e] = s;
     target[e] = t;
     if (s < 0 || t < 0) return;
+    // Nothing leaves an end (the engine finishes the path there): a connection drawn out of one is edge-ends-valid's
+    // finding, and no way on for any other analysis.
+    if (kind[s] === KIND.end) return;
     outPairs[2 * valid] = s;
     outPairs[2 * valid + 1] = e;
     inPairs[2 * valid] = t;

@@ -1,4 +1,3 @@
-import { reach } from './traversal.js';
 import type { AnalysisContext } from './context.js';
 import { dominates } from './dominators.js';
 import { inOf } from './graph.js';
@@ -42,14 +41,4 @@ export function joinsOf(ctx: AnalysisContext): Map<number, number[]> {
     }
   }
   return out;
-}
-
-/**
- * Per node: 1 when an end can be reached from it. Where it cannot (a dead
- * end or a trapped loop further on), post-dominance says nothing about how
- * branches meet, so the rules that read it leave such steps to no-dead-end
- * and end-reachable.
- */
-export function reachesEnd(ctx: AnalysisContext): Uint8Array {
-  return ctx.once('reachesEnd', () => reach(ctx.graph.pred, [ctx.graph.exit]));
 }

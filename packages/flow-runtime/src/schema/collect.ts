@@ -144,6 +144,19 @@ export function nearest(name: string, known: Iterable<string>): string | undefin
   return best !== undefined && bestDistance <= Math.max(2, Math.floor(name.length / 3)) ? best : undefined;
 }
 
+/**
+ * Every known name as close to `name` as the nearest one, when it is a near
+ * miss: for `ed`, both `end` and `d`. Small sets only (a full scan); a large
+ * one gives the single {@link nearest} name.
+ */
+export function nearestAll(name: string, known: ReadonlyArray<string>): string[] {
+  const best = nearest(name, known);
+  if (best === undefined) return [];
+  if (known.length > FULL_SCAN_LIMIT) return [best];
+  const d = distance(name.toLowerCase(), best.toLowerCase());
+  return known.filter((k) => distance(name.toLowerCase(), k.toLowerCase()) === d);
+}
+
 function distance(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > 3) return Infinity;
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);

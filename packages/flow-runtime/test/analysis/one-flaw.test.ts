@@ -191,6 +191,63 @@ const rows: Row[] = [
     message: /only one branch/,
     refused: true,
   },
+  {
+    name: 'a decision branch drawn to a misspelt step: FLOW_E021 only, not also a decision missing a branch',
+    catalog: testCatalog,
+    make: () => {
+      const f = clean('a loop back through a decision with a counter: three tries, then give up');
+      edge(f, 'approved-again').target = 'agin';
+      return f;
+    },
+    rule: 'FLOW_E021',
+    message: /Did you mean 'again'\?/,
+    refused: true,
+  },
+  {
+    name: 'a connection to a misspelt step equally near two names (ed: end or d): FLOW_E021 only, neither step cut off',
+    catalog: testCatalog,
+    make: () => {
+      const f = clean('a decision before a split sending one answer straight to the join');
+      edge(f, 'j-end').target = 'ed';
+      return f;
+    },
+    rule: 'FLOW_E021',
+    refused: true,
+  },
+  {
+    name: 'a misspelt connection before the step a separation-of-duties rule names: FLOW_E021 only',
+    catalog: sampleCatalog,
+    make: () => {
+      const f = sample('sample-order');
+      edge(f, 'request-sample-to-value-sample').target = 'value-ample';
+      return f;
+    },
+    rule: 'FLOW_E021',
+    refused: true,
+  },
+  {
+    name: 'a second start that skips a mandatory step: single-start only',
+    catalog: sampleCatalog,
+    make: () => {
+      const f = sample('complaint-handling');
+      f.nodes.push({ id: 'phone-start', kind: 'start', name: { en: 'Phone complaint', zh: '电话投诉' } });
+      f.edges.push({ id: 'phone-start-to-investigate', source: 'phone-start', target: 'investigate' });
+      return f;
+    },
+    rule: 'single-start',
+    nodeIds: ['start', 'phone-start'],
+  },
+  {
+    name: 'a connection drawn out of an end: edge-ends-valid only (nothing leaves an end, so it makes no loop and moves no join)',
+    catalog: testCatalog,
+    make: () => {
+      const f = clean('nested parallel splits');
+      f.edges.push({ id: 'end-to-a', source: 'end', target: 'a' });
+      return f;
+    },
+    rule: 'edge-ends-valid',
+    nodeIds: ['end'],
+  },
 ];
 
 const ADMIN = { id: 'admin', name: 'Admin', roles: ['admin'] };

@@ -62,7 +62,8 @@ export function decisionRegions(ctx: AnalysisContext): DecisionRegions[] {
     const out: DecisionRegions[] = [];
     decisions: for (const i of ctx.byKind('decision')) {
       const node = g.nodes[i]!;
-      if (node.kind !== 'decision') continue;
+      // A branch drawn to a misspelt step is missing from the list: what the branches cover is judged once it is mended.
+      if (node.kind !== 'decision' || ctx.broken.from[i]) continue;
       const atoms = new Map<string, unknown>();
       const branches: BranchRegion[] = [];
       const defaults: FlowEdge[] = [];

@@ -28,7 +28,8 @@ export const decisionHasDefault: LintRule = {
         });
       }
       const catchAll = out.some((e) => !e.default && e.guard === undefined);
-      if (defaults.length === 0 && !catchAll) {
+      // A branch drawn to a misspelt step is missing from the list (it may be the default): the broken connection is the one finding.
+      if (defaults.length === 0 && !catchAll && !ctx.broken.from[i]) {
         report({
           message: t(`Decision ${named(node).en} has no default branch: when none of its conditions holds, the process stops there.`, `判断${named(node).zh}没有默认分支：当所有条件都不成立时，流程会停在这里。`),
           nodeIds: [node.id],

@@ -11,8 +11,8 @@ import { KIND, neighbours, outDegree } from '../graph.js';
 export const endReachable: LintRule = {
   id: 'end-reachable',
   doc: 'From every step an end can still be reached; a loop with no way out traps the process.',
-  // A trapped loop is said once, as a loop with no way out (not also as a loop of automatic steps, or a loop into a join).
-  supersedes: ['no-automatic-loop', 'join-after-exclusive'],
+  // A trapped loop is said once, as a loop with no way out (not also as a loop of automatic steps, a loop into a join, or its decision lacking the way out).
+  supersedes: ['no-automatic-loop', 'join-after-exclusive', 'uncovered-values'],
   check(ctx, report) {
     const g = ctx.graph;
     const deadEnds: number[] = [];

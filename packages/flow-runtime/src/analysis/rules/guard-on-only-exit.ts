@@ -17,7 +17,8 @@ export const guardOnOnlyExit: LintRule = {
       const k = g.kind[i];
       if (k === KIND.decision || k === KIND.parallel || k === KIND.end) return;
       const out = outOf(g, i);
-      if (out.length !== 1) return;
+      // A second way out drawn to a misspelt step is still a way out: the broken connection is the one finding.
+      if (out.length !== 1 || ctx.broken.from[i]) return;
       const edge = g.edges[out[0]!]!;
       if (edge.guard === undefined || edge.default) return;
       const e = named({ id: edge.id, name: edge.label });

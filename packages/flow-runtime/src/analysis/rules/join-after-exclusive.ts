@@ -1,8 +1,10 @@
 import type { LintRule } from '../types.js';
 import type { AnalysisContext } from '../context.js';
 import { named, t } from '../text.js';
-import { enclosingParallel, forwardIn, reachesEnd } from '../structure.js';
-import { inOf, outDegree } from '../graph.js';
+import { enclosingParallel, forwardIn } from '../structure.js';
+import { inOf, KIND, outDegree, outOf } from '../graph.js';
+import { dominates } from '../dominators.js';
+import { reach } from '../traversal.js';
 
 /**
  * join-after-exclusive: a join waits for all its branches, so it must follow
@@ -14,12 +16,15 @@ export const joinAfterExclusive: LintRule = {
   doc: 'A join follows a parallel split; after a decision only one branch arrives, so the join waits for nothing or, in a parallel branch, forever.',
   check(ctx, report) {
     const g = ctx.graph;
+    // Where the branches into a join come from is read from the connections: while one is broken, that is the one finding.
+    if (ctx.broken.meant.length > 0 || ctx.broken.from.some(Boolean) || ctx.broken.into.some(Boolean)) return;
     const back = ctx.backEdges;
     const { idom } = ctx.dominators;
     for (const j of ctx.byKind('join')) {
       const node = g.nodes[j]!;
       if (node.kind !== 'join' || !ctx.reachable[j]) continue;
-      const loops = inOf(g, j).filter((e) => back[e]);
+      // A loop that only closes through a connection out of an end is never taken (nothing leaves an end: edge-ends-valid says so).
+      const loops = inOf(g, j).filter((e) => back[e] && loopsWithoutEnd(ctx, j, g.source[e]!));
       if (loops.length > 0) {
         report({
           message: t(`A loop comes back into join ${named(node).en}; the join waits for the loop's branch, which can only come after the join has let the process through.`, `一个循环回到了汇合点${named(node).zh}；汇合点会等待这条循环分支，而它只有在汇合点放行之后才会到来。`),
@@ -31,7 +36,7 @@ export const joinAfterExclusive: LintRule = {
       const fin = forwardIn(ctx, j);
       if (fin.length < 2) continue;
       // No end after the join: how its branches were started cannot be read from the ways to an end (no-dead-end, end-reachable).
-      if (!reachesEnd(ctx)[j]) continue;
+      if (!ctx.reachesEnd[j]) continue;
       const d = idom[j]!;
       if (d < 0 || d >= g.nodes.length) continue;
       const top = g.nodes[d]!;
@@ -39,6 +44,9 @@ export const joinAfterExclusive: LintRule = {
       // A decision that either runs a parallel split closed by this join or skips it: outside any other
       // parallel branch the skipping token has no siblings and passes, and the split's branches are awaited.
       if (closesSplit(ctx, j) && enclosingParallel(ctx, j) < 0) continue;
+      // A split between the decision and this join whose branches do not close anywhere (one loops back, one ends
+      // elsewhere) is that split's flaw: the join was drawn for it.
+      if (brokenSplitBefore(ctx, d, j)) continue;
       // A task with several ways out is no-implicit-split's finding.
       if (top.kind !== 'decision' && outDegree(g, d) > 1) continue;
       // Inside a parallel branch the engine's join waits for the branch's siblings, which never come;
@@ -69,4 +77,38 @@ function closesSplit(ctx: AnalysisContext, j: number): boolean {
     return set;
   });
   return closing.has(j);
+}
+
+/** Whether a split that decision `d` leads to, and that reaches join `j`, has branches that close at no join. */
+function brokenSplitBefore(ctx: AnalysisContext, d: number, j: number): boolean {
+  const g = ctx.graph;
+  const pidom = ctx.postDominators.idom;
+  for (const p of ctx.byKind('parallel')) {
+    if (!ctx.reachable[p] || !dominates(ctx.dominators, d, p)) continue;
+    const closer = pidom[p]!;
+    if (closer >= 0 && closer < g.nodes.length && g.kind[closer] === KIND.join) continue;
+    if (ctx.once(`reachFrom:${p}`, () => reach(g.succ, [p]))[j]) return true;
+  }
+  return false;
+}
+
+/** Whether step `to` can be reached from join `j` without passing an end step. */
+function loopsWithoutEnd(ctx: AnalysisContext, j: number, to: number): boolean {
+  const g = ctx.graph;
+  const n = g.nodes.length;
+  const seen = new Uint8Array(n);
+  const stack = [j];
+  seen[j] = 1;
+  while (stack.length) {
+    const v = stack.pop()!;
+    if (v === to) return true;
+    if (g.kind[v] === KIND.end) continue;
+    for (const e of outOf(g, v)) {
+      const w = g.target[e]!;
+      if (w < 0 || w >= n || seen[w]) continue;
+      seen[w] = 1;
+      stack.push(w);
+    }
+  }
+  return false;
 }

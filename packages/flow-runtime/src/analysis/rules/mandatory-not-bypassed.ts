@@ -36,7 +36,8 @@ export const mandatoryNotBypassed: LintRule = {
         message: path
           ? t(`Mandatory step ${named(g.nodes[m]!).en} can be bypassed: the path ${pathEn} never passes it.`, `必经步骤${named(g.nodes[m]!).zh}可以被绕过：路径 ${pathZh} 没有经过它。`)
           : t(`Mandatory step ${named(g.nodes[m]!).en} can be bypassed: some path from the start to an end never passes it.`, `必经步骤${named(g.nodes[m]!).zh}可以被绕过：存在从开始到结束而不经过它的路径。`),
-        nodeIds: [g.nodes[m]!.id],
+        // A bypass from a second start step also names that start: single-start's finding (one start too many) says the flaw.
+        nodeIds: path && g.starts.length > 1 && path.nodes[0] !== g.starts[0] ? [g.nodes[m]!.id, g.nodes[path.nodes[0]!]!.id] : [g.nodes[m]!.id],
         edgeIds: path ? path.edges.map((e) => g.edges[e]!.id) : [],
         hint: t('Route every path to an end through this step, or untick "mandatory" if skipping it is allowed.', '让每条通往结束的路径都经过此步骤；若允许跳过，请取消“必经”。'),
       });

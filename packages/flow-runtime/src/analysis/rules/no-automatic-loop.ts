@@ -13,10 +13,12 @@ const touches = (write: string, read: string): boolean => write === read || read
 /**
  * no-automatic-loop: a loop made only of automatic steps (decisions, splits,
  * joins, system steps) with no task, wait or sub-flow on it, and no system
- * step on it that changes what its decisions read. Once a case goes round it,
- * every decision on it sees the same data and chooses the same way again, so
- * the case spins until the engine stops it (LOOP_LIMIT). A loop that counts
- * (a system step raising a counter its decision tests) is fine.
+ * step on it that changes, round after round, what its decisions read. Once a
+ * case goes round it, every decision on it sees the same data and chooses the
+ * same way again, so the case spins until the engine stops it (LOOP_LIMIT). A
+ * loop that counts (a system step raising a counter its decision tests) is
+ * fine; a system step that computes a value from data the loop does not
+ * change sets the same value every round, so it does not count.
  */
 export const noAutomaticLoop: LintRule = {
   id: 'no-automatic-loop',
@@ -75,10 +77,24 @@ export const noAutomaticLoop: LintRule = {
       const inC = new Set(c);
       const inner = c.flatMap((v) => outOf(g, v).filter((e) => inC.has(g.target[e]!)));
       if (inner.length === 0) continue;
-      const writes = c.flatMap((v) => {
+      // What changes from one round to the next: an assignment that reads its own target (a counter) or another
+      // assignment that changes. One computed only from data the loop leaves alone sets the same value every round.
+      const assigns = c.flatMap((v) => {
         const node = g.nodes[v]!;
-        return node.kind === 'system' ? (node.assign ?? []).map((a) => a.target) : [];
+        return node.kind === 'system' ? (node.assign ?? []).map((a) => ({ target: a.target, reads: checkRule(a.value).length > 0 ? undefined : collectVarUses(a.value).filter((u) => u.scope.kind === 'root').map((u) => u.path) })) : [];
       });
+      const writes: string[] = [];
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const a of assigns) {
+          if (writes.includes(a.target)) continue;
+          // A value that cannot be read is taken to change (guard-policy says what is wrong with it).
+          if (a.reads === undefined || a.reads.some((r) => touches(a.target, r) || writes.some((w) => touches(w, r)))) {
+            writes.push(a.target);
+            grew = true;
+          }
+        }
+      }
       let changes = false;
       for (const v of c) {
         if (g.kind[v] !== KIND.decision) continue;

@@ -1,6 +1,6 @@
 import type { LintRule } from '../types.js';
 import { joinTexts, named, t } from '../text.js';
-import { forwardIn, joinsOf, postDominates, reachesEnd } from '../structure.js';
+import { forwardIn, joinsOf, postDominates } from '../structure.js';
 import { KIND, outOf, inOf, neighbours } from '../graph.js';
 import type { AnalysisContext } from '../context.js';
 
@@ -45,6 +45,8 @@ export const parallelJoinBalanced: LintRule = {
   supersedes: ['join-after-exclusive'],
   check(ctx, report) {
     const g = ctx.graph;
+    // Which branches meet where is read from the connections: while one is drawn to a step that does not exist, the broken connection is the one finding.
+    if (ctx.broken.meant.length > 0 || ctx.broken.from.some(Boolean) || ctx.broken.into.some(Boolean)) return;
     const joins = joinsOf(ctx);
     const said = new Set<number>();
     const joinsFor = (p: number): number[] => {
@@ -57,6 +59,24 @@ export const parallelJoinBalanced: LintRule = {
     };
     // Splits inside a branch whose own branches never meet: that split's flaw, not also the enclosing one's.
     const unmet = new Set(ctx.byKind('parallel').filter((q) => ctx.reachable[q] && outOf(g, q).length > 1 && joinsFor(q).length === 0));
+    // A branch that runs into a step with no way on (or no way to an end) before the join: no-dead-end's or end-reachable's finding.
+    const passesDeadEnd = (from: number, until: number): boolean => {
+      const n = g.nodes.length;
+      const seen = new Uint8Array(n);
+      const stack = [from];
+      seen[from] = 1;
+      while (stack.length) {
+        const v = stack.pop()!;
+        if (v === until) continue;
+        if (!ctx.reachesEnd[v] || (g.kind[v] !== KIND.end && outOf(g, v).length === 0)) return true;
+        for (const w of neighbours(g.succ, v)) {
+          if (w >= n || seen[w]) continue;
+          seen[w] = 1;
+          stack.push(w);
+        }
+      }
+      return false;
+    };
     const passesUnmet = (from: number, until: number): boolean => {
       const n = g.nodes.length;
       const seen = new Uint8Array(n);
@@ -76,7 +96,8 @@ export const parallelJoinBalanced: LintRule = {
     };
     for (const p of ctx.byKind('parallel')) {
       const node = g.nodes[p]!;
-      if (!ctx.reachable[p]) continue;
+      // A split from which no end can be reached sits in a trap (end-reachable's finding): how its branches meet cannot be read from the ways to an end.
+      if (!ctx.reachable[p] || !ctx.reachesEnd[p]) continue;
       const out = outOf(g, p);
       if (out.length === 0) continue;
       if (out.length === 1) {
@@ -92,6 +113,8 @@ export const parallelJoinBalanced: LintRule = {
         const near = partialJoin(ctx, p, new Set(ctx.byKind('parallel').flatMap((q) => (q === p ? [] : joinsFor(q)))));
         // Every branch does come to that join: the ways on after it are what is broken (no-dead-end, end-reachable say so).
         if (near && near.count >= out.length) continue;
+        // A branch that runs into a step with no way on: that dead end is the finding, not the split.
+        if (out.some((e) => g.target[e]! >= 0 && passesDeadEnd(g.target[e]!, -1))) continue;
         if (near) said.add(near.join);
         report({
           message: near
@@ -116,10 +139,10 @@ export const parallelJoinBalanced: LintRule = {
       }
       const j = js[0]!;
       // A join from which no end can be reached is no-dead-end's or end-reachable's finding; which branches come to it cannot be told from the ways to an end.
-      if (!reachesEnd(ctx)[j]) continue;
+      if (!ctx.reachesEnd[j]) continue;
       for (const e of out) {
         const s = g.target[e]!;
-        if (s < 0 || postDominates(ctx, j, s) || (unmet.size > 0 && passesUnmet(s, j))) continue;
+        if (s < 0 || postDominates(ctx, j, s) || (unmet.size > 0 && passesUnmet(s, j)) || passesDeadEnd(s, j)) continue;
         const edge = g.edges[e]!;
         report({
           message: t(`Branch ${named({ id: edge.id, name: edge.label }).en} of parallel split ${named(node).en} does not always come to join ${named(g.nodes[j]!).en}.`, `并行拆分${named(node).zh}的分支${named({ id: edge.id, name: edge.label }).zh}并不总是到达汇合点${named(g.nodes[j]!).zh}。`),

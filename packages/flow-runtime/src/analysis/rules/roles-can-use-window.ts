@@ -116,6 +116,8 @@ export const rolesCanUseWindow: LintRule = {
         const stuck = known.filter((r) => !blind.includes(r) && !editors.includes(r));
         if (shown && stuck.length === 0) continue;
         if (variable && ctx.reachable[v] && filledBefore(ctx, v, `${variable}.${field}`)) continue;
+        // With a second start or a broken connection, what always comes before a step cannot be told: that flaw is said first.
+        if (shown && (ctx.graph.starts.length > 1 || ctx.broken.from.some(Boolean) || ctx.broken.into.some(Boolean))) continue;
         if (!shown) {
           report({
             message: t(`Task ${named(node).en} requires field '${field}', but window ${named(win).en} does not show it, so nobody can fill it in there.`, `任务${named(node).zh}要求填写字段“${field}”，但窗口${named(win).zh}中没有该字段，无法填写。`),

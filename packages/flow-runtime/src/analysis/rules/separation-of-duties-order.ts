@@ -20,7 +20,8 @@ export const separationOfDutiesOrder: LintRule = {
       for (const otherId of node.notSameActorAs ?? []) {
         const o = g.index.get(otherId);
         if (o === undefined || o === i) continue;
-        const from = ctx.once(`reachFrom:${o}`, () => reach(g.succ, [o]));
+        // A broken connection counts as the one it nearly names: what comes after what is read as drawn and meant.
+        const from = ctx.broken.meant.length ? ctx.reachFromMeant(o) : ctx.once(`reachFrom:${o}`, () => reach(g.succ, [o]));
         if (from[i]) continue;
         const other = g.nodes[o]!;
         report({

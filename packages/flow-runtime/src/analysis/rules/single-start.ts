@@ -4,6 +4,8 @@ import { joinTexts, named, t } from '../text.js';
 /** single-start: a flow has exactly one start step. */
 export const singleStart: LintRule = {
   id: 'single-start',
+  // A mandatory step bypassed from the second start is that start's flaw.
+  supersedes: ['mandatory-not-bypassed'],
   doc: 'A flow has exactly one start step, so everyone knows where the process begins.',
   check(ctx, report) {
     const { starts, nodes } = ctx.graph;

@@ -13,7 +13,8 @@ export const superfluousDecision: LintRule = {
     const g = ctx.graph;
     for (const i of ctx.byKind('decision')) {
       const node = g.nodes[i]!;
-      if (outOf(g, i).length !== 1 || inOf(g, i).length > 1) continue;
+      // A branch drawn to a misspelt step is still a branch: the broken connection is the one finding.
+      if (outOf(g, i).length !== 1 || inOf(g, i).length > 1 || ctx.broken.from[i]) continue;
       report({
         message: t(`Decision ${named(node).en} has one way in and one way out, so it decides nothing.`, `判断${named(node).zh}只有一条进线和一条出线，实际上什么也没有判断。`),
         nodeIds: [node.id],

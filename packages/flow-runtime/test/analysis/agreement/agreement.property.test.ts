@@ -38,6 +38,14 @@ const ONE_FLAW: ReadonlySet<MutationKind> = new Set([
   'contradictory-wait',
   'typo-subflow',
   'typo-step-reference',
+  'typo-record',
+  'typo-task-path',
+  'typo-edge-end',
+  'second-start',
+  'typo-option-value',
+  'remove-roles',
+  'remove-department',
+  'edge-out-of-end',
 ]);
 
 /**

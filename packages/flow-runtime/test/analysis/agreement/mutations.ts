@@ -266,6 +266,89 @@ export const MUTATIONS = {
     list[i] = typo(list[i] as unknown as string) as unknown as J;
     return out('typo-step-reference', `step named in ${where} misspelt`, g);
   },
+  'typo-record'(f: J, a: number): Mutated | undefined {
+    const g = clone(f);
+    const t = pick((g.nodes as J[]).filter((n) => n.kind === 'task' && n.record), a);
+    if (!t) return undefined;
+    t.record = typo(t.record);
+    return out('typo-record', `record binding of ${t.id} misspelt ${t.record}`, g);
+  },
+  'typo-task-path'(f: J, a: number): Mutated | undefined {
+    const g = clone(f);
+    const places: Array<[J, 'fields' | 'required', number]> = [];
+    for (const n of g.nodes as J[]) for (const k of ['fields', 'required'] as const) (n[k] ?? []).forEach((_: string, i: number) => places.push([n, k, i]));
+    const p = pick(places, a);
+    if (!p) return undefined;
+    const [n, k, i] = p;
+    const parts = (n[k][i] as string).split('.');
+    parts[parts.length - 1] = typo(parts[parts.length - 1]!);
+    const before = n[k][i];
+    n[k][i] = parts.join('.');
+    return out('typo-task-path', `${n.id}.${k} names ${n[k][i]} instead of ${before}`, g);
+  },
+  'typo-edge-end'(f: J, a: number, b: number): Mutated | undefined {
+    const g = clone(f);
+    const e = pick(g.edges as J[], a);
+    if (!e) return undefined;
+    const end = b % 2 === 0 ? 'target' : 'source';
+    const before = e[end];
+    // A misspelling that happens to be another step's id is a different edit (a connection redrawn): keep it a misspelling.
+    const ids = new Set((g.nodes as J[]).map((x) => x.id as string));
+    let wrong = typo(before);
+    while (ids.has(wrong)) wrong = `${wrong}x`;
+    e[end] = wrong;
+    return out('typo-edge-end', `${end} of connection ${e.id} misspelt ${e[end]} (was ${before})`, g);
+  },
+  'second-start'(f: J, a: number): Mutated | undefined {
+    const g = clone(f);
+    const target = pick((g.nodes as J[]).filter((n) => n.kind === 'task'), a);
+    if (!target) return undefined;
+    const id = fresh(g, 'second-start');
+    g.nodes.push({ id, kind: 'start', name: { en: 'Phone order', zh: '电话下单' } });
+    g.edges.push({ id: fresh(g, `${id}-to-${target.id}`), source: id, target: target.id });
+    return out('second-start', `a second start leading to ${target.id}`, g);
+  },
+  'typo-option-value'(f: J, a: number): Mutated | undefined {
+    const g = clone(f);
+    // A string constant compared with data in a guard: a choice value such as 'prepay'.
+    const places: J[][] = [];
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x)) x.forEach(walk);
+      else if (isRule(x))
+        for (const [op, args] of Object.entries(x)) {
+          if ((op === '==' || op === '!=' || op === '===' || op === '!==') && Array.isArray(args) && args.length === 2 && isRule(args[0]) && 'var' in args[0] && typeof args[1] === 'string' && args[1].length > 2) places.push(args as J[]);
+          else walk(args);
+        }
+    };
+    for (const e of g.edges as J[]) if (e.guard !== undefined) walk(e.guard);
+    const p = pick(places, a);
+    if (!p) return undefined;
+    const before = p[1] as unknown as string;
+    (p as unknown[])[1] = typo(before);
+    return out('typo-option-value', `a condition compares with '${(p as unknown[])[1] as string}' instead of '${before}'`, g);
+  },
+  'remove-roles'(f: J, a: number): Mutated | undefined {
+    const g = clone(f);
+    const t = pick((g.nodes as J[]).filter((n) => n.kind === 'task' && n.roles?.length), a);
+    if (!t) return undefined;
+    delete t.roles;
+    return out('remove-roles', `roles of ${t.id} removed`, g);
+  },
+  'remove-department'(f: J, a: number): Mutated | undefined {
+    const g = clone(f);
+    const t = pick((g.nodes as J[]).filter((n) => n.kind === 'task' && n.department), a);
+    if (!t) return undefined;
+    delete t.department;
+    return out('remove-department', `department of ${t.id} removed`, g);
+  },
+  'edge-out-of-end'(f: J, a: number, b: number): Mutated | undefined {
+    const g = clone(f);
+    const e = pick((g.nodes as J[]).filter((n) => n.kind === 'end'), a);
+    const t = pick((g.nodes as J[]).filter((n) => n.kind === 'task'), b);
+    if (!e || !t) return undefined;
+    g.edges.push({ id: fresh(g, `${e.id}-to-${t.id}`), source: e.id, target: t.id });
+    return out('edge-out-of-end', `a connection drawn out of the end ${e.id} to ${t.id}`, g);
+  },
 } satisfies Record<string, (f: J, a: number, b: number) => Mutated | undefined>;
 
 /** A kind of single mutation. */

@@ -39,6 +39,15 @@ describe('no-automatic-loop', () => {
         count: 1,
       },
       {
+        name: 'a system step on the loop recomputing the tested value from data the loop never changes',
+        flow: flow(
+          [start(), task('entry'), system('value', { assign: [{ target: 'score', value: { '*': [v('order.amount'), 2] } }] }), decision('big'), end()],
+          [...chain('start', 'entry', 'value', 'big'), when('big', 'end', { '>': [v('score'), 2000] }, 'big'), otherwise('big', 'value', 'small')],
+        ),
+        nodeIds: ['value', 'big'],
+        count: 1,
+      },
+      {
         name: 'a loop of system steps only',
         flow: flow([start(), task('entry'), system('s1'), decision('d'), end()], [...chain('start', 'entry', 's1', 'd'), when('d', 's1', v('urgent'), 'again'), otherwise('d', 'end')]),
         nodeIds: ['s1', 'd'],
