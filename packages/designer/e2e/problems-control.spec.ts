@@ -11,3 +11,15 @@ test('a problem about a control point selects it in the flow inspector', async (
   await expect(selected).toBeInViewport();
   await page.screenshot({ path: test.info().outputPath('control-problem.png') });
 });
+
+test('a problem about an unused variable highlights its row in the data table', async ({ page }) => {
+  await page.goto('/?flow=new-order&unusedVariable=1');
+  const problem = page.locator('[data-testid="problem"][data-rule="no-unused-variables"]');
+  await expect(problem).toHaveCount(1);
+  await expect(problem).toHaveAttribute('data-path', '/data/deliveryNote');
+  await problem.click();
+  const row = page.locator('[data-testid="data-schema"] tr[aria-current="true"]');
+  await expect(row).toHaveAttribute('data-variable', 'deliveryNote');
+  await expect(row).toBeInViewport();
+  await page.screenshot({ path: test.info().outputPath('variable-problem.png') });
+});

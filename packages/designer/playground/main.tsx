@@ -9,7 +9,7 @@ import { generateFlow } from './generate.js';
 /*
  * Query parameters: flow=<sample id>|empty|generated, n=<steps for generated>,
  * locale=en|zh, perm=viewer|key-user|admin, broken=1 (adds a problem), brokenControl=1 (misspells the role the first
- * control point alerts), versions=1, sim=1 (simulation mode),
+ * control point alerts), unusedVariable=1 (adds a variable nothing uses), versions=1, sim=1 (simulation mode),
  * src=<url of a flow's JSON text> with catalog=<url of its catalog's JSON text>: the flow is fetched and
  * goes through parseCatalogText/parseFlowText (validation) before the designer opens, as a published file would.
  */
@@ -59,6 +59,7 @@ function initial(): { flow: Flow; catalog: Catalog } {
   }
   const control = params.get('brokenControl') ? flow.controls?.find((c) => c.kind === 'alert') : undefined;
   if (control) control.notify = ['sales-rap'];
+  if (params.get('unusedVariable')) flow.data.deliveryNote = { type: 'text', name: { en: 'Delivery note', zh: '送货备注' } };
   return { flow, catalog: baseCatalog };
 }
 
