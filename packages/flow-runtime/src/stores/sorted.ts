@@ -4,7 +4,7 @@
  * by start time, next-due times). Insert and remove shift the entries after
  * the place in a loop (`splice` would allocate an array of the removed
  * entries on every call), which stays well under a millisecond at 100,000
- * entries; an entry among the newest few is placed without a search.
+ * entries; the place of an entry is searched from the newest end.
  */
 import type { InstanceKey, TaskKey } from './types.js';
 
@@ -30,16 +30,27 @@ export class SortedList<T extends K, K = T> {
   }
 
   /**
-   * Where `entry` goes (the first index whose entry is not before it). Usually
-   * last, or among the last few (entries of the same millisecond, ordered by
-   * id), so those are looked at before searching.
+   * Where `entry` goes (the first index whose entry is not before it),
+   * searched back from the end in doubling steps, then by halves: the place is
+   * usually among the newest entries (those of the same millisecond are
+   * ordered by id), so it costs a few comparisons however long the list is.
    */
   private place(entry: K): number {
     const items = this.items;
-    const end = items.length;
-    let i = end;
-    while (i > 0 && this.compare(items[i - 1]!, entry) >= 0) if (end - --i > 8) return this.seek(entry);
-    return i;
+    let hi = items.length;
+    let lo = hi - 1;
+    for (let step = 1; lo >= 0 && this.compare(items[lo]!, entry) >= 0; step *= 2) {
+      hi = lo;
+      lo -= step;
+    }
+    // Now everything up to `lo` comes before `entry` and the entry at `hi` (if any) does not.
+    lo = Math.max(lo + 1, 0);
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.compare(items[mid]!, entry) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /** Adds an entry, replacing an equal one. */
