@@ -77,6 +77,24 @@ export const parallelJoinBalanced: LintRule = {
       }
       return false;
     };
+    // Whether split `p` can be reached again from `from` without passing join `until`.
+    const loopsBackBefore = (from: number, p: number, until: number): boolean => {
+      const n = g.nodes.length;
+      const seen = new Uint8Array(n);
+      const stack = [from];
+      seen[from] = 1;
+      while (stack.length) {
+        const v = stack.pop()!;
+        if (v === p) return true;
+        if (v === until) continue;
+        for (const w of neighbours(g.succ, v)) {
+          if (w >= n || seen[w]) continue;
+          seen[w] = 1;
+          stack.push(w);
+        }
+      }
+      return false;
+    };
     const passesUnmet = (from: number, until: number): boolean => {
       const n = g.nodes.length;
       const seen = new Uint8Array(n);
@@ -142,8 +160,22 @@ export const parallelJoinBalanced: LintRule = {
       if (!ctx.reachesEnd[j]) continue;
       for (const e of out) {
         const s = g.target[e]!;
-        if (s < 0 || postDominates(ctx, j, s) || (unmet.size > 0 && passesUnmet(s, j)) || passesDeadEnd(s, j)) continue;
+        if (s < 0) continue;
         const edge = g.edges[e]!;
+        // A branch that can come back to its own split before the join: the split runs again, and the join waits for a branch that keeps leaving.
+        if (loopsBackBefore(s, p, j)) {
+          report({
+            message: t(
+              `Branch ${named({ id: edge.id, name: edge.label }).en} of parallel split ${named(node).en} can lead back to the split before it comes to join ${named(g.nodes[j]!).en}: the split starts its branches again and the join waits for one that keeps leaving.`,
+              `并行拆分${named(node).zh}的分支${named({ id: edge.id, name: edge.label }).zh}在到达汇合点${named(g.nodes[j]!).zh}之前可能回到该拆分：拆分会再次启动各分支，汇合点等待的分支却一再离开。`,
+            ),
+            nodeIds: [node.id, g.nodes[j]!.id],
+            edgeIds: [edge.id],
+            hint: t('Bring the branch to the join first, and loop back after the join (to a step before the split).', '先让该分支到达汇合点，再在汇合点之后（回到拆分之前的步骤）循环。'),
+          });
+          continue;
+        }
+        if (postDominates(ctx, j, s) || (unmet.size > 0 && passesUnmet(s, j)) || passesDeadEnd(s, j)) continue;
         report({
           message: t(`Branch ${named({ id: edge.id, name: edge.label }).en} of parallel split ${named(node).en} does not always come to join ${named(g.nodes[j]!).en}.`, `并行拆分${named(node).zh}的分支${named({ id: edge.id, name: edge.label }).zh}并不总是到达汇合点${named(g.nodes[j]!).zh}。`),
           nodeIds: [node.id, g.nodes[j]!.id],

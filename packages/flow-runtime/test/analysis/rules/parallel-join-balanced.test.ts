@@ -33,6 +33,14 @@ describe('parallel-join-balanced', () => {
       },
     ],
     invalid: [
+      {
+        name: 'a branch that loops back to its own split before the join (the join waits for it forever)',
+        flow: flow([start(), parallel('p'), task('a'), task('again'), financeTask('b'), warehouseTask('c'), join('j'), end()], [...chain('start', 'p', 'a', 'again', 'p'), ...chain('p', 'b', 'j', 'end'), ...chain('p', 'c', 'j')]),
+        nodeIds: ['p', 'j'],
+        edgeIds: ['p-a'],
+        message: /can lead back to the split before it comes to join/,
+        count: 1,
+      },
       { name: 'a split with one branch', flow: flow([start(), parallel('p'), task('a'), end()], chain('start', 'p', 'a', 'end')), nodeIds: ['p'] },
       { name: 'branches that never meet', flow: flow([start(), parallel('p'), task('a'), financeTask('b'), end('e1'), end('e2')], [...chain('start', 'p', 'a', 'e1'), ...chain('p', 'b', 'e2')]), nodeIds: ['p'], message: /never meet/ },
       {
