@@ -73,6 +73,9 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
     if (!actor) throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.adminNoActor', args, { roles: [...adminRoles] });
     if (!actor.roles.some((r) => adminRoles.includes(r))) throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.admin', { ...args, actor: actor.name ?? actor.id }, { roles: [...adminRoles] });
   };
+  // Only the store's own synchronous access: a wrapper that copied the memory store's methods and
+  // replaced some (a spread, a proxy) is used through its Promise methods, so its replacements run.
+  const syncAccess = store.sync?.store === store ? store.sync : undefined;
   const defs = definitionStore(store, catalog, clock, parse, options.deployCheck);
   const states = new Map<string, InstanceState>();
   const listeners = new Set<EngineListener>();
@@ -282,7 +285,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
     try {
       const c = command();
       const now = clock.now();
-      const sync = store.sync;
+      const sync = syncAccess;
       const state = sync && states.get(instanceId);
       const flow = state && (expectedSeq === undefined || state.seq === expectedSeq) ? defs.peek(state.flowId, state.version) : undefined;
       // (`flow` is set only when `state` is, and `state` only when `sync` is.)
@@ -347,7 +350,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       try {
         // The store synchronous and the version compiled: decided and appended without waiting. A
         // retired version takes the full path (its refusal, or the newest version in service).
-        const sync = store.sync;
+        const sync = syncAccess;
         const stored = sync?.getDefinition({ flowId, version: options.version });
         const flow = stored && !stored.retired ? defs.peek(flowId, stored.version) : undefined;
         if (sync && flow && !flow.subflows) {

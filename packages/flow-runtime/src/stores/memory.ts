@@ -145,8 +145,7 @@ export function createMemoryStore(): FlowStore {
   const getDefinitionSync = ({ flowId, version }: GetDefinitionRequest): StoredDefinition | undefined =>
     version === undefined ? latestDefs.get(flowId) : defs.get(flowId)?.get(version);
 
-  return {
-    sync: { append: appendSync, getDefinition: getDefinitionSync },
+  const self: FlowStore = {
     append: async (request) => appendSync(request),
     async load({ instanceId, afterSeq = 0 }) {
       const log = instances.get(instanceId)?.log;
@@ -273,4 +272,6 @@ export function createMemoryStore(): FlowStore {
       return structuredClone(logs.flat());
     },
   };
+  Object.assign(self, { sync: { store: self, append: appendSync, getDefinition: getDefinitionSync } });
+  return self;
 }

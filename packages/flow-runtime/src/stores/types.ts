@@ -196,6 +196,12 @@ export interface ChangesRequest {
  * returns promises).
  */
 export interface SyncStoreAccess {
+  /**
+   * The store this access belongs to. The engine uses the access only on that
+   * very store, so a wrapper that copies a store's methods and replaces some
+   * (a spread, a proxy) runs through its own Promise methods.
+   */
+  readonly store: FlowStore;
   /** As {@link FlowStore.append}. */
   append(request: AppendRequest): AppendResult;
   /** As {@link FlowStore.getDefinition}. */

@@ -68,20 +68,34 @@ describe('the synchronous path', () => {
     expect((await engine.start('order', { actor: sales })).instance.version).toBe(3);
   });
 
+  it('runs a wrapper\'s own append when it copied the memory store and replaced that method', async () => {
+    const store = createMemoryStore();
+    const seen: string[] = [];
+    // An auditing wrapper, as a host might write: every append must pass through it.
+    const audited: FlowStore = { ...store, append: async (request) => (seen.push(...request.writes.map((w) => w.instanceId)), store.append(request)) };
+    const { engine } = await testEngine([orderFlow], audited);
+    const { instance } = await engine.start('order', { actor: sales, hostData: { customer } });
+    const [entry] = await engine.tasks(instance.instanceId, { actor: sales });
+    await engine.complete(instance.instanceId, entry!.taskId, { actor: sales, data: { 'order.amount': 1 } });
+    expect(seen).toEqual([instance.instanceId, instance.instanceId]);
+  });
+
   it('reports a failing synchronous store as STORE_FAILED, writing nothing', async () => {
     const store = createMemoryStore();
     const { engine } = await testEngine([orderFlow], store);
     let fail = false;
-    const broken: FlowStore = {
-      ...store,
+    const broken: FlowStore = { ...store };
+    // A wrapper offering its own synchronous access (naming itself as the store it belongs to).
+    Object.assign(broken, {
       sync: {
         ...store.sync!,
-        append: (request) => {
+        store: broken,
+        append: (request: Parameters<NonNullable<FlowStore['sync']>['append']>[0]) => {
           if (fail) throw new Error('disk full');
           return store.sync!.append(request);
         },
       },
-    };
+    });
     const onBroken = createEngine({ store: broken, catalog });
     // The first start loads and compiles the definition; the next takes the synchronous path.
     await onBroken.start('order', { actor: sales });
