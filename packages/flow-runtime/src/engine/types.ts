@@ -163,7 +163,8 @@ export interface Engine {
   start(flowId: string, options: { actor: Actor; data?: DataPatch; hostData?: DataPatch; version?: number }): Promise<CommandResult>;
   /**
    * Open tasks the actor may do, across all instances (by open time, from the
-   * store's indexed open-task rows and state snapshots: no log is replayed),
+   * store's indexed open-task rows and the states of that page's instances
+   * only: no other case is read),
    * a page at a time with `limit` and `cursor`; or all of one instance's.
    * Without `limit`, every one.
    */
