@@ -17,8 +17,10 @@ export const BUDGETS = [
   { name: 'runtime.root_gzip_kb', entry: 'src/index.ts', budgetKb: 100, what: '@crm/flow-runtime (format, evaluator, describe, engine with its deploy check, memory store)' },
   { name: 'runtime.engine_entry_gzip_kb', entry: 'src/engine-entry.ts', budgetKb: 40, what: '@crm/flow-runtime/engine (engine, memory store, compiled guards)' },
   // Not an issue target: the analysis entry bundled alone (it pulls in the root parts it builds on),
-  // held where it is so that growth of the authoring tools shows in CI too.
-  { name: 'runtime.analysis_entry_gzip_kb', entry: 'src/analysis-entry.ts', budgetKb: 125, what: '@crm/flow-runtime/analysis (lint, metrics, scenarios, SOP, compare, change control)' },
+  // held so that growth of the authoring tools shows in CI too. 115 KB when it was split off; 124.5 KB
+  // after the Chinese format-problem table (~6 KB) and the no-automatic-loop / agreement fixes; 135 leaves
+  // room for one more rule set, not for unnoticed drift.
+  { name: 'runtime.analysis_entry_gzip_kb', entry: 'src/analysis-entry.ts', budgetKb: 135, what: '@crm/flow-runtime/analysis (lint, metrics, scenarios, SOP, compare, change control)' },
 ] as const;
 
 /** Bundles `contents` (or a file) and returns its minified and gzipped sizes in KB, and the minified bytes each module put in. */
