@@ -30,6 +30,8 @@ interface Row {
   message?: RegExp;
   /** The engine (root entry, with the deploy check) refuses it. */
   refused?: boolean;
+  /** Lint without the sample flows as sub-flows (the flow calls one of the test catalog's own). */
+  alone?: true;
 }
 
 const rows: Row[] = [
@@ -248,6 +250,45 @@ const rows: Row[] = [
     rule: 'edge-ends-valid',
     nodeIds: ['end'],
   },
+  {
+    name: 'the start drawn past the system step that fills two required fields: one finding naming both fields (and the step cut off)',
+    catalog: sampleCatalog,
+    make: () => {
+      const f = sample('rework-order');
+      edge(f, 'start-to-link-rework').target = 'request-rework';
+      return f;
+    },
+    rule: 'roles-can-use-window',
+    also: ['no-unreachable'],
+    nodeIds: ['request-rework'],
+    message: /requires fields 'originalOrder', 'complaint'/,
+  },
+  {
+    name: 'a loop back through two nested splits: said once, not once per split nor as an automatic loop (plus the inner join left with one way in)',
+    catalog: testCatalog,
+    make: () => {
+      const f = clean('nested parallel splits');
+      edge(f, 'a-qj').target = 'p';
+      return f;
+    },
+    // the loop back (once, not once per split) and the inner join left with one way in
+    rule: 'parallel-join-balanced',
+    also: ['parallel-join-balanced'],
+  },
+  {
+    name: 'a decision after a join drawn back into the join: the loop into the join, said once (not also an automatic loop), and the step cut off',
+    catalog: testCatalog,
+    make: () => {
+      const f = clean('a sub-flow inside a parallel branch');
+      edge(f, 'granted-release').target = 'j';
+      return f;
+    },
+    rule: 'join-after-exclusive',
+    also: ['no-unreachable'],
+    nodeIds: ['j'],
+    message: /A loop comes back into join/,
+    alone: true,
+  },
 ];
 
 const ADMIN = { id: 'admin', name: 'Admin', roles: ['admin'] };
@@ -255,7 +296,8 @@ const ADMIN = { id: 'admin', name: 'Admin', roles: ['admin'] };
 describe('one flaw, one finding: what the agreement property tests found', () => {
   it.each(rows.map((r) => [r.name, r] as const))('%s', async (_name, row) => {
     const f = row.make();
-    const r = lintFlow(f, row.catalog, { flows: registry });
+    const flows = row.alone ? {} : { flows: registry };
+    const r = lintFlow(f, row.catalog, flows);
     const errors = r.diagnostics.filter((d) => d.severity === 'error');
     expect(errors.map((d) => `${d.rule}: ${d.message}`)).toHaveLength(1 + (row.also?.length ?? 0));
     expect(errors.map((d) => d.rule).sort()).toEqual([row.rule, ...(row.also ?? [])].sort());
@@ -264,7 +306,7 @@ describe('one flaw, one finding: what the agreement property tests found', () =>
     if (row.nodeIds) expect(d!.nodeIds).toEqual(expect.arrayContaining(row.nodeIds));
     if (row.message) expect(d!.message).toMatch(row.message);
     // The same single finding in Chinese, not the English words.
-    const zh = lintFlow(f, row.catalog, { flows: registry, locale: 'zh' }).diagnostics.filter((x) => x.severity === 'error');
+    const zh = lintFlow(f, row.catalog, { ...flows, locale: 'zh' }).diagnostics.filter((x) => x.severity === 'error');
     expect(zh.map((x) => x.rule).sort()).toEqual([row.rule, ...(row.also ?? [])].sort());
     if (row.refused !== undefined) {
       const engine = createEngine({ store: createMemoryStore(), catalog: row.catalog });

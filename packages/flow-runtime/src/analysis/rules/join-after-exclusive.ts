@@ -14,6 +14,8 @@ import { reach } from '../traversal.js';
 export const joinAfterExclusive: LintRule = {
   id: 'join-after-exclusive',
   doc: 'A join follows a parallel split; after a decision only one branch arrives, so the join waits for nothing or, in a parallel branch, forever.',
+  // A loop that comes back into a join is this rule's finding; the same loop is not also an automatic loop.
+  supersedes: ['no-automatic-loop'],
   check(ctx, report) {
     const g = ctx.graph;
     // Where the branches into a join come from is read from the connections: while one is broken, that is the one finding.

@@ -42,7 +42,8 @@ export const parallelJoinBalanced: LintRule = {
   id: 'parallel-join-balanced',
   doc: 'Every parallel split has at least two branches that all meet at one join, and every join has branches to wait for.',
   // A join some branches of a split never reach is that split's flaw: it is not also a join after alternatives.
-  supersedes: ['join-after-exclusive'],
+  // A branch that leads back to its own split is this rule's finding; the same loop is not also an automatic loop.
+  supersedes: ['join-after-exclusive', 'no-automatic-loop'],
   check(ctx, report) {
     const g = ctx.graph;
     // Which branches meet where is read from the connections: while one is drawn to a step that does not exist, the broken connection is the one finding.
@@ -94,6 +95,30 @@ export const parallelJoinBalanced: LintRule = {
         }
       }
       return false;
+    };
+    // Nodes on a loop back already reported: a loop through two splits (p → q → … → p) is one flaw, said at the first split.
+    const onReportedLoop = new Uint8Array(g.nodes.length);
+    const markLoop = (from: number, p: number, until: number): void => {
+      const n = g.nodes.length;
+      const walk = (start: number, adj: typeof g.succ): Uint8Array => {
+        const seen = new Uint8Array(n);
+        const stack = [start];
+        seen[start] = 1;
+        while (stack.length) {
+          const v = stack.pop()!;
+          if (v === until) continue;
+          for (const w of neighbours(adj, v)) {
+            if (w >= n || seen[w]) continue;
+            seen[w] = 1;
+            stack.push(w);
+          }
+        }
+        return seen;
+      };
+      const ahead = walk(from, g.succ);
+      const behind = walk(p, g.pred);
+      onReportedLoop[p] = 1;
+      for (let v = 0; v < n; v++) if (ahead[v] && behind[v] && v !== until) onReportedLoop[v] = 1;
     };
     const passesUnmet = (from: number, until: number): boolean => {
       const n = g.nodes.length;
@@ -164,6 +189,8 @@ export const parallelJoinBalanced: LintRule = {
         const edge = g.edges[e]!;
         // A branch that can come back to its own split before the join: the split runs again, and the join waits for a branch that keeps leaving.
         if (loopsBackBefore(s, p, j)) {
+          if (onReportedLoop[p]) continue;
+          markLoop(s, p, j);
           report({
             message: t(
               `Branch ${named({ id: edge.id, name: edge.label }).en} of parallel split ${named(node).en} can lead back to the split before it comes to join ${named(g.nodes[j]!).en}: the split starts its branches again and the join waits for one that keeps leaving.`,

@@ -110,6 +110,7 @@ export const rolesCanUseWindow: LintRule = {
       if (variable) {
         for (const p of node.required ?? []) if (p.startsWith(`${variable}.`)) required.add(p.slice(variable.length + 1).split('.')[0]!);
       }
+      const unfilled = new Map<string, { stuck: string[]; fields: string[] }>();
       for (const field of required) {
         const shown = win.fields.includes(field);
         const editors = known.filter((r) => !blind.includes(r) && fieldAccess(win, field, r) === 'edit');
@@ -126,10 +127,29 @@ export const rolesCanUseWindow: LintRule = {
           });
           continue;
         }
+        // Fields the same roles cannot fill are one finding (a step bypassed that filled several is one flaw).
+        const key = stuck.join('\u0000');
+        const group = unfilled.get(key);
+        if (group) group.fields.push(field);
+        else unfilled.set(key, { stuck, fields: [field] });
+      }
+      for (const { stuck, fields } of unfilled.values()) {
+        const roles = { en: stuck.map((r) => `'${r}'`).join(', '), zh: stuck.map((r) => `“${r}”`).join('、') };
+        const rs = stuck.length > 1 ? 's' : '';
+        if (fields.length === 1) {
+          const field = fields[0]!;
+          report({
+            message: t(`Task ${named(node).en} requires field '${field}', but role${rs} ${roles.en} cannot edit it in window ${named(win).en}, and no step before it always fills it.`, `任务${named(node).zh}要求填写字段“${field}”，但角色${roles.zh}在窗口${named(win).zh}中无法编辑它，且之前没有步骤一定会填写它。`),
+            nodeIds: [node.id],
+            hint: t(`Give edit access to '${field}' for those roles, fill it in an earlier step, or do not require it here.`, `为这些角色开放“${field}”的编辑权限，在前面的步骤中填写它，或在此步骤中不再要求它。`),
+          });
+          continue;
+        }
+        const list = { en: fields.map((f) => `'${f}'`).join(', '), zh: fields.map((f) => `“${f}”`).join('、') };
         report({
-          message: t(`Task ${named(node).en} requires field '${field}', but role${stuck.length > 1 ? 's' : ''} ${stuck.map((r) => `'${r}'`).join(', ')} cannot edit it in window ${named(win).en}, and no step before it always fills it.`, `任务${named(node).zh}要求填写字段“${field}”，但角色${stuck.map((r) => `“${r}”`).join('、')}在窗口${named(win).zh}中无法编辑它，且之前没有步骤一定会填写它。`),
+          message: t(`Task ${named(node).en} requires fields ${list.en}, but role${rs} ${roles.en} cannot edit them in window ${named(win).en}, and no step before it always fills them.`, `任务${named(node).zh}要求填写字段${list.zh}，但角色${roles.zh}在窗口${named(win).zh}中无法编辑它们，且之前没有步骤一定会填写它们。`),
           nodeIds: [node.id],
-          hint: t(`Give edit access to '${field}' for those roles, fill it in an earlier step, or do not require it here.`, `为这些角色开放“${field}”的编辑权限，在前面的步骤中填写它，或在此步骤中不再要求它。`),
+          hint: t(`Give edit access to these fields for those roles, fill them in an earlier step, or do not require them here.`, `为这些角色开放这些字段的编辑权限，在前面的步骤中填写它们，或在此步骤中不再要求它们。`),
         });
       }
     }

@@ -108,7 +108,7 @@ describe('lint, validate and the engine agree on single mutations of the sample 
           else expect(errors, where).toBeLessThanOrEqual(2);
         },
       ),
-      { numRuns: Number(process.env.AGREEMENT_RUNS ?? 150) },
+      { numRuns: Number(process.env.AGREEMENT_RUNS ?? 150), ...(process.env.AGREEMENT_SEED ? { seed: Number(process.env.AGREEMENT_SEED), path: process.env.AGREEMENT_PATH, endOnFailure: true } : {}) },
     );
   }, 600_000);
 });
