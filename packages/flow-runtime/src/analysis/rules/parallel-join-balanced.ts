@@ -60,83 +60,38 @@ export const parallelJoinBalanced: LintRule = {
     };
     // Splits inside a branch whose own branches never meet: that split's flaw, not also the enclosing one's.
     const unmet = new Set(ctx.byKind('parallel').filter((q) => ctx.reachable[q] && outOf(g, q).length > 1 && joinsFor(q).length === 0));
+    const n = g.nodes.length;
+    /** Walks from `start` along `adj`, not past `until`; stops at the first node `hit` accepts. Returns whether one did, and the nodes seen. */
+    const walk = (start: number, until: number, adj: typeof g.succ, hit?: (v: number) => boolean): { found: boolean; seen: Uint8Array } => {
+      const seen = new Uint8Array(n);
+      const stack = [start];
+      seen[start] = 1;
+      while (stack.length) {
+        const v = stack.pop()!;
+        if (hit?.(v)) return { found: true, seen };
+        if (v === until) continue;
+        for (const w of neighbours(adj, v)) {
+          if (w >= n || seen[w]) continue;
+          seen[w] = 1;
+          stack.push(w);
+        }
+      }
+      return { found: false, seen };
+    };
     // A branch that runs into a step with no way on (or no way to an end) before the join: no-dead-end's or end-reachable's finding.
-    const passesDeadEnd = (from: number, until: number): boolean => {
-      const n = g.nodes.length;
-      const seen = new Uint8Array(n);
-      const stack = [from];
-      seen[from] = 1;
-      while (stack.length) {
-        const v = stack.pop()!;
-        if (v === until) continue;
-        if (!ctx.reachesEnd[v] || (g.kind[v] !== KIND.end && outOf(g, v).length === 0)) return true;
-        for (const w of neighbours(g.succ, v)) {
-          if (w >= n || seen[w]) continue;
-          seen[w] = 1;
-          stack.push(w);
-        }
-      }
-      return false;
-    };
+    const passesDeadEnd = (from: number, until: number): boolean =>
+      walk(from, until, g.succ, (v) => v !== until && (!ctx.reachesEnd[v] || (g.kind[v] !== KIND.end && outOf(g, v).length === 0))).found;
     // Whether split `p` can be reached again from `from` without passing join `until`.
-    const loopsBackBefore = (from: number, p: number, until: number): boolean => {
-      const n = g.nodes.length;
-      const seen = new Uint8Array(n);
-      const stack = [from];
-      seen[from] = 1;
-      while (stack.length) {
-        const v = stack.pop()!;
-        if (v === p) return true;
-        if (v === until) continue;
-        for (const w of neighbours(g.succ, v)) {
-          if (w >= n || seen[w]) continue;
-          seen[w] = 1;
-          stack.push(w);
-        }
-      }
-      return false;
-    };
+    const loopsBackBefore = (from: number, p: number, until: number): boolean => walk(from, until, g.succ, (v) => v === p).found;
     // Nodes on a loop back already reported: a loop through two splits (p → q → … → p) is one flaw, said at the first split.
-    const onReportedLoop = new Uint8Array(g.nodes.length);
+    const onReportedLoop = new Uint8Array(n);
     const markLoop = (from: number, p: number, until: number): void => {
-      const n = g.nodes.length;
-      const walk = (start: number, adj: typeof g.succ): Uint8Array => {
-        const seen = new Uint8Array(n);
-        const stack = [start];
-        seen[start] = 1;
-        while (stack.length) {
-          const v = stack.pop()!;
-          if (v === until) continue;
-          for (const w of neighbours(adj, v)) {
-            if (w >= n || seen[w]) continue;
-            seen[w] = 1;
-            stack.push(w);
-          }
-        }
-        return seen;
-      };
-      const ahead = walk(from, g.succ);
-      const behind = walk(p, g.pred);
+      const ahead = walk(from, until, g.succ).seen;
+      const behind = walk(p, until, g.pred).seen;
       onReportedLoop[p] = 1;
       for (let v = 0; v < n; v++) if (ahead[v] && behind[v] && v !== until) onReportedLoop[v] = 1;
     };
-    const passesUnmet = (from: number, until: number): boolean => {
-      const n = g.nodes.length;
-      const seen = new Uint8Array(n);
-      const stack = [from];
-      seen[from] = 1;
-      while (stack.length) {
-        const v = stack.pop()!;
-        if (unmet.has(v)) return true;
-        if (v === until) continue;
-        for (const w of neighbours(g.succ, v)) {
-          if (w >= n || seen[w]) continue;
-          seen[w] = 1;
-          stack.push(w);
-        }
-      }
-      return false;
-    };
+    const passesUnmet = (from: number, until: number): boolean => walk(from, until, g.succ, (v) => unmet.has(v)).found;
     for (const p of ctx.byKind('parallel')) {
       const node = g.nodes[p]!;
       // A split from which no end can be reached sits in a trap (end-reachable's finding): how its branches meet cannot be read from the ways to an end.
