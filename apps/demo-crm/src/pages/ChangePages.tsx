@@ -172,16 +172,7 @@ export function ChangeReviewPage({ flowId, version }: { flowId: string; version:
       <PageHeader
         title={t('review.title', { v: version, name: lt(target?.name) || flowId })}
         subtitle={pack.baseVersion !== undefined ? t('review.against', { base: pack.baseVersion }) : t('review.first')}
-        actions={
-          <>
-            <a className="button secondary" href={href('flows', flowId)}>
-              {t('change.backToFlow')}
-            </a>
-            <a className="button secondary" href={href('flows', flowId, 'changes')}>
-              {t('change.log')}
-            </a>
-          </>
-        }
+        actions={<ChangeNav flowId={flowId} />}
       />
       <div className="panel change-head" data-testid="review-head">
         <StageChip stage={record.stage} />
@@ -421,16 +412,7 @@ export function MigrationPage({ flowId, version }: { flowId: string; version: nu
       <PageHeader
         title={t('migrate.title', { v: version, name: lt(target?.name) || flowId })}
         subtitle={t('migrate.subtitle')}
-        actions={
-          <>
-            <a className="button secondary" href={href('flows', flowId)}>
-              {t('change.backToFlow')}
-            </a>
-            <a className="button secondary" href={href('flows', flowId, 'changes')}>
-              {t('change.log')}
-            </a>
-          </>
-        }
+        actions={<ChangeNav flowId={flowId} />}
       />
       {message && (
         <div className="banner refusal" role="alert">
@@ -650,5 +632,20 @@ export function ChangeLogPage({ flowId }: { flowId: string }) {
         </ol>
       )}
     </div>
+  );
+}
+
+/** The way back from a review or migration page: the flow, and its change log. */
+function ChangeNav({ flowId }: { flowId: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <a className="button secondary" href={href('flows', flowId)}>
+        {t('change.backToFlow')}
+      </a>
+      <a className="button secondary" href={href('flows', flowId, 'changes')}>
+        {t('change.log')}
+      </a>
+    </>
   );
 }
