@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_READABLE_FIT, DESIGNER_READABLE_FIT, readableViewport } from '../../src/canvas/fit.js';
-import { partlyOutOfView } from '../../src/canvas/FlowMiniMap.js';
+import { minimapSize, partlyOutOfView } from '../../src/canvas/FlowMiniMap.js';
 
 describe('readableViewport', () => {
   it('shows a small flow whole at 100 %, centred, rather than blowing it up', () => {
@@ -62,5 +62,21 @@ describe("the designer's minimap (auto)", () => {
   it('is needed once part of the flow is out of view', () => {
     expect(partlyOutOfView(flow, [20, 20, 0.75], 1000, 600)).toBe(true);
     expect(partlyOutOfView(flow, [-100, 20, 0.45], 1000, 600)).toBe(true);
+  });
+});
+
+describe("the minimap's size follows the pane", () => {
+  it('is React Flow\'s 200×150 on a wide pane', () => {
+    expect(minimapSize('auto', 1400, 900)).toEqual({ width: 200, height: 150 });
+  });
+  it('shrinks to a fifth of a smaller pane, so it covers a corner, not the steps', () => {
+    const m = minimapSize('auto', 700, 400)!;
+    expect(m).toEqual({ width: 140, height: 90 });
+    expect(m.width * m.height).toBeLessThan(0.05 * 700 * 400);
+  });
+  it('does not show by itself on a pane too small for it, but a host that asks still gets a small one', () => {
+    expect(minimapSize('auto', 500, 600)).toBeUndefined();
+    expect(minimapSize('auto', 900, 300)).toBeUndefined();
+    expect(minimapSize(true, 500, 300)).toEqual({ width: 120, height: 90 });
   });
 });
