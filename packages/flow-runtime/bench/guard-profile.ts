@@ -1,5 +1,9 @@
 // The guard bench's inner loop alone, for a CPU profile of our compiled rules:
 // node --cpu-prof --cpu-prof-dir=/tmp/prof --import tsx bench/guard-profile.ts [seconds]
+// Under tsx every sample lands on line 1 of its file; for time per source line, bundle it first
+// (next to the suites, so the flows are found) and profile the bundle, whose positionTicks name lines:
+// npx esbuild bench/guard-profile.ts --bundle --platform=node --format=esm --outfile=bench/suites/.profile.mjs \
+//   --external:json-logic-js --external:json-logic-engine && node --cpu-prof --cpu-prof-dir=/tmp/prof bench/suites/.profile.mjs
 import { prepareRule } from '../src/logic/evaluate.js';
 import { sampleRuleCases } from './suites/guards.js';
 
