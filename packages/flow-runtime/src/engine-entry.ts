@@ -30,7 +30,8 @@ import { createEngineWith } from './engine/engine.js';
 import type { Engine, EngineOptions } from './engine/types.js';
 
 export type * from './engine/types.js';
-export { EngineError, ENGINE_ERROR_CODES, isEngineError, type EngineErrorCode, type EngineErrorDetails } from './engine/errors.js';
+// The codes' descriptions (ENGINE_ERROR_CODES) are the root entry's: a host here switches on `EngineErrorCode`.
+export { EngineError, isEngineError, type EngineErrorCode, type EngineErrorDetails } from './engine/errors.js';
 export * from './engine/texts/index.js';
 export { createMemoryStore } from './stores/memory.js';
 export type * from './stores/types.js';

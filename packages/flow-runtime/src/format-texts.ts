@@ -1,14 +1,20 @@
 /**
  * The root entry's `formatEngineText`: the engine's own, knowing also the
- * texts of change control ({@link CHANGE_TEXTS}), so a host renders any
- * refusal the runtime writes — wherever it was made — from the root entry.
+ * texts of change control ({@link CHANGE_TEXTS}) and every definition
+ * problem in Chinese ({@link PROBLEM_TEXTS}), so a host renders any refusal
+ * the runtime writes — wherever it was made — from the root entry.
  */
 import type { EngineErrorDetails } from './engine/errors.js';
 import { formatEngineText as formatWith } from './engine/texts/format.js';
+import { PROBLEM_TEXTS } from './engine/texts/problems.js';
 import type { EngineText, EngineTextArgs, FormatTextOptions } from './engine/texts/types.js';
-import { CHANGE_TEXTS, withChangeTexts } from './changes/texts.js';
+import { CHANGE_TEXTS } from './changes/texts.js';
 
-export { CHANGE_TEXTS };
+export { CHANGE_TEXTS, PROBLEM_TEXTS };
+
+/** The texts the root entry knows beyond the engine's catalog; a host's own (`options.texts`) win. */
+const ROOT_TEXTS = { ...CHANGE_TEXTS, ...PROBLEM_TEXTS };
+const withRootTexts = (options: FormatTextOptions = {}): FormatTextOptions => ({ ...options, texts: options.texts ? { ...ROOT_TEXTS, ...options.texts } : ROOT_TEXTS });
 
 /**
  * Renders an engine text in the reader's language and time zone: steps and
@@ -19,7 +25,8 @@ export { CHANGE_TEXTS };
  * `entry.text`), or with a key and its arguments — or with an error's code
  * and details (`formatEngineText(e.code, e.details, { locale: 'zh' })`),
  * which renders the error's own text, or the code's general meaning when it
- * carries none. Knows every engine text and the change-control texts;
+ * carries none. Knows every engine text, the change-control texts and
+ * every definition problem's Chinese;
  * `options.texts` adds or replaces entries.
  *
  * @example
@@ -29,5 +36,5 @@ export { CHANGE_TEXTS };
 export function formatEngineText(text: EngineText, options?: FormatTextOptions): string;
 export function formatEngineText(key: string, args?: EngineTextArgs | EngineErrorDetails, options?: FormatTextOptions): string;
 export function formatEngineText(a: string | EngineText, b?: EngineTextArgs | EngineErrorDetails | FormatTextOptions, c?: FormatTextOptions): string {
-  return typeof a === 'string' ? formatWith(a, b as EngineTextArgs | EngineErrorDetails | undefined, withChangeTexts(c)) : formatWith(a, withChangeTexts(b as FormatTextOptions | undefined));
+  return typeof a === 'string' ? formatWith(a, b as EngineTextArgs | EngineErrorDetails | undefined, withRootTexts(c)) : formatWith(a, withRootTexts(b as FormatTextOptions | undefined));
 }

@@ -22,7 +22,8 @@ export * from './stores/index.js';
 export { describe, describeHours, describeValue, humanize, type DescribeLocale } from './logic/describe/index.js';
 // What a store keeps of change control (versions, drafts, approvals): part of the FlowStore contract.
 export type { ChangeDecision, ChangeEvent, ChangeEventType, ChangeMigration, ChangeNote, ChangeStage, VersionRecord } from './changes/types.js';
-// The engine's texts and the change-control texts, rendered by one `formatEngineText` (wins over the engine's own above).
-export { formatEngineText, CHANGE_TEXTS } from './format-texts.js';
+// The engine's texts, the change-control texts and the definition problems' Chinese, rendered by one
+// `formatEngineText` (wins over the engine's own above). ENGINE_ERROR_CODES comes with the engine above.
+export { formatEngineText, CHANGE_TEXTS, PROBLEM_TEXTS } from './format-texts.js';
 // The engine with the deploy check composed in (an explicit export wins over the engine's own `createEngine` above).
 export { createEngine, analysisDeployCheck, DEPLOY_BLOCKING_RULES } from './deploy-check.js';

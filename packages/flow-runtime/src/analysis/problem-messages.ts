@@ -8,6 +8,7 @@
  */
 import type { Problem } from '../schema/problems.js';
 import { formatEngineText } from '../engine/texts/format.js';
+import { PROBLEM_TEXTS } from '../engine/texts/problems.js';
 import type { Flow } from '../schema/flow.js';
 import type { Locale } from './types.js';
 
@@ -303,6 +304,6 @@ export function problemMessageZh(message: string, flow?: Flow): string | undefin
  */
 export function problemMessage(problem: Problem, locale: Locale, flow?: Flow): string {
   if (locale === 'en') return problem.message;
-  // The engine's catalog has each code's general meaning (`problem.FLOW_E0xx`), with the place it points at.
-  return problemMessageZh(problem.message, flow) ?? formatEngineText(`problem.${problem.code}`, { path: problem.path || '/' }, { locale: 'zh' });
+  // Each code's general meaning (`problem.FLOW_E0xx`), with the place it points at.
+  return problemMessageZh(problem.message, flow) ?? formatEngineText(`problem.${problem.code}`, { path: problem.path || '/' }, { locale: 'zh', texts: PROBLEM_TEXTS });
 }

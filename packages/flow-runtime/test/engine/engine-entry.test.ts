@@ -42,6 +42,15 @@ describe('@crm/flow-runtime/engine', () => {
     await expect(engine.deploy(flow, { actor: DEPLOYER })).rejects.toSatisfy((e) => isEngineError(e));
   });
 
+  it('leaves the descriptions of the error codes to the root entry', async () => {
+    const entry = await import('../../src/engine-entry.js');
+    const root = await import('../../src/index.js');
+    expect(entry).not.toHaveProperty('ENGINE_ERROR_CODES');
+    expect(Object.keys(root.ENGINE_ERROR_CODES)).toContain('INVALID_FLOW');
+    expect(entry).not.toHaveProperty('PROBLEM_TEXTS');
+    expect(root.PROBLEM_TEXTS).toHaveProperty('problem');
+  });
+
   it('bundles without zod, the schemas or any analysis, smaller than the root entry', async () => {
     const engine = await bundleSize({ entry: 'src/engine-entry.ts' });
     const root = await bundleSize({ entry: 'src/index.ts' });

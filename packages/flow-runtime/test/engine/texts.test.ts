@@ -6,9 +6,10 @@ import { isEngineError, type EngineError } from '../../src/engine/errors.js';
 import { ENGINE_ERROR_CODES } from '../../src/engine/errors.js';
 import { ENGINE_TEXTS, type EngineText, type TextArg } from '../../src/engine/texts/index.js';
 // The root entry's renderer: the engine's texts and those of change control.
-import { CHANGE_TEXTS, formatEngineText } from '../../src/index.js';
-import { formatEngineText as formatEngineOnly } from '../../src/engine-entry.js';
+import { CHANGE_TEXTS, formatEngineText, PROBLEM_TEXTS } from '../../src/index.js';
+import { createEngine as createEngineOnly, createMemoryStore as createMemoryStoreOnly, formatEngineText as formatEngineOnly } from '../../src/engine-entry.js';
 import type { Catalog } from '../../src/schema/catalog.js';
+import { PROBLEM_CODES } from '../../src/schema/problems.js';
 import { catalog, finance, orderFlow, sales } from './fixtures.js';
 import { HOUR, T0, testEngine } from './helpers.js';
 
@@ -73,6 +74,22 @@ describe('the message catalog', () => {
     expect(problem('FLOW_E999', '/x')).toBe('/x：定义有误。');
     expect(problem('__proto__', '/x')).toBe('/x：定义有误。');
     expect(formatEngineText({ key: 'problem.FLOW_E021', args: { path: '/edges/0/target', message: 'As the parser wrote it.' } }, { locale: 'en' })).toBe('As the parser wrote it.');
+  });
+
+  it('the engine entry says in Chinese what its own deploy check finds; the full table comes with the root entry', async () => {
+    const text = (code: string): EngineText => ({ key: `problem.${code}`, args: { path: '/nodes/0/kind', message: 'As the parser wrote it.' } });
+    // What checkFlowShape reports, rendered by the engine entry's own formatter, refusal and all.
+    const engine = createEngineOnly({ store: createMemoryStoreOnly() });
+    const refused = await engine.deploy({ id: 'x', version: 1, nodes: [{ id: 'a', kind: 'teleport' }], edges: [] }, { actor: { id: 'admin', roles: ['admin'] } }).catch((e: unknown) => e as EngineError);
+    expect(isEngineError(refused) && refused.code).toBe('INVALID_FLOW');
+    expect(formatEngineOnly((refused as EngineError).code, (refused as EngineError).details, { locale: 'zh' })).toContain('/nodes/0/kind：节点类型未知。');
+    for (const code of ['FLOW_E010', 'FLOW_E011', 'FLOW_E015', 'FLOW_E020', 'FLOW_E021']) expect(formatEngineOnly(text(code), { locale: 'zh' })).toBe(formatEngineText(text(code), { locale: 'zh' }));
+    // A problem only the full format check finds: its general meaning from the root, or with PROBLEM_TEXTS given.
+    expect(formatEngineText(text('FLOW_E030'), { locale: 'zh' })).toBe('/nodes/0/kind：规则使用了不允许的运算符。');
+    expect(formatEngineOnly(text('FLOW_E030'), { locale: 'zh', texts: PROBLEM_TEXTS })).toBe('/nodes/0/kind：规则使用了不允许的运算符。');
+    expect(formatEngineOnly(text('FLOW_E030'), { locale: 'zh' })).toBe('/nodes/0/kind：定义有误。');
+    // Every code the format check writes has its Chinese in the root's table.
+    for (const code of Object.keys(PROBLEM_CODES)) expect(formatEngineText(text(code), { locale: 'zh' }), code).not.toContain('定义有误');
   });
 
   it('renders times in the reader’s zone and locale, never as ISO text', () => {

@@ -14,38 +14,32 @@ import type { TextEntry } from './types.js';
 const zhEnd = (s = '') => (/[。！？）”]$/.test(s) ? s : `${s}。`);
 const enEnd = (s = '') => (/[.!?]$/.test(s) ? s : `${s}.`);
 
-/** What a definition problem is, in Chinese, by its code. */
-const PROBLEM_ZH: Readonly<Record<string, string>> = {
-  FLOW_E001: '文本不是有效的 JSON',
-  FLOW_E002: '输入超出 CRM Flow 接受的大小',
-  FLOW_E003: 'JSON 嵌套层级超出 CRM Flow 接受的深度',
+/**
+ * The entry of every `problem.<code>` key (a key falls back to its first
+ * part): English is the parser's own message; Chinese says what is wrong by
+ * the code (`zh`), at its place in the definition.
+ */
+export const problemEntry = (zh: Readonly<Record<string, string>>): TextEntry => ({
+  en: '{message}',
+  zh: (a) => {
+    const code = a.key.slice(8);
+    return `${a.has('path') ? `${a.s.path}：` : ''}${Object.prototype.hasOwnProperty.call(zh, code) ? zh[code] : '定义有误'}。`;
+  },
+});
+
+/**
+ * The problems this catalog says in Chinese: those the engine entry's own
+ * deploy check finds (`checkFlowShape`). The full format check (`parseFlow`,
+ * root entry) finds more; the root entry's `formatEngineText` knows them all
+ * (`PROBLEM_TEXTS`).
+ */
+export const SHAPE_PROBLEMS_ZH: Readonly<Record<string, string>> = {
   FLOW_E010: '缺少必填属性',
   FLOW_E011: '值的类型不对',
-  FLOW_E012: '该属性不属于此格式',
-  FLOW_E013: '值不在允许范围内或格式不符',
-  FLOW_E014: '文本或列表过长或过短',
   FLOW_E015: '节点类型未知',
-  FLOW_E016: '不允许使用该键（如 __proto__ 等 JavaScript 保留名）',
   FLOW_E020: '编号重复使用',
   FLOW_E021: '引用的节点不存在',
-  FLOW_E022: '引用的部门在目录中不存在',
-  FLOW_E023: '引用的角色在目录中不存在',
-  FLOW_E024: '引用的窗口在目录中不存在',
-  FLOW_E025: '引用的实体在目录中不存在',
-  FLOW_E026: '引用的字段不存在',
-  FLOW_E027: '引用的变量不在流程数据定义中',
-  FLOW_E028: '任务的窗口没有可绑定的记录变量',
-  FLOW_E029: '该流程是为另一个目录编写的',
-  FLOW_E030: '规则使用了不允许的运算符',
-  FLOW_E031: '规则读取了禁止的路径（__proto__、constructor、prototype）',
-  FLOW_E032: '规则嵌套过深',
-  FLOW_E033: '规则过大',
-  FLOW_E034: '规则格式错误',
-  FLOW_E035: '规则使用了未知运算符',
-  FLOW_E040: '字段的限制与字段不符，或永远无法满足',
 };
-
-const problemZh = (code: string) => (Object.prototype.hasOwnProperty.call(PROBLEM_ZH, code) ? PROBLEM_ZH[code] : '定义有误');
 
 /** The built-in entries, by key. */
 export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = {
@@ -215,9 +209,7 @@ export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = {
     zh: (a) => `流程无法部署：${a.s.problems}${a.has('more') ? `\n（另有 ${a.s.more} 个问题）` : ''}`,
   },
   // ── Definition problems (INVALID_FLOW): English as the parser wrote it, Chinese by code and place ──
-  // The entry of every 'problem.<code>' key (a key falls back to its first part): English is the
-  // parser's own message; Chinese says what is wrong by the code (PROBLEM_ZH), at its place.
-  problem: { en: '{message}', zh: (a) => `${a.has('path') ? `${a.s.path}：` : ''}${problemZh(a.key.slice(8))}。` },
+  problem: problemEntry(SHAPE_PROBLEMS_ZH),
   'INVALID_FLOW.compile': { en: "Flow '{flowId}' version {version} cannot be run: {why}", zh: '流程“{flowId}”第 {version} 版无法运行：{why}' },
   'UNSAFE_FLOW.findings': {
     en: (a) => `Flow '${a.s.flowId}' version ${a.s.version} is not deployed: ${a.raw.count === 1 ? 'one problem' : `${a.s.count} problems`} would let a case skip a mandatory step or get stuck:${a.s.findings}`,
