@@ -12,7 +12,8 @@ const self = process.env.AB_SELF ? ((await import(process.env.AB_SELF)) as { pre
 import { sampleRuleCases } from './suites/guards.js';
 
 const old = (await import(pathToFileURL(`${resolve(process.argv[2]!)}/evaluate.ts`).href)) as { prepareRule: typeof prepareRule };
-const cases = sampleRuleCases();
+// AB_ONLY=<text>: only the rules whose JSON contains it (e.g. AB_ONLY=reduce).
+const cases = sampleRuleCases().filter((c) => !process.env.AB_ONLY || JSON.stringify(c.rule).includes(process.env.AB_ONLY));
 const ps = cases.flatMap((c, k) => c.data.map((data) => ({ data, k })));
 const a = cases.map((c) => self(c.rule));
 const b = cases.map((c) => old.prepareRule(c.rule));

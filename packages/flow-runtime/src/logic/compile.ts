@@ -194,7 +194,22 @@ function mayReturnItsData(rule: unknown): boolean {
   return args.some(mayReturnItsData);
 }
 
+/** The record reduce evaluates its per-item logic on: built by reduce, one shape, both members its own. */
+interface ReduceItem {
+  current: unknown;
+  accumulator: unknown;
+}
+
+/** Member `current` or `accumulator` of reduce's record, as `var` reads it (a function reads as not found). */
+function recordMember(d: unknown, current: boolean): unknown {
+  const v = current ? (d as ReduceItem).current : (d as ReduceItem).accumulator;
+  return typeof v === 'function' ? undefined : v;
+}
+
 class Compiler {
+  /** Whether the logic being compiled runs on reduce's `{current, accumulator}` record (reduce's per-item logic, outside nested iterations). */
+  private onRecord = false;
+
   constructor(
     private readonly c: EvaluationContext,
     private readonly meter?: WorkMeter,
@@ -378,6 +393,7 @@ class Compiler {
       const segments = String(nameArg).split('.');
       // A forbidden segment can never be found; checked here once, not on every read.
       if (segments.some((s) => FORBIDDEN_PATH_SEGMENTS.has(s))) return args.length > 1 ? this.operand(args[1]) : constant(null);
+      if (this.onRecord && (segments[0] === 'current' || segments[0] === 'accumulator')) return this.recordRead(segments, args);
       if (args.length < 2) return path(segments, null, null);
       const dflt = this.operand(args[1]);
       return dflt.t === CONST ? path(segments, dflt.v, null) : path(segments, null, asNode(dflt));
@@ -396,19 +412,49 @@ class Compiler {
   }
 
   /**
+   * A `var` in reduce's per-item logic naming `current` or `accumulator`: the data there is the
+   * record reduce built, so that member is read directly at read sites that only ever see that
+   * record's shape (no lookup by name, no own-member check: both are its own); the rest of the path
+   * is data, read like any path.
+   */
+  private recordRead(segments: string[], args: unknown[]): Operand {
+    const current = segments[0] === 'current';
+    const rest = segments.slice(1);
+    const dflt = args.length > 1 ? this.operand(args[1]) : constant(null);
+    const fallback = dflt.t === CONST ? null : asNode(dflt);
+    const value = dflt.v;
+    if (rest.length === 0) {
+      return computed((d) => {
+        const v = recordMember(d, current);
+        return v !== undefined ? v : fallback === null ? value : fallback(d);
+      });
+    }
+    return computed((d) => {
+      const v = getPath(recordMember(d, current), rest);
+      return v !== undefined ? v : fallback === null ? value : fallback(d);
+    });
+  }
+
+  /**
    * Compiles the per-item logic of an iterating operator. Outside iterations
    * a rule runs each of its (by policy at most a few thousand) operations
    * once; inside, each item costs as many steps as the logic has operations,
    * charged against the budget before the item runs.
    */
-  private scoped(rule: unknown): { each: Node; weight: number } {
-    return { each: this.node(rule), weight: ruleWeight(rule) };
+  private scoped(rule: unknown, onRecord: boolean): { each: Node; weight: number } {
+    const outer = this.onRecord;
+    this.onRecord = onRecord;
+    try {
+      return { each: this.node(rule), weight: ruleWeight(rule) };
+    } finally {
+      this.onRecord = outer;
+    }
   }
 
   private iterate(op: 'filter' | 'map' | 'all' | 'none' | 'some', args: unknown[]): Node {
     const c = this.c;
     const source = this.operand(args[0]);
-    const { each, weight } = this.scoped(args[1]);
+    const { each, weight } = this.scoped(args[1], false);
     const pay = (list: unknown[]) => {
       c.steps += weight * list.length;
       if (c.steps > c.maxSteps) overSteps(c);
@@ -461,7 +507,7 @@ class Compiler {
   private reduce(args: unknown[]): Node {
     const c = this.c;
     const source = this.operand(args[0]);
-    const { each, weight } = this.scoped(args[1]);
+    const { each, weight } = this.scoped(args[1], true);
     const hasInitial = typeof args[2] !== 'undefined';
     const initial = this.operand(args[2]);
     // When the per-item logic only reads `current` and `accumulator`, one

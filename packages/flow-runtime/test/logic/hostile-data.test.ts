@@ -41,6 +41,23 @@ describe('evaluate on hostile data', () => {
     expect(evaluate({ var: 'name.length' }, { name: 'abc' })).toBe(3);
   });
 
+  it("reduce's current and accumulator: functions and inherited members of the items read as not found, at every depth", () => {
+    const fn = function secret() {};
+    // A function as the item, or inside it, is not a value: the default (or null) comes back, never the function or its own name.
+    expect(evaluate({ reduce: [{ var: 'l' }, { var: 'current' }, 0] }, { l: [fn] })).toBeNull();
+    expect(evaluate({ reduce: [{ var: 'l' }, { var: ['current', 'none'] }, 0] }, { l: [fn] })).toBe('none');
+    expect(evaluate({ reduce: [{ var: 'l' }, { var: 'current.name' }, 0] }, { l: [fn] })).toBeNull();
+    expect(evaluate({ reduce: [{ var: 'l' }, { var: ['current.name', { cat: ['no ', 'name'] }] }, 0] }, { l: [fn] })).toBe('no name');
+    // Inherited members of an item never leak through current.
+    const item = Object.create({ creditLimit: 1e12, current: 5 }) as Record<string, unknown>;
+    expect(evaluate({ reduce: [{ var: 'l' }, { var: 'current.creditLimit' }, 0] }, { l: [item] })).toBeNull();
+    // Inside an iteration nested in the per-item logic, current is a member of that iteration's item (data), read as data.
+    expect(evaluate({ reduce: [{ var: 'l' }, { some: [{ var: 'current.xs' }, { '==': [{ var: 'current' }, 5] }] }, false] }, { l: [{ xs: [item] }] })).toBe(false);
+    expect(evaluate({ reduce: [{ var: 'l' }, { some: [{ var: 'current.xs' }, { '==': [{ var: 'current' }, 5] }] }, false] }, { l: [{ xs: [{ current: 5 }] }] })).toBe(true);
+    // A nested reduce reads its own record; its list is read from the outer one's.
+    expect(evaluate({ reduce: [{ var: 'l' }, { '+': [{ var: 'accumulator' }, { reduce: [{ var: 'current.xs' }, { '+': [{ var: 'accumulator' }, { var: 'current' }] }, 0] }] }, 0] }, { l: [{ xs: [1, 2] }, { xs: [3] }] })).toBe(6);
+  });
+
   it('a value planted on Object.prototype (prototype pollution) is never read as data', () => {
     const planted = Object.prototype as unknown as Record<string, unknown>;
     planted.approvedByPollution = 'approved';
