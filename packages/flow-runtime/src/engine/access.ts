@@ -92,11 +92,22 @@ export function bindTask(node: TaskNode, flow: Flow, catalog: Catalog | undefine
   return { node, window, variable, candidates, required, accessFor, editorsOf };
 }
 
-/** The roles an actor acts in for a task: their roles among the candidates (all of them when anyone may). */
-export function actingRoles(binding: TaskBinding, actor: Actor): string[] {
-  if (binding.candidates.length === 0) return [...actor.roles];
-  return actor.roles.filter((r) => binding.candidates.includes(r));
+/**
+ * The roles an actor acts in for a task: their roles among the candidates
+ * (all of them when anyone may). Read-only: when every role of the actor
+ * counts, it is the actor's own list (this runs on every completion).
+ */
+export function actingRoles(binding: TaskBinding, actor: Actor): readonly string[] {
+  const candidates = binding.candidates;
+  const roles = actor.roles;
+  if (candidates.length === 0) return roles;
+  let matching = 0;
+  for (let i = 0; i < roles.length; i++) if (candidates.includes(roles[i]!)) matching++;
+  if (matching === roles.length) return roles;
+  return matching === 0 ? NO_ROLES : roles.filter((r) => candidates.includes(r));
 }
+
+const NO_ROLES: readonly string[] = Object.freeze([]);
 
 /** True when `path` is `allowed` or lies inside one of the allowed paths. */
 export function pathAllowed(path: string, allowed: readonly string[]): boolean {

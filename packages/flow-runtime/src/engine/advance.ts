@@ -24,23 +24,23 @@ export const MAX_HOURS = 87_600;
 /** Runs queued tokens, and re-checks controls, waits and joins, until nothing moves. */
 export function settle(run: Run): void {
   for (;;) {
-    while (run.queue.length) step(run, run.queue.shift()!);
+    for (let id = run.dequeue(); id !== undefined; id = run.dequeue()) step(run, id);
     if (run.dataChanged) {
       run.dataChanged = false;
       checkControls(run);
       recheckResting(run);
     } else if (run.tokenEnded) {
       run.tokenEnded = false;
-      for (const t of Object.values(run.state.tokens)) if (run.flow.nodes.get(t.nodeId)?.kind === 'join') run.queue.push(t.id);
+      for (const t of Object.values(run.state.tokens)) if (run.flow.nodes.get(t.nodeId)?.kind === 'join') run.enqueue(t.id);
     }
-    if (!run.queue.length && !run.dataChanged && !run.tokenEnded) return;
+    if (!run.queued && !run.dataChanged && !run.tokenEnded) return;
   }
 }
 
 /** Moves a token along an edge into its target and queues it. */
 export function moveTo(run: Run, tokenId: string, edge: FlowEdge): void {
   run.push({ type: 'token.moved', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: undefined, tokenId, from: edge.source, to: edge.target, edgeId: edge.id });
-  run.queue.push(tokenId);
+  run.enqueue(tokenId);
 }
 
 /** What a node's outgoing edges say: the edge to take, or why there is none. */
@@ -118,7 +118,7 @@ function step(run: Run, tokenId: string): void {
       const seq = run.nextSeq;
       const branches = edges.map((ce, i) => ({ tokenId: `k${seq}.${i + 1}`, edgeId: ce.edge.id, to: ce.edge.target }));
       run.emit({ type: 'token.split', tokenId, nodeId: node.id, familyId: `f${seq}`, branches });
-      for (const b of branches) run.queue.push(b.tokenId);
+      for (const b of branches) run.enqueue(b.tokenId);
       return;
     }
     case 'join':
@@ -241,7 +241,7 @@ function startChild(run: Run, token: TokenState, node: Extract<FlowNode, { kind:
   }
   const childInstanceId = run.ctx.newInstanceId();
   run.emit({ type: 'subflow.started', tokenId: token.id, nodeId: node.id, childInstanceId, flowId: child.id, version: child.version });
-  run.effects.push({
+  run.effect({
     kind: 'start-child',
     instanceId: childInstanceId,
     flowId: child.id,
@@ -264,7 +264,7 @@ function finishToken(run: Run, token: TokenState, node: Extract<FlowNode, { kind
   run.push({ type: 'instance.completed', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: undefined, nodeId: node.id, outcome: node.outcome });
   const parent = run.state.parent;
   if (parent) {
-    run.effects.push({ kind: 'child-completed', parent, childInstanceId: run.state.instanceId, ...(node.outcome ? { outcome: node.outcome } : {}), data: run.state.data });
+    run.effect({ kind: 'child-completed', parent, childInstanceId: run.state.instanceId, ...(node.outcome ? { outcome: node.outcome } : {}), data: run.state.data });
   }
 }
 

@@ -4,7 +4,7 @@
  * current value again is not a change and is never refused, so a form may
  * send back read-only fields untouched.
  */
-import { badSegment, diff, getPath, sameValue, type PatchEntry } from './data.js';
+import { badSegment, diff, getPath, hasValue, sameValue, type PatchEntry } from './data.js';
 import { pathAllowed, type TaskBinding } from './access.js';
 import type { CompiledFlow } from './compiled.js';
 import { refusal, type EngineError } from './errors.js';
@@ -28,8 +28,8 @@ export interface WriteScope {
 
 /** Checks a normalised patch against `data` and returns the changes it makes. */
 export function checkWrites(flow: CompiledFlow, data: ProcessData, entries: readonly PatchEntry[], scope: WriteScope): DataChange[] {
-  const notEditable: string[] = [];
-  const invalid: { path: string; problem: EngineText }[] = [];
+  let notEditable: string[] | undefined;
+  let invalid: { path: string; problem: EngineText }[] | undefined;
   for (const { path, value } of entries) {
     if (path.length > MIN_LONG_PATH && pathTooLong(path)) {
       const shown = path.length > 60 ? `${path.slice(0, 60)}…` : path;
@@ -43,14 +43,15 @@ export function checkWrites(flow: CompiledFlow, data: ProcessData, entries: read
     const inList = path.includes('.') ? listPathProblem(flow, data, path, scope) : undefined;
     if (inList?.refusal) throw inList.refusal;
     if (sameValue(getPath(data, path), value)) continue;
-    if (scope.editable !== 'any' && !pathAllowed(path, scope.editable)) notEditable.push(path);
+    if (scope.editable !== 'any' && !pathAllowed(path, scope.editable)) (notEditable ??= []).push(path);
     const problem = inList?.itemFields ? itemProblem(inList.itemFields, value) : valueProblem(info, value);
-    if (problem) invalid.push({ path, problem });
+    if (problem) (invalid ??= []).push({ path, problem });
   }
-  if (notEditable.length) throw notEditableError(flow, notEditable, scope, whereOf(scope));
-  if (invalid.length) {
-    const problems: TextArg = { kind: 'list', items: invalid.map((i) => ({ kind: 'msg', key: 'value.mustBe', args: { field: fieldArg(flow, i.path), problem: { kind: 'msg', ...i.problem } } })) };
-    throw refusal('INVALID_VALUE', 'INVALID_VALUE.type', { problems }, { ...whereOf(scope), fields: invalid.map((i) => i.path) });
+  if (notEditable) throw notEditableError(flow, notEditable, scope, whereOf(scope));
+  if (invalid) {
+    const found = invalid;
+    const problems: TextArg = { kind: 'list', items: found.map((i) => ({ kind: 'msg', key: 'value.mustBe', args: { field: fieldArg(flow, i.path), problem: { kind: 'msg', ...i.problem } } })) };
+    throw refusal('INVALID_VALUE', 'INVALID_VALUE.type', { problems }, { ...whereOf(scope), fields: found.map((i) => i.path) });
   }
   return diff(data, entries);
 }
@@ -159,12 +160,14 @@ function editorsElsewhere(flow: CompiledFlow, path: string): { roles: string[]; 
 
 /** Required paths without a value in `state`. */
 export function missingRequired(state: InstanceState, binding: TaskBinding): string[] {
-  if (binding.required.length === 0) return binding.required;
-  return binding.required.filter((p) => {
-    const v = getPath(state.data, p);
-    return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
-  });
+  const required = binding.required;
+  let missing: string[] | undefined;
+  for (let i = 0; i < required.length; i++) if (!hasValue(getPath(state.data, required[i]!))) (missing ??= []).push(required[i]!);
+  // Nothing missing (the usual case): the binding's own empty list rather than a new one.
+  return missing ?? NOTHING_MISSING;
 }
+
+const NOTHING_MISSING: string[] = Object.freeze([]) as unknown as string[];
 
 /** "X needs the credit limit and the payment terms before it can be completed." */
 export function requiredError(flow: CompiledFlow, binding: TaskBinding, missing: string[], where: object): EngineError {

@@ -74,14 +74,14 @@ export function recheckResting(run: Run): void {
       resolveStepRuleIncidents(run, node.id);
       leave(run, run.state.tokens[current.id]!, node);
     } else if (current.waiting === 'gate') {
-      if (closedGates(run, node.id).length === 0) run.queue.push(current.id);
+      if (closedGates(run, node.id).length === 0) run.enqueue(current.id);
     } else if (current.waiting === 'incident') {
       const incident = run.state.incidents.find((i) => !i.resolved && i.tokenId === current.id);
       if (!incident) continue;
       if (incident.code === 'STEP_FAILED') {
         // The step failed before doing anything: run it again on the new data.
         run.emit({ type: 'incident.resolved', incidentId: incident.incidentId });
-        run.queue.push(current.id);
+        run.enqueue(current.id);
         continue;
       }
       if (incident.code !== 'NO_PATH' && incident.code !== 'RULE_FAILED') continue;

@@ -117,17 +117,31 @@ export interface PatchEntry {
  * could reach the prototype are refused by the caller via {@link badSegment}.
  */
 export function normalizePatch(patch: DataPatch, variables: Readonly<Record<string, Variable>>): PatchEntry[] {
+  const keys = Object.keys(patch);
+  // Most patches name fields one by one: one entry per key, in a list of exactly that size.
+  let flat = true;
+  for (let i = 0; i < keys.length && flat; i++) flat = !expands(keys[i]!, patch[keys[i]!], variables);
+  if (flat) {
+    const out = new Array<PatchEntry>(keys.length);
+    for (let i = 0; i < keys.length; i++) out[i] = { path: keys[i]!, value: patch[keys[i]!] };
+    return out;
+  }
   const out: PatchEntry[] = [];
-  for (const key of Object.keys(patch)) {
+  for (const key of keys) {
     const value = patch[key];
-    const variable = Object.prototype.hasOwnProperty.call(variables, key) ? variables[key] : undefined;
-    if (!key.includes('.') && variable?.type === 'record' && isPlainObject(value)) {
+    if (expands(key, value, variables)) {
       for (const field of Object.keys(value)) out.push({ path: `${key}.${field}`, value: value[field] });
     } else {
       out.push({ path: key, value });
     }
   }
   return out;
+}
+
+/** A plain object under a record variable: one entry per field. */
+function expands(key: string, value: unknown, variables: Readonly<Record<string, Variable>>): value is Record<string, unknown> {
+  if (key.includes('.') || !Object.prototype.hasOwnProperty.call(variables, key)) return false;
+  return variables[key]!.type === 'record' && isPlainObject(value);
 }
 
 /** The first segment of `path` that is empty or reaches the prototype, if any. */
@@ -137,6 +151,13 @@ export function badSegment(path: string): string | undefined {
 
 /** Turns entries into changes against `data`, dropping those that change nothing. */
 export function diff(data: ProcessData, entries: readonly PatchEntry[]): DataChange[] {
+  if (entries.length === 1) {
+    // The usual single write: a list of exactly one change, or the shared empty one.
+    const { path, value } = entries[0]!;
+    const from = getPath(data, path);
+    return sameValue(from, value) ? NO_CHANGES : [{ path, from: from === undefined ? null : from, to: value === undefined ? null : value }];
+  }
+  if (entries.length === 0) return NO_CHANGES;
   const changes: DataChange[] = [];
   let current = data;
   // Objects this diff copied: written in place by later entries. A change's `from` is never one
@@ -153,6 +174,9 @@ export function diff(data: ProcessData, entries: readonly PatchEntry[]): DataCha
   }
   return changes;
 }
+
+/** No changes (shared; never written). */
+const NO_CHANGES: DataChange[] = Object.freeze([]) as unknown as DataChange[];
 
 /** True for `{…}` objects (not arrays, dates or class instances). */
 export function isPlainObject(v: unknown): v is Record<string, unknown> {
@@ -171,9 +195,18 @@ export function hasValue(v: unknown): boolean {
 
 /** A deep copy of caller-supplied JSON, so later mutation by the caller cannot reach our state. */
 export function copyJson<T>(value: T): T {
-  const budget = { values: 0, chars: 0 };
-  return copyPlain(value, 0, '', budget) as T;
+  // A getter of the value may start another copy: the outer one's counts are kept aside meanwhile.
+  const { values, chars } = budget;
+  budget.values = 0;
+  budget.chars = 0;
+  const out = copyPlain(value, 0, '', budget) as T;
+  budget.values = values;
+  budget.chars = chars;
+  return out;
 }
+
+/** What the copy under way has used (one shared object rather than one per copy). */
+const budget = { values: 0, chars: 0 };
 
 /** How deep a written value may nest (records, lists of items, their fields need far fewer). */
 export const MAX_WRITE_DEPTH = 32;

@@ -119,7 +119,7 @@ function start(command: Extract<Command, { type: 'start' }>, ctx: DecideContext,
   checkControls(run);
   const tokenId = `k${run.nextSeq}`;
   run.push({ type: 'token.moved', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: undefined, tokenId, from: undefined, to: flow.start.id, edgeId: undefined });
-  run.queue.push(tokenId);
+  run.enqueue(tokenId);
   settle(run);
   return { state: run.state, events: run.events, effects: run.effects };
 }
@@ -168,7 +168,7 @@ function complete(run: Run, taskId: string, patch: DataPatch, actor: Actor): voi
 }
 
 /** Checks that the actor may do the task and returns the roles they act in. */
-export function mayDo(flow: CompiledFlow, binding: TaskBinding, actor: Actor, state: InstanceState, where: object): string[] {
+export function mayDo(flow: CompiledFlow, binding: TaskBinding, actor: Actor, state: InstanceState, where: object): readonly string[] {
   const roles = actingRoles(binding, actor);
   const nodeId = binding.node.id;
   if (binding.candidates.length && roles.length === 0) {

@@ -16,7 +16,7 @@ import { historyEntry } from './history.js';
 import { openTaskRows, summarize } from './projections.js';
 import type { DecideContext, Effect } from './run.js';
 import { rolesArg, stepArg } from './names.js';
-import type { Actor, CommandResult, Engine, EngineListener, EngineOptions, FlowEvent, InstanceState, InstanceSummary, OpenTaskRow, Page, TasksQuery, TaskView } from './types.js';
+import type { Actor, CommandResult, DataPatch, Engine, EngineListener, EngineOptions, FlowEvent, InstanceState, InstanceSummary, OpenTaskRow, Page, TasksQuery, TaskView } from './types.js';
 import { taskView, taskViews } from './views.js';
 import type { AppendResult, InstanceWrite, SyncStoreAccess } from '../stores/types.js';
 import { decodeInstanceCursor, decodeTaskCursor, encodeInstanceCursor, encodeTaskCursor, page } from './paging.js';
@@ -115,7 +115,16 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
     return out;
   }
 
-  const context = (flow: CompiledFlow, now: number): DecideContext => ({ flow, now, newInstanceId: newId, newRecordId, resolveFlow: defs.resolveSync, adminRoles });
+  /**
+   * The context every decide of this engine is given: one object, its flow and time set just before
+   * each call. Safe to share because decide is synchronous and keeps nothing of it once it returns.
+   */
+  const ctx: DecideContext = { flow: undefined as unknown as CompiledFlow, now: 0, newInstanceId: newId, newRecordId, resolveFlow: defs.resolveSync, adminRoles };
+  const context = (flow: CompiledFlow, now: number): DecideContext => {
+    ctx.flow = flow;
+    ctx.now = now;
+    return ctx;
+  };
 
   /** Decides effects on other instances into the batch, recursively. */
   async function carryOut(batch: Map<string, Pending>, effects: Effect[], now: number, depth = 0): Promise<void> {
@@ -172,14 +181,19 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
   /** Appends one instance's decision on a store with synchronous access: no batch, no promise on the way. */
   function commitOneSync(sync: SyncStoreAccess, instanceId: string, expectedSeq: number, d: Decision): CommitResult {
     if (d.events.length === 0) return OK;
-    const writes = [write(instanceId, expectedSeq, d.events, d.state)];
     let result: AppendResult;
     try {
-      result = sync.append({ writes });
+      result = sync.append({ writes: [write(instanceId, expectedSeq, d.events, d.state)] });
     } catch (e) {
       throw storeFailed(e);
     }
-    return appended(result, writes, [d.state]);
+    if (!result.ok) {
+      states.delete(result.instanceId);
+      return result;
+    }
+    remember(d.state);
+    if (listeners.size) notify(instanceId, d.events, d.state);
+    return OK;
   }
 
   function write(instanceId: string, expectedSeq: number, events: FlowEvent[], state: InstanceState): InstanceWrite {
@@ -281,9 +295,9 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
    * judged on the cached copy, which the stored log must judge again (told the
    * state already tried).
    */
-  function run(instanceId: string, command: () => Command, actor: Actor | undefined, expectedSeq?: number): Promise<CommandResult> {
+  function run(instanceId: string, command: CommandMaker, arg: string, data: DataPatch | undefined, actor: Actor | undefined, expectedSeq?: number): Promise<CommandResult> {
     try {
-      const c = command();
+      const c = command(arg, data);
       const now = clock.now();
       const sync = syncAccess;
       const state = sync && states.get(instanceId);
@@ -398,13 +412,13 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       }
     }) as Engine['tasks'],
 
-    complete: (instanceId, taskId, options) => run(instanceId, () => ({ type: 'complete', taskId, data: copyJson(options.data ?? {}) }), options?.actor, options?.expectedSeq),
-    updateData: (instanceId, options) => run(instanceId, () => ({ type: 'update', data: copyJson(options.data) }), options?.actor, options?.expectedSeq),
+    complete: (instanceId, taskId, options) => run(instanceId, completeCommand, taskId, options?.data, options?.actor, options?.expectedSeq),
+    updateData: (instanceId, options) => run(instanceId, updateCommand, '', options?.data, options?.actor, options?.expectedSeq),
     cancel(instanceId, opts) {
       if (!opts?.actor) return Promise.reject(refusal('NOT_PERMITTED', 'NOT_PERMITTED.cancelNoActor', {}, { instanceId, roles: [...adminRoles] }));
       const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
       if (!reason) return Promise.reject(refusal('INVALID_VALUE', 'INVALID_VALUE.reason', {}, { instanceId }));
-      return run(instanceId, () => ({ type: 'cancel', reason }), opts.actor);
+      return run(instanceId, cancelCommand, reason, undefined, opts.actor);
     },
 
     async migrate(instanceId, toVersion, nodeMap, opts) {
@@ -487,6 +501,15 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
   };
   return engine;
 }
+
+/**
+ * Builds a command inside {@link run}'s try (a bad patch becomes a rejected promise). Plain
+ * functions with their arguments passed along, not a closure made per call.
+ */
+type CommandMaker = (arg: string, data: DataPatch | undefined) => Command;
+const completeCommand: CommandMaker = (taskId, data) => ({ type: 'complete', taskId, data: copyJson(data ?? {}) });
+const updateCommand: CommandMaker = (_, data) => ({ type: 'update', data: copyJson(data as DataPatch) });
+const cancelCommand: CommandMaker = (reason) => ({ type: 'cancel', reason });
 
 /** A page size: a positive whole number, or undefined for everything. */
 function pageLimit(limit: number | undefined): number | undefined {

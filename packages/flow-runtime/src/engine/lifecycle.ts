@@ -57,10 +57,10 @@ export function cancel(run: Run, reason: string, actor: Actor | undefined, byPar
     }
   }
   for (const token of Object.values(state.tokens)) {
-    if (token.waiting === 'subflow' && token.childInstanceId) run.effects.push({ kind: 'cancel-child', instanceId: token.childInstanceId, reason: `The parent process was cancelled: ${reason}` });
+    if (token.waiting === 'subflow' && token.childInstanceId) run.effect({ kind: 'cancel-child', instanceId: token.childInstanceId, reason: `The parent process was cancelled: ${reason}` });
   }
   run.emit({ type: 'instance.cancelled', reason }, true);
-  if (state.parent && !byParent) run.effects.push({ kind: 'child-cancelled', parent: state.parent, childInstanceId: state.instanceId, reason });
+  if (state.parent && !byParent) run.effect({ kind: 'child-cancelled', parent: state.parent, childInstanceId: state.instanceId, reason });
 }
 
 /** Moves the instance to another version after checking the node mapping. */

@@ -37,7 +37,9 @@ export function summarize(state: InstanceState): InstanceSummary {
 
 /** The instance's open tasks, one row each; `roles` is `['*']` when anyone may do the task. */
 export function openTaskRows(state: InstanceState): OpenTaskRow[] {
-  const rows: OpenTaskRow[] = [];
+  // Lists of exactly the rows (most cases have one open task, or none: the shared empty list).
+  let first: OpenTaskRow | undefined;
+  let rows: OpenTaskRow[] | undefined;
   for (const id in state.tasks) {
     const t = state.tasks[id]!;
     if (t.status !== 'open') continue;
@@ -51,16 +53,27 @@ export function openTaskRows(state: InstanceState): OpenTaskRow[] {
       openedAt: t.openedAt,
     };
     if (t.dueAt !== undefined) row.dueAt = t.dueAt;
-    rows.push(row);
+    if (rows) rows.push(row);
+    else if (first) rows = [first, row];
+    else first = row;
   }
-  return rows;
+  return rows ?? (first ? [first] : NO_ROWS);
 }
 
+/** The nodes the instance's tokens stand at, each once. */
 function standingAt(state: InstanceState): string[] {
-  const at: string[] = [];
+  let first: string | undefined;
+  let at: string[] | undefined;
   for (const id in state.tokens) {
     const nodeId = state.tokens[id]!.nodeId;
-    if (!at.includes(nodeId)) at.push(nodeId);
+    if (first === undefined) first = nodeId;
+    else if (at) {
+      if (!at.includes(nodeId)) at.push(nodeId);
+    } else if (nodeId !== first) at = [first, nodeId];
   }
-  return at;
+  return at ?? (first === undefined ? NOWHERE : [first]);
 }
+
+/** Shared empty lists (never written): an instance with no open task, or no token left. */
+const NO_ROWS: OpenTaskRow[] = Object.freeze([]) as unknown as OpenTaskRow[];
+const NOWHERE: string[] = Object.freeze([]) as unknown as string[];

@@ -35,15 +35,25 @@ export interface DecideContext {
   adminRoles: readonly string[];
 }
 
+/** The effects of a run that has none (shared, never written: {@link Run.effect} replaces it). */
+const NO_EFFECTS: Effect[] = Object.freeze([]) as unknown as Effect[];
+
 /** Most node entries one command may cause before the engine calls it a loop. */
 export const STEP_LIMIT = 10_000;
 
 /** One transition in progress. */
 export class Run {
   readonly events: FlowEvent[] = [];
-  readonly effects: Effect[] = [];
-  /** Tokens to move on. */
-  readonly queue: string[] = [];
+  /** Effects on other instances; one shared empty list until the first ({@link effect}). */
+  effects: Effect[] = NO_EFFECTS;
+  /**
+   * Tokens to move on, first in first out: the next one in `head`, the ones after it in `rest`
+   * (from `restAt`). Most runs move one token at a time, so the queue mostly lives in `head` and
+   * allocates nothing.
+   */
+  private head: string | undefined = undefined;
+  private rest: string[] | undefined = undefined;
+  private restAt = 0;
   /** Set when data changed since controls and waits were last checked. */
   dataChanged = false;
   /** Set when a token ended, so resting joins are checked again. */
@@ -63,6 +73,41 @@ export class Run {
   ) {
     this.state = owned ? state : ownedCopy(state);
     this.flow = ctx.flow;
+  }
+
+  /** Queues a token to move on. */
+  enqueue(tokenId: string): void {
+    if (this.head === undefined && this.rest === undefined) this.head = tokenId;
+    else if (this.rest) this.rest.push(tokenId);
+    else this.rest = [tokenId];
+  }
+
+  /** The next queued token, or undefined when none is left. */
+  dequeue(): string | undefined {
+    const next = this.head;
+    if (next !== undefined) {
+      this.head = undefined;
+      return next;
+    }
+    const rest = this.rest;
+    if (!rest) return undefined;
+    const id = rest[this.restAt++];
+    if (this.restAt >= rest.length) {
+      this.rest = undefined;
+      this.restAt = 0;
+    }
+    return id;
+  }
+
+  /** Whether tokens are queued. */
+  get queued(): boolean {
+    return this.head !== undefined || this.rest !== undefined;
+  }
+
+  /** Records work for another instance. */
+  effect(effect: Effect): void {
+    if (this.effects === NO_EFFECTS) this.effects = [effect];
+    else this.effects.push(effect);
   }
 
   /** The `seq` the next event will get; ids minted from it are unique within the instance. */
