@@ -40,7 +40,8 @@ export function ownedCopy(s: InstanceState): InstanceState {
     // Written by most events: copied once here, then updated in place.
     tokens: { ...s.tokens },
     tasks: { ...s.tasks },
-    visited: s.visited.slice(),
+    // Short lists are shared and replaced by an exact copy on each write (see `visit`).
+    visited: s.visited.length < OWNED_VISITED ? s.visited : s.visited.slice(),
     // Written rarely: shared here, replaced (never mutated) when written.
     families: s.families,
     controls: s.controls,
@@ -69,7 +70,7 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent)
   switch (event.type) {
     case 'token.moved': {
       s.tokens[event.tokenId] = token(event.tokenId, event.to, s.tokens[event.tokenId]?.familyId);
-      s.visited.push(event.to);
+      visit(s, event.to);
       break;
     }
     case 'token.split': {
@@ -79,7 +80,7 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent)
       s.families = { ...s.families, [event.familyId]: { id: event.familyId, outer, members: event.branches.map((b) => b.tokenId) } };
       // The outer family now waits for this split's family instead of the token that split.
       if (outer) replaceMember(s, outer, event.tokenId, event.branches.length ? event.familyId : undefined);
-      for (const b of event.branches) s.visited.push(b.to);
+      for (const b of event.branches) visit(s, b.to);
       break;
     }
     case 'token.joined': {
@@ -120,7 +121,7 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent)
     case 'task.completed': {
       const t = s.tasks[event.taskId];
       if (t) {
-        s.tasks[event.taskId] = task(t, 'completed', { completedAt: event.at, completedBy: event.actor });
+        s.tasks[event.taskId] = task(t, 'completed', t.nodeId, t.roles, t.escalated, event.at, event.actor ?? t.completedBy);
         clearToken(s, t.tokenId);
       }
       if (event.actor) s.completedBy = { ...s.completedBy, [event.nodeId]: event.actor };
@@ -128,7 +129,7 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent)
     }
     case 'task.escalated': {
       const t = s.tasks[event.taskId];
-      if (t) s.tasks[event.taskId] = task(t, t.status, { escalated: true });
+      if (t) s.tasks[event.taskId] = task(t, t.status, t.nodeId, t.roles, true, t.completedAt, t.completedBy);
       break;
     }
     case 'data.changed':
@@ -183,7 +184,7 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent)
       s.status = 'cancelled';
       s.endedAt = event.at;
       s.cancelReason = event.reason;
-      for (const [id, t] of Object.entries(s.tasks)) if (t.status === 'open') s.tasks[id] = task(t, 'cancelled');
+      for (const [id, t] of Object.entries(s.tasks)) if (t.status === 'open') s.tasks[id] = task(t, 'cancelled', t.nodeId, t.roles, t.escalated, t.completedAt, t.completedBy);
       s.tokens = {};
       s.families = {};
       break;
@@ -191,7 +192,7 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent)
       const map = (id: string) => event.nodeMap[id] ?? id;
       s.version = event.toVersion;
       for (const [id, t] of Object.entries(s.tokens)) s.tokens[id] = token(t.id, map(t.nodeId), t.familyId, t.waiting, t.dueAt, t.childInstanceId);
-      for (const [id, t] of Object.entries(s.tasks)) if (t.status === 'open') s.tasks[id] = task(t, 'open', { nodeId: map(t.nodeId), roles: event.taskRoles[id] ?? t.roles });
+      for (const [id, t] of Object.entries(s.tasks)) if (t.status === 'open') s.tasks[id] = task(t, 'open', map(t.nodeId), event.taskRoles[id] ?? t.roles, t.escalated, t.completedAt, t.completedBy);
       const completedBy: InstanceState['completedBy'] = {};
       for (const [id, a] of Object.entries(s.completedBy)) completedBy[map(id)] = a;
       s.completedBy = completedBy;
@@ -199,6 +200,17 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent)
     }
   }
   return s;
+}
+
+/**
+ * {@link applyInPlace} of a `data.changed` event when the data after it is
+ * already known: `data` must be `applyChanges(draft.data, event.changes)`.
+ */
+export function applyDataChanged(draft: InstanceState, event: Extract<FlowEvent, { type: 'data.changed' }>, data: InstanceState['data']): InstanceState {
+  draft.seq = event.seq;
+  draft.updatedAt = event.at;
+  draft.data = data;
+  return draft;
 }
 
 function initial(event: Extract<FlowEvent, { type: 'instance.started' }>): InstanceState {
@@ -216,7 +228,7 @@ function initial(event: Extract<FlowEvent, { type: 'instance.started' }>): Insta
     controls: NONE as InstanceState['controls'],
     alerts: NO_ITEMS as unknown as InstanceState['alerts'],
     incidents: NO_ITEMS as unknown as InstanceState['incidents'],
-    visited: [],
+    visited: NO_ITEMS as unknown as InstanceState['visited'],
     completedBy: NONE as InstanceState['completedBy'],
     startedAt: event.at,
     startedBy: event.actor,
@@ -234,25 +246,28 @@ function initial(event: Extract<FlowEvent, { type: 'instance.started' }>): Insta
 const NONE = Object.freeze({});
 const NO_ITEMS: readonly unknown[] = Object.freeze([]);
 
+/**
+ * From this length on a draft's `visited` is its own (copied by {@link ownedCopy}) and grows in
+ * place; shorter ones are replaced by a copy one longer on each visit, which allocates less than
+ * copying ahead and letting `push` add its spare room, and shares the list between states.
+ */
+const OWNED_VISITED = 32;
+
+/** Records a node entered. */
+function visit(s: InstanceState, nodeId: string): void {
+  const v = s.visited;
+  if (v.length < OWNED_VISITED) s.visited = v.concat(nodeId);
+  else v.push(nodeId);
+}
+
 /** A token, always with the same keys. */
 function token(id: string, nodeId: string, familyId?: string, waiting?: TokenState['waiting'], dueAt?: number, childInstanceId?: string): TokenState {
   return { id, nodeId, familyId, waiting, dueAt, childInstanceId };
 }
 
-/** A task, always with the same keys. */
-function task(t: TaskState, status: TaskState['status'], extra: { completedAt?: number; completedBy?: TaskState['completedBy']; escalated?: boolean; nodeId?: string; roles?: string[] } = {}): TaskState {
-  return {
-    taskId: t.taskId,
-    nodeId: extra.nodeId ?? t.nodeId,
-    tokenId: t.tokenId,
-    roles: extra.roles ?? t.roles,
-    status,
-    openedAt: t.openedAt,
-    dueAt: t.dueAt,
-    escalated: extra.escalated ?? t.escalated,
-    completedAt: extra.completedAt ?? t.completedAt,
-    completedBy: extra.completedBy ?? t.completedBy,
-  };
+/** A task, always with the same keys: `t` with what changed passed in full (no options object per call). */
+function task(t: TaskState, status: TaskState['status'], nodeId: string, roles: string[], escalated: boolean | undefined, completedAt: number | undefined, completedBy: TaskState['completedBy']): TaskState {
+  return { taskId: t.taskId, nodeId, tokenId: t.tokenId, roles, status, openedAt: t.openedAt, dueAt: t.dueAt, escalated, completedAt, completedBy };
 }
 
 function wait(s: InstanceState, tokenId: string, waiting: TokenState['waiting'], dueAt?: number, childInstanceId?: string): void {

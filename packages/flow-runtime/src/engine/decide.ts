@@ -128,23 +128,26 @@ function complete(run: Run, taskId: string, patch: DataPatch, actor: Actor): voi
   const state = run.state;
   const flow = run.flow;
   const task = state.tasks[taskId];
-  const where = { instanceId: state.instanceId, taskId };
   if (!task || task.status !== 'open') {
     if (task?.status === 'completed') {
       const by = task.completedBy ? { by: task.completedBy.name ?? task.completedBy.id } : {};
-      throw refusal('TASK_NOT_OPEN', 'TASK_NOT_OPEN.done', { step: stepArg(flow, task.nodeId), ...by }, { ...where, nodeId: task.nodeId });
+      throw refusal('TASK_NOT_OPEN', 'TASK_NOT_OPEN.done', { step: stepArg(flow, task.nodeId), ...by }, { ...taskWhere(state, taskId), nodeId: task.nodeId });
     }
-    if (task) throw refusal('TASK_NOT_OPEN', 'TASK_NOT_OPEN.closed', { step: stepArg(flow, task.nodeId) }, { ...where, nodeId: task.nodeId });
-    throw refusal('TASK_NOT_OPEN', 'TASK_NOT_OPEN.unknown', { taskId }, where);
+    if (task) throw refusal('TASK_NOT_OPEN', 'TASK_NOT_OPEN.closed', { step: stepArg(flow, task.nodeId) }, { ...taskWhere(state, taskId), nodeId: task.nodeId });
+    throw refusal('TASK_NOT_OPEN', 'TASK_NOT_OPEN.unknown', { taskId }, taskWhere(state, taskId));
   }
   const binding = flow.tasks.get(task.nodeId);
-  if (!binding) throw refusal('TASK_NOT_OPEN', 'TASK_NOT_OPEN.notInVersion', { nodeId: task.nodeId }, { ...where, nodeId: task.nodeId });
-  const roles = mayDo(flow, binding, actor, state, where);
+  if (!binding) throw refusal('TASK_NOT_OPEN', 'TASK_NOT_OPEN.notInVersion', { nodeId: task.nodeId }, { ...taskWhere(state, taskId), nodeId: task.nodeId });
+  const roles = mayDo(flow, binding, actor, state, taskId);
   const entries = normalizePatch(patch, flow.flow.data);
   const changes = withRecordIds(run, checkWrites(flow, state.data, entries, { editable: binding.accessFor(roles).editable, binding, instanceId: state.instanceId, taskId }));
-  const taskViolations = changes.length ? constraintViolations(flow, applyChanges(state.data, changes), changes, run.now) : [];
-  if (taskViolations.length) throw limitsError(flow, taskViolations, where);
-  if (changes.length) run.push({ type: 'data.changed', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: run.by, cause: 'task', taskId, nodeId: task.nodeId, changes });
+  if (changes.length) {
+    // The data after the patch, judged by the limits and then folded as is (no second copy).
+    const after = applyChanges(state.data, changes);
+    const taskViolations = constraintViolations(flow, after, changes, run.now);
+    if (taskViolations.length) throw limitsError(flow, taskViolations, taskWhere(state, taskId));
+    run.pushChanged({ type: 'data.changed', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: run.by, cause: 'task', taskId, nodeId: task.nodeId, changes }, state.data, after);
+  }
   // Gates and required fields are judged on the data after the patch; a closed gate is the more basic refusal.
   if (changes.length) checkControls(run);
   const closed = closedGates(run, task.nodeId);
@@ -154,11 +157,11 @@ function complete(run: Run, taskId: string, patch: DataPatch, actor: Actor): voi
       'GATE_CLOSED',
       'GATE_CLOSED.step',
       { step: stepArg(flow, task.nodeId), why: { kind: 'list', items: why } },
-      { ...where, nodeId: task.nodeId, controlIds: closed.map((g) => g.control.id) },
+      { ...taskWhere(state, taskId), nodeId: task.nodeId, controlIds: closed.map((g) => g.control.id) },
     );
   }
   const missing = missingRequired(run.state, binding);
-  if (missing.length) throw requiredError(flow, binding, missing, { ...where, nodeId: task.nodeId });
+  if (missing.length) throw requiredError(flow, binding, missing, { ...taskWhere(state, taskId), nodeId: task.nodeId });
   run.push({ type: 'task.completed', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: run.by, taskId, nodeId: task.nodeId });
   // An SLA that could not be computed is no longer a concern once the task is done.
   resolveStepRuleIncidents(run, task.nodeId, 'incident.slaFailed');
@@ -167,18 +170,23 @@ function complete(run: Run, taskId: string, patch: DataPatch, actor: Actor): voi
   if (token) leave(run, token, node);
 }
 
-/** Checks that the actor may do the task and returns the roles they act in. */
-export function mayDo(flow: CompiledFlow, binding: TaskBinding, actor: Actor, state: InstanceState, where: object): readonly string[] {
+/** Where a refusal about a task happened (built only when one is thrown); nothing without a task. */
+function taskWhere(state: InstanceState, taskId: string | undefined): { instanceId?: string; taskId?: string } {
+  return taskId === undefined ? {} : { instanceId: state.instanceId, taskId };
+}
+
+/** Checks that the actor may do the task (`taskId`, named in a refusal) and returns the roles they act in. */
+export function mayDo(flow: CompiledFlow, binding: TaskBinding, actor: Actor, state: InstanceState, taskId?: string): readonly string[] {
   const roles = actingRoles(binding, actor);
   const nodeId = binding.node.id;
   if (binding.candidates.length && roles.length === 0) {
     const yours = actor.roles.length ? { yours: rolesArg(flow, actor.roles, 'and') } : {};
-    throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.task', { roles: rolesArg(flow, binding.candidates), step: stepArg(flow, nodeId), ...yours }, { ...where, nodeId, roles: binding.candidates });
+    throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.task', { roles: rolesArg(flow, binding.candidates), step: stepArg(flow, nodeId), ...yours }, { ...taskWhere(state, taskId), nodeId, roles: binding.candidates });
   }
   for (const other of binding.node.notSameActorAs ?? []) {
     const by = state.completedBy[other];
     if (by && by.id === actor.id) {
-      throw refusal('SAME_ACTOR', 'SAME_ACTOR.step', { step: stepArg(flow, nodeId), other: stepArg(flow, other), by: by.name ?? by.id }, { ...where, nodeId });
+      throw refusal('SAME_ACTOR', 'SAME_ACTOR.step', { step: stepArg(flow, nodeId), other: stepArg(flow, other), by: by.name ?? by.id }, { ...taskWhere(state, taskId), nodeId });
     }
   }
   return roles;
@@ -198,7 +206,7 @@ function update(run: Run, patch: DataPatch, actor: Actor): void {
       const b = flow.tasks.get(task.nodeId);
       if (!b) continue;
       try {
-        editable.push(...b.accessFor(mayDo(flow, b, actor, state, {})).editable);
+        editable.push(...b.accessFor(mayDo(flow, b, actor, state)).editable);
         binding ??= b;
         names.push(b.node.id);
       } catch {

@@ -326,7 +326,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
 
   /** The command that starts a case (a new id each attempt). */
   function startCommand({ data, hostData }: StartOptions): Command {
-    return { type: 'start', instanceId: newId(), data: copyJson(data ?? {}), hostData: hostData && copyJson(hostData) };
+    return { type: 'start', instanceId: newId(), data: data == null ? NO_DATA : copyJson(data), hostData: hostData && copyJson(hostData) };
   }
 
   async function startAsync(flowId: string, options: StartOptions): Promise<CommandResult> {
@@ -507,7 +507,9 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
  * functions with their arguments passed along, not a closure made per call.
  */
 type CommandMaker = (arg: string, data: DataPatch | undefined) => Command;
-const completeCommand: CommandMaker = (taskId, data) => ({ type: 'complete', taskId, data: copyJson(data ?? {}) });
+const completeCommand: CommandMaker = (taskId, data) => ({ type: 'complete', taskId, data: data == null ? NO_DATA : copyJson(data) });
+/** A command's patch when the caller gave none (shared: commands only read their patch). */
+const NO_DATA: DataPatch = Object.freeze({});
 const updateCommand: CommandMaker = (_, data) => ({ type: 'update', data: copyJson(data as DataPatch) });
 const cancelCommand: CommandMaker = (reason) => ({ type: 'cancel', reason });
 

@@ -19,6 +19,10 @@ export function summarize(state: InstanceState): InstanceSummary {
       if (k.waiting === 'wait' && k.dueAt !== undefined && (nextDueAt === undefined || k.dueAt < nextDueAt)) nextDueAt = k.dueAt;
     }
   }
+  if (nextDueAt === undefined && !state.parent && state.outcome !== undefined) {
+    // A case that ended with an outcome, as one literal (adding a key later costs an extra store).
+    return { instanceId: state.instanceId, flowId: state.flowId, version: state.version, status: state.status, seq: state.seq, startedAt: state.startedAt, updatedAt: state.updatedAt, at: standingAt(state), outcome: state.outcome };
+  }
   const summary: InstanceSummary = {
     instanceId: state.instanceId,
     flowId: state.flowId,
