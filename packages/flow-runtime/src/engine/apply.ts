@@ -60,8 +60,12 @@ export function ownedCopy(s: InstanceState): InstanceState {
   };
 }
 
-/** Applies one event to a draft from {@link ownedCopy} (or creates the state), updating its containers in place. */
-export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent): InstanceState {
+/**
+ * Applies one event to a draft from {@link ownedCopy} (or creates the state), updating its
+ * containers in place. `data`: for a `data.changed` event, the data after it when the caller
+ * already has it (`applyChanges(draft.data, event.changes)`), so it is not built twice.
+ */
+export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent, data?: InstanceState['data']): InstanceState {
   if (event.type === 'instance.started') return initial(event);
   if (!draft) throw new Error(`The log of instance '${event.instanceId}' does not begin with instance.started.`);
   const s = draft;
@@ -121,7 +125,7 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent)
     case 'task.completed': {
       const t = s.tasks[event.taskId];
       if (t) {
-        s.tasks[event.taskId] = task(t, 'completed', t.nodeId, t.roles, t.escalated, event.at, event.actor ?? t.completedBy);
+        s.tasks[event.taskId] = task(t, 'completed', event.at, event.actor ?? t.completedBy);
         clearToken(s, t.tokenId);
       }
       if (event.actor) s.completedBy = { ...s.completedBy, [event.nodeId]: event.actor };
@@ -129,11 +133,11 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent)
     }
     case 'task.escalated': {
       const t = s.tasks[event.taskId];
-      if (t) s.tasks[event.taskId] = task(t, t.status, t.nodeId, t.roles, true, t.completedAt, t.completedBy);
+      if (t) s.tasks[event.taskId] = task(t, t.status, undefined, undefined, true);
       break;
     }
     case 'data.changed':
-      s.data = applyChanges(s.data, event.changes);
+      s.data = data ?? applyChanges(s.data, event.changes);
       break;
     case 'control.changed':
       s.controls = { ...s.controls, [event.controlId]: event.holds };
@@ -184,7 +188,7 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent)
       s.status = 'cancelled';
       s.endedAt = event.at;
       s.cancelReason = event.reason;
-      for (const [id, t] of Object.entries(s.tasks)) if (t.status === 'open') s.tasks[id] = task(t, 'cancelled', t.nodeId, t.roles, t.escalated, t.completedAt, t.completedBy);
+      for (const [id, t] of Object.entries(s.tasks)) if (t.status === 'open') s.tasks[id] = task(t, 'cancelled');
       s.tokens = {};
       s.families = {};
       break;
@@ -192,7 +196,7 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent)
       const map = (id: string) => event.nodeMap[id] ?? id;
       s.version = event.toVersion;
       for (const [id, t] of Object.entries(s.tokens)) s.tokens[id] = token(t.id, map(t.nodeId), t.familyId, t.waiting, t.dueAt, t.childInstanceId);
-      for (const [id, t] of Object.entries(s.tasks)) if (t.status === 'open') s.tasks[id] = task(t, 'open', map(t.nodeId), event.taskRoles[id] ?? t.roles, t.escalated, t.completedAt, t.completedBy);
+      for (const [id, t] of Object.entries(s.tasks)) if (t.status === 'open') s.tasks[id] = task(t, 'open', undefined, undefined, undefined, map(t.nodeId), event.taskRoles[id]);
       const completedBy: InstanceState['completedBy'] = {};
       for (const [id, a] of Object.entries(s.completedBy)) completedBy[map(id)] = a;
       s.completedBy = completedBy;
@@ -200,17 +204,6 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent)
     }
   }
   return s;
-}
-
-/**
- * {@link applyInPlace} of a `data.changed` event when the data after it is
- * already known: `data` must be `applyChanges(draft.data, event.changes)`.
- */
-export function applyDataChanged(draft: InstanceState, event: Extract<FlowEvent, { type: 'data.changed' }>, data: InstanceState['data']): InstanceState {
-  draft.seq = event.seq;
-  draft.updatedAt = event.at;
-  draft.data = data;
-  return draft;
 }
 
 function initial(event: Extract<FlowEvent, { type: 'instance.started' }>): InstanceState {
@@ -265,8 +258,8 @@ function token(id: string, nodeId: string, familyId?: string, waiting?: TokenSta
   return { id, nodeId, familyId, waiting, dueAt, childInstanceId };
 }
 
-/** A task, always with the same keys: `t` with what changed passed in full (no options object per call). */
-function task(t: TaskState, status: TaskState['status'], nodeId: string, roles: string[], escalated: boolean | undefined, completedAt: number | undefined, completedBy: TaskState['completedBy']): TaskState {
+/** A task, always with the same keys: `t` with what changed (arguments, not an options object per call). */
+function task(t: TaskState, status: TaskState['status'], completedAt = t.completedAt, completedBy = t.completedBy, escalated = t.escalated, nodeId = t.nodeId, roles = t.roles): TaskState {
   return { taskId: t.taskId, nodeId, tokenId: t.tokenId, roles, status, openedAt: t.openedAt, dueAt: t.dueAt, escalated, completedAt, completedBy };
 }
 

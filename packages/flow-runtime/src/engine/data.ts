@@ -120,20 +120,16 @@ export function normalizePatch(patch: DataPatch, variables: Readonly<Record<stri
   const keys = Object.keys(patch);
   // Most patches name fields one by one: one entry per key, in a list of exactly that size.
   let flat = true;
-  for (let i = 0; i < keys.length && flat; i++) flat = !expands(keys[i]!, patch[keys[i]!], variables);
+  for (const key of keys) if (expands(key, patch[key], variables)) flat = false;
+  const out: PatchEntry[] = flat ? new Array<PatchEntry>(keys.length) : [];
   if (flat) {
-    const out = new Array<PatchEntry>(keys.length);
     for (let i = 0; i < keys.length; i++) out[i] = { path: keys[i]!, value: patch[keys[i]!] };
     return out;
   }
-  const out: PatchEntry[] = [];
   for (const key of keys) {
     const value = patch[key];
-    if (expands(key, value, variables)) {
-      for (const field of Object.keys(value)) out.push({ path: `${key}.${field}`, value: value[field] });
-    } else {
-      out.push({ path: key, value });
-    }
+    if (expands(key, value, variables)) for (const field of Object.keys(value)) out.push({ path: `${key}.${field}`, value: value[field] });
+    else out.push({ path: key, value });
   }
   return out;
 }
@@ -151,14 +147,8 @@ export function badSegment(path: string): string | undefined {
 
 /** Turns entries into changes against `data`, dropping those that change nothing. */
 export function diff(data: ProcessData, entries: readonly PatchEntry[]): DataChange[] {
-  if (entries.length === 1) {
-    // The usual single write: a list of exactly one change, or the shared empty one.
-    const { path, value } = entries[0]!;
-    const from = getPath(data, path);
-    return sameValue(from, value) ? NO_CHANGES : [{ path, from: from === undefined ? null : from, to: value === undefined ? null : value }];
-  }
-  if (entries.length === 0) return NO_CHANGES;
-  const changes: DataChange[] = [];
+  // Made with the first change (a list of one for the usual single write), shared and empty when none.
+  let changes: DataChange[] | undefined;
   let current = data;
   // Objects this diff copied: written in place by later entries. A change's `from` is never one
   // that is written later: once read, its path holds the new value, so it is no longer reachable.
@@ -168,11 +158,13 @@ export function diff(data: ProcessData, entries: readonly PatchEntry[]): DataCha
     const from = getPath(current, path);
     if (sameValue(from, value)) continue;
     const to = value === undefined ? null : value;
-    changes.push({ path, from: from === undefined ? null : from, to });
+    const change = { path, from: from === undefined ? null : from, to };
+    if (changes) changes.push(change);
+    else changes = [change];
     // Later entries may read this path again.
     if (owned && i < entries.length - 1) current = setOwned(current, path, to, owned);
   }
-  return changes;
+  return changes ?? NO_CHANGES;
 }
 
 /** No changes (shared; never written). */
@@ -197,8 +189,7 @@ export function hasValue(v: unknown): boolean {
 export function copyJson<T>(value: T): T {
   // A getter of the value may start another copy: the outer one's counts are kept aside meanwhile.
   const { values, chars } = budget;
-  budget.values = 0;
-  budget.chars = 0;
+  budget.values = budget.chars = 0;
   const out = copyPlain(value, 0, '', budget) as T;
   budget.values = values;
   budget.chars = chars;

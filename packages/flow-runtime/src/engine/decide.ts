@@ -146,7 +146,7 @@ function complete(run: Run, taskId: string, patch: DataPatch, actor: Actor): voi
     const after = applyChanges(state.data, changes);
     const taskViolations = constraintViolations(flow, after, changes, run.now);
     if (taskViolations.length) throw limitsError(flow, taskViolations, taskWhere(state, taskId));
-    run.pushChanged({ type: 'data.changed', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: run.by, cause: 'task', taskId, nodeId: task.nodeId, changes }, state.data, after);
+    run.push({ type: 'data.changed', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: run.by, cause: 'task', taskId, nodeId: task.nodeId, changes }, after);
   }
   // Gates and required fields are judged on the data after the patch; a closed gate is the more basic refusal.
   if (changes.length) checkControls(run);

@@ -167,59 +167,39 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
   }
 
   /** Appends a batch; false on a sequence conflict. */
-  function commit(batch: Map<string, Pending>): Promise<CommitResult> {
+  async function commit(batch: Map<string, Pending>): Promise<CommitResult> {
     const writes: InstanceWrite[] = [];
-    const written: InstanceState[] = [];
     batch.forEach((p, instanceId) => {
-      if (p.events.length === 0) return;
-      writes.push(write(instanceId, p.expectedSeq, p.events, p.state));
-      written.push(p.state);
+      if (p.events.length) writes.push(write(instanceId, p.expectedSeq, p.events, p.state));
     });
-    return commitWrites(writes, written);
+    return writes.length ? appended(await guard(() => store.append({ writes })), writes) : OK;
   }
 
   /** Appends one instance's decision on a store with synchronous access: no batch, no promise on the way. */
   function commitOneSync(sync: SyncStoreAccess, instanceId: string, expectedSeq: number, d: Decision): CommitResult {
     if (d.events.length === 0) return OK;
+    const writes = [write(instanceId, expectedSeq, d.events, d.state)];
     let result: AppendResult;
     try {
-      result = sync.append({ writes: [write(instanceId, expectedSeq, d.events, d.state)] });
+      result = sync.append({ writes });
     } catch (e) {
       throw storeFailed(e);
     }
-    if (!result.ok) {
-      states.delete(result.instanceId);
-      return result;
-    }
-    remember(d.state);
-    if (listeners.size) notify(instanceId, d.events, d.state);
-    return OK;
+    return appended(result, writes);
   }
 
   function write(instanceId: string, expectedSeq: number, events: FlowEvent[], state: InstanceState): InstanceWrite {
     return { instanceId, expectedSeq, events, summary: summarize(state), openTasks: openTaskRows(state), state };
   }
 
-  /** Appends the writes (`written[i]` is the state after `writes[i]`); false on a sequence conflict. */
-  async function commitWrites(writes: InstanceWrite[], written: InstanceState[]): Promise<CommitResult> {
-    if (writes.length === 0) return OK;
-    let result: AppendResult;
-    try {
-      result = await store.append({ writes });
-    } catch (e) {
-      throw storeFailed(e);
-    }
-    return appended(result, writes, written);
-  }
-
-  /** After an append: the states cached and subscribers told, or the stale copy dropped. */
-  function appended(result: AppendResult, writes: InstanceWrite[], written: InstanceState[]): CommitResult {
+  /** After an append: the states written cached and subscribers told, or the stale copy dropped. */
+  function appended(result: AppendResult, writes: InstanceWrite[]): CommitResult {
     if (!result.ok) {
       states.delete(result.instanceId);
       return result;
     }
-    for (const s of written) remember(s);
-    if (listeners.size) for (let i = 0; i < writes.length; i++) notify(writes[i]!.instanceId, writes[i]!.events, written[i]!);
+    for (const w of writes) remember(w.state!);
+    if (listeners.size) for (const w of writes) notify(w.instanceId, w.events, w.state!);
     return OK;
   }
 

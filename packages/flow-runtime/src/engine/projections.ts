@@ -19,10 +19,6 @@ export function summarize(state: InstanceState): InstanceSummary {
       if (k.waiting === 'wait' && k.dueAt !== undefined && (nextDueAt === undefined || k.dueAt < nextDueAt)) nextDueAt = k.dueAt;
     }
   }
-  if (nextDueAt === undefined && !state.parent && state.outcome !== undefined) {
-    // A case that ended with an outcome, as one literal (adding a key later costs an extra store).
-    return { instanceId: state.instanceId, flowId: state.flowId, version: state.version, status: state.status, seq: state.seq, startedAt: state.startedAt, updatedAt: state.updatedAt, at: standingAt(state), outcome: state.outcome };
-  }
   const summary: InstanceSummary = {
     instanceId: state.instanceId,
     flowId: state.flowId,
@@ -41,8 +37,7 @@ export function summarize(state: InstanceState): InstanceSummary {
 
 /** The instance's open tasks, one row each; `roles` is `['*']` when anyone may do the task. */
 export function openTaskRows(state: InstanceState): OpenTaskRow[] {
-  // Lists of exactly the rows (most cases have one open task, or none: the shared empty list).
-  let first: OpenTaskRow | undefined;
+  // Made with the first row (most cases have one open task, or none: the shared empty list).
   let rows: OpenTaskRow[] | undefined;
   for (const id in state.tasks) {
     const t = state.tasks[id]!;
@@ -58,24 +53,20 @@ export function openTaskRows(state: InstanceState): OpenTaskRow[] {
     };
     if (t.dueAt !== undefined) row.dueAt = t.dueAt;
     if (rows) rows.push(row);
-    else if (first) rows = [first, row];
-    else first = row;
+    else rows = [row];
   }
-  return rows ?? (first ? [first] : NO_ROWS);
+  return rows ?? NO_ROWS;
 }
 
 /** The nodes the instance's tokens stand at, each once. */
 function standingAt(state: InstanceState): string[] {
-  let first: string | undefined;
   let at: string[] | undefined;
   for (const id in state.tokens) {
     const nodeId = state.tokens[id]!.nodeId;
-    if (first === undefined) first = nodeId;
-    else if (at) {
-      if (!at.includes(nodeId)) at.push(nodeId);
-    } else if (nodeId !== first) at = [first, nodeId];
+    if (!at) at = [nodeId];
+    else if (!at.includes(nodeId)) at.push(nodeId);
   }
-  return at ?? (first === undefined ? NOWHERE : [first]);
+  return at ?? NOWHERE;
 }
 
 /** Shared empty lists (never written): an instance with no open task, or no token left. */

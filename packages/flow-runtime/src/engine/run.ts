@@ -4,7 +4,7 @@
  * replay to. Effects on other instances (start a child, tell a parent) are
  * collected as data for the facade.
  */
-import { applyDataChanged, applyInPlace, ownedCopy } from './apply.js';
+import { applyInPlace, ownedCopy } from './apply.js';
 import type { CompiledFlow } from './compiled.js';
 import type { ActorRef, FlowEvent, InstanceState, ParentLink, ProcessData } from './types.js';
 
@@ -130,24 +130,11 @@ export class Run {
    * and every field in one literal). The hot paths use this: one allocation per
    * event and one shape per event type.
    */
-  push(event: FlowEvent): void {
+  push(event: FlowEvent, data?: ProcessData): void {
     this.events.push(event);
-    this.state = applyInPlace(this.state, event);
+    this.state = applyInPlace(this.state, event, data);
     if (event.type === 'data.changed') this.dataChanged = true;
     else if (event.type === 'token.ended') this.tokenEnded = true;
-  }
-
-  /**
-   * {@link push} for a `data.changed` event whose data after it the caller
-   * already computed as `applyChanges(before, event.changes)`: when the state
-   * still holds `before`, that result is what the fold would compute, so it is
-   * taken as is rather than built a second time.
-   */
-  pushChanged(event: Extract<FlowEvent, { type: 'data.changed' }>, before: ProcessData, after: ProcessData): void {
-    if (this.state.data !== before) return this.push(event);
-    this.events.push(event);
-    this.state = applyDataChanged(this.state, event, after);
-    this.dataChanged = true;
   }
 
   /** The actor to record on an event the command's actor caused. */
