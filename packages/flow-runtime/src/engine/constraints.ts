@@ -49,8 +49,67 @@ export function constraintViolations(flow: CompiledFlow, data: ProcessData, chan
       continue;
     }
     if (isEntityField(info.field)) check(info.field, c.path, c.to, data, now, out, siblingsOf(flow, c.path));
+    else if (info.type === 'unknown' && isPlainObject(c.to)) checkItem(flow, c.path, c.to, data, now, out);
+  }
+  // A date bound on another field holds both ways: moving the order date past the ship date breaks the
+  // ship date's bound as surely as moving the ship date would. Only the bound is judged again, not the
+  // field's other limits (a ship date set yesterday is not refused today for being in the past).
+  for (const c of changes) {
+    const dependents = boundDependents(flow, c.path);
+    for (const d of dependents) {
+      if (changes.some((x) => x.path === d.path)) continue;
+      const v = getPath(data, d.path);
+      if (typeof v === 'string') checkBounds(d.field, d.path, v, data, now, out, d.siblings, d.bound);
+    }
   }
   return out;
+}
+
+/** A field whose date bound names another field, seen from that other field's path. */
+interface BoundDependent {
+  path: string;
+  field: EntityField;
+  siblings: readonly EntityField[];
+  /** The referenced field's id: only bounds naming it are judged again. */
+  bound: string;
+}
+
+const dependentsMemo = new WeakMap<CompiledFlow, Map<string, readonly BoundDependent[]>>();
+const NO_DEPENDENTS: readonly BoundDependent[] = Object.freeze([]);
+
+/** The fields of the same record whose notBefore/notAfter names the field at `path` (memoised per flow and path). */
+function boundDependents(flow: CompiledFlow, path: string): readonly BoundDependent[] {
+  let byPath = dependentsMemo.get(flow);
+  if (!byPath) dependentsMemo.set(flow, (byPath = new Map()));
+  const hit = byPath.get(path);
+  if (hit) return hit;
+  let found: BoundDependent[] | undefined;
+  const dot = path.lastIndexOf('.');
+  const siblings = dot > 0 ? siblingsOf(flow, path) : undefined;
+  if (siblings) {
+    const id = path.slice(dot + 1);
+    const recordPath = path.slice(0, dot);
+    for (const f of siblings) {
+      const c = f.constraints;
+      const names = (b: FieldConstraints['notBefore']) => b !== undefined && 'field' in b && b.field === id;
+      if (f.id !== id && (names(c?.notBefore) || names(c?.notAfter))) (found ??= []).push({ path: `${recordPath}.${f.id}`, field: f, siblings, bound: id });
+    }
+  }
+  const out = found ?? NO_DEPENDENTS;
+  byPath.set(path, out);
+  return out;
+}
+
+/** An item written whole into a list (`order.lines.0`): its fields' limits (money never negative). */
+function checkItem(flow: CompiledFlow, path: string, item: Record<string, unknown>, data: ProcessData, now: number, out: Violation[]): void {
+  const dot = path.lastIndexOf('.');
+  if (dot < 0) return;
+  const list = flow.pathInfo(path.slice(0, dot));
+  if (!list.ok || list.type !== 'list' || !list.itemFields) return;
+  for (const f of list.itemFields) {
+    const v = item[f.id];
+    if (v !== null && v !== undefined) check(f as EntityField, `${path}.${f.id}`, v, data, now, out);
+  }
 }
 
 /**
@@ -99,6 +158,20 @@ function siblingsOf(flow: CompiledFlow, path: string): readonly EntityField[] | 
 function check(field: EntityField, path: string, value: unknown, data: ProcessData, now: number, out: Violation[], siblings?: readonly EntityField[]): void {
   const c = field.constraints;
   const add = (key: string, args: EngineText['args'] = {}) => out.push({ path, limit: { key, args }, value });
+  if (Array.isArray(value)) {
+    // A list written whole: each item's fields keep their limits (an item's money is never negative either).
+    const itemFields = (field as { itemFields?: readonly EntityField[] }).itemFields;
+    if (itemFields) {
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (!isPlainObject(item)) continue;
+        for (const f of itemFields) {
+          const v = item[f.id];
+          if (v !== null && v !== undefined) check(f, `${path}.${i}.${f.id}`, v, data, now, out);
+        }
+      }
+    }
+  }
   if (typeof value === 'number') {
     // Money is never negative unless the field allows it (a min of its own, 0 or more, says it more precisely).
     if (field.type === 'money' && !c?.allowNegative && value < 0 && !(c?.min !== undefined && c.min >= 0)) add('limit.notNegative');
@@ -117,14 +190,7 @@ function check(field: EntityField, path: string, value: unknown, data: ProcessDa
       const m = re.exec(value);
       if (!m || m[0] !== value) add('limit.pattern', c.patternHint ? { hint: { kind: 'text', ...c.patternHint } } : { pattern: c.pattern });
     }
-    if (field.type === 'date' || field.type === 'datetime') {
-      const day = value.slice(0, 10);
-      const recordPath = path.slice(0, path.lastIndexOf('.'));
-      const before = c.notBefore ? boundDay(c.notBefore, data, recordPath, now, siblings) : undefined;
-      const after = c.notAfter ? boundDay(c.notAfter, data, recordPath, now, siblings) : undefined;
-      if (before && day < before.day) add('limit.notBefore', { bound: before.arg });
-      if (after && day > after.day) add('limit.notAfter', { bound: after.arg });
-    }
+    checkBounds(field, path, value, data, now, out, siblings);
   }
   if (c.rule) {
     let rule = rules.get(c);
@@ -139,6 +205,19 @@ function check(field: EntityField, path: string, value: unknown, data: ProcessDa
     }
     if (!holds) add('limit.rule', { message: { kind: 'text', ...c.rule.message } });
   }
+}
+
+/** The date bounds of a date field (only those naming field `only`, when given). */
+function checkBounds(field: EntityField, path: string, value: string, data: ProcessData, now: number, out: Violation[], siblings: readonly EntityField[] | undefined, only?: string): void {
+  const c = field.constraints;
+  if (!c || (field.type !== 'date' && field.type !== 'datetime')) return;
+  const judged = (b: FieldConstraints['notBefore']) => b !== undefined && (only === undefined || ('field' in b && b.field === only));
+  const day = value.slice(0, 10);
+  const recordPath = path.slice(0, path.lastIndexOf('.'));
+  const before = judged(c.notBefore) ? boundDay(c.notBefore!, data, recordPath, now, siblings) : undefined;
+  const after = judged(c.notAfter) ? boundDay(c.notAfter!, data, recordPath, now, siblings) : undefined;
+  if (before && day < before.day) out.push({ path, limit: { key: 'limit.notBefore', args: { bound: before.arg } }, value });
+  if (after && day > after.day) out.push({ path, limit: { key: 'limit.notAfter', args: { bound: after.arg } }, value });
 }
 
 /** The day (YYYY-MM-DD, UTC) a bound stands for, and how to name it; undefined when it refers to a field without a value. */

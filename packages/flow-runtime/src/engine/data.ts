@@ -5,7 +5,7 @@
  */
 import type { DataChange, DataPatch, ProcessData } from './types.js';
 import type { Variable } from '../schema/flow.js';
-import { refusal, type EngineError } from './errors.js';
+import { isEngineError, refusal, type EngineError } from './errors.js';
 import type { EngineTextArgs, TextArg } from './texts/types.js';
 
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
@@ -190,10 +190,29 @@ export function copyJson<T>(value: T): T {
   // A getter of the value may start another copy: the outer one's counts are kept aside meanwhile.
   const { values, chars } = budget;
   budget.values = budget.chars = 0;
-  const out = copyPlain(value, 0, '', budget) as T;
-  budget.values = values;
-  budget.chars = chars;
-  return out;
+  try {
+    return copyPlain(value, 0, '', budget) as T;
+  } catch (e) {
+    // A getter or proxy trap of the caller's value that throws: the value cannot be read, so it is refused.
+    if (isEngineError(e)) throw e;
+    throw refuse('', 'data.unreadable', { why: e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200) });
+  } finally {
+    budget.values = values;
+    budget.chars = chars;
+  }
+}
+
+/**
+ * Text no store can keep the same: the NUL character (PostgreSQL's JSON
+ * refuses it) and half of a surrogate pair (not Unicode; PostgreSQL refuses
+ * it, other stores would keep it). Refused on every store alike.
+ */
+// eslint-disable-next-line no-control-regex -- the NUL character is exactly what is looked for
+const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when `text` can be stored as it is on every store (see {@link BAD_TEXT}). */
+export function storableText(text: string): boolean {
+  return !BAD_TEXT.test(text);
 }
 
 /** What the copy under way has used (one shared object rather than one per copy). */
@@ -226,12 +245,14 @@ function copyPlain(value: unknown, depth: number, path: string, budget: { values
   if (typeof value === 'string') {
     budget.chars += value.length;
     if (budget.chars > MAX_WRITE_CHARS) throw refuse(path, 'data.tooLong', { max: MAX_WRITE_CHARS });
+    if (BAD_TEXT.test(value)) throw refuse(path, 'data.badText');
     return value;
   }
   if (value === null || typeof value === 'boolean') return value;
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw refuse(path, 'data.notNumber', { value: String(value) });
-    return value;
+    // -0 is 0 (JSON and PostgreSQL keep no sign on zero; every store reads back the same).
+    return value === 0 ? 0 : value;
   }
   if (typeof value !== 'object') {
     if (value === undefined) return undefined;
@@ -259,6 +280,7 @@ function copyPlain(value: unknown, depth: number, path: string, budget: { values
     if (RESERVED_KEYS.has(k)) throw refuse(at, 'data.reservedKey', { key: k });
     budget.chars += k.length;
     if (budget.chars > MAX_WRITE_CHARS) throw refuse(path, 'data.tooLong', { max: MAX_WRITE_CHARS });
+    if (BAD_TEXT.test(k)) throw refuse(path, 'data.badText');
     // A member left undefined means no value: null, which is stored, logged and replayed alike.
     out[k] = copyPlain((value as Record<string, unknown>)[k], depth + 1, at, budget) ?? null;
   }

@@ -10,6 +10,19 @@ import type { EngineText } from './texts/types.js';
 const t = (key: string, args: EngineText['args'] = {}): EngineText => ({ key, args });
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * A date and time as ISO 8601 writes it: the day, then optionally a time
+ * (hours and minutes, seconds, fractions) and a zone (`Z` or ±hh:mm). Other
+ * texts `Date.parse` happens to read ("Tue Mar 01 1999", "1") are refused:
+ * they would compare and sort wrongly against real dates.
+ */
+const DATETIME = /^(\d{4}-\d{2}-\d{2})(?:[T ]([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/;
+
+/** True when `day` (YYYY-MM-DD) is a day of the calendar: no 31 February, no month 13. */
+function realDay(day: string): boolean {
+  const ms = Date.parse(day);
+  return !Number.isNaN(ms) && new Date(ms).toISOString().slice(0, 10) === day;
+}
 
 /** Undefined when `value` fits, else what it must be ("a number", "one of new, prepaid") as an engine text. */
 export function valueProblem(info: Extract<PathInfo, { ok: true }>, value: unknown): EngineText | undefined {
@@ -71,9 +84,11 @@ function scalarProblem(type: string, value: unknown, options: EnumOption[] | und
     case 'boolean':
       return typeof value === 'boolean' ? undefined : t('value.boolean');
     case 'date':
-      return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value)) ? undefined : t('value.date');
-    case 'datetime':
-      return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? undefined : t('value.datetime');
+      return typeof value === 'string' && DATE.test(value) && realDay(value) ? undefined : t('value.date');
+    case 'datetime': {
+      const m = typeof value === 'string' ? DATETIME.exec(value) : null;
+      return m && realDay(m[1]!) && !Number.isNaN(Date.parse(value as string)) ? undefined : t('value.datetime');
+    }
     case 'enum':
       if (typeof value !== 'string') return t('value.option');
       if (options && !options.some((o) => o.value === value)) return t('value.option', { options: { kind: 'list', join: 'or', items: options.map((o) => ({ kind: 'text', en: `${o.name.en} (${o.value})`, zh: `${o.name.zh ?? o.name.en}（${o.value}）` })) } });

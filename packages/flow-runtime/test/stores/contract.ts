@@ -326,5 +326,23 @@ export function storeContract(name: string, make: () => Promise<FlowStore> | Flo
       expect(await fresh.instance(instance.instanceId)).toEqual(live);
       expect((await fresh.tasks({ actor: finance }))[0]?.nodeId).toBe('pay');
     });
+
+    it('refuses text no store keeps alike (NUL, half a surrogate pair) before the store, and reads -0 back as 0', async () => {
+      const store = await make();
+      let n = 0;
+      const engine = createEngine({ store, catalog, clock: { now: () => 1_000 }, ids: () => `j${++n}` });
+      await engine.deploy(orderFlow, { actor: DEPLOYER });
+      for (const name of ['A\u0000B', 'x\uD800']) {
+        const refused = await engine.start('order', { actor: sales, hostData: { customer: { name, creditLimit: 10, creditUsed: 0, paymentTerms: 'net30' } } }).then(
+          () => 'stored',
+          (e: { code?: string }) => e.code,
+        );
+        expect(refused).toBe('INVALID_VALUE');
+      }
+      const { instance } = await engine.start('order', { actor: sales, hostData: { customer: { name: '恒泰 🚚', creditLimit: -0, creditUsed: 0, paymentTerms: 'net30' } } });
+      const fresh = await createEngine({ store, catalog }).instance(instance.instanceId);
+      expect(fresh).toEqual(instance);
+      expect(Object.is((fresh.data.customer as { creditLimit: number }).creditLimit, 0)).toBe(true);
+    });
   });
 }

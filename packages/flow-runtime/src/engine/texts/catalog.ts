@@ -172,6 +172,8 @@ export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = {
   'data.tooMany': { en: 'a write may carry at most {max} values', zh: '一次写入最多包含{max}个值' },
   'data.tooLong': { en: 'a write may carry at most {max} characters of text', zh: '一次写入的文本最多{max}个字符' },
   'data.badDate': { en: 'the date is not valid', zh: '日期无效' },
+  'data.badText': { en: 'its text holds a NUL character or half of a character pair', zh: '文本含有空字符（NUL）或残缺的字符' },
+  'data.unreadable': { en: 'it cannot be read ({why})', zh: '无法读取（{why}）' },
   'data.reservedKey': { en: "the key '{key}' is never allowed in data", zh: '数据中不允许使用键“{key}”' },
   'REQUIRED_MISSING.step': { en: '{step} needs {fields} before it can be completed.', zh: '{step}需要先填写{fields}才能完成。' },
   'GATE_CLOSED.step': { en: '{step} cannot be completed yet: {why}', zh: '{step}暂时不能完成：{why}' },
