@@ -91,7 +91,7 @@ export function decide(state: InstanceState | undefined, command: Command, ctx: 
       break;
   }
   settle(run);
-  return { state: run.state, events: run.events, effects: run.effects };
+  return run.done();
 }
 
 function start(command: Extract<Command, { type: 'start' }>, ctx: DecideContext, actor: Actor | undefined, ref: ActorRef | undefined): Decision {
@@ -115,13 +115,13 @@ function start(command: Extract<Command, { type: 'start' }>, ctx: DecideContext,
   if (startViolations.length) throw limitsError(flow, startViolations, {});
   const first: FlowEvent = { type: 'instance.started', instanceId: command.instanceId, seq: 1, at: ctx.now, actor: ref, flowId: flow.id, version: flow.version, data, parent: command.parent };
   const run = new Run(applyInPlace(undefined, first), ctx, ref, true);
-  run.events.push(first);
+  run.record(first);
   checkControls(run);
   const tokenId = `k${run.nextSeq}`;
   run.push({ type: 'token.moved', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: undefined, tokenId, from: undefined, to: flow.start.id, edgeId: undefined });
   run.enqueue(tokenId);
   settle(run);
-  return { state: run.state, events: run.events, effects: run.effects };
+  return run.done();
 }
 
 function complete(run: Run, taskId: string, patch: DataPatch, actor: Actor): void {

@@ -41,9 +41,14 @@ const NO_EFFECTS: Effect[] = Object.freeze([]) as unknown as Effect[];
 /** Most node entries one command may cause before the engine calls it a loop. */
 export const STEP_LIMIT = 10_000;
 
-/** One transition in progress. */
+/** Room for the events of a run made up front (most commands emit fewer; `push` onto an empty list makes room for 17). */
+const EVENT_ROOM = 8;
+
+/** One transition in progress; {@link Run.done} makes it the decision. */
 export class Run {
-  readonly events: FlowEvent[] = [];
+  /** The events so far, the first `count` entries (see {@link done}). */
+  readonly events: FlowEvent[] = new Array<FlowEvent>(EVENT_ROOM);
+  private count = 0;
   /** Effects on other instances; one shared empty list until the first ({@link effect}). */
   effects: Effect[] = NO_EFFECTS;
   /**
@@ -131,7 +136,7 @@ export class Run {
    * event and one shape per event type.
    */
   push(event: FlowEvent, data?: ProcessData): void {
-    this.events.push(event);
+    this.events[this.count++] = event;
     this.state = applyInPlace(this.state, event, data);
     if (event.type === 'data.changed') this.dataChanged = true;
     else if (event.type === 'token.ended') this.tokenEnded = true;
@@ -150,9 +155,17 @@ export class Run {
     event.seq = this.state.seq + 1;
     event.at = this.ctx.now;
     if (byActor && this.actor) event.actor = this.actor;
-    this.events.push(event);
-    this.state = applyInPlace(this.state, event);
-    if (body.type === 'data.changed') this.dataChanged = true;
-    else if (body.type === 'token.ended') this.tokenEnded = true;
+    this.push(event);
+  }
+
+  /** Records an event already folded into the state (the start's first). */
+  record(event: FlowEvent): void {
+    this.events[this.count++] = event;
+  }
+
+  /** The decision: the events list cut to those emitted (in place), the state and effects as they are. */
+  done(): { state: InstanceState; events: FlowEvent[]; effects: Effect[] } {
+    this.events.length = this.count;
+    return this;
   }
 }
