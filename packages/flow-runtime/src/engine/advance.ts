@@ -14,7 +14,7 @@ import { fieldArg, stepArg } from './names.js';
 import { formatEngineText } from './texts/format.js';
 import type { EngineText, EngineTextArgs, TextArg } from './texts/types.js';
 import { idFor } from './record-ids.js';
-import { STEP_LIMIT, type Run } from './run.js';
+import { seqId, STEP_LIMIT, type Run } from './run.js';
 import type { IncidentCode, TokenState } from './types.js';
 
 const HOUR = 3_600_000;
@@ -31,7 +31,8 @@ export function settle(run: Run): void {
       recheckResting(run);
     } else if (run.tokenEnded) {
       run.tokenEnded = false;
-      for (const t of Object.values(run.state.tokens)) if (run.flow.nodes.get(t.nodeId)?.kind === 'join') run.enqueue(t.id);
+      const tokens = run.state.tokens;
+      for (const id in tokens) if (run.flow.nodes.get(tokens[id]!.nodeId)?.kind === 'join') run.enqueue(id);
     }
     if (!run.queued && !run.dataChanged && !run.tokenEnded) return;
   }
@@ -148,7 +149,7 @@ function openTask(run: Run, token: TokenState, nodeId: string): void {
     }
   }
   const seq = run.nextSeq;
-  run.push({ type: 'task.opened', instanceId: run.id, seq, at: run.now, actor: undefined, taskId: `t${seq}`, tokenId: token.id, nodeId, roles: binding.candidates, dueAt });
+  run.push({ type: 'task.opened', instanceId: run.id, seq, at: run.now, actor: undefined, taskId: seqId('t', seq), tokenId: token.id, nodeId, roles: binding.candidates, dueAt });
 }
 
 function tryJoin(run: Run, token: TokenState, node: FlowNode): void {
@@ -156,7 +157,7 @@ function tryJoin(run: Run, token: TokenState, node: FlowNode): void {
   if (!family) return leave(run, token, node);
   const ready = family.members.every((m) => run.state.tokens[m]?.nodeId === node.id);
   if (!ready) return;
-  const tokenId = `k${run.nextSeq}`;
+  const tokenId = seqId('k', run.nextSeq);
   run.emit({ type: 'token.joined', nodeId: node.id, familyId: family.id, consumed: [...family.members], tokenId });
   leave(run, run.state.tokens[tokenId]!, node);
 }

@@ -15,7 +15,7 @@ import { cancel, childCancelled, childCompleted, migrate, tick } from './lifecyc
 import { flowArg, rolesArg, stepArg } from './names.js';
 import { applyInPlace } from './apply.js';
 import { withRecordIds, withStartIds } from './record-ids.js';
-import { Run, type DecideContext, type Effect } from './run.js';
+import { Run, seqId, type DecideContext, type Effect } from './run.js';
 import type { CompiledFlow } from './compiled.js';
 import type { Actor, ActorRef, DataPatch, FlowEvent, InstanceState, ParentLink, ProcessData } from './types.js';
 
@@ -117,7 +117,7 @@ function start(command: Extract<Command, { type: 'start' }>, ctx: DecideContext,
   const run = new Run(applyInPlace(undefined, first), ctx, ref, true);
   run.record(first);
   checkControls(run);
-  const tokenId = `k${run.nextSeq}`;
+  const tokenId = seqId('k', run.nextSeq);
   run.push({ type: 'token.moved', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: undefined, tokenId, from: undefined, to: flow.start.id, edgeId: undefined });
   run.enqueue(tokenId);
   settle(run);

@@ -38,6 +38,14 @@ export interface DecideContext {
 /** The effects of a run that has none (shared, never written: {@link Run.effect} replaces it). */
 const NO_EFFECTS: Effect[] = Object.freeze([]) as unknown as Effect[];
 
+/** Token and task ids of the first sequence numbers, made once and shared by every instance (kept in each log). */
+const IDS = { k: [] as string[], t: [] as string[] };
+
+/** The id of a token (`k`) or task (`t`) minted at sequence number `seq`, e.g. `k2`. */
+export function seqId(kind: 'k' | 't', seq: number): string {
+  return seq < 256 ? (IDS[kind][seq] ??= kind + seq) : kind + seq;
+}
+
 /** Most node entries one command may cause before the engine calls it a loop. */
 export const STEP_LIMIT = 10_000;
 
