@@ -38,6 +38,7 @@ export interface Decision {
 }
 
 const refs = new WeakMap<Actor, ActorRef>();
+const NO_DATA: ProcessData = Object.freeze({});
 
 /** The actor as recorded in events (one shared copy per actor object while it stays unchanged). */
 export function actorRef(actor: Actor): ActorRef {
@@ -104,10 +105,11 @@ function start(command: Extract<Command, { type: 'start' }>, ctx: DecideContext,
   // (the engine's own sub-flow input and a system actor's data are the host's); values the host loaded
   // from its systems (CRM records) come as hostData, checked against the data schema only.
   const trusted = command.parent !== undefined || actor?.system === true;
-  const hostChanges = command.hostData ? checkWrites(flow, {}, normalizePatch(command.hostData, flow.flow.data), { editable: 'any' }) : [];
+  const hostChanges = command.hostData ? checkWrites(flow, NO_DATA, normalizePatch(command.hostData, flow.flow.data), { editable: 'any' }) : [];
   const entries = normalizePatch(command.data, flow.flow.data);
-  const changes = checkWrites(flow, {}, entries, trusted ? { editable: 'any' } : { editable: startEditable(flow, actor), start: true });
-  let data: ProcessData = applyChanges({}, hostChanges.length ? [...hostChanges, ...changes] : changes);
+  const changes = checkWrites(flow, NO_DATA, entries, trusted ? { editable: 'any' } : { editable: startEditable(flow, actor), start: true });
+  // A case started without data shares one empty (frozen) object: data is replaced on a write, never changed in place.
+  let data: ProcessData = applyChanges(NO_DATA, hostChanges.length ? [...hostChanges, ...changes] : changes);
   data = withStartIds(flow.flow.data, data, ctx);
   // The limits judge what the starter enters; records the host loaded are the CRM's (a complaint about last
   // month's order keeps that order's ship date), checked against the data schema only.

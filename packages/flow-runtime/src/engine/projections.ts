@@ -60,13 +60,25 @@ export function openTaskRows(state: InstanceState): OpenTaskRow[] {
 
 /** The nodes the instance's tokens stand at, each once. */
 function standingAt(state: InstanceState): string[] {
+  let first: string | undefined;
   let at: string[] | undefined;
   for (const id in state.tokens) {
     const nodeId = state.tokens[id]!.nodeId;
-    if (!at) at = [nodeId];
-    else if (!at.includes(nodeId)) at.push(nodeId);
+    if (first === undefined) first = nodeId;
+    else if (nodeId !== first && !at?.includes(nodeId)) (at ??= [first]).push(nodeId);
   }
-  return at ?? NOWHERE;
+  return at ?? (first === undefined ? NOWHERE : single(first));
+}
+
+/** `[nodeId]` lists, one per node id (frozen, shared by the summaries of every case standing there), up to a bound. */
+const singles = new Map<string, string[]>();
+function single(nodeId: string): string[] {
+  let list = singles.get(nodeId);
+  if (!list) {
+    list = Object.freeze([nodeId]) as unknown as string[];
+    if (singles.size < 10_000) singles.set(nodeId, list);
+  }
+  return list;
 }
 
 /** Shared empty lists (never written): an instance with no open task, or no token left. */
