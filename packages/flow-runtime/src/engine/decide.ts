@@ -60,6 +60,12 @@ function sameRoles(a: readonly string[], b: readonly string[]): boolean {
  * and context always give the same events.
  */
 export function decide(state: InstanceState | undefined, command: Command, ctx: DecideContext, actor?: Actor): Decision {
+  const d = decideRun(state, command, ctx, actor);
+  return { state: d.state, events: d.events, effects: d.effects };
+}
+
+/** {@link decide} for the engine: the decision may be the run itself (its other fields are the engine's own). */
+export function decideRun(state: InstanceState | undefined, command: Command, ctx: DecideContext, actor?: Actor): Decision {
   const ref = actor ? actorRef(actor) : undefined;
   if (command.type === 'start') return start(command, ctx, actor, ref);
   if (!state) throw refusal('UNKNOWN_INSTANCE', 'UNKNOWN_INSTANCE');

@@ -8,7 +8,7 @@ import { randomId } from './random-id.js';
 import { replay } from './apply.js';
 import type { CompiledFlow } from './compiled.js';
 import { copyJson } from './data.js';
-import { decide, type Command, type Decision } from './decide.js';
+import { decideRun as decide, type Command, type Decision } from './decide.js';
 import { definitionStore, type FlowParser } from './definitions.js';
 import { parseFlow } from '../schema/parse-flow.js';
 import { isEngineError, refusal, type EngineError } from './errors.js';
