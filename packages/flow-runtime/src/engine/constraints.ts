@@ -49,67 +49,56 @@ export function constraintViolations(flow: CompiledFlow, data: ProcessData, chan
       continue;
     }
     if (isEntityField(info.field)) check(info.field, c.path, c.to, data, now, out, siblingsOf(flow, c.path));
-    else if (info.type === 'unknown' && isPlainObject(c.to)) checkItem(flow, c.path, c.to, data, now, out);
+    else if (info.type === 'unknown' && isPlainObject(c.to)) {
+      // An item written whole into a list (`order.lines.0`).
+      const dot = c.path.lastIndexOf('.');
+      const list = flow.pathInfo(c.path.slice(0, dot));
+      if (list.ok && list.itemFields) checkItems(list.itemFields, c.path.slice(0, dot), [c.to], Number(c.path.slice(dot + 1)), data, now, out);
+    }
   }
   // A date bound on another field holds both ways: moving the order date past the ship date breaks the
   // ship date's bound as surely as moving the ship date would. Only the bound is judged again, not the
   // field's other limits (a ship date set yesterday is not refused today for being in the past).
   for (const c of changes) {
-    const dependents = boundDependents(flow, c.path);
-    for (const d of dependents) {
-      if (changes.some((x) => x.path === d.path)) continue;
-      const v = getPath(data, d.path);
-      if (typeof v === 'string') checkBounds(d.field, d.path, v, data, now, out, d.siblings, d.bound);
+    for (const [path, field, siblings, id] of boundDependents(flow, c.path)) {
+      const v = getPath(data, path);
+      if (typeof v === 'string' && !changes.some((x) => x.path === path)) checkBounds(field, path, v, data, now, out, siblings, id);
     }
   }
   return out;
 }
 
-/** A field whose date bound names another field, seen from that other field's path. */
-interface BoundDependent {
-  path: string;
-  field: EntityField;
-  siblings: readonly EntityField[];
-  /** The referenced field's id: only bounds naming it are judged again. */
-  bound: string;
-}
-
-const dependentsMemo = new WeakMap<CompiledFlow, Map<string, readonly BoundDependent[]>>();
-const NO_DEPENDENTS: readonly BoundDependent[] = Object.freeze([]);
+/** A field whose date bound names another field: its path, the field, its record's fields, the other field's id. */
+type BoundDependent = [string, EntityField, readonly EntityField[], string];
+const dependentsMemo = new WeakMap<CompiledFlow, Map<string, BoundDependent[]>>();
 
 /** The fields of the same record whose notBefore/notAfter names the field at `path` (memoised per flow and path). */
-function boundDependents(flow: CompiledFlow, path: string): readonly BoundDependent[] {
+function boundDependents(flow: CompiledFlow, path: string): BoundDependent[] {
   let byPath = dependentsMemo.get(flow);
   if (!byPath) dependentsMemo.set(flow, (byPath = new Map()));
-  const hit = byPath.get(path);
-  if (hit) return hit;
-  let found: BoundDependent[] | undefined;
-  const dot = path.lastIndexOf('.');
-  const siblings = dot > 0 ? siblingsOf(flow, path) : undefined;
-  if (siblings) {
+  let found = byPath.get(path);
+  if (!found) {
+    found = [];
+    const dot = path.lastIndexOf('.');
+    const siblings = dot > 0 ? siblingsOf(flow, path) : undefined;
     const id = path.slice(dot + 1);
-    const recordPath = path.slice(0, dot);
-    for (const f of siblings) {
-      const c = f.constraints;
-      const names = (b: FieldConstraints['notBefore']) => b !== undefined && 'field' in b && b.field === id;
-      if (f.id !== id && (names(c?.notBefore) || names(c?.notAfter))) (found ??= []).push({ path: `${recordPath}.${f.id}`, field: f, siblings, bound: id });
-    }
+    const names = (b: FieldConstraints['notBefore']) => b !== undefined && 'field' in b && b.field === id;
+    for (const f of siblings ?? []) if (f.id !== id && (names(f.constraints?.notBefore) || names(f.constraints?.notAfter))) found.push([`${path.slice(0, dot)}.${f.id}`, f, siblings!, id]);
+    byPath.set(path, found);
   }
-  const out = found ?? NO_DEPENDENTS;
-  byPath.set(path, out);
-  return out;
+  return found;
 }
 
-/** An item written whole into a list (`order.lines.0`): its fields' limits (money never negative). */
-function checkItem(flow: CompiledFlow, path: string, item: Record<string, unknown>, data: ProcessData, now: number, out: Violation[]): void {
-  const dot = path.lastIndexOf('.');
-  if (dot < 0) return;
-  const list = flow.pathInfo(path.slice(0, dot));
-  if (!list.ok || list.type !== 'list' || !list.itemFields) return;
-  for (const f of list.itemFields) {
-    const v = item[f.id];
-    if (v !== null && v !== undefined) check(f as EntityField, `${path}.${f.id}`, v, data, now, out);
-  }
+/** The limits of list items' fields (an item's money is never negative), items numbered from `from`. */
+function checkItems(itemFields: readonly EntityField[], listPath: string, items: readonly unknown[], from: number, data: ProcessData, now: number, out: Violation[]): void {
+  items.forEach((item, i) => {
+    if (isPlainObject(item)) {
+      for (const f of itemFields) {
+        const v = item[f.id];
+        if (v !== null && v !== undefined) check(f, `${listPath}.${from + i}.${f.id}`, v, data, now, out);
+      }
+    }
+  });
 }
 
 /**
@@ -158,20 +147,9 @@ function siblingsOf(flow: CompiledFlow, path: string): readonly EntityField[] | 
 function check(field: EntityField, path: string, value: unknown, data: ProcessData, now: number, out: Violation[], siblings?: readonly EntityField[]): void {
   const c = field.constraints;
   const add = (key: string, args: EngineText['args'] = {}) => out.push({ path, limit: { key, args }, value });
-  if (Array.isArray(value)) {
-    // A list written whole: each item's fields keep their limits (an item's money is never negative either).
-    const itemFields = (field as { itemFields?: readonly EntityField[] }).itemFields;
-    if (itemFields) {
-      for (let i = 0; i < value.length; i++) {
-        const item: unknown = value[i];
-        if (!isPlainObject(item)) continue;
-        for (const f of itemFields) {
-          const v = item[f.id];
-          if (v !== null && v !== undefined) check(f, `${path}.${i}.${f.id}`, v, data, now, out);
-        }
-      }
-    }
-  }
+  // A list written whole: each item's fields keep their limits.
+  const itemFields = (field as { itemFields?: readonly EntityField[] }).itemFields;
+  if (itemFields && Array.isArray(value)) checkItems(itemFields, path, value, 0, data, now, out);
   if (typeof value === 'number') {
     // Money is never negative unless the field allows it (a min of its own, 0 or more, says it more precisely).
     if (field.type === 'money' && !c?.allowNegative && value < 0 && !(c?.min !== undefined && c.min >= 0)) add('limit.notNegative');

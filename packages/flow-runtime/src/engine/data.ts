@@ -117,6 +117,8 @@ export interface PatchEntry {
  * could reach the prototype are refused by the caller via {@link badSegment}.
  */
 export function normalizePatch(patch: DataPatch, variables: Readonly<Record<string, Variable>>): PatchEntry[] {
+  // Data is an object of paths and values: a list, a text or a number is not.
+  if (!isPlainObject(patch)) throw refuse('', 'data.notData', { type: Array.isArray(patch) ? 'list' : typeof patch });
   const keys = Object.keys(patch);
   // Most patches name fields one by one: one entry per key, in a list of exactly that size.
   let flat = true;
@@ -195,7 +197,7 @@ export function copyJson<T>(value: T): T {
   } catch (e) {
     // A getter or proxy trap of the caller's value that throws: the value cannot be read, so it is refused.
     if (isEngineError(e)) throw e;
-    throw refuse('', 'data.unreadable', { why: e instanceof Error ? e.message.slice(0, 200) : String(e).slice(0, 200) });
+    throw refuse('', 'data.unreadable', { why: String(e).slice(0, 200) });
   } finally {
     budget.values = values;
     budget.chars = chars;
@@ -207,8 +209,7 @@ export function copyJson<T>(value: T): T {
  * refuses it) and half of a surrogate pair (not Unicode; PostgreSQL refuses
  * it, other stores would keep it). Refused on every store alike.
  */
-// eslint-disable-next-line no-control-regex -- the NUL character is exactly what is looked for
-const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const BAD_TEXT = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** True when `text` can be stored as it is on every store (see {@link BAD_TEXT}). */
 export function storableText(text: string): boolean {

@@ -5,6 +5,7 @@
  */
 import { constraintViolations, limitsError } from './constraints.js';
 import { startEditable } from './start-access.js';
+import { checkActor } from './actor-check.js';
 import { actingRoles, type TaskBinding } from './access.js';
 import { leave, resolveStepRuleIncidents, settle } from './advance.js';
 import { checkWrites, missingRequired, requiredError } from './checks.js';
@@ -66,6 +67,8 @@ export function decide(state: InstanceState | undefined, command: Command, ctx: 
 
 /** {@link decide} for the engine: the decision may be the run itself (its other fields are the engine's own). */
 export function decideRun(state: InstanceState | undefined, command: Command, ctx: DecideContext, actor?: Actor): Decision {
+  // Completing and changing data need someone doing it; an actor built wrong is no one.
+  checkActor(actor, command.type === 'complete' || command.type === 'update');
   const ref = actor ? actorRef(actor) : undefined;
   if (command.type === 'start') return start(command, ctx, actor, ref);
   if (!state) throw refusal('UNKNOWN_INSTANCE', 'UNKNOWN_INSTANCE');

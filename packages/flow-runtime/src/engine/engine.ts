@@ -9,6 +9,7 @@ import { replay } from './apply.js';
 import type { CompiledFlow } from './compiled.js';
 import { copyJson } from './data.js';
 import { decideRun as decide, type Command, type Decision } from './decide.js';
+import { checkActor } from './actor-check.js';
 import { definitionStore, type FlowParser } from './definitions.js';
 import { parseFlow } from '../schema/parse-flow.js';
 import { isEngineError, refusal, type EngineError } from './errors.js';
@@ -70,6 +71,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
   /** Privileged commands need an actor holding an admin role; a system actor without one is refused too. */
   const requireAdmin = (actor: Actor | undefined, what: string): void => {
     const args = { roles: rolesArg(catalog ? { catalog } : undefined, adminRoles), what: { kind: 'msg' as const, key: `admin.${what}` } };
+    checkActor(actor);
     if (!actor) throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.adminNoActor', args, { roles: [...adminRoles] });
     if (!actor.roles.some((r) => adminRoles.includes(r))) throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.admin', { ...args, actor: actor.name ?? actor.id }, { roles: [...adminRoles] });
   };
@@ -350,6 +352,8 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
     definition: async (flowId, version) => (await defs.get(flowId, version)).flow,
 
     start(flowId, options) {
+      // Started with no options at all: no actor, no data (a start that needs either is refused as usual).
+      options ??= {} as StartOptions;
       try {
         // The store synchronous and the version compiled: decided and appended without waiting. A
         // retired version takes the full path (its refusal, or the newest version in service).
@@ -369,6 +373,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
     },
     tasks: (async (a: string | TasksQuery, b?: { actor: Actor }): Promise<Page<TaskView>> => {
       const now = clock.now();
+      checkActor(typeof a === 'string' ? b?.actor : a?.actor, true);
       if (typeof a === 'string') {
         const state = await loadState(a);
         return taskViews(await defs.get(state.flowId, state.version), state, b!.actor, now);
@@ -418,6 +423,8 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
     },
 
     async tick(now = clock.now()) {
+      // A time the engine can store and compare: milliseconds within the range a Date holds.
+      if (typeof now !== 'number' || !(Math.abs(now) <= 8.64e15)) throw refusal('INVALID_VALUE', 'INVALID_VALUE.time', { value: String(now) });
       const instances: string[] = [];
       const events: FlowEvent[] = [];
       const seen = new Set<string>();
@@ -501,7 +508,7 @@ const completeCommand: CommandMaker = (taskId, data) => ({ type: 'complete', tas
 const NO_EVENTS: FlowEvent[] = Object.freeze([]) as unknown as FlowEvent[];
 /** A command's patch when the caller gave none (shared: commands only read their patch). */
 const NO_DATA: DataPatch = Object.freeze({});
-const updateCommand: CommandMaker = (_, data) => ({ type: 'update', data: copyJson(data as DataPatch) });
+const updateCommand: CommandMaker = (_, data) => ({ type: 'update', data: data == null ? NO_DATA : copyJson(data) });
 const cancelCommand: CommandMaker = (reason) => ({ type: 'cancel', reason });
 
 /** A page size: a positive whole number, or undefined for everything. */

@@ -12,11 +12,12 @@ const t = (key: string, args: EngineText['args'] = {}): EngineText => ({ key, ar
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * A date and time as ISO 8601 writes it: the day, then optionally a time
- * (hours and minutes, seconds, fractions) and a zone (`Z` or ±hh:mm). Other
+ * (hours and minutes, seconds, fractions) and a zone (`Z` or ±hh:mm) that
+ * `Date.parse` reads (no 25:00). Other
  * texts `Date.parse` happens to read ("Tue Mar 01 1999", "1") are refused:
  * they would compare and sort wrongly against real dates.
  */
-const DATETIME = /^(\d{4}-\d{2}-\d{2})(?:[T ]([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?)?$/;
+const DATETIME = /^(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /** True when `day` (YYYY-MM-DD) is a day of the calendar: no 31 February, no month 13. */
 function realDay(day: string): boolean {

@@ -15,7 +15,7 @@ describe('a written value the engine cannot read is refused, not a crash', () =>
     };
     const e = await refused(engine.complete(c.id, c.task, { actor: rep, data }));
     expect(e.code).toBe('INVALID_VALUE');
-    expect(en(e)).toMatch(/cannot be read \(boom\)/);
+    expect(en(e)).toMatch(/cannot be read \(Error: boom\)/);
     expect(zh(e)).toMatch(/无法读取/);
     expect((await engine.instance(c.id)).data).not.toHaveProperty('order.note');
   });
@@ -44,8 +44,8 @@ describe('text and numbers every store keeps alike', () => {
     const e = await refused(engine.updateData(c.id, { actor: rep, data: { 'order.note': text } }));
     expect(e.code).toBe('INVALID_VALUE');
     expect(e.details.fields).toEqual(['order.note']);
-    expect(en(e)).toMatch(/NUL character or half of a character pair/);
-    expect(zh(e)).toMatch(/空字符/);
+    expect(en(e)).toMatch(/holds a NUL or a broken character/);
+    expect(zh(e)).toMatch(/空字符或残缺字符/);
     expect((await refused(engine.start('f', { actor: rep, hostData: { order: { note: text } } }))).code).toBe('INVALID_VALUE');
     expect((await refused(engine.complete(c.id, c.task, { actor: rep, data: { order: { note: text } } }))).code).toBe('INVALID_VALUE');
     // A key holding it too.
