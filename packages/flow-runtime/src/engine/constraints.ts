@@ -144,29 +144,37 @@ function siblingsOf(flow: CompiledFlow, path: string): readonly EntityField[] | 
   return entityId ? flow.catalog?.entities.find((e) => e.id === entityId)?.fields : undefined;
 }
 
+/** Records a broken limit (a plain function: `check` runs on every write of a catalog field). */
+function add(out: Violation[], path: string, value: unknown, key: string, args: EngineText['args'] = {}): void {
+  out.push({ path, limit: { key, args }, value });
+}
+
 function check(field: EntityField, path: string, value: unknown, data: ProcessData, now: number, out: Violation[], siblings?: readonly EntityField[]): void {
   const c = field.constraints;
-  const add = (key: string, args: EngineText['args'] = {}) => out.push({ path, limit: { key, args }, value });
   // A list written whole: each item's fields keep their limits.
   const itemFields = (field as { itemFields?: readonly EntityField[] }).itemFields;
   if (itemFields && Array.isArray(value)) checkItems(itemFields, path, value, 0, data, now, out);
   if (typeof value === 'number') {
     // Money is never negative unless the field allows it (a min of its own, 0 or more, says it more precisely).
-    if (field.type === 'money' && !c?.allowNegative && value < 0 && !(c?.min !== undefined && c.min >= 0)) add('limit.notNegative');
-    if (c?.min !== undefined && value < c.min) add('limit.min', { min: c.min });
-    if (c?.max !== undefined && value > c.max) add('limit.max', { max: c.max });
+    if (field.type === 'money' && !c?.allowNegative && value < 0 && !(c?.min !== undefined && c.min >= 0)) add(out, path, value, 'limit.notNegative');
+    if (c?.min !== undefined && value < c.min) add(out, path, value, 'limit.min', { min: c.min });
+    if (c?.max !== undefined && value > c.max) add(out, path, value, 'limit.max', { max: c.max });
   }
   if (!c) return;
   if (typeof value === 'string') {
-    const length = [...value].length;
-    if (c.minLength !== undefined && length < c.minLength) add('limit.minLength', { n: c.minLength });
-    if (c.maxLength !== undefined && length > c.maxLength) add('limit.maxLength', { n: c.maxLength });
+    if (c.minLength !== undefined || c.maxLength !== undefined) {
+      // Characters as a person counts them (code points), without a list of them.
+      let length = 0;
+      for (const _ of value) length++;
+      if (c.minLength !== undefined && length < c.minLength) add(out, path, value, 'limit.minLength', { n: c.minLength });
+      if (c.maxLength !== undefined && length > c.maxLength) add(out, path, value, 'limit.maxLength', { n: c.maxLength });
+    }
     if (c.pattern !== undefined) {
       let re = patterns.get(c);
       if (!re) patterns.set(c, (re = new RegExp(c.pattern, 'u')));
       // The whole text must match (a pattern written without ^…$ still means the whole value).
       const m = re.exec(value);
-      if (!m || m[0] !== value) add('limit.pattern', c.patternHint ? { hint: { kind: 'text', ...c.patternHint } } : { pattern: c.pattern });
+      if (!m || m[0] !== value) add(out, path, value, 'limit.pattern', c.patternHint ? { hint: { kind: 'text', ...c.patternHint } } : { pattern: c.pattern });
     }
     checkBounds(field, path, value, data, now, out, siblings);
   }
@@ -181,7 +189,7 @@ function check(field: EntityField, path: string, value: unknown, data: ProcessDa
     } catch {
       holds = false; // a limit that cannot be checked is not met (fail closed)
     }
-    if (!holds) add('limit.rule', { message: { kind: 'text', ...c.rule.message } });
+    if (!holds) add(out, path, value, 'limit.rule', { message: { kind: 'text', ...c.rule.message } });
   }
 }
 
