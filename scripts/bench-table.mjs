@@ -21,6 +21,7 @@ const ROWS = [
   ['engine.bytes_per_parked_instance', 'heap kept per case waiting at its task (median of four rounds, after full GCs)', '≤ 1,000'],
   ['runtime.root_gzip_kb', '`@crm/flow-runtime` bundled by esbuild, minified, gzip -9 (CI budget)', '≤ 100'],
   ['runtime.engine_entry_gzip_kb', '`@crm/flow-runtime/engine` bundled the same way (CI budget)', '≤ 40'],
+  ['runtime.engine_entry_zh_gzip_kb', '`@crm/flow-runtime/engine` with `/engine/zh` (its texts in Chinese too), bundled the same way (CI holds it at 43)', ''],
   ['runtime.analysis_entry_gzip_kb', '`@crm/flow-runtime/analysis` (lint, SOP, compare, change control) bundled the same way, with the root parts it uses (CI holds it at 135)', ''],
   ['lint.ms_10k_nodes', 'parseFlowText (JSON text → validated flow) + lint of a generated 10,000-node flow', '< 250'],
   ['lint.scaling_exponent', 'log-log slope of parse + lint over 10k, 20k, 40k nodes (1 = linear)', '≤ 1.15'],

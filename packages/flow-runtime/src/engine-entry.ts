@@ -26,7 +26,7 @@
 import type { Catalog } from './schema/catalog.js';
 import type { Flow } from './schema/flow.js';
 import type { ParseResult, Problem } from './schema/problems.js';
-import { createEngineWith } from './engine/engine.js';
+import { createEngineWith } from './engine/core.js';
 import type { Engine, EngineOptions } from './engine/types.js';
 
 export type * from './engine/types.js';
@@ -79,7 +79,9 @@ export function checkFlowShape(input: unknown): ParseResult<Flow> {
       }
     });
   if (input.data !== undefined && !isObject(input.data)) add('/data', 'The flow data schema must be an object.');
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, value: input as unknown as Flow, problems: [] };
+  if (problems.length > 0) return { ok: false, problems };
+  // A flow that keeps no data of its own has an empty data schema (the engine reads it on every start).
+  return { ok: true, value: (input.data === undefined ? { ...input, data: {} } : input) as unknown as Flow, problems: [] };
 }
 
 /**

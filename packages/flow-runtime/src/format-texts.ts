@@ -1,19 +1,33 @@
 /**
  * The root entry's `formatEngineText`: the engine's own, knowing also the
- * texts of change control ({@link CHANGE_TEXTS}) and every definition
+ * engine's texts in Chinese ({@link ENGINE_TEXTS_ZH}), the texts of change control ({@link CHANGE_TEXTS}) and every definition
  * problem in Chinese ({@link PROBLEM_TEXTS}), so a host renders any refusal
  * the runtime writes — wherever it was made — from the root entry.
  */
 import type { EngineErrorDetails } from './engine/errors.js';
-import { formatEngineText as formatWith } from './engine/texts/format.js';
+import { formatEngineText as formatWith, useEngineTexts } from './engine/texts/format.js';
+import { ENGINE_TEXTS as ENGLISH } from './engine/texts/catalog.js';
 import { PROBLEM_TEXTS } from './engine/texts/problems.js';
-import type { EngineText, EngineTextArgs, FormatTextOptions } from './engine/texts/types.js';
+import type { EngineText, EngineTextArgs, FormatTextOptions, TextEntry } from './engine/texts/types.js';
+import { ENGINE_TEXTS_ZH } from './engine/texts/zh.js';
 import { CHANGE_TEXTS } from './changes/texts.js';
 
-export { CHANGE_TEXTS, PROBLEM_TEXTS };
+export { CHANGE_TEXTS, PROBLEM_TEXTS, ENGINE_TEXTS_ZH };
 
-/** The texts the root entry knows beyond the engine's catalog; a host's own (`options.texts`) win. */
-const ROOT_TEXTS = { ...CHANGE_TEXTS, ...PROBLEM_TEXTS };
+/**
+ * The built-in entries, by key, each in English and Chinese: refusals,
+ * incidents, alerts and history lines the engine writes. (The `/engine`
+ * entry's `ENGINE_TEXTS` has the English only.)
+ */
+export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = Object.fromEntries(
+  Object.entries(ENGLISH).map(([key, e]) => [key, { en: e.en, zh: ENGINE_TEXTS_ZH[key]?.zh ?? e.en }]),
+);
+
+// The root entry's engine speaks Chinese too: stored alert messages, history lines, refusals.
+useEngineTexts(ENGINE_TEXTS_ZH);
+
+/** The texts the root entry knows beyond the engine's English; a host's own (`options.texts`) win. */
+const ROOT_TEXTS = { ...ENGINE_TEXTS_ZH, ...CHANGE_TEXTS, ...PROBLEM_TEXTS };
 const withRootTexts = (options: FormatTextOptions = {}): FormatTextOptions => ({ ...options, texts: options.texts ? { ...ROOT_TEXTS, ...options.texts } : ROOT_TEXTS });
 
 /**
@@ -25,8 +39,8 @@ const withRootTexts = (options: FormatTextOptions = {}): FormatTextOptions => ({
  * `entry.text`), or with a key and its arguments — or with an error's code
  * and details (`formatEngineText(e.code, e.details, { locale: 'zh' })`),
  * which renders the error's own text, or the code's general meaning when it
- * carries none. Knows every engine text, the change-control texts and
- * every definition problem's Chinese;
+ * carries none. Knows every engine text in both languages, the
+ * change-control texts and every definition problem's Chinese;
  * `options.texts` adds or replaces entries.
  *
  * @example

@@ -24,6 +24,6 @@ export { describe, describeHours, describeValue, humanize, type DescribeLocale }
 export type { ChangeDecision, ChangeEvent, ChangeEventType, ChangeMigration, ChangeNote, ChangeStage, VersionRecord } from './changes/types.js';
 // The engine's texts, the change-control texts and the definition problems' Chinese, rendered by one
 // `formatEngineText` (wins over the engine's own above). ENGINE_ERROR_CODES comes with the engine above.
-export { formatEngineText, CHANGE_TEXTS, PROBLEM_TEXTS } from './format-texts.js';
+export { formatEngineText, CHANGE_TEXTS, PROBLEM_TEXTS, ENGINE_TEXTS, ENGINE_TEXTS_ZH } from './format-texts.js';
 // The engine with the deploy check composed in (an explicit export wins over the engine's own `createEngine` above).
 export { createEngine, analysisDeployCheck, DEPLOY_BLOCKING_RULES } from './deploy-check.js';

@@ -4,9 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { isEngineError, type EngineError } from '../../src/engine/errors.js';
 import { ENGINE_ERROR_CODES } from '../../src/engine/errors.js';
-import { ENGINE_TEXTS, type EngineText, type TextArg } from '../../src/engine/texts/index.js';
+import type { EngineText, TextArg } from '../../src/engine/texts/index.js';
 // The root entry's renderer: the engine's texts and those of change control.
-import { CHANGE_TEXTS, formatEngineText, PROBLEM_TEXTS } from '../../src/index.js';
+import { CHANGE_TEXTS, ENGINE_TEXTS, formatEngineText, PROBLEM_TEXTS } from '../../src/index.js';
 import { createEngine as createEngineOnly, createMemoryStore as createMemoryStoreOnly, formatEngineText as formatEngineOnly } from '../../src/engine-entry.js';
 import type { Catalog } from '../../src/schema/catalog.js';
 import { PROBLEM_CODES } from '../../src/schema/problems.js';

@@ -5,7 +5,7 @@
 import type { LocalizedText } from '../../schema/common.js';
 import type { EngineErrorDetails } from '../errors.js';
 import { ENGINE_TEXTS } from './catalog.js';
-import type { EngineText, EngineTextArgs, FormatTextOptions, RenderedArgs, TextArg, TextEntry, TextLocale } from './types.js';
+import type { EngineText, EngineTextArgs, FormatTextOptions, RenderedArgs, TextArg, TextEntry, TextLocale, TextTemplate } from './types.js';
 
 /** `zh` for `zh`, `zh-CN`, `zh-Hans`…; `en` for anything else. */
 export function textLocale(locale: string | undefined): TextLocale {
@@ -50,11 +50,33 @@ export function formatEngineText(a: string | EngineText, b?: EngineTextArgs | En
   return render(String(text.key), text.args ?? {}, new Renderer(options));
 }
 
-/** The entry for `key`: the host's, the catalog's, or the one of the key's first part (`NOT_PERMITTED.start` → `NOT_PERMITTED`). */
-function entryOf(key: string, texts: FormatTextOptions['texts']): TextEntry | undefined {
+/** Entries added for every rendering in this process (`useEngineTexts`), below a host's `texts`. */
+let added: Readonly<Record<string, Partial<TextEntry>>> = {};
+
+/**
+ * Adds entries to every text the engine renders in this process — its
+ * refusals, the Chinese stored with alerts, history lines — under any
+ * `texts` a call passes. The root entry adds the engine's Chinese
+ * (`ENGINE_TEXTS_ZH`) this way, and so does importing
+ * `@crm/flow-runtime/engine/zh`.
+ */
+export function useEngineTexts(texts: Readonly<Record<string, Partial<TextEntry>>>): void {
+  added = { ...added, ...texts };
+}
+
+/**
+ * The template for `key` in `locale`: at the most precise key that has one
+ * (`NOT_PERMITTED.start`, else `NOT_PERMITTED`), the host's entry's, else one added by
+ * {@link useEngineTexts}, else the catalog's; in Chinese, the English when neither has Chinese.
+ */
+function templateOf(key: string, texts: FormatTextOptions['texts'], locale: TextLocale): TextTemplate | undefined {
   for (let k = key; ; ) {
-    const e = texts?.[k] ?? (Object.prototype.hasOwnProperty.call(ENGINE_TEXTS, k) ? ENGINE_TEXTS[k] : undefined);
-    if (e) return e;
+    const host = texts?.[k];
+    const more = Object.prototype.hasOwnProperty.call(added, k) ? added[k] : undefined;
+    const own = Object.prototype.hasOwnProperty.call(ENGINE_TEXTS, k) ? ENGINE_TEXTS[k] : undefined;
+    const en = host?.en ?? more?.en ?? own?.en;
+    const t = locale === 'zh' ? (host?.zh ?? more?.zh ?? own?.zh ?? en) : en;
+    if (t !== undefined) return t;
     const dot = k.lastIndexOf('.');
     if (dot < 0) return undefined;
     k = k.slice(0, dot);
@@ -62,9 +84,8 @@ function entryOf(key: string, texts: FormatTextOptions['texts']): TextEntry | un
 }
 
 function render(key: string, args: EngineTextArgs, r: Renderer): string {
-  const entry = entryOf(key, r.options.texts);
-  if (!entry) return key;
-  const template = entry[r.locale] ?? entry.en;
+  const template = templateOf(key, r.options.texts, r.locale);
+  if (template === undefined) return key;
   const rendered: Record<string, string> = {};
   const view: RenderedArgs = {
     s: new Proxy(rendered, {

@@ -1,3 +1,3 @@
-export { formatEngineText, isEngineText, textLocale } from './format.js';
+export { formatEngineText, isEngineText, textLocale, useEngineTexts } from './format.js';
 export { ENGINE_TEXTS } from './catalog.js';
-export type { EngineText, EngineTextArgs, FormatTextOptions, RenderedArgs, TextArg, TextEntry, TextLocale, TextTemplate } from './types.js';
+export type { EngineText, EngineTextArgs, FormatTextOptions, RenderedArgs, TextArg, TextEntry, CatalogEntry, TextLocale, TextTemplate } from './types.js';

@@ -5,7 +5,7 @@
  * problems its own deploy check finds (it never runs the full format check),
  * so this table is not part of it.
  */
-import { problemEntry, SHAPE_PROBLEMS_ZH } from './catalog.js';
+import { problemEntry, SHAPE_PROBLEMS_ZH } from './zh.js';
 import type { TextEntry } from './types.js';
 
 /** What a definition problem is, in Chinese, by its code. */

@@ -71,6 +71,16 @@ export interface TextEntry {
   zh: TextTemplate;
 }
 
+/**
+ * An entry of the engine's own catalog (`ENGINE_TEXTS`): its English, and
+ * its Chinese where the catalog at hand has it (the root entry's does; the
+ * `/engine` entry's Chinese is `ENGINE_TEXTS_ZH`).
+ */
+export interface CatalogEntry {
+  en: TextTemplate;
+  zh?: TextTemplate;
+}
+
 /** Options of {@link formatEngineText}. */
 export interface FormatTextOptions {
   /** `en` or `zh` (`zh-CN`, `en-US` and the like are accepted). Default `en`. */
@@ -79,6 +89,10 @@ export interface FormatTextOptions {
   timeZone?: string;
   /** The CRM catalog: roles are named from it. */
   catalog?: Pick<Catalog, 'roles'>;
-  /** Extra or replacement entries, by key (a host's own wording, or texts of its own). */
-  texts?: Readonly<Record<string, TextEntry>>;
+  /**
+   * Extra or replacement entries, by key (a host's own wording, or texts of
+   * its own). An entry may give one language only: `ENGINE_TEXTS_ZH` (from
+   * `@crm/flow-runtime/engine/zh`) gives the engine's texts their Chinese.
+   */
+  texts?: Readonly<Record<string, Partial<TextEntry>>>;
 }
