@@ -5,13 +5,15 @@
  * next-due time), so pages and ticks never scan every instance. Everything a
  * command writes is applied synchronously inside `append`, so it is atomic,
  * and the store offers {@link FlowStore.sync}, so the engine runs commands on
- * it without waiting on promises.
- * Stored objects are shared with the engine, not copied: treat what it
- * returns as read-only.
+ * it without waiting on promises. Logs are kept compactly encoded (see
+ * {@link EventCodec}) and decoded when read. Summaries, task rows and
+ * definitions are shared with the engine, not copied: treat what it returns
+ * as read-only.
  */
 import type { ChangeEvent } from '../changes/types.js';
 import { replay } from '../engine/apply.js';
 import type { FlowEvent, InstanceState, InstanceSummary, OpenTaskRow } from '../engine/types.js';
+import { eventCodec } from './event-log.js';
 import { compareInstanceKeys, compareTaskKeys, compareText, parseCounterPosition, SortedList } from './sorted.js';
 import type { AppendRequest, AppendResult, FlowStore, GetDefinitionRequest, InstanceKey, StoredDefinition, TaskKey } from './types.js';
 
@@ -21,7 +23,12 @@ import type { AppendRequest, AppendResult, FlowStore, GetDefinitionRequest, Inst
  * an instance in the same lists touches none of them.
  */
 interface Stored extends InstanceKey {
-  log: FlowEvent[];
+  /** The encoded part of the log ({@link EventCodec}). */
+  log: unknown[];
+  /** The events after it, not encoded yet: those of the last write while the entry is among the {@link RECENT} written last. */
+  raw: readonly FlowEvent[];
+  /** Events in the log. */
+  count: number;
   summary: InstanceSummary;
   /** The open-task rows of the last append (empty when none). */
   tasks: OpenTaskRow[];
@@ -43,6 +50,16 @@ interface DueEntry {
 
 const NO_ROWS: OpenTaskRow[] = [];
 const NO_KEYS: string[] = [];
+const NO_EVENTS: readonly FlowEvent[] = [];
+/** The encoded log of an entry that has none yet (never changed: encoding makes a new array). */
+const NO_LOG: unknown[] = [];
+/**
+ * How many of the entries written last keep their last write's events as
+ * given: a case is often written again soon after (a task done right after
+ * it opened, a parent and its sub-flow), and its log is then encoded once,
+ * not once per write. An entry leaving this window is encoded.
+ */
+const RECENT = 64;
 const ALL = '\u0000all';
 
 const compareDue = (a: DueEntry, b: DueEntry) => a.dueAt - b.dueAt || compareText(a.instanceId, b.instanceId);
@@ -61,8 +78,29 @@ export function createMemoryStore(): FlowStore {
   /** flow id → its highest version, so asking for the latest needs no scan. */
   const latestDefs = new Map<string, StoredDefinition>();
   const changes = new Map<string, ChangeEvent[]>();
-  /** The global feed: every event in append order; a position is an index into it. */
-  const feedLog: FlowEvent[] = [];
+  const codec = eventCodec();
+  /**
+   * The global feed, three slots per write: the feed position of its first
+   * event (a position is an event's index in the whole feed), its entry, and
+   * that event's `seq`.
+   */
+  const feed: (number | Stored)[] = [];
+  let feedLength = 0;
+  /** The entries written last (a ring), and where the next goes. */
+  const recent: Stored[] = [];
+  let recentAt = 0;
+
+  /** Encodes the entry's raw events, then `more` (those of a write coming in). */
+  const encode = (entry: Stored, more?: readonly FlowEvent[]) => {
+    entry.log = codec.encode(entry.log, entry.count - entry.raw.length, entry.raw, more);
+    entry.raw = NO_EVENTS;
+  };
+
+  /** The entry's events after `afterSeq`, at most `limit` (its raw events encoded first). */
+  const eventsOf = (entry: Stored, afterSeq?: number, limit?: number): FlowEvent[] => {
+    if (entry.raw.length) encode(entry);
+    return codec.decode(entry.log, afterSeq, limit);
+  };
   const cursors = new Map<string, string>();
 
   const roleList = (role: string) => {
@@ -121,23 +159,27 @@ export function createMemoryStore(): FlowStore {
         if (actualSeq !== w.expectedSeq) return { ok: false, instanceId: w.instanceId, expectedSeq: w.expectedSeq, actualSeq };
       }
       for (const w of writes) {
-        const stored = instances.get(w.instanceId);
-        for (const e of w.events) feedLog.push(e);
-        if (stored) {
-          for (const e of w.events) stored.log.push(e);
-          const before = stored.summary;
-          stored.summary = w.summary;
-          setSummary(stored, before, w.summary);
-          setTasks(stored.tasks, w.openTasks);
-          stored.tasks = w.openTasks;
-          // A write without a snapshot makes the old one stale: readers fall back to the log.
-          stored.snapshot = w.state !== undefined;
-        } else {
-          const entry: Stored = { startedAt: w.summary.startedAt, instanceId: w.instanceId, log: w.events.slice(), summary: w.summary, tasks: w.openTasks, snapshot: w.state !== undefined, keys: NO_KEYS };
-          instances.set(w.instanceId, entry);
-          setSummary(entry, undefined, w.summary);
-          setTasks(NO_ROWS, w.openTasks);
+        let entry = instances.get(w.instanceId);
+        const before = entry?.summary;
+        if (!entry) instances.set(w.instanceId, (entry = { startedAt: w.summary.startedAt, instanceId: w.instanceId, log: NO_LOG, raw: NO_EVENTS, count: 0, summary: w.summary, tasks: NO_ROWS, snapshot: false, keys: NO_KEYS }));
+        feed.push(feedLength, entry, entry.count + 1);
+        feedLength += w.events.length;
+        if (entry.raw.length) encode(entry, w.events);
+        else {
+          // Kept as given, as the events themselves are (the engine changes neither after the append).
+          entry.raw = w.events;
+          const out = recent[recentAt];
+          recent[recentAt] = entry;
+          recentAt = (recentAt + 1) % RECENT;
+          if (out?.raw.length) encode(out);
         }
+        entry.count += w.events.length;
+        entry.summary = w.summary;
+        setSummary(entry, before, w.summary);
+        setTasks(entry.tasks, w.openTasks);
+        entry.tasks = w.openTasks;
+        // A write without a snapshot makes the old one stale: readers fall back to the log.
+        entry.snapshot = w.state !== undefined;
       }
       return { ok: true };
   };
@@ -148,8 +190,8 @@ export function createMemoryStore(): FlowStore {
   const self: FlowStore = {
     append: async (request) => appendSync(request),
     async load({ instanceId, afterSeq = 0 }) {
-      const log = instances.get(instanceId)?.log;
-      return log && log.length > afterSeq ? log.slice(afterSeq) : [];
+      const entry = instances.get(instanceId);
+      return entry ? eventsOf(entry, afterSeq) : [];
     },
     async instance({ instanceId }) {
       return instances.get(instanceId)?.summary;
@@ -158,7 +200,7 @@ export function createMemoryStore(): FlowStore {
       const out: InstanceState[] = [];
       for (const id of instanceIds) {
         const entry = instances.get(id);
-        const state = entry?.snapshot ? replay(entry.log) : undefined;
+        const state = entry?.snapshot ? replay(eventsOf(entry)) : undefined;
         if (state) out.push(state);
       }
       return out;
@@ -224,7 +266,19 @@ export function createMemoryStore(): FlowStore {
     },
     async feed({ after, limit = 100 }) {
       const from = parseCounterPosition(after);
-      const events = feedLog.slice(from, from + Math.max(0, limit));
+      const events: FlowEvent[] = [];
+      const end = Math.min(from + Math.max(0, limit), feedLength);
+      // The last write starting at or before `from` (a binary search over the writes), then whole writes until `end`.
+      let lo = 0;
+      for (let hi = feed.length / 3; lo < hi; ) {
+        const mid = (lo + hi) >>> 1;
+        if ((feed[mid * 3] as number) <= from) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo * 3 - 3, pos = from; pos < end; i += 3) {
+        const next = (feed[i + 3] as number | undefined) ?? feedLength;
+        for (const e of eventsOf(feed[i + 1] as Stored, (feed[i + 2] as number) + pos - (feed[i] as number) - 1, Math.min(end, next) - pos)) events[pos++ - from] = e;
+      }
       return { events, next: String(from + events.length) };
     },
     async feedCursor({ subscriber }) {
