@@ -8,8 +8,8 @@
 import type { EntityField, FieldConstraints } from '../schema/catalog.js';
 import { compileRule, type CompiledRule } from '../logic/compile.js';
 import type { CompiledFlow } from './compiled.js';
-import { applyChanges, getPath, isPlainObject } from './data.js';
-import { refusal, type EngineError } from './errors.js';
+import { applyChanges, copyJson, getPath, isPlainObject } from './data.js';
+import { isEngineError, refusal, type EngineError } from './errors.js';
 import { fieldArg } from './names.js';
 import type { EngineText, TextArg } from './texts/types.js';
 import type { DataChange, ProcessData } from './types.js';
@@ -49,12 +49,6 @@ export function constraintViolations(flow: CompiledFlow, data: ProcessData, chan
       continue;
     }
     if (isEntityField(info.field)) check(info.field, c.path, c.to, data, now, out, siblingsOf(flow, c.path));
-    else if (info.type === 'unknown' && isPlainObject(c.to)) {
-      // An item written whole into a list (`order.lines.0`).
-      const dot = c.path.lastIndexOf('.');
-      const list = flow.pathInfo(c.path.slice(0, dot));
-      if (list.ok && list.itemFields) checkItems(list.itemFields, c.path.slice(0, dot), [c.to], Number(c.path.slice(dot + 1)), data, now, out);
-    }
   }
   // A date bound on another field holds both ways: moving the order date past the ship date breaks the
   // ship date's bound as surely as moving the ship date would. Only the bound is judged again, not the
@@ -87,18 +81,6 @@ function boundDependents(flow: CompiledFlow, path: string): BoundDependent[] {
     byPath.set(path, found);
   }
   return found;
-}
-
-/** The limits of list items' fields (an item's money is never negative), items numbered from `from`. */
-function checkItems(itemFields: readonly EntityField[], listPath: string, items: readonly unknown[], from: number, data: ProcessData, now: number, out: Violation[]): void {
-  items.forEach((item, i) => {
-    if (isPlainObject(item)) {
-      for (const f of itemFields) {
-        const v = item[f.id];
-        if (v !== null && v !== undefined) check(f, `${listPath}.${from + i}.${f.id}`, v, data, now, out);
-      }
-    }
-  });
 }
 
 /**
@@ -151,9 +133,6 @@ function add(out: Violation[], path: string, value: unknown, key: string, args: 
 
 function check(field: EntityField, path: string, value: unknown, data: ProcessData, now: number, out: Violation[], siblings?: readonly EntityField[]): void {
   const c = field.constraints;
-  // A list written whole: each item's fields keep their limits.
-  const itemFields = (field as { itemFields?: readonly EntityField[] }).itemFields;
-  if (itemFields && Array.isArray(value)) checkItems(itemFields, path, value, 0, data, now, out);
   if (typeof value === 'number') {
     // Money is never negative unless the field allows it (a min of its own, 0 or more, says it more precisely).
     if (field.type === 'money' && !c?.allowNegative && value < 0 && !(c?.min !== undefined && c.min >= 0)) add(out, path, value, 'limit.notNegative');
@@ -240,6 +219,14 @@ export function limitsError(flow: CompiledFlow, violations: readonly Violation[]
 export function engineWriteProblems(flow: CompiledFlow, before: ProcessData, changes: readonly DataChange[], now: number): TextArg | undefined {
   const items: TextArg[] = [];
   for (const c of changes) {
+    // What a rule computed is stored only if every store keeps it alike: no NaN or Infinity (1/0),
+    // no NUL in text, within the size of a write — the same as a person's write (even untyped).
+    try {
+      copyJson(c.to);
+    } catch (e) {
+      if (isEngineError(e) && e.details.text) items.push({ kind: 'msg', ...e.details.text, args: { ...e.details.text.args, field: fieldArg(flow, c.path) } });
+      continue;
+    }
     const info = flow.pathInfo(c.path);
     if (!info.ok) continue;
     const problem = valueProblem(info, c.to);

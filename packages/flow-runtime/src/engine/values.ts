@@ -59,7 +59,8 @@ export function itemProblem(itemFields: ReadonlyArray<ItemField>, item: unknown)
     if (!itemFields.some((f) => f.id === key)) return t('value.itemUnknown', { key, fields: fieldList(itemFields) });
   }
   for (const f of itemFields) {
-    const p = valueProblem({ ok: true, type: f.type, field: f }, item[f.id] ?? null);
+    // An item's money is never negative (item fields carry no constraints to allow it).
+    const p = valueProblem({ ok: true, type: f.type, field: f }, item[f.id] ?? null) ?? (f.type === 'money' && (item[f.id] as number) < 0 ? t('limit.notNegative') : undefined);
     if (p) return t('value.itemField', { item: { kind: 'text', ...f.name }, problem: { kind: 'msg', ...p } });
   }
   return undefined;

@@ -221,8 +221,8 @@ export const ENGINE_TEXTS: Readonly<Record<string, CatalogEntry>> = {
     en: 'Automatic steps ran more than {limit} times without stopping at a person (a loop at {step}?).',
   },
   'incident.noBranches': { en: '{step} has no branches.' },
-  'incident.assignInvalid': { en: (a) => `${upper(a.s.step)} did not store its results: ${a.s.problems}.` },
-  'incident.outputInvalid': { en: (a) => `${upper(a.s.step)} did not store the sub-flow's results: ${a.s.problems}.` },
+  'incident.assignInvalid': { en: (a) => enEnd(`${upper(a.s.step)} did not store its results: ${a.s.problems}`) },
+  'incident.outputInvalid': { en: (a) => enEnd(`${upper(a.s.step)} did not store the sub-flow's results: ${a.s.problems}`) },
   'incident.assignFailed': { en: '{step} could not compute {target}: {why}' },
   'incident.subflowUnavailable': {
     en: (a) => `${a.s.step} runs ${a.has('version') ? `version ${a.s.version} of flow '${a.s.flowId}'` : `flow '${a.s.flowId}'`}, which is not deployed.`,
