@@ -7,7 +7,7 @@
 import { randomId } from './random-id.js';
 import { replay } from './apply.js';
 import type { CompiledFlow } from './compiled.js';
-import { copyJson } from './data.js';
+import { copyJson, isPlainObject } from './data.js';
 import { decideRun as decide, type Command, type Decision } from './decide.js';
 import { checkActor } from './actor-check.js';
 import { definitionStore, type FlowParser } from './definitions.js';
@@ -91,6 +91,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
   };
 
   async function loadState(instanceId: string): Promise<InstanceState> {
+    if (typeof instanceId !== 'string') throw refusal('UNKNOWN_INSTANCE', 'UNKNOWN_INSTANCE.id', { instanceId: String(instanceId) });
     const cached = states.get(instanceId);
     let events: FlowEvent[];
     try {
@@ -419,7 +420,8 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       requireAdmin(opts?.actor, 'migrate');
       const state = await loadState(instanceId);
       const to = await defs.get(state.flowId, toVersion);
-      return execute(instanceId, { type: 'migrate', to, nodeMap: { ...(nodeMap ?? {}) } }, opts.actor);
+      // A node map is an object of step ids (old → new); anything else maps nothing.
+      return execute(instanceId, { type: 'migrate', to, nodeMap: isPlainObject(nodeMap) ? { ...nodeMap } : {} }, opts.actor);
     },
 
     async tick(now = clock.now()) {
@@ -466,11 +468,20 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       return page(items, encodeInstanceCursor(items[items.length - 1]!));
     },
 
-    feed: (query = {}) => guard(() => store.feed(query)),
+    feed(query = {}) {
+      // The same page sizes and positions on every store: a whole number of at least 1, a position as text.
+      try {
+        pageLimit(query.limit);
+        if (query.after !== undefined && typeof query.after !== 'string') throw refusal('INVALID_CURSOR', 'INVALID_CURSOR.cursor', { cursor: String(query.after) });
+      } catch (e) {
+        return Promise.reject(e);
+      }
+      return guard(() => store.feed(query));
+    },
 
     async events(instanceId) {
-      const events = await guard(() => store.load({ instanceId }));
-      if (!events.length) throw refusal('UNKNOWN_INSTANCE', 'UNKNOWN_INSTANCE.id', { instanceId }, { instanceId });
+      const events = typeof instanceId === 'string' ? await guard(() => store.load({ instanceId })) : [];
+      if (!events.length) throw refusal('UNKNOWN_INSTANCE', 'UNKNOWN_INSTANCE.id', { instanceId: String(instanceId) });
       return events;
     },
 

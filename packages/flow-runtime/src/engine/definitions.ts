@@ -62,6 +62,7 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
   };
 
   async function get(flowId: string, version?: number): Promise<CompiledFlow> {
+    checkId(flowId, version);
     if (version !== undefined) {
       const hit = compiled.get(key(flowId, version));
       if (hit) return hit;
@@ -83,6 +84,7 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
   }
 
   async function startable(flowId: string, version?: number): Promise<CompiledFlow> {
+    checkId(flowId, version);
     if (version !== undefined) {
       const stored = await store.getDefinition({ flowId, version });
       if (stored?.retired) {
@@ -94,6 +96,7 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
   }
 
   async function retire(flowId: string, version: number, retired: Retirement): Promise<DefinitionInfo> {
+    checkId(flowId, version);
     const after = await store.retireDefinition({ flowId, version, retired });
     if (!after) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
     latest.delete(flowId);
@@ -220,4 +223,14 @@ export function invalidFlowError(problems: readonly Problem[]): EngineError {
   };
   const more = problems.length > 5 ? { more: problems.length - 5 } : {};
   return refusal('INVALID_FLOW', 'INVALID_FLOW.problems', { problems: shown, ...more }, { problems: [...problems] });
+}
+
+/**
+ * A flow id is text and a version a whole number of at least 1: anything else
+ * names no deployed flow (UNKNOWN_FLOW on every store, rather than a version
+ * `'1'` found on one store and a database error on another).
+ */
+function checkId(flowId: unknown, version: unknown): void {
+  if (typeof flowId !== 'string') throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.flow', { flowId: String(flowId) });
+  if (version !== undefined && !(Number.isInteger(version) && (version as number) > 0)) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version: String(version) });
 }

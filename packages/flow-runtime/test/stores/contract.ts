@@ -327,6 +327,35 @@ export function storeContract(name: string, make: () => Promise<FlowStore> | Flo
       expect((await fresh.tasks({ actor: finance }))[0]?.nodeId).toBe('pay');
     });
 
+    it('answers bad page sizes, positions, versions and ids through the engine alike: an EngineError with a code, never a database error', async () => {
+      const store = await make();
+      const engine = createEngine({ store, catalog, clock: { now: () => 1_000 } });
+      await engine.deploy(orderFlow, { actor: DEPLOYER });
+      const { instance } = await engine.start('order', { actor: sales, hostData: { customer: { name: 'A', creditLimit: 10, creditUsed: 0, paymentTerms: 'net30' } } });
+      const code = (p: Promise<unknown>) =>
+        p.then(
+          () => 'ok',
+          (e: { code?: string; name?: string }) => e.code ?? e.name,
+        );
+      const loose = engine as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+      for (const limit of [0, -1, 1.5, NaN, '2']) expect(await code(loose.feed!({ limit }))).toBe('INVALID_CURSOR');
+      expect(await code(loose.feed!({ after: 5 }))).toBe('INVALID_CURSOR');
+      expect(await code(engine.feed({ limit: 1 }))).toBe('ok');
+      for (const version of ['1', 1.5, NaN, 0, -1]) {
+        expect(await code(loose.start!('order', { actor: sales, version }))).toBe('UNKNOWN_FLOW');
+        expect(await code(loose.definition!('order', version))).toBe('UNKNOWN_FLOW');
+        expect(await code(loose.retire!('order', version, { actor: DEPLOYER, reason: 'r' }))).toBe('UNKNOWN_FLOW');
+        expect(await code(loose.migrate!(instance.instanceId, version, {}, { actor: DEPLOYER }))).toBe('UNKNOWN_FLOW');
+      }
+      expect(await code(loose.definition!(5))).toBe('UNKNOWN_FLOW');
+      for (const id of [5, {}, null]) {
+        expect(await code(loose.instance!(id))).toBe('UNKNOWN_INSTANCE');
+        expect(await code(loose.events!(id))).toBe('UNKNOWN_INSTANCE');
+        expect(await code(loose.history!(id))).toBe('UNKNOWN_INSTANCE');
+      }
+      expect(await code(loose.migrate!(instance.instanceId, 1, 'x', { actor: DEPLOYER }))).toBe('INVALID_MIGRATION');
+    });
+
     it('refuses text no store keeps alike (NUL, half a surrogate pair) before the store, and reads -0 back as 0', async () => {
       const store = await make();
       let n = 0;
