@@ -7,7 +7,7 @@
 import { randomId } from './random-id.js';
 import { replay } from './apply.js';
 import type { CompiledFlow } from './compiled.js';
-import { copyJson, isPlainObject } from './data.js';
+import { copyJson, isPlainObject, storableText } from './data.js';
 import { decideRun as decide, type Command, type Decision } from './decide.js';
 import { checkActor } from './actor-check.js';
 import { definitionStore, type FlowParser } from './definitions.js';
@@ -346,6 +346,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       requireAdmin(opts?.actor, 'retire');
       const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
       if (!reason) throw refusal('INVALID_VALUE', 'INVALID_VALUE.retireReason', {});
+      if (!storableText(reason)) throw badText();
       const by = opts.actor;
       return defs.retire(flowId, version, { at: clock.now(), by: { id: by.id, ...(by.name ? { name: by.name } : {}) }, reason });
     },
@@ -413,6 +414,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       if (!opts?.actor) return Promise.reject(refusal('NOT_PERMITTED', 'NOT_PERMITTED.cancelNoActor', {}, { instanceId, roles: [...adminRoles] }));
       const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
       if (!reason) return Promise.reject(refusal('INVALID_VALUE', 'INVALID_VALUE.reason', {}, { instanceId }));
+      if (!storableText(reason)) return Promise.reject(badText());
       return run(instanceId, cancelCommand, reason, undefined, opts.actor);
     },
 
@@ -541,4 +543,9 @@ async function guard<T>(f: () => Promise<T>): Promise<T> {
 function storeFailed(e: unknown): Error {
   if (isEngineError(e)) return e;
   return refusal('STORE_FAILED', 'STORE_FAILED.store', { why: e instanceof Error ? e.message : String(e) });
+}
+
+/** A reason holding text no store keeps alike (NUL, half a surrogate pair): refused on every store, not only on PostgreSQL. */
+function badText(): EngineError {
+  return refusal('INVALID_VALUE', 'INVALID_VALUE.stored', { why: { kind: 'msg', key: 'data.badText' } });
 }

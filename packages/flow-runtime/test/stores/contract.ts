@@ -354,6 +354,15 @@ export function storeContract(name: string, make: () => Promise<FlowStore> | Flo
         expect(await code(loose.history!(id))).toBe('UNKNOWN_INSTANCE');
       }
       expect(await code(loose.migrate!(instance.instanceId, 1, 'x', { actor: DEPLOYER }))).toBe('INVALID_MIGRATION');
+      // Text no store keeps alike, in an actor or a reason the events record: refused before the store.
+      for (const bad of ['a\u0000', '\uDC00']) {
+        expect(await code(engine.start('order', { actor: { ...sales, id: bad } }))).toBe('NOT_PERMITTED');
+        expect(await code(engine.start('order', { actor: { ...sales, name: bad } }))).toBe('NOT_PERMITTED');
+        expect(await code(engine.start('order', { actor: { ...sales, roles: ['sales-rep', bad] } }))).toBe('NOT_PERMITTED');
+        expect(await code(engine.cancel(instance.instanceId, { actor: sales, reason: `mistake ${bad}` }))).toBe('INVALID_VALUE');
+        expect(await code(engine.retire('order', 1, { actor: DEPLOYER, reason: `old ${bad}` }))).toBe('INVALID_VALUE');
+      }
+      expect((await engine.instance(instance.instanceId)).status).toBe('active');
     });
 
     it('refuses text no store keeps alike (NUL, half a surrogate pair) before the store, and reads -0 back as 0', async () => {
