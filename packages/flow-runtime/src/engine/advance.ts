@@ -9,7 +9,7 @@ import type { FlowEdge, FlowNode } from '../schema/flow.js';
 import type { CompiledEdge } from './compiled.js';
 import { checkControls, closedGates, recheckResting } from './controls.js';
 import { engineWriteProblems } from './constraints.js';
-import { diff, setPath, type PatchEntry } from './data.js';
+import { copyJson, diff, setPath, type PatchEntry } from './data.js';
 import { fieldArg, stepArg } from './names.js';
 import { formatEngineText } from './texts/format.js';
 import type { EngineText, EngineTextArgs, TextArg } from './texts/types.js';
@@ -234,6 +234,8 @@ function startChild(run: Run, token: TokenState, node: Extract<FlowNode, { kind:
   try {
     if (node.input) {
       for (const name of Object.keys(node.input)) data[name] = rules!.get(`in:${name}`)!(run.state.data);
+      // What the mapping computed is stored in the child's log: only what every store keeps (no NaN from 0/0).
+      copyJson(data);
     } else {
       for (const name of Object.keys(child.flow.data)) if (run.state.data[name] !== undefined) data[name] = run.state.data[name];
     }

@@ -53,3 +53,27 @@ describe('an automatic step stores only what every store keeps alike', () => {
     expect(instance.data.tags).toEqual([0.25, 'a']);
   });
 });
+
+describe("a sub-flow's input mapping stores only what every store keeps alike", () => {
+  it('an input rule giving NaN holds the parent step with a STEP_FAILED incident; no child starts', async () => {
+    const store = createMemoryStore();
+    const { engine } = await setup(store);
+    const child: Flow = { ...systemFlow('child', []), nodes: [node({ id: 'start', kind: 'start' }), node({ id: 'end', kind: 'end' })], edges: [{ id: 'c1', source: 'start', target: 'end' }] };
+    await engine.deploy(child, { actor: admin });
+    const parent: Flow = {
+      ...systemFlow('parent', []),
+      nodes: [node({ id: 'start', kind: 'start' }), node({ id: 'sub', kind: 'subflow', flow: 'child', input: { tags: { merge: [{ '/': [0, 0] }] } } }), node({ id: 'end', kind: 'end' })],
+      edges: [
+        { id: 'p1', source: 'start', target: 'sub' },
+        { id: 'p2', source: 'sub', target: 'end' },
+      ],
+    };
+    await engine.deploy(parent, { actor: admin });
+    const { instance, related } = await engine.start('parent', { actor: rep });
+    expect(instance.status).toBe('incident');
+    expect(instance.incidents.map((i) => i.code)).toEqual(['STEP_FAILED']);
+    expect(instance.incidents[0]!.message).toMatch(/NaN is not a number CRM Flow stores/);
+    expect(related).toEqual([]);
+    expect(replay(JSON.parse(JSON.stringify(await store.load({ instanceId: instance.instanceId }))))).toEqual(instance);
+  });
+});
