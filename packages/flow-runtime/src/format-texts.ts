@@ -1,6 +1,6 @@
 /**
  * The root entry's `formatEngineText`: the engine's own, knowing also the
- * engine's texts in Chinese ({@link ENGINE_TEXTS_ZH}), the texts of change control ({@link CHANGE_TEXTS}) and every definition
+ * engine's texts in Chinese, the texts of change control ({@link CHANGE_TEXTS}) and every definition
  * problem in Chinese ({@link PROBLEM_TEXTS}), so a host renders any refusal
  * the runtime writes — wherever it was made — from the root entry.
  */
@@ -23,11 +23,12 @@ export const ENGINE_TEXTS: Readonly<Record<string, TextEntry>> = Object.fromEntr
   Object.entries(ENGLISH).map(([key, e]) => [key, { en: e.en, zh: ENGINE_TEXTS_ZH[key]?.zh ?? e.en }]),
 );
 
-// The root entry's engine speaks Chinese too: stored alert messages, history lines, refusals.
+// The engine's Chinese, for everything it renders. `src/engine/engine.ts` adds it too, but a host's
+// bundler drops that module when the host imports only `formatEngineText` from the root.
 useEngineTexts(ENGINE_TEXTS_ZH);
 
-/** The texts the root entry knows beyond the engine's English; a host's own (`options.texts`) win. */
-const ROOT_TEXTS = { ...ENGINE_TEXTS_ZH, ...CHANGE_TEXTS, ...PROBLEM_TEXTS };
+/** The texts the root entry knows beyond the engine's catalog; a host's own (`options.texts`) win. */
+const ROOT_TEXTS = { ...CHANGE_TEXTS, ...PROBLEM_TEXTS };
 const withRootTexts = (options: FormatTextOptions = {}): FormatTextOptions => ({ ...options, texts: options.texts ? { ...ROOT_TEXTS, ...options.texts } : ROOT_TEXTS });
 
 /**
