@@ -210,7 +210,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     try {
       return await store.feed({ limit: q.limit ?? 100, ...(q.after ? { after: q.after } : {}) });
     } catch (e) {
-      if (e instanceof Error && /feed position/.test(e.message)) throw new HttpProblem(400, 'INVALID_CURSOR', e.message, [{ path: 'query.after', message: e.message }]);
+      if (e instanceof Error && e.name === 'FeedPositionError') throw new HttpProblem(400, 'INVALID_CURSOR', e.message, [{ path: 'query.after', message: e.message }]);
       throw e;
     }
   });
@@ -226,7 +226,7 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     try {
       await store.saveFeedCursor({ subscriber: req.params.subscriber, position: body.position });
     } catch (e) {
-      if (e instanceof Error && /feed position/.test(e.message)) throw new HttpProblem(400, 'INVALID_CURSOR', e.message, [{ path: 'body.position', message: e.message }]);
+      if (e instanceof Error && e.name === 'FeedPositionError') throw new HttpProblem(400, 'INVALID_CURSOR', e.message, [{ path: 'body.position', message: e.message }]);
       throw e;
     }
     return reply.code(204).send();

@@ -34,6 +34,7 @@ export type * from './engine/types.js';
 export { EngineError, isEngineError, type EngineErrorCode, type EngineErrorDetails } from './engine/errors.js';
 export * from './engine/texts/index.js';
 export { createMemoryStore } from './stores/memory.js';
+export { FeedPositionError } from './stores/sorted.js';
 export type * from './stores/types.js';
 export { evaluate, prepareRule, type EvaluateOptions } from './logic/evaluate.js';
 export { LogicError, DEFAULT_BUDGET, type EvaluationBudget, type LogicErrorCode } from './logic/budget.js';

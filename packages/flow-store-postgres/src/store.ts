@@ -18,6 +18,7 @@ import type {
   OpenTaskRow,
   StoredDefinition,
 } from '@crm/flow-runtime';
+import { FeedPositionError } from '@crm/flow-runtime';
 import type { SqlClient, SqlDatabase } from './sql.js';
 
 /** The store, with its database for hosts that query or close it. */
@@ -212,7 +213,7 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
     },
 
     async feed({ after, limit = 100 }): Promise<FeedPage> {
-      const [tx, pos] = parsePosition(after ?? FEED_START);
+      const [tx, pos] = parsePosition(after === undefined ? FEED_START : after);
       // Only events of transactions older than every transaction still running: a transaction that
       // commits later can only add events after what this page returns.
       // Output names differ from the columns: ORDER BY a bare name would sort the text copies.
@@ -314,8 +315,13 @@ export function sqlState(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null && 'code' in e && typeof (e as { code: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
 }
 
-function parsePosition(position: string): [string, string] {
-  const m = FEED_POSITION.exec(position);
-  if (!m) throw new Error(`'${position}' is not a feed position of this store (expected a 'next' returned by feed(), like '${FEED_START}').`);
+/** The largest transaction id (xid8) and position (bigint) PostgreSQL holds. */
+const MAX_TX = 18446744073709551615n;
+const MAX_POS = 9223372036854775807n;
+
+/** Reads a position this store gave out ('transaction.position'); anything else is a {@link FeedPositionError}, never a database error. */
+function parsePosition(position: unknown): [string, string] {
+  const m = typeof position === 'string' ? FEED_POSITION.exec(position) : null;
+  if (!m || BigInt(m[1]!) > MAX_TX || BigInt(m[2]!) > MAX_POS) throw new FeedPositionError(position, `a 'next' returned by feed(), like '${FEED_START}'`);
   return [m[1]!, m[2]!];
 }

@@ -20,7 +20,7 @@ import { rolesArg, stepArg } from './names.js';
 import type { Actor, CommandResult, DataPatch, Engine, EngineListener, EngineOptions, FlowEvent, InstanceState, InstanceSummary, OpenTaskRow, Page, TasksQuery, TaskView } from './types.js';
 import { taskView, taskViews } from './views.js';
 import type { AppendResult, InstanceWrite, SyncStoreAccess } from '../stores/types.js';
-import { decodeInstanceCursor, decodeTaskCursor, encodeInstanceCursor, encodeTaskCursor, page } from './paging.js';
+import { badCursor, decodeInstanceCursor, decodeTaskCursor, encodeInstanceCursor, encodeTaskCursor, page } from './paging.js';
 
 const STATE_CACHE = 5_000;
 /** What the id generator is asked for a new instance (one shared object: an id is drawn on every start). */
@@ -474,11 +474,12 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       // The same page sizes and positions on every store: a whole number of at least 1, a position as text.
       try {
         pageLimit(query.limit);
-        if (query.after !== undefined && typeof query.after !== 'string') throw refusal('INVALID_CURSOR', 'INVALID_CURSOR.cursor', { cursor: String(query.after) });
+        if (query.after !== undefined && typeof query.after !== 'string') throw badCursor(query.after);
       } catch (e) {
         return Promise.reject(e);
       }
-      return guard(() => store.feed(query));
+      // A position the store never gave out (malformed, negative, another store's) is the caller's mistake, alike on every store.
+      return guard(() => store.feed(query), (e) => (e as Error | null)?.name === 'FeedPositionError' && badCursor(query.after));
     },
 
     async events(instanceId) {
@@ -531,12 +532,12 @@ function pageLimit(limit: number | undefined): number | undefined {
   return limit;
 }
 
-/** Store failures become STORE_FAILED; engine errors pass through. */
-async function guard<T>(f: () => Promise<T>): Promise<T> {
+/** Store failures become STORE_FAILED (unless `own` names them otherwise); engine errors pass through. */
+async function guard<T>(f: () => Promise<T>, own?: (e: unknown) => EngineError | false): Promise<T> {
   try {
     return await f();
   } catch (e) {
-    throw storeFailed(e);
+    throw own?.(e) || storeFailed(e);
   }
 }
 

@@ -36,20 +36,22 @@ export function decodeInstanceCursor(cursor: string): InstanceKey {
 
 function split(cursor: string, kind: string, count: number): string[] {
   const parts = typeof cursor === 'string' ? cursor.split('.') : [];
-  if (parts.length !== count || parts[0] !== kind) throw bad(cursor);
+  if (parts.length !== count || parts[0] !== kind) throw badCursor(cursor);
   try {
     return parts.map((p) => decodeURIComponent(p));
   } catch {
-    throw bad(cursor);
+    throw badCursor(cursor);
   }
 }
 
 function num(text: string, cursor: string): number {
   const n = Number(text);
-  if (text === '' || !Number.isFinite(n)) throw bad(cursor);
+  if (text === '' || !Number.isFinite(n)) throw badCursor(cursor);
   return n;
 }
 
-function bad(cursor: unknown): EngineError {
-  return refusal('INVALID_CURSOR', 'INVALID_CURSOR.cursor', { cursor: String(cursor) });
+/** INVALID_CURSOR naming the cursor given (cut to 80 characters: a real one is short). */
+export function badCursor(cursor: unknown): EngineError {
+  const text = typeof cursor === 'object' || typeof cursor === 'function' ? Object.prototype.toString.call(cursor) : String(cursor);
+  return refusal('INVALID_CURSOR', 'INVALID_CURSOR.cursor', { cursor: text.length > 80 ? `${text.slice(0, 80)}…` : text });
 }

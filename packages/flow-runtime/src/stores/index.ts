@@ -1,2 +1,3 @@
 export type * from './types.js';
 export { createMemoryStore } from './memory.js';
+export { FeedPositionError } from './sorted.js';

@@ -95,9 +95,28 @@ export function compareInstanceKeys(a: InstanceKey, b: InstanceKey): number {
   return a.startedAt - b.startedAt || compareText(a.instanceId, b.instanceId);
 }
 
-/** Reads a feed position written by a counter-based store (memory, Dexie): a non-negative integer. */
-export function parseCounterPosition(after: string | undefined): number {
-  if (after === undefined || after === '') return 0;
-  if (!/^\d{1,15}$/.test(after)) throw new Error(`'${after}' is not a feed position of this store (expected a number returned as 'next').`);
+/**
+ * What every store throws for a feed position it never gave out (wrong type, malformed or
+ * negative text, out of range, another store kind's), from `feed` and `saveFeedCursor`: the
+ * engine answers it as `INVALID_CURSOR` naming the value, the same on every store. A store
+ * written outside this package throws it too (or any error named `FeedPositionError`).
+ */
+export class FeedPositionError extends Error {
+  /** The engine's code for it. */
+  readonly code = 'INVALID_CURSOR';
+  /** The position given, as text. */
+  readonly position: string;
+  constructor(position: unknown, expected: string) {
+    const text = typeof position === 'object' || typeof position === 'function' ? Object.prototype.toString.call(position) : String(position);
+    super(`'${text}' is not a feed position of this store (expected ${expected}).`);
+    this.name = 'FeedPositionError';
+    this.position = text;
+  }
+}
+
+/** Reads a feed position written by a counter-based store (memory, Dexie): a non-negative integer as text. */
+export function parseCounterPosition(after: unknown): number {
+  if (after === undefined) return 0;
+  if (typeof after !== 'string' || !/^\d{1,15}$/.test(after)) throw new FeedPositionError(after, "a number returned as 'next'");
   return Number(after);
 }

@@ -254,6 +254,38 @@ export function storeContract(name: string, make: () => Promise<FlowStore> | Flo
       await expect(store.feed({ after: 'not-a-position' })).rejects.toThrow(/not-a-position/);
     });
 
+    it('answers every junk feed position with INVALID_CURSOR naming it, the same words on every store, never STORE_FAILED', async () => {
+      const store = await make();
+      await store.append({ writes: [write('a', 0, 3)] });
+      const own = (await store.feed({ limit: 2 })).next;
+      // A position of the other store kind: counters (memory, Dexie) against 'transaction.position' (PostgreSQL).
+      const foreign = own.includes('.') ? '2' : '2.0';
+      const junk: unknown[] = ['not-a-position', '', '-1', '-0.1', '1e3', '0x10', 'Infinity', 'NaN', ' 1', '1 ', '1\n', '1.', '.1', '1.2.3', '１', foreign];
+      // Digits past what any store counts to (PostgreSQL's xid8 and bigint, the counters' 15 digits).
+      junk.push('9'.repeat(16), '99999999999999999999.1', '18446744073709551616.0', '1.9223372036854775808', `${'9'.repeat(400)}`);
+      const nonText: unknown[] = [5, -1, null, {}, ['0'], true];
+      const engine = createEngine({ store, catalog });
+      const loose = engine as unknown as { feed(q: unknown): Promise<unknown> };
+      for (const after of [...junk, ...nonText]) {
+        const shown = typeof after === 'string' ? after : after === null || typeof after === 'object' ? Object.prototype.toString.call(after) : String(after);
+        const named = shown.length > 80 ? `${shown.slice(0, 80)}…` : shown;
+        const e = await loose.feed({ after }).then(
+          () => undefined,
+          (x: { code?: string; message?: string; details?: unknown }) => x,
+        );
+        expect(e?.code, `feed after ${JSON.stringify(after)}`).toBe('INVALID_CURSOR');
+        expect(e?.message).toBe(`'${named}' is not a cursor of this list; pass the 'next' of the page before, or nothing for the first page.`);
+        // The store itself throws its FeedPositionError (the engine's cue), for reading and for saving alike.
+        if (typeof after === 'string' || after === null) {
+          await expect(store.feed({ after: after as string }), JSON.stringify(after)).rejects.toMatchObject({ name: 'FeedPositionError', code: 'INVALID_CURSOR' });
+          await expect(store.saveFeedCursor({ subscriber: 'etl', position: after as string })).rejects.toMatchObject({ name: 'FeedPositionError' });
+        }
+      }
+      expect(await store.feedCursor({ subscriber: 'etl' })).toBeUndefined();
+      // What the store gave out still reads.
+      expect((await engine.feed({ after: own })).events.map((e) => e.seq)).toEqual([3]);
+    });
+
     it('stores each definition version once and finds the latest', async () => {
       const store = await make();
       const def = (version: number, flowId = 'order') => ({ flowId, version, flow: { ...orderFlow, id: flowId, version }, deployedAt: version });
