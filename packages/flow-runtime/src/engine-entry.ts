@@ -28,6 +28,7 @@ import type { Flow } from './schema/flow.js';
 import type { ParseResult, Problem } from './schema/problems.js';
 import { createEngineWith } from './engine/core.js';
 import type { Engine, EngineOptions } from './engine/types.js';
+import { unstorableTexts } from './schema/stored-text.js';
 
 export type * from './engine/types.js';
 // The codes' descriptions (ENGINE_ERROR_CODES) are the root entry's: a host here switches on `EngineErrorCode`.
@@ -50,8 +51,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 /**
  * The light check this entry makes before deploying: the value is shaped like
  * a flow (id, a positive whole version, nodes of known kinds with ids, edges
- * between existing nodes). It is not the full format check of the root
- * entry's `parseFlow`; run that, or `crm-flow validate`, where flows are made.
+ * between existing nodes, no text a store cannot keep: FLOW_E017). It is not
+ * the full format check of the root entry's `parseFlow`; run that, or
+ * `crm-flow validate`, where flows are made.
  */
 export function checkFlowShape(input: unknown): ParseResult<Flow> {
   const problems: Problem[] = [];
@@ -80,6 +82,8 @@ export function checkFlowShape(input: unknown): ParseResult<Flow> {
       }
     });
   if (input.data !== undefined && !isObject(input.data)) add('/data', 'The flow data schema must be an object.');
+  // Text no store keeps alike (NUL, half a surrogate pair) anywhere: refused here as parseFlow refuses it, on every store.
+  problems.push(...unstorableTexts(input));
   if (problems.length > 0) return { ok: false, problems };
   // A flow that keeps no data of its own has an empty data schema (the engine reads it on every start).
   return { ok: true, value: (input.data === undefined ? { ...input, data: {} } : input) as unknown as Flow, problems: [] };

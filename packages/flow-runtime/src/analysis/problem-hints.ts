@@ -13,6 +13,7 @@ export const PROBLEM_HINTS: Readonly<Record<ProblemCode, Text>> = {
   FLOW_E014: { en: 'Shorten or complete the text or list.', zh: '请缩短或补全该文本或列表。' },
   FLOW_E015: { en: 'Use one of the node kinds the format knows.', zh: '请使用格式支持的步骤类型。' },
   FLOW_E016: { en: 'Rename the key.', zh: '请重命名该键。' },
+  FLOW_E017: { en: 'Delete the character; it is usually left over from copying or from a broken export.', zh: '请删除该字符；它通常是复制粘贴或导出出错时带入的。' },
   FLOW_E020: { en: 'Give each one its own id.', zh: '为每一个设置不同的 id。' },
   FLOW_E021: { en: 'Reconnect it to an existing step or delete it.', zh: '将其连到已有步骤，或删除它。' },
   FLOW_E022: { en: "Pick one of the catalog's departments.", zh: '请选择目录中的部门。' },

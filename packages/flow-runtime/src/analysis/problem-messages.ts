@@ -218,6 +218,11 @@ const TEMPLATES: ReadonlyArray<Template> = [
   [/^The file is (.+); definitions may be at most (.+)\.$/, (m) => `文件大小为 ${size(m[1]!)}；定义最大只能是 ${size(m[2]!)}。`],
   [/^The (JSON|definition) is nested more than (\d+) levels deep; definitions are never that deep, so it was not read\.$/, (m) => `${m[1] === 'JSON' ? 'JSON ' : '定义'}嵌套超过 ${m[2]} 层；正常的定义不会这么深，因此未读取。`],
   [/^The key '(.+)' is reserved by JavaScript and never allowed in a definition\.$/, (m) => `键${q(m[1]!)}是 JavaScript 保留名，定义中一律不允许使用。`],
+  [
+    /^The (text|key) at (.+) holds (?:a NUL character \(U\+0000\)|half of a surrogate pair \((U\+[0-9A-F]{4}) alone\)), which no store keeps: (.+); remove it\.$/s,
+    (m) => `位于 ${m[2]} 的${m[1] === 'key' ? '键' : '文本'}含有${m[3] ? `不成对的代理项（单独的 ${m[3]}）` : '空字符（U+0000）'}，任何存储都无法保存：${m[4]}；请删除它。`,
+  ],
+  [/^(\d+) more texts or keys hold a character no store keeps \(only the first (\d+) are listed\)\.$/, (m) => `另有 ${m[1]} 处文本或键含有任何存储都无法保存的字符（只列出前 ${m[2]} 处）。`],
   // Unique ids (collect.ts).
   [/^(\w+) id '(.+)' is used twice \(also by \w+ #(\d+)\); ids must be unique\.$/, (m) => `${THINGS[m[1]!] ?? fail()}编号${q(m[2]!)}被使用了两次（第 ${m[3]} 个${THINGS[m[1]!]}也用了它）；编号必须唯一。`],
   // The flow's shell and nodes (parse-flow.ts).

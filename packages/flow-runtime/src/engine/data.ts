@@ -7,6 +7,9 @@ import type { DataChange, DataPatch, ProcessData } from './types.js';
 import type { Variable } from '../schema/flow.js';
 import { isEngineError, refusal, type EngineError } from './errors.js';
 import type { EngineTextArgs, TextArg } from './texts/types.js';
+import { storableText } from '../schema/stored-text.js';
+
+export { storableText };
 
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 
@@ -204,18 +207,6 @@ export function copyJson<T>(value: T): T {
   }
 }
 
-/**
- * Text no store can keep the same: the NUL character (PostgreSQL's JSON
- * refuses it) and half of a surrogate pair (not Unicode; PostgreSQL refuses
- * it, other stores would keep it). Refused on every store alike.
- */
-const BAD_TEXT = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-/** True when `text` can be stored as it is on every store (see {@link BAD_TEXT}). */
-export function storableText(text: string): boolean {
-  return !BAD_TEXT.test(text);
-}
-
 /** What the copy under way has used (one shared object rather than one per copy). */
 const budget = { values: 0, chars: 0 };
 
@@ -246,7 +237,7 @@ function copyPlain(value: unknown, depth: number, path: string, budget: { values
   if (typeof value === 'string') {
     budget.chars += value.length;
     if (budget.chars > MAX_WRITE_CHARS) throw refuse(path, 'data.tooLong', { max: MAX_WRITE_CHARS });
-    if (BAD_TEXT.test(value)) throw refuse(path, 'data.badText');
+    if (!storableText(value)) throw refuse(path, 'data.badText');
     return value;
   }
   if (value === null || typeof value === 'boolean') return value;
@@ -281,7 +272,7 @@ function copyPlain(value: unknown, depth: number, path: string, budget: { values
     if (RESERVED_KEYS.has(k)) throw refuse(at, 'data.reservedKey', { key: k });
     budget.chars += k.length;
     if (budget.chars > MAX_WRITE_CHARS) throw refuse(path, 'data.tooLong', { max: MAX_WRITE_CHARS });
-    if (BAD_TEXT.test(k)) throw refuse(path, 'data.badText');
+    if (!storableText(k)) throw refuse(path, 'data.badText');
     // A member left undefined means no value: null, which is stored, logged and replayed alike.
     out[k] = copyPlain((value as Record<string, unknown>)[k], depth + 1, at, budget) ?? null;
   }

@@ -14,6 +14,7 @@ export const PROBLEM_CODES = {
   FLOW_E014: 'A text or list is too long or too short.',
   FLOW_E015: 'A node has an unknown kind.',
   FLOW_E016: 'A key is not allowed (reserved JavaScript names such as __proto__).',
+  FLOW_E017: 'A text holds a character no store keeps (NUL, or half of a surrogate pair).',
   FLOW_E020: 'An id is used more than once.',
   FLOW_E021: 'A node that is referred to does not exist.',
   FLOW_E022: 'A department that is referred to does not exist in the catalog.',

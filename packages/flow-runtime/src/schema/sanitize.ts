@@ -1,5 +1,6 @@
 import { toPointer, type Problem } from './problems.js';
 import { DEFAULT_MAX_JSON_DEPTH } from './json-text.js';
+import { unstorableTexts } from './stored-text.js';
 
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -7,7 +8,8 @@ const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
  * Checks an already-parsed value before the schema sees it: nesting depth
  * (so nothing downstream recurses without bound) and reserved keys such as
  * `__proto__` (so nothing downstream can be tricked into prototype
- * pollution). Returns a copy without the reserved keys, and the problems.
+ * pollution), and text no store keeps alike (NUL, half a surrogate pair:
+ * `FLOW_E017`). Returns a copy without the reserved keys, and the problems.
  * Iterative: safe on any depth.
  */
 export function sanitizeInput(input: unknown, maxDepth = DEFAULT_MAX_JSON_DEPTH): { value: unknown; problems: Problem[]; tooDeep: boolean } {
@@ -38,6 +40,8 @@ export function sanitizeInput(input: unknown, maxDepth = DEFAULT_MAX_JSON_DEPTH)
       if (child !== null && typeof child === 'object') stack.push({ v: child, depth: depth + 1, path: [...path, key] });
     }
   }
+  // Text no store keeps alike (NUL, half a surrogate pair), in any value or key: refused here so deploy fails alike on every store.
+  problems.push(...unstorableTexts(input));
   problems.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { value: reserved ? withoutReserved(input) : input, problems, tooDeep: false };
 }

@@ -1,5 +1,5 @@
 // Second red-team pass: what an automatic step computes is a write like a person's. A rule can
-// compute NaN (0/0) or Infinity (1/0), or copy text holding a NUL; stored, NaN read back as null
+// compute NaN (0/0) or Infinity (1/0), or cut text into half a surrogate pair; stored, NaN read back as null
 // from the log (replay differing from the live state) and PostgreSQL refused the whole command.
 import { describe, expect, it } from 'vitest';
 import { replay } from '../../src/engine/apply.js';
@@ -29,7 +29,8 @@ describe('an automatic step stores only what every store keeps alike', () => {
   it.each([
     ['NaN in an untyped list', { merge: [{ '/': [0, 0] }] }, /NaN is not a number CRM Flow stores/],
     ['Infinity in an untyped list', { merge: [{ '/': [1, 0] }] }, /Infinity is not a number CRM Flow stores/],
-    ['text with a NUL', { merge: [{ cat: ['a', '\u0000'] }] }, /holds a NUL or a broken character/],
+    // A NUL in the rule itself is refused at deploy (FLOW_E017); half of an emoji's surrogate pair is made while running.
+    ['half of a surrogate pair cut by substr', { merge: [{ substr: ['🚚', 0, 1] }] }, /holds a NUL or a broken character/],
   ])('%s: the step holds with a STEP_FAILED incident naming the field, nothing stored, replay equals live', async (_, value, why) => {
     const store = createMemoryStore();
     const { engine } = await setup(store);

@@ -397,6 +397,25 @@ export function storeContract(name: string, make: () => Promise<FlowStore> | Flo
       expect((await engine.instance(instance.instanceId)).status).toBe('active');
     });
 
+    it('refuses a definition holding text no store keeps (NUL, half a surrogate pair) at deploy, naming the path, before the store', async () => {
+      const store = await make();
+      const engine = createEngine({ store, catalog, clock: { now: () => 1_000 } });
+      for (const bad of ['\u0000', '\uD800', '\uDC00']) {
+        const flow = structuredClone(orderFlow);
+        flow.nodes[2]!.name = { en: 'Credit check', zh: `信用审核${bad}` };
+        flow.edges[3]!.guard = { '==': [{ var: 'note' }, `x${bad}`] };
+        const e = await engine.deploy(flow, { actor: DEPLOYER }).then(
+          () => undefined,
+          (x: { code?: string; details?: { problems?: { code: string; path: string }[] } }) => x,
+        );
+        expect(e?.code).toBe('INVALID_FLOW');
+        expect(e?.details?.problems?.map((p) => `${p.code} ${p.path}`)).toEqual(['FLOW_E017 /edges/3/guard/==/1', 'FLOW_E017 /nodes/2/name/zh']);
+      }
+      expect(await store.definitions({})).toEqual([]);
+      // The same flow without it deploys.
+      expect((await engine.deploy(orderFlow, { actor: DEPLOYER })).created).toBe(true);
+    });
+
     it('refuses text no store keeps alike (NUL, half a surrogate pair) before the store, and reads -0 back as 0', async () => {
       const store = await make();
       let n = 0;

@@ -38,6 +38,7 @@ export const SHAPE_PROBLEMS_ZH: Readonly<Record<string, string>> = {
   FLOW_E010: '缺少必填属性',
   FLOW_E011: '值的类型不对',
   FLOW_E015: '节点类型未知',
+  FLOW_E017: '文本含有任何存储都无法保存的字符（NUL 或不成对的代理项）',
   FLOW_E020: '编号重复使用',
   FLOW_E021: '引用的节点不存在',
 };
