@@ -80,6 +80,8 @@ function moreProblems(): Problem[] {
     (f) => (f.nodes[1].window = 'credit-check'),
     (f) => (f.id = 'x'.repeat(70)),
     (f) => (f.__proto__ = 1),
+    (f) => (f.nodes[1].name = { en: 'Enter\u0000', zh: '录入\uD800' }),
+    (f) => (f.data['a\uDC00'] = { type: 'string' }),
   ];
   const out: Problem[] = [];
   for (const mutate of flows) {
