@@ -28,7 +28,6 @@ function generate(path: string, ownOnly: boolean): Fn {
       : `if (o === null || o === undefined) return null; o = o[${k}]; if (o === undefined) return null;\n`;
   }
   body += "return typeof o === 'function' ? null : o;";
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- a measurement only (see the header)
   return new Function('h', `return function (d) {${body}}`)(hasOwn) as Fn;
 }
 
