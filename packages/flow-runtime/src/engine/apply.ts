@@ -40,13 +40,13 @@ export function ownedCopy(s: InstanceState): InstanceState {
     // Written by most events: copied once here, then updated in place.
     tokens: { ...s.tokens },
     tasks: { ...s.tasks },
-    // Short lists are shared and replaced by an exact copy on each write (see `visit`).
-    visited: s.visited.length < OWNED_VISITED ? s.visited : s.visited.slice(),
     // Written rarely: shared here, replaced (never mutated) when written.
     families: s.families,
     controls: s.controls,
     alerts: s.alerts,
     incidents: s.incidents,
+    // Short lists are shared and replaced by a longer one on each write (see `visit`).
+    visited: s.visited.length < OWNED_VISITED ? s.visited : s.visited.slice(),
     completedBy: s.completedBy,
     startedAt: s.startedAt,
     startedBy: s.startedBy,
@@ -241,26 +241,76 @@ const NO_ITEMS: readonly unknown[] = Object.freeze([]);
 
 /**
  * From this length on a draft's `visited` is its own (copied by {@link ownedCopy}) and grows in
- * place; shorter ones are replaced by a copy one longer on each visit, which allocates less than
- * copying ahead and letting `push` add its spare room, and shares the list between states.
+ * place; shorter ones are replaced on each visit by the list one longer, which is shared (see
+ * {@link longer}).
  */
 const OWNED_VISITED = 32;
 
 /** Records a node entered. */
 function visit(s: InstanceState, nodeId: string): void {
   const v = s.visited;
+  if (v.length >= OWNED_VISITED) return void v.push(nodeId);
+  s.visited = longer(v, nodeId);
+}
+
+/**
+ * Most shared values are bounded by this many entries each (lists of visited steps, tokens): past
+ * it, new ones are made per state as before. A deployment's flows rarely come near it.
+ */
+const SHARED_MAX = 20_000;
+
+/** Visited lists shorter than {@link OWNED_VISITED}, each made once (frozen): a shared list → the step entered next → the list one longer. */
+const paths = new Map<readonly string[], Map<string, string[]>>([[NO_ITEMS as readonly string[], new Map()]]);
+
+/**
+ * `v` with `nodeId` added. Cases of a flow walk the same few paths, so each
+ * short list is made once and shared by every state that has walked it (as
+ * a state already shared its list with the state before it).
+ */
+function longer(v: readonly string[], nodeId: string): string[] {
+  const next = paths.get(v);
+  const hit = next?.get(nodeId);
+  if (hit) return hit;
   const n = v.length;
-  if (n >= OWNED_VISITED) return void v.push(nodeId);
   // Copied by hand: `concat` is ten times slower on lists this short.
   const copy = new Array<string>(n + 1);
   for (let i = 0; i < n; i++) copy[i] = v[i]!;
   copy[n] = nodeId;
-  s.visited = copy;
+  // A list that is not shared (made past the bound) has no branch: its longer lists are its state's own
+  // too. One of OWNED_VISITED steps is its draft's own, to grow in place.
+  if (next && n + 1 < OWNED_VISITED && paths.size < SHARED_MAX) {
+    next.set(nodeId, copy);
+    paths.set(Object.freeze(copy), new Map());
+  }
+  return copy;
 }
+
+/**
+ * Tokens that only say where they stand (no family, due time or child), each
+ * made once and shared (frozen) by every state with that token there: token
+ * id → step → one per waiting reason. Token ids are minted from sequence
+ * numbers, so cases of a flow reuse the same few (see `seqId`).
+ */
+const plainTokens = new Map<string, Map<string, TokenState[]>>();
+let plainCount = 0;
+/** The index of each waiting reason in a {@link plainTokens} entry. */
+const WAITING: Record<NonNullable<TokenState['waiting']>, number> = { task: 1, gate: 2, wait: 3, subflow: 4, incident: 5, join: 6 };
 
 /** A token, always with the same keys. */
 function token(id: string, nodeId: string, familyId?: string, waiting?: TokenState['waiting'], dueAt?: number, childInstanceId?: string): TokenState {
-  return { id, nodeId, familyId, waiting, dueAt, childInstanceId };
+  if (familyId !== undefined || dueAt !== undefined || childInstanceId !== undefined) return { id, nodeId, familyId, waiting, dueAt, childInstanceId };
+  let atNode = plainTokens.get(id);
+  let kinds = atNode?.get(nodeId);
+  const i = waiting === undefined ? 0 : WAITING[waiting];
+  const hit = kinds?.[i];
+  if (hit) return hit;
+  const t: TokenState = { id, nodeId, familyId, waiting, dueAt, childInstanceId };
+  if (plainCount >= SHARED_MAX) return t;
+  if (!atNode) plainTokens.set(id, (atNode = new Map()));
+  if (!kinds) atNode.set(nodeId, (kinds = []));
+  kinds[i] = Object.freeze(t);
+  plainCount++;
+  return t;
 }
 
 /** A task, always with the same keys: `t` with what changed (arguments, not an options object per call). */

@@ -16,7 +16,7 @@ import { cancel, childCancelled, childCompleted, migrate, tick } from './lifecyc
 import { flowArg, rolesArg, stepArg } from './names.js';
 import { applyInPlace } from './apply.js';
 import { withRecordIds, withStartIds } from './record-ids.js';
-import { Run, seqId, type DecideContext, type Effect } from './run.js';
+import { Run, seqId, STAMPED_AT, type DecideContext, type Effect } from './run.js';
 import type { CompiledFlow } from './compiled.js';
 import type { Actor, ActorRef, DataPatch, FlowEvent, InstanceState, ParentLink, ProcessData } from './types.js';
 
@@ -124,12 +124,13 @@ function start(command: Extract<Command, { type: 'start' }>, ctx: DecideContext,
   // month's order keeps that order's ship date), checked against the data schema only.
   const startViolations = changes.length ? constraintViolations(flow, data, trusted ? [] : changes, ctx.now) : [];
   if (startViolations.length) throw limitsError(flow, startViolations, {});
-  const first: FlowEvent = { type: 'instance.started', instanceId: command.instanceId, seq: 1, at: ctx.now, actor: ref, flowId: flow.id, version: flow.version, data, parent: command.parent };
+  const first: FlowEvent = { type: 'instance.started', instanceId: command.instanceId, seq: 1, at: STAMPED_AT, actor: ref, flowId: flow.id, version: flow.version, data, parent: command.parent };
+  first.at = ctx.now;
   const run = new Run(applyInPlace(undefined, first), ctx, ref, true);
   run.record(first);
   checkControls(run);
   const tokenId = seqId('k', run.nextSeq);
-  run.push({ type: 'token.moved', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: undefined, tokenId, from: undefined, to: flow.start.id, edgeId: undefined });
+  run.push({ type: 'token.moved', instanceId: run.id, seq: run.nextSeq, at: STAMPED_AT, actor: undefined, tokenId, from: undefined, to: flow.start.id, edgeId: undefined });
   run.enqueue(tokenId);
   settle(run);
   return run.done();
@@ -157,7 +158,7 @@ function complete(run: Run, taskId: string, patch: DataPatch, actor: Actor): voi
     const after = applyChanges(state.data, changes);
     const taskViolations = constraintViolations(flow, after, changes, run.now);
     if (taskViolations.length) throw limitsError(flow, taskViolations, taskWhere(state, taskId));
-    run.push({ type: 'data.changed', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: run.by, cause: 'task', taskId, nodeId: task.nodeId, changes }, after);
+    run.push({ type: 'data.changed', instanceId: run.id, seq: run.nextSeq, at: STAMPED_AT, actor: run.by, cause: 'task', taskId, nodeId: task.nodeId, changes }, after);
   }
   // Gates and required fields are judged on the data after the patch; a closed gate is the more basic refusal.
   if (changes.length) checkControls(run);
@@ -173,7 +174,7 @@ function complete(run: Run, taskId: string, patch: DataPatch, actor: Actor): voi
   }
   const missing = missingRequired(run.state, binding);
   if (missing.length) throw requiredError(flow, binding, missing, { ...taskWhere(state, taskId), nodeId: task.nodeId });
-  run.push({ type: 'task.completed', instanceId: run.id, seq: run.nextSeq, at: run.now, actor: run.by, taskId, nodeId: task.nodeId });
+  run.push({ type: 'task.completed', instanceId: run.id, seq: run.nextSeq, at: STAMPED_AT, actor: run.by, taskId, nodeId: task.nodeId });
   // An SLA that could not be computed is no longer a concern once the task is done.
   resolveStepRuleIncidents(run, task.nodeId, 'incident.slaFailed');
   const token = run.state.tokens[task.tokenId];

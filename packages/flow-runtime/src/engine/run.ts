@@ -46,6 +46,17 @@ export function seqId(kind: 'k' | 't', seq: number): string {
   return seq < 256 ? (IDS[kind][seq] ??= kind + seq) : kind + seq;
 }
 
+/**
+ * An event's time as its literal is written: {@link Run.push} sets it to the
+ * command's time. V8 keeps a field that has only ever held numbers as a boxed
+ * double, so every event would allocate a box of its own for its time (and
+ * reading it out, as the store's encoding does, another); a field first made
+ * holding something else keeps a pointer, and all events of a command share
+ * the one number the clock gave (start + complete: 9.2 -> 8.6 KB allocated).
+ * Never seen outside a run: the event has its time before anything reads it.
+ */
+export const STAMPED_AT = undefined as unknown as number;
+
 /** Most node entries one command may cause before the engine calls it a loop. */
 export const STEP_LIMIT = 10_000;
 
@@ -139,11 +150,12 @@ export class Run {
   }
 
   /**
-   * Records and folds an event written out in full (instance, seq, time, actor
-   * and every field in one literal). The hot paths use this: one allocation per
-   * event and one shape per event type.
+   * Records and folds an event written out in full (instance, seq, actor and
+   * every field in one literal, its time {@link STAMPED_AT}: set here). The hot
+   * paths use this: one allocation per event and one shape per event type.
    */
   push(event: FlowEvent, data?: ProcessData): void {
+    event.at = this.ctx.now;
     this.events[this.count++] = event;
     this.state = applyInPlace(this.state, event, data);
     if (event.type === 'data.changed') this.dataChanged = true;
@@ -161,7 +173,8 @@ export class Run {
     const event = body as FlowEvent;
     event.instanceId = this.state.instanceId;
     event.seq = this.state.seq + 1;
-    event.at = this.ctx.now;
+    // The time is added as the others are written in full: a pointer field (see STAMPED_AT), set by push.
+    event.at = STAMPED_AT;
     if (byActor && this.actor) event.actor = this.actor;
     this.push(event);
   }
