@@ -9,7 +9,9 @@ import type { FlowEdge, FlowNode } from '../schema/flow.js';
 import type { CompiledEdge } from './compiled.js';
 import { checkControls, closedGates, recheckResting } from './controls.js';
 import { engineWriteProblems } from './constraints.js';
-import { copyJson, diff, setPath, type PatchEntry } from './data.js';
+import { checkWrites } from './checks.js';
+import { copyJson, diff, normalizePatch, setPath, type PatchEntry } from './data.js';
+import { isEngineError } from './errors.js';
 import { fieldArg, stepArg } from './names.js';
 import { formatEngineText } from './texts/format.js';
 import type { EngineText, EngineTextArgs, TextArg } from './texts/types.js';
@@ -87,6 +89,8 @@ export function incidentText(key: string, args: EngineTextArgs): EngineText {
 
 /** Why a rule could not be evaluated, as a text argument (the evaluator's detail kept as written). */
 export function whyArg(e: unknown): TextArg {
+  // An engine refusal keeps its text, so the reason reads in the reader's language.
+  if (isEngineError(e) && e.details.text) return { kind: 'msg', ...e.details.text };
   const detail = errorText(e);
   return { kind: 'msg', key: e instanceof LogicError ? `logic.${e.code}` : 'logic.error', args: { detail } };
 }
@@ -239,6 +243,9 @@ function startChild(run: Run, token: TokenState, node: Extract<FlowNode, { kind:
     } else {
       for (const name of Object.keys(child.flow.data)) if (run.state.data[name] !== undefined) data[name] = run.state.data[name];
     }
+    // The child's start checks its data against its schema (known variables, types); checked here first, so input
+    // that does not fit holds this step with an incident instead of refusing the command that reached it.
+    checkWrites(child, {}, normalizePatch(data, child.flow.data), { editable: 'any' });
   } catch (e) {
     return raiseIncident(run, 'STEP_FAILED', incidentText('incident.inputFailed', { step: stepArg(run.flow, node.id), why: whyArg(e) }), token.id, node.id);
   }
