@@ -28,7 +28,6 @@ import type { Flow } from './schema/flow.js';
 import type { ParseResult, Problem } from './schema/problems.js';
 import { createEngineWith } from './engine/core.js';
 import type { Engine, EngineOptions } from './engine/types.js';
-import { unstorableTexts } from './schema/stored-text.js';
 
 export type * from './engine/types.js';
 // The codes' descriptions (ENGINE_ERROR_CODES) are the root entry's: a host here switches on `EngineErrorCode`.
@@ -82,8 +81,15 @@ export function checkFlowShape(input: unknown): ParseResult<Flow> {
       }
     });
   if (input.data !== undefined && !isObject(input.data)) add('/data', 'The flow data schema must be an object.');
-  // Text no store keeps alike (NUL, half a surrogate pair) anywhere: refused here as parseFlow refuses it, on every store.
-  problems.push(...unstorableTexts(input));
+  // Text no store keeps alike (NUL, half a surrogate pair) anywhere: refused as parseFlow refuses it (which names where), on
+  // every store. JSON.stringify writes exactly these as \u0000 and \udXXX escapes (a whole pair stays as it is).
+  let json = '';
+  try {
+    json = JSON.stringify(input);
+  } catch (e) {
+    add('', `A flow must be JSON: ${String(e)}`);
+  }
+  if (/(?<!\\)(?:\\\\)*\\u(?:0000|d[89a-f])/.test(json)) add('', 'A text holds a NUL or half of a surrogate pair, which no store keeps (parseFlow says where).', 'FLOW_E017');
   if (problems.length > 0) return { ok: false, problems };
   // A flow that keeps no data of its own has an empty data schema (the engine reads it on every start).
   return { ok: true, value: (input.data === undefined ? { ...input, data: {} } : input) as unknown as Flow, problems: [] };

@@ -322,6 +322,6 @@ const MAX_POS = 9223372036854775807n;
 /** Reads a position this store gave out ('transaction.position'); anything else is a {@link FeedPositionError}, never a database error. */
 function parsePosition(position: unknown): [string, string] {
   const m = typeof position === 'string' ? FEED_POSITION.exec(position) : null;
-  if (!m || BigInt(m[1]!) > MAX_TX || BigInt(m[2]!) > MAX_POS) throw new FeedPositionError(position, `a 'next' returned by feed(), like '${FEED_START}'`);
+  if (!m || BigInt(m[1]!) > MAX_TX || BigInt(m[2]!) > MAX_POS) throw new FeedPositionError(position);
   return [m[1]!, m[2]!];
 }

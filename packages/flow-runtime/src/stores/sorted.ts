@@ -104,19 +104,18 @@ export function compareInstanceKeys(a: InstanceKey, b: InstanceKey): number {
 export class FeedPositionError extends Error {
   /** The engine's code for it. */
   readonly code = 'INVALID_CURSOR';
-  /** The position given, as text. */
-  readonly position: string;
-  constructor(position: unknown, expected: string) {
-    const text = typeof position === 'object' || typeof position === 'function' ? Object.prototype.toString.call(position) : String(position);
-    super(`'${text}' is not a feed position of this store (expected ${expected}).`);
-    this.name = 'FeedPositionError';
-    this.position = text;
+  override readonly name = 'FeedPositionError';
+  constructor(
+    /** The position given. */
+    readonly position: unknown,
+  ) {
+    super(`'${typeof position === 'string' ? position : typeof position}' is not a feed position of this store: pass a 'next' that feed() returned.`);
   }
 }
 
 /** Reads a feed position written by a counter-based store (memory, Dexie): a non-negative integer as text. */
 export function parseCounterPosition(after: unknown): number {
   if (after === undefined) return 0;
-  if (typeof after !== 'string' || !/^\d{1,15}$/.test(after)) throw new FeedPositionError(after, "a number returned as 'next'");
+  if (typeof after !== 'string' || !/^\d{1,15}$/.test(after)) throw new FeedPositionError(after);
   return Number(after);
 }

@@ -104,7 +104,11 @@ describe('text no store keeps, anywhere in a definition, is refused by the forma
 describe('deploy refuses it before the store, on either entry', () => {
   for (const [what, bad] of BAD) {
     it(`${what}: INVALID_FLOW naming the path, nothing stored (root entry and the small /engine entry)`, async () => {
-      for (const make of [createEngine, createSmallEngine]) {
+      // The small entry's shape check finds it without naming where (parseFlow, run where flows are made, does).
+      for (const [make, at] of [
+        [createEngine, '/edges/3/guard/==/1'],
+        [createSmallEngine, ''],
+      ] as const) {
         const store = createMemoryStore();
         const engine = make({ store, catalog });
         const e = await engine.deploy(flowWith(PLACES[2]![1], bad), { actor: admin }).then(
@@ -112,14 +116,29 @@ describe('deploy refuses it before the store, on either entry', () => {
           (x: { code?: string; message: string; details?: { problems?: { code: string; path: string }[] } }) => x,
         );
         expect(e?.code).toBe('INVALID_FLOW');
-        expect(e?.details?.problems?.map((p) => `${p.code} ${p.path}`)).toEqual(['FLOW_E017 /edges/3/guard/==/1']);
-        expect(e?.message).toContain('/edges/3/guard/==/1');
+        expect(e?.details?.problems?.map((p) => `${p.code} ${p.path}`)).toEqual([`FLOW_E017 ${at}`]);
+        expect(e?.message).toContain(at || 'NUL or half of a surrogate pair');
         const text = (e as unknown as { details: { text: Parameters<typeof formatEngineText>[0] } }).details.text;
-        expect(formatEngineText(text, { locale: 'zh' })).toMatch(/\/edges\/3\/guard\/==\/1/);
+        expect(formatEngineText(text, { locale: 'zh' })).toMatch(at ? /\/edges\/3\/guard\/==\/1/ : /任何存储都无法保存/);
         expect(await store.definitions({})).toEqual([]);
       }
     });
   }
+});
+
+describe("the small entry's check reads escapes, not look-alikes", () => {
+  it('deploys text that only looks like an escape (a backslash before u0000) and whole emoji pairs', async () => {
+    const engine = createSmallEngine({ store: createMemoryStore(), catalog });
+    const flow = flowWith((f) => void (f.nodes[1]!.name = { en: 'C:\\u0000 \\\\ud800 🚚', zh: '录入 🚚' }), '');
+    expect((await engine.deploy(flow, { actor: admin })).created).toBe(true);
+    // Backslashes before a real NUL: still a NUL.
+    const bad = flowWith((f) => void (f.nodes[1]!.name = { en: `\\${'\u0000'}` }), '');
+    expect(await engine.deploy({ ...bad, version: 2 }, { actor: admin }).then(() => 'deployed', (e: { code: string }) => e.code)).toBe('INVALID_FLOW');
+    // A value that is not JSON at all (a cycle) is refused too, not thrown as a TypeError.
+    const cyclic = flowWith(() => undefined, '') as Flow & { self?: unknown };
+    cyclic.self = cyclic;
+    expect(await engine.deploy({ ...cyclic, version: 3 }, { actor: admin }).then(() => 'deployed', (e: { code: string }) => e.code)).toBe('INVALID_FLOW');
+  });
 });
 
 describe('crm-flow validate', () => {

@@ -9,13 +9,22 @@ type Loose = Record<keyof Engine, (...args: unknown[]) => Promise<unknown>>;
 const loose = (engine: Engine) => engine as unknown as Loose;
 
 describe('an actor built wrong is refused, not misread', () => {
+  // Each names the part that is wrong and what it must be, in English and Chinese.
+  const ROLES = ['actor.roles must be a list of role names.', 'actor.roles 必须是角色名的列表。'];
+  const CLEAN = (part: string) => [`${part} must be text without a NUL or a broken character.`, `${part} 必须是不含空字符或残缺字符的文本。`];
+  const SHAPE = ['actor must be an object { id, roles } naming who does this.', 'actor 必须是指明操作人的对象 { id, roles }。'];
   it.each([
-    ['no roles', { id: 'r' }],
-    ['roles as one text', { id: 'r', roles: 'rep' }],
-    ['a role that is not text', { id: 'r', roles: [7] }],
-    ['an id that is not text', { id: 42, roles: ['rep'] }],
-    ['a text', 'rep'],
-  ])('%s: complete, update, cancel, start and tasks give NOT_PERMITTED', async (_, actor) => {
+    ['no roles', { id: 'r' }, ROLES],
+    ['roles as one text', { id: 'r', roles: 'rep' }, ROLES],
+    ['a role that is not text', { id: 'r', roles: [7] }, ROLES],
+    ['an id that is not text', { id: 42, roles: ['rep'] }, ['actor.id must be text.', 'actor.id 必须是文本。']],
+    ['no id', { roles: ['rep'] }, ['actor.id must be text.', 'actor.id 必须是文本。']],
+    ['a name that is not text', { id: 'r', name: ['Rita'], roles: ['rep'] }, ['actor.name must be text.', 'actor.name 必须是文本。']],
+    ['an id holding a NUL', { id: 'r\u0000', roles: ['rep'] }, CLEAN('actor.id')],
+    ['a role holding half a surrogate pair', { id: 'r', roles: ['rep', 'x\uD800'] }, CLEAN('actor.roles.1')],
+    ['a text', 'rep', SHAPE],
+    ['a list', ['rep'], SHAPE],
+  ])('%s: complete, update, cancel, start and tasks give NOT_PERMITTED naming what is wrong', async (_, actor, [enText, zhText]) => {
     const { engine } = await setup();
     const c = await started(engine);
     const before = await engine.instance(c.id);
@@ -30,8 +39,9 @@ describe('an actor built wrong is refused, not misread', () => {
     ]) {
       const err = await refused(p);
       expect(err.code).toBe('NOT_PERMITTED');
-      expect(en(err)).toBe('You may not do this: none of your roles allows it.');
-      expect(zh(err)).toBe('你无权执行此操作：你的角色都不允许。');
+      expect(en(err)).toBe(enText);
+      expect(err.message).toBe(enText);
+      expect(zh(err)).toBe(zhText);
     }
     expect(await engine.instance(c.id)).toEqual(before);
   });
@@ -55,8 +65,8 @@ describe('missing options and data of the wrong shape', () => {
     for (const p of [e.complete(c.id, c.task), e.complete(c.id, c.task, {}), e.complete(c.id, c.task, { actor: null }), e.updateData(c.id), e.updateData(c.id, { data: { 'order.note': 'x' } }), e.tasks({}), e.tasks(c.id)]) {
       const err = await refused(p);
       expect(err.code).toBe('NOT_PERMITTED');
-      expect(en(err)).toBe('You may not do this: none of your roles allows it.');
-      expect(zh(err)).toBe('你无权执行此操作：你的角色都不允许。');
+      expect(en(err)).toBe('actor must be an object { id, roles } naming who does this.');
+      expect(zh(err)).toBe('actor 必须是指明操作人的对象 { id, roles }。');
     }
   });
 
