@@ -13,7 +13,7 @@ import type { Actor } from './types.js';
 /** Throws NOT_PERMITTED when `actor` is given but is not an {@link Actor}, or is missing (undefined or null) when `required`. */
 export function checkActor(actor: unknown, required?: boolean): asserts actor is Actor | undefined | null {
   const a = actor as { id?: unknown; roles?: unknown; name?: unknown } | null | undefined;
-  const wrong = a == null ? required && ['', 'actor.shape'] : actorProblem(a);
+  const wrong: [string, string] | false | undefined = a == null ? required && ['', 'actor.shape'] : actorProblem(a);
   if (wrong) throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.actor', { field: `actor${wrong[0]}`, problem: { kind: 'msg', key: wrong[1] } });
 }
 
