@@ -18,7 +18,6 @@ import type {
   OpenTaskRow,
   StoredDefinition,
 } from '@crm/flow-runtime';
-import { FeedPositionError } from '@crm/flow-runtime';
 import type { SqlClient, SqlDatabase } from './sql.js';
 
 /** The store, with its database for hosts that query or close it. */
@@ -313,6 +312,18 @@ class SeqConflict extends Error {
 /** The SQLSTATE of a database error, when it has one. */
 export function sqlState(e: unknown): string | undefined {
   return typeof e === 'object' && e !== null && 'code' in e && typeof (e as { code: unknown }).code === 'string' ? (e as { code: string }).code : undefined;
+}
+
+/**
+ * A feed position this store never gave out: the runtime's `FeedPositionError` contract (its name and code), which the
+ * engine answers as INVALID_CURSOR. Made here rather than imported: the store loads no runtime code (its CLI runs without it).
+ */
+class FeedPositionError extends Error {
+  readonly code = 'INVALID_CURSOR';
+  override readonly name = 'FeedPositionError';
+  constructor(readonly position: unknown) {
+    super(`'${typeof position === 'string' ? position : typeof position}' is not a feed position of this store: pass a 'next' that feed() returned.`);
+  }
 }
 
 /** The largest transaction id (xid8) and position (bigint) PostgreSQL holds. */
