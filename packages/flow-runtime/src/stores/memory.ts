@@ -153,15 +153,36 @@ export function createMemoryStore(): FlowStore {
     claims.delete(after.instanceId);
   };
 
+  /**
+   * The entry written or read last, and the id last found to have none: a
+   * command reads and writes one case, often right after the one before it
+   * did, so most look-ups skip the Map (a hash look-up that grows slower
+   * with the store).
+   */
+  let lastEntry: Stored | undefined;
+  let lastMissing: string | undefined;
+  const entryOf = (instanceId: string): Stored | undefined => {
+    if (lastEntry !== undefined && lastEntry.instanceId === instanceId) return lastEntry;
+    if (instanceId === lastMissing) return undefined;
+    const entry = instances.get(instanceId);
+    if (entry !== undefined) lastEntry = entry;
+    else lastMissing = instanceId;
+    return entry;
+  };
+
   const appendSync = ({ writes }: AppendRequest): AppendResult => {
       for (const w of writes) {
-        const actualSeq = instances.get(w.instanceId)?.summary.seq ?? 0;
+        const actualSeq = entryOf(w.instanceId)?.summary.seq ?? 0;
         if (actualSeq !== w.expectedSeq) return { ok: false, instanceId: w.instanceId, expectedSeq: w.expectedSeq, actualSeq };
       }
       for (const w of writes) {
-        let entry = instances.get(w.instanceId);
+        let entry = entryOf(w.instanceId);
         const before = entry?.summary;
-        if (!entry) instances.set(w.instanceId, (entry = { startedAt: w.summary.startedAt, instanceId: w.instanceId, log: NO_LOG, raw: NO_EVENTS, count: 0, summary: w.summary, tasks: NO_ROWS, snapshot: false, keys: NO_KEYS }));
+        if (!entry) {
+          instances.set(w.instanceId, (entry = { startedAt: w.summary.startedAt, instanceId: w.instanceId, log: NO_LOG, raw: NO_EVENTS, count: 0, summary: w.summary, tasks: NO_ROWS, snapshot: false, keys: NO_KEYS }));
+          lastEntry = entry;
+          lastMissing = undefined;
+        }
         feed.push(feedLength, entry, entry.count + 1);
         feedLength += w.events.length;
         if (entry.raw.length) encode(entry, w.events);
