@@ -12,6 +12,13 @@
 import { applyChanges } from './data.js';
 import type { FlowEvent, InstanceState, TaskState, TokenState } from './types.js';
 
+/**
+ * A state's times as its literal is written, set right after: a field first
+ * made holding a number would be a boxed double, a box per state (see
+ * `STAMPED_AT` in run.ts, which this module cannot import).
+ */
+const STAMPED = undefined as unknown as number;
+
 /** Applies one event, returning a new state; `state` is left as it was. The first event of a log must be `instance.started`. */
 export function applyEvent(state: InstanceState | undefined, event: FlowEvent): InstanceState {
   return applyInPlace(state ? ownedCopy(state) : undefined, event);
@@ -30,7 +37,7 @@ export function replay(events: readonly FlowEvent[], from?: InstanceState): Inst
  * states share one shape and property access stays fast.
  */
 export function ownedCopy(s: InstanceState): InstanceState {
-  return {
+  const c: InstanceState = {
     instanceId: s.instanceId,
     flowId: s.flowId,
     version: s.version,
@@ -48,9 +55,9 @@ export function ownedCopy(s: InstanceState): InstanceState {
     // Short lists are shared and replaced by a longer one on each write (see `visit`).
     visited: s.visited.length < OWNED_VISITED ? s.visited : s.visited.slice(),
     completedBy: s.completedBy,
-    startedAt: s.startedAt,
+    startedAt: STAMPED,
     startedBy: s.startedBy,
-    updatedAt: s.updatedAt,
+    updatedAt: STAMPED,
     endedAt: s.endedAt,
     outcome: s.outcome,
     endNodeId: s.endNodeId,
@@ -58,6 +65,9 @@ export function ownedCopy(s: InstanceState): InstanceState {
     parent: s.parent,
     children: s.children,
   };
+  c.startedAt = s.startedAt;
+  c.updatedAt = s.updatedAt;
+  return c;
 }
 
 /**
@@ -207,7 +217,7 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent,
 }
 
 function initial(event: Extract<FlowEvent, { type: 'instance.started' }>): InstanceState {
-  return {
+  const s: InstanceState = {
     instanceId: event.instanceId,
     flowId: event.flowId,
     version: event.version,
@@ -223,9 +233,9 @@ function initial(event: Extract<FlowEvent, { type: 'instance.started' }>): Insta
     incidents: NO_ITEMS as unknown as InstanceState['incidents'],
     visited: NO_ITEMS as unknown as InstanceState['visited'],
     completedBy: NONE as InstanceState['completedBy'],
-    startedAt: event.at,
+    startedAt: STAMPED,
     startedBy: event.actor,
-    updatedAt: event.at,
+    updatedAt: STAMPED,
     endedAt: undefined,
     outcome: undefined,
     endNodeId: undefined,
@@ -233,6 +243,9 @@ function initial(event: Extract<FlowEvent, { type: 'instance.started' }>): Insta
     parent: event.parent,
     children: NO_ITEMS as unknown as InstanceState['children'],
   };
+  s.startedAt = event.at;
+  s.updatedAt = event.at;
+  return s;
 }
 
 /** The empty containers new states share (frozen: a state's containers are replaced, never changed in place). */

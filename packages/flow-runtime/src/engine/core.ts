@@ -8,7 +8,7 @@ import { randomId } from './random-id.js';
 import { replay } from './apply.js';
 import type { CompiledFlow } from './compiled.js';
 import { copyJson, isPlainObject, storableText } from './data.js';
-import { decideRun as decide, type Command, type Decision } from './decide.js';
+import { decide, type Command, type Decision } from './decide.js';
 import { checkActor } from './actor-check.js';
 import { definitionStore, type FlowParser } from './definitions.js';
 import { parseFlow } from '../schema/parse-flow.js';
@@ -79,20 +79,44 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
   // replaced some (a spread, a proxy) is used through its Promise methods, so its replacements run.
   const syncAccess = store.sync?.store === store ? store.sync : undefined;
   const defs = definitionStore(store, catalog, clock, parse, options.deployCheck);
-  const states = new Map<string, InstanceState>();
   const listeners = new Set<EngineListener>();
 
-  /** Keeps recent running instances' states (least recently used out); ended ones are rebuilt from the log when asked for. */
+  /**
+   * Recent running instances' states, at most {@link STATE_CACHE} (least recently used out); ended
+   * ones are rebuilt from the log when asked for. The state written last is kept beside the Map and
+   * moves into it only when another instance is written: a case is most often written again right
+   * after (a task done as soon as it opens), and a Map whose one entry comes and goes allocates a new
+   * table on nearly every write (≈220 B per case started and completed).
+   */
+  const states = new Map<string, InstanceState>();
+  let lastId: string | undefined;
+  let last: InstanceState | undefined;
+  const cachedState = (instanceId: string): InstanceState | undefined => (instanceId === lastId ? last : states.get(instanceId));
+  const forget = (instanceId: string) => {
+    if (instanceId === lastId) lastId = last = undefined;
+    else states.delete(instanceId);
+  };
   const remember = (s: InstanceState) => {
-    states.delete(s.instanceId);
-    if (s.status === 'completed' || s.status === 'cancelled') return;
-    states.set(s.instanceId, s);
-    if (states.size > STATE_CACHE) states.delete(states.keys().next().value!);
+    const id = s.instanceId;
+    const running = s.status !== 'completed' && s.status !== 'cancelled';
+    if (id === lastId) {
+      if (running) last = s;
+      else lastId = last = undefined;
+      return;
+    }
+    states.delete(id);
+    if (!running) return;
+    if (lastId !== undefined) {
+      states.set(lastId, last!);
+      if (states.size >= STATE_CACHE) states.delete(states.keys().next().value!);
+    }
+    lastId = id;
+    last = s;
   };
 
   async function loadState(instanceId: string): Promise<InstanceState> {
     if (typeof instanceId !== 'string') throw refusal('UNKNOWN_INSTANCE', 'UNKNOWN_INSTANCE.id', { instanceId: String(instanceId) });
-    const cached = states.get(instanceId);
+    const cached = cachedState(instanceId);
     let events: FlowEvent[];
     try {
       events = await store.load({ instanceId, afterSeq: cached?.seq ?? 0 });
@@ -209,7 +233,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
   /** After an append: the states written cached and subscribers told, or the stale copy dropped. */
   function appended(result: AppendResult, writes: InstanceWrite[]): CommitResult {
     if (!result.ok) {
-      states.delete(result.instanceId);
+      forget(result.instanceId);
       return result;
     }
     for (const w of writes) remember(w.state!);
@@ -245,7 +269,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
     for (let attempt = tried ? 1 : 0; ; attempt++) {
       // The first attempt decides on the cached state when there is one: if another writer got
       // there first, the append's sequence check refuses it and the retry reads the store.
-      const cached = attempt === 0 ? states.get(instanceId) : undefined;
+      const cached = attempt === 0 ? cachedState(instanceId) : undefined;
       let state = cached && (expectedSeq === undefined || cached.seq === expectedSeq) ? cached : await loadState(instanceId);
       firstState ??= state;
       if (expectedSeq !== undefined && state.seq !== expectedSeq) throw conflict(state, expectedSeq);
@@ -294,7 +318,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       const c = command(arg, data);
       const now = clock.now();
       const sync = syncAccess;
-      const state = sync && states.get(instanceId);
+      const state = sync && cachedState(instanceId);
       const flow = state && (expectedSeq === undefined || state.seq === expectedSeq) ? defs.peek(state.flowId, state.version) : undefined;
       // (`flow` is set only when `state` is, and `state` only when `sync` is.)
       if (!flow || flow.subflows) return execute(instanceId, c, actor, expectedSeq, now);

@@ -61,12 +61,6 @@ function sameRoles(a: readonly string[], b: readonly string[]): boolean {
  * and context always give the same events.
  */
 export function decide(state: InstanceState | undefined, command: Command, ctx: DecideContext, actor?: Actor): Decision {
-  const d = decideRun(state, command, ctx, actor);
-  return { state: d.state, events: d.events, effects: d.effects };
-}
-
-/** {@link decide} for the engine: the decision may be the run itself (its other fields are the engine's own). */
-export function decideRun(state: InstanceState | undefined, command: Command, ctx: DecideContext, actor?: Actor): Decision {
   // Completing and changing data need someone doing it; an actor built wrong is no one.
   checkActor(actor, command.type === 'complete' || command.type === 'update');
   const ref = actor ? actorRef(actor) : undefined;
@@ -76,7 +70,16 @@ export function decideRun(state: InstanceState | undefined, command: Command, ct
     if (command.type === 'tick' || command.type === 'child-completed' || command.type === 'child-cancelled') return { state, events: [], effects: [] };
     throw refusal('INSTANCE_ENDED', `INSTANCE_ENDED.${state.status}`, {}, { instanceId: state.instanceId });
   }
-  const run = new Run(state, ctx, ref);
+  const run = Run.begin(state, ctx, ref);
+  try {
+    return decideOn(run, command, actor);
+  } finally {
+    run.end();
+  }
+}
+
+/** Runs a command other than start on its run. */
+function decideOn(run: Run, command: Exclude<Command, { type: 'start' }>, actor: Actor | undefined): Decision {
   switch (command.type) {
     case 'complete':
       complete(run, command.taskId, command.data, actor!);
@@ -126,14 +129,18 @@ function start(command: Extract<Command, { type: 'start' }>, ctx: DecideContext,
   if (startViolations.length) throw limitsError(flow, startViolations, {});
   const first: FlowEvent = { type: 'instance.started', instanceId: command.instanceId, seq: 1, at: STAMPED_AT, actor: ref, flowId: flow.id, version: flow.version, data, parent: command.parent };
   first.at = ctx.now;
-  const run = new Run(applyInPlace(undefined, first), ctx, ref, true);
-  run.record(first);
-  checkControls(run);
-  const tokenId = seqId('k', run.nextSeq);
-  run.push({ type: 'token.moved', instanceId: run.id, seq: run.nextSeq, at: STAMPED_AT, actor: undefined, tokenId, from: undefined, to: flow.start.id, edgeId: undefined });
-  run.enqueue(tokenId);
-  settle(run);
-  return run.done();
+  const run = Run.begin(applyInPlace(undefined, first), ctx, ref, true);
+  try {
+    run.record(first);
+    checkControls(run);
+    const tokenId = seqId('k', run.nextSeq);
+    run.push({ type: 'token.moved', instanceId: run.id, seq: run.nextSeq, at: STAMPED_AT, actor: undefined, tokenId, from: undefined, to: flow.start.id, edgeId: undefined });
+    run.enqueue(tokenId);
+    settle(run);
+    return run.done();
+  } finally {
+    run.end();
+  }
 }
 
 function complete(run: Run, taskId: string, patch: DataPatch, actor: Actor): void {

@@ -63,10 +63,16 @@ export const STEP_LIMIT = 10_000;
 /** Room for the events of a run made up front (most commands emit fewer; `push` onto an empty list makes room for 17). */
 const EVENT_ROOM = 8;
 
+/** What a run holds while no command is under way (never read then). */
+const NO_EVENTS_YET: FlowEvent[] = Object.freeze([]) as unknown as FlowEvent[];
+const NO_STATE = undefined as unknown as InstanceState;
+const NO_FLOW = undefined as unknown as CompiledFlow;
+const NO_CONTEXT = undefined as unknown as DecideContext;
+
 /** One transition in progress; {@link Run.done} makes it the decision. */
 export class Run {
-  /** The events so far, the first `count` entries (see {@link done}). */
-  readonly events: FlowEvent[] = new Array<FlowEvent>(EVENT_ROOM);
+  /** The events so far, the first `count` entries (see {@link done}); a new list for each command. */
+  events: FlowEvent[] = NO_EVENTS_YET;
   private count = 0;
   /** Effects on other instances; one shared empty list until the first ({@link effect}). */
   effects: Effect[] = NO_EFFECTS;
@@ -84,19 +90,54 @@ export class Run {
   tokenEnded = false;
   steps = 0;
   /** The version the instance runs on (changes when it migrates). */
-  flow: CompiledFlow;
-
+  flow: CompiledFlow = NO_FLOW;
   /** The working state: a draft this run owns (see `ownedCopy`), so events fold into it in place. */
-  state: InstanceState;
+  state: InstanceState = NO_STATE;
+  ctx: DecideContext = NO_CONTEXT;
+  actor: ActorRef | undefined = undefined;
+  /** Between {@link Run.begin} and {@link Run.end}. */
+  private busy = false;
 
-  constructor(
-    state: InstanceState,
-    readonly ctx: DecideContext,
-    readonly actor?: ActorRef,
-    owned = false,
-  ) {
-    this.state = owned ? state : ownedCopy(state);
-    this.flow = ctx.flow;
+  private constructor() {}
+  /** The run commands reuse (see {@link Run.begin}). */
+  private static readonly spare = new Run();
+
+  /**
+   * The run for a command, every field set afresh. Decisions are plain
+   * objects ({@link done}), so one run is reused by every command (≈130
+   * bytes each); a decide that begins while another is under way (an id
+   * source that runs a command) gets a run of its own. Call {@link end} when
+   * done, thrown or not.
+   */
+  static begin(state: InstanceState, ctx: DecideContext, actor?: ActorRef, owned = false): Run {
+    const run = Run.spare.busy ? new Run() : Run.spare;
+    run.busy = true;
+    run.events = new Array<FlowEvent>(EVENT_ROOM);
+    run.count = 0;
+    run.effects = NO_EFFECTS;
+    run.head = undefined;
+    run.rest = undefined;
+    run.restAt = 0;
+    run.dataChanged = false;
+    run.tokenEnded = false;
+    run.steps = 0;
+    run.ctx = ctx;
+    run.actor = actor;
+    run.flow = ctx.flow;
+    run.state = owned ? state : ownedCopy(state);
+    return run;
+  }
+
+  /** Lets the run go: it keeps nothing of the command. */
+  end(): void {
+    this.busy = false;
+    this.events = NO_EVENTS_YET;
+    this.effects = NO_EFFECTS;
+    this.rest = undefined;
+    this.state = NO_STATE;
+    this.flow = NO_FLOW;
+    this.ctx = NO_CONTEXT;
+    this.actor = undefined;
   }
 
   /** Queues a token to move on. */
@@ -187,6 +228,7 @@ export class Run {
   /** The decision: the events list cut to those emitted (in place), the state and effects as they are. */
   done(): { state: InstanceState; events: FlowEvent[]; effects: Effect[] } {
     this.events.length = this.count;
-    return this;
+    return { state: this.state, events: this.events, effects: this.effects };
   }
 }
+

@@ -49,6 +49,8 @@ interface DueEntry {
 }
 
 const NO_ROWS: OpenTaskRow[] = [];
+/** What every append that went through answers (one shared, frozen object). */
+const APPENDED: AppendResult = Object.freeze({ ok: true });
 const NO_KEYS: string[] = [];
 const NO_EVENTS: readonly FlowEvent[] = [];
 /** The encoded log of an entry that has none yet (never changed: encoding makes a new array). */
@@ -118,15 +120,18 @@ export function createMemoryStore(): FlowStore {
     if (!keys) byStatus.set(s.status, (keys = ['', `f:${s.flowId}`, `s:${s.status}`, `fs:${s.flowId}\u0000${s.status}`]));
     return keys;
   };
+  // (Index loops on the append path: `for…of` makes an iterator per list.)
   const setTasks = (before: OpenTaskRow[], rows: OpenTaskRow[]) => {
     if (before.length === 0 && rows.length === 0) return;
-    for (const row of before) {
+    for (let i = 0; i < before.length; i++) {
+      const row = before[i]!;
       byRole.get(ALL)?.remove(row);
-      for (const role of row.roles) byRole.get(role)?.remove(row);
+      for (let j = 0; j < row.roles.length; j++) byRole.get(row.roles[j]!)?.remove(row);
     }
-    for (const row of rows) {
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
       roleList(ALL).insert(row);
-      for (const role of row.roles) roleList(role).insert(row);
+      for (let j = 0; j < row.roles.length; j++) roleList(row.roles[j]!).insert(row);
     }
   };
 
@@ -137,8 +142,9 @@ export function createMemoryStore(): FlowStore {
     if (keys !== beforeKeys) {
       // Status (or parent) changed: leave the lists it is no longer in, join the new ones. The lists
       // of all instances and of its flow stay as they are.
-      for (const key of beforeKeys) if (!keys.includes(key)) listed.get(key)?.remove(entry);
-      for (const key of keys) {
+      for (let i = 0; i < beforeKeys.length; i++) if (!keys.includes(beforeKeys[i]!)) listed.get(beforeKeys[i]!)?.remove(entry);
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
         if (beforeKeys.includes(key)) continue;
         let list = listed.get(key);
         if (!list) listed.set(key, (list = new SortedList<Stored, InstanceKey>(compareInstanceKeys)));
@@ -171,11 +177,13 @@ export function createMemoryStore(): FlowStore {
   };
 
   const appendSync = ({ writes }: AppendRequest): AppendResult => {
-      for (const w of writes) {
+      for (let i = 0; i < writes.length; i++) {
+        const w = writes[i]!;
         const actualSeq = entryOf(w.instanceId)?.summary.seq ?? 0;
         if (actualSeq !== w.expectedSeq) return { ok: false, instanceId: w.instanceId, expectedSeq: w.expectedSeq, actualSeq };
       }
-      for (const w of writes) {
+      for (let i = 0; i < writes.length; i++) {
+        const w = writes[i]!;
         let entry = entryOf(w.instanceId);
         const before = entry?.summary;
         if (!entry) {
@@ -202,7 +210,7 @@ export function createMemoryStore(): FlowStore {
         // A write without a snapshot makes the old one stale: readers fall back to the log.
         entry.snapshot = w.state !== undefined;
       }
-      return { ok: true };
+      return APPENDED;
   };
 
   const getDefinitionSync = ({ flowId, version }: GetDefinitionRequest): StoredDefinition | undefined =>
