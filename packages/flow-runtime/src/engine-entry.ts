@@ -86,10 +86,10 @@ export function checkFlowShape(input: unknown): ParseResult<Flow> {
   let json = '';
   try {
     json = JSON.stringify(input);
-  } catch (e) {
-    add('', `A flow must be JSON: ${String(e)}`);
+  } catch {
+    add('', 'A flow must be JSON.');
   }
-  if (/(?<!\\)(?:\\\\)*\\u(?:0000|d[89a-f])/.test(json)) add('', 'A text holds a NUL or half of a surrogate pair, which no store keeps (parseFlow says where).', 'FLOW_E017');
+  if (/(?<!\\)(?:\\\\)*\\u(?:0000|d[89a-f])/.test(json)) add('', 'A text holds a NUL or half of a surrogate pair, which no store keeps.', 'FLOW_E017');
   if (problems.length > 0) return { ok: false, problems };
   // A flow that keeps no data of its own has an empty data schema (the engine reads it on every start).
   return { ok: true, value: (input.data === undefined ? { ...input, data: {} } : input) as unknown as Flow, problems: [] };

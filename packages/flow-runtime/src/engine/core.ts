@@ -12,7 +12,7 @@ import { decide, type Command, type Decision } from './decide.js';
 import { checkActor } from './actor-check.js';
 import { definitionStore, type FlowParser } from './definitions.js';
 import { parseFlow } from '../schema/parse-flow.js';
-import { isEngineError, refusal, type EngineError } from './errors.js';
+import { isEngineError, refusal, storeFailed, type EngineError } from './errors.js';
 import { historyEntry } from './history.js';
 import { openTaskRows, summarize } from './projections.js';
 import type { DecideContext, Effect } from './run.js';
@@ -115,7 +115,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
   };
 
   async function loadState(instanceId: string): Promise<InstanceState> {
-    if (typeof instanceId !== 'string') throw refusal('UNKNOWN_INSTANCE', 'UNKNOWN_INSTANCE.id', { instanceId: String(instanceId) });
+    if (!isId(instanceId)) throw refusal('UNKNOWN_INSTANCE', 'UNKNOWN_INSTANCE.id', { instanceId: String(instanceId) });
     const cached = cachedState(instanceId);
     let events: FlowEvent[];
     try {
@@ -489,6 +489,8 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       const limit = pageLimit(query.limit);
       const token = query.cursor ?? query.after;
       const after = token === undefined ? undefined : decodeInstanceCursor(token);
+      // A filter no store keeps (not text, a NUL, half a surrogate pair) matches nothing, on every store.
+      if (![flowId, status, parentId].every((f) => f === undefined || isId(f))) return page([]);
       // Filters left undefined are not applied (every store reads them so).
       const rows = await guard(() => store.instances({ flowId, status, parentId, limit: limit === undefined ? undefined : limit + 1, after }));
       if (limit === undefined || rows.length <= limit) return page(rows);
@@ -498,18 +500,19 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
 
     feed(query = {}) {
       // The same page sizes and positions on every store: a whole number of at least 1, a position as text.
+      let limit: number | undefined;
       try {
-        pageLimit(query.limit);
+        limit = pageLimit(query.limit);
         if (query.after !== undefined && typeof query.after !== 'string') throw badCursor(query.after);
       } catch (e) {
         return Promise.reject(e);
       }
       // A position the store never gave out (malformed, negative, another store's) is the caller's mistake, alike on every store.
-      return guard(() => store.feed(query), (e) => (e as Error | null)?.name === 'FeedPositionError' && badCursor(query.after));
+      return guard(() => store.feed(limit ? { after: query.after, limit } : query), (e) => (e as Error | null)?.name === 'FeedPositionError' && badCursor(query.after));
     },
 
     async events(instanceId) {
-      const events = typeof instanceId === 'string' ? await guard(() => store.load({ instanceId })) : [];
+      const events = isId(instanceId) ? await guard(() => store.load({ instanceId })) : [];
       if (!events.length) throw refusal('UNKNOWN_INSTANCE', 'UNKNOWN_INSTANCE.id', { instanceId: String(instanceId) });
       return events;
     },
@@ -555,7 +558,16 @@ const cancelCommand: CommandMaker = (reason) => ({ type: 'cancel', reason });
 function pageLimit(limit: number | undefined): number | undefined {
   if (limit === undefined) return undefined;
   if (!Number.isInteger(limit) || limit < 1) throw refusal('INVALID_CURSOR', 'INVALID_CURSOR.limit', { limit: String(limit) });
-  return limit;
+  // Larger pages than any store can count to (PostgreSQL's LIMIT is a bigint) are read as the largest.
+  return Math.min(limit, MAX_PAGE);
+}
+
+/** The largest page size handed to a store. */
+const MAX_PAGE = 1e9;
+
+/** An id the store is asked about: text every store keeps (no NUL, no half of a surrogate pair). */
+function isId(v: unknown): v is string {
+  return typeof v === 'string' && storableText(v);
 }
 
 /** Store failures become STORE_FAILED (unless `own` names them otherwise); engine errors pass through. */
@@ -567,10 +579,6 @@ async function guard<T>(f: () => Promise<T>, own?: (e: unknown) => EngineError |
   }
 }
 
-function storeFailed(e: unknown): Error {
-  if (isEngineError(e)) return e;
-  return refusal('STORE_FAILED', 'STORE_FAILED.store', { why: e instanceof Error ? e.message : String(e) });
-}
 
 /** A reason holding text no store keeps alike (NUL, half a surrogate pair): refused on every store, not only on PostgreSQL. */
 function badText(): EngineError {

@@ -7,7 +7,8 @@ import type { Flow } from '../schema/flow.js';
 import type { ParseResult, Problem } from '../schema/problems.js';
 import type { FlowStore, Retirement, StoredDefinition } from '../stores/types.js';
 import { compileFlow, type CompiledFlow } from './compiled.js';
-import { isEngineError, refusal, type DeployFinding, type EngineError } from './errors.js';
+import { storableText } from './data.js';
+import { isEngineError, refusal, storeFailed, type DeployFinding, type EngineError } from './errors.js';
 import type { Clock, DefinitionInfo, DeployCheck, DeployResult } from './types.js';
 import type { TextArg } from './texts/types.js';
 
@@ -67,13 +68,13 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
       const hit = compiled.get(key(flowId, version));
       if (hit) return hit;
     }
-    let stored = await store.getDefinition(version === undefined ? { flowId } : { flowId, version });
+    let stored = await db(() => store.getDefinition(version === undefined ? { flowId } : { flowId, version }));
     if (!stored) {
       throw version === undefined ? refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.flow', { flowId }) : refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
     }
     if (version === undefined && stored.retired) {
       // The latest is retired: the newest version still in service.
-      const active = (await store.definitions({ flowId })).filter((d) => !d.retired);
+      const active = (await db(() => store.definitions({ flowId }))).filter((d) => !d.retired);
       const newest = active[active.length - 1];
       if (!newest) throw refusal('FLOW_RETIRED', 'FLOW_RETIRED.all', { flowId });
       stored = newest;
@@ -86,7 +87,7 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
   async function startable(flowId: string, version?: number): Promise<CompiledFlow> {
     checkId(flowId, version);
     if (version !== undefined) {
-      const stored = await store.getDefinition({ flowId, version });
+      const stored = await db(() => store.getDefinition({ flowId, version }));
       if (stored?.retired) {
         const r = stored.retired;
         throw refusal('FLOW_RETIRED', 'FLOW_RETIRED.version', { flowId, version, by: r.by.name ?? r.by.id, at: { kind: 'time', at: r.at }, reason: r.reason });
@@ -97,7 +98,7 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
 
   async function retire(flowId: string, version: number, retired: Retirement): Promise<DefinitionInfo> {
     checkId(flowId, version);
-    const after = await store.retireDefinition({ flowId, version, retired });
+    const after = await db(() => store.retireDefinition({ flowId, version, retired }));
     if (!after) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });
     latest.delete(flowId);
     return info(after);
@@ -133,7 +134,7 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
       for (const n of flow.nodes) {
         if (n.kind !== 'subflow' || deployed.has(n.flow)) continue;
         // A retired version is no target for a new flow: only versions in service count.
-        const defs = await store.definitions({ flowId: n.flow });
+        const defs = await db(() => store.definitions({ flowId: n.flow }));
         deployed.set(n.flow, defs.filter((d) => !d.retired).map((d) => d.flow));
       }
       const all = deployCheck(flow, { catalog, deployed });
@@ -148,14 +149,14 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
     }
     compiled.delete(key(flow.id, flow.version));
     byVersion.get(flow.id)?.delete(flow.version);
-    const existing = await store.getDefinition({ flowId: flow.id, version: flow.version });
+    const existing = await db(() => store.getDefinition({ flowId: flow.id, version: flow.version }));
     const same = (other: Flow) => canonical(other) === canonical(flow);
     if (existing) {
       if (same(existing.flow)) return { flowId: flow.id, version: flow.version, created: false };
       throw versionExists(flow);
     }
     compile(flow);
-    const res = await store.putDefinition({ definition: { flowId: flow.id, version: flow.version, flow, deployedAt: clock.now() } });
+    const res = await db(() => store.putDefinition({ definition: { flowId: flow.id, version: flow.version, flow, deployedAt: clock.now() } }));
     if (!res.created) {
       if (same(res.existing.flow)) return { flowId: flow.id, version: flow.version, created: false };
       throw versionExists(flow);
@@ -164,7 +165,9 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
   }
 
   async function list(flowId?: string): Promise<DefinitionInfo[]> {
-    const all = await store.definitions(flowId === undefined ? {} : { flowId });
+    // An id no store keeps names no flow: nothing, on every store.
+    if (flowId !== undefined && (typeof flowId !== 'string' || !storableText(flowId))) return [];
+    const all = await db(() => store.definitions(flowId === undefined ? {} : { flowId }));
     return all.map(info);
   }
 
@@ -230,7 +233,17 @@ export function invalidFlowError(problems: readonly Problem[]): EngineError {
  * names no deployed flow (UNKNOWN_FLOW on every store, rather than a version
  * `'1'` found on one store and a database error on another).
  */
+/** Calls the store: its failures are STORE_FAILED, as for every other store call of the engine. */
+async function db<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    throw storeFailed(e);
+  }
+}
+
 function checkId(flowId: unknown, version: unknown): void {
-  if (typeof flowId !== 'string') throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.flow', { flowId: String(flowId) });
+  // Text no store keeps (NUL, half a surrogate pair) names no flow either: answered here, not by a database error.
+  if (typeof flowId !== 'string' || !storableText(flowId)) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.flow', { flowId: String(flowId) });
   if (version !== undefined && !(Number.isInteger(version) && (version as number) > 0)) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version: String(version) });
 }

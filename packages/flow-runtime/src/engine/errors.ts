@@ -100,3 +100,9 @@ export function refusal(code: EngineErrorCode, key: string, args: EngineTextArgs
   const text: EngineText = { key, args };
   return new EngineError(code, formatEngineText(text, { locale: 'en', timeZone: 'UTC' }), { ...details, text });
 }
+
+/** A store's failure as STORE_FAILED (an engine refusal passes through as it is). */
+export function storeFailed(e: unknown): Error {
+  if (isEngineError(e)) return e;
+  return refusal('STORE_FAILED', 'STORE_FAILED.store', { why: e instanceof Error ? e.message : String(e) });
+}

@@ -2,6 +2,7 @@
  * Paging cursors of the engine's lists. A cursor is the key of the last item
  * of a page, written as a short URL-safe string; callers treat it as opaque.
  */
+import { storableText } from './data.js';
 import { refusal, type EngineError } from './errors.js';
 import type { Page } from './types.js';
 import type { InstanceKey, TaskKey } from '../stores/types.js';
@@ -37,11 +38,15 @@ export function decodeInstanceCursor(cursor: string): InstanceKey {
 function split(cursor: string, kind: string, count: number): string[] {
   const parts = typeof cursor === 'string' ? cursor.split('.') : [];
   if (parts.length !== count || parts[0] !== kind) throw badCursor(cursor);
+  let ids: string[];
   try {
-    return parts.map((p) => decodeURIComponent(p));
+    ids = parts.map((p) => decodeURIComponent(p));
   } catch {
     throw badCursor(cursor);
   }
+  // The lists never hand out ids no store keeps (a NUL, half a surrogate pair).
+  if (!ids.every(storableText)) throw badCursor(cursor);
+  return ids;
 }
 
 function num(text: string, cursor: string): number {

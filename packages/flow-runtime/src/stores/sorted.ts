@@ -105,11 +105,8 @@ export class FeedPositionError extends Error {
   /** The engine's code for it. */
   readonly code = 'INVALID_CURSOR';
   override readonly name = 'FeedPositionError';
-  constructor(
-    /** The position given. */
-    readonly position: unknown,
-  ) {
-    super(`'${typeof position === 'string' ? position : typeof position}' is not a feed position of this store: pass a 'next' that feed() returned.`);
+  constructor(position: unknown) {
+    super(`'${typeof position === 'string' ? position : typeof position}' is not a feed position of this store.`);
   }
 }
 

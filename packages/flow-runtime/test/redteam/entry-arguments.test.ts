@@ -10,18 +10,21 @@ const loose = (engine: Engine) => engine as unknown as Loose;
 
 describe('an actor built wrong is refused, not misread', () => {
   // Each names the part that is wrong and what it must be, in English and Chinese.
-  const ROLES = ['actor.roles must be a list of role names.', 'actor.roles 必须是角色名的列表。'];
-  const CLEAN = (part: string) => [`${part} must be text without a NUL or a broken character.`, `${part} 必须是不含空字符或残缺字符的文本。`];
-  const SHAPE = ['actor must be an object { id, roles } naming who does this.', 'actor 必须是指明操作人的对象 { id, roles }。'];
+  const ROLES = ['actor.roles must be a list of role names', 'actor.roles必须是角色名列表'];
+  const CLEAN = (part: string) => [`${part[0]!.toUpperCase()}${part.slice(1)} cannot be stored: it holds a NUL or a broken character.`, `${part}无法保存：含有空字符或残缺字符。`];
+  const SHAPE = ['actor must be an object { id, roles }', 'actor必须是对象 { id, roles }'];
   it.each([
     ['no roles', { id: 'r' }, ROLES],
     ['roles as one text', { id: 'r', roles: 'rep' }, ROLES],
     ['a role that is not text', { id: 'r', roles: [7] }, ROLES],
-    ['an id that is not text', { id: 42, roles: ['rep'] }, ['actor.id must be text.', 'actor.id 必须是文本。']],
-    ['no id', { roles: ['rep'] }, ['actor.id must be text.', 'actor.id 必须是文本。']],
-    ['a name that is not text', { id: 'r', name: ['Rita'], roles: ['rep'] }, ['actor.name must be text.', 'actor.name 必须是文本。']],
+    ['an id that is not text', { id: 42, roles: ['rep'] }, ['actor.id must be text', 'actor.id必须是文本']],
+    ['no id', { roles: ['rep'] }, ['actor.id must be text', 'actor.id必须是文本']],
+    ['a name that is not text', { id: 'r', name: ['Rita'], roles: ['rep'] }, ['actor.name must be text', 'actor.name必须是文本']],
     ['an id holding a NUL', { id: 'r\u0000', roles: ['rep'] }, CLEAN('actor.id')],
     ['a role holding half a surrogate pair', { id: 'r', roles: ['rep', 'x\uD800'] }, CLEAN('actor.roles.1')],
+    // A truthy text made the host's own actor on start (no start roles) and update (no window access).
+    ['system as a text', { id: 'm', roles: [], system: 'false' }, ['actor.system must be yes or no (true or false)', 'actor.system必须是是或否（true 或 false）']],
+    ['system as a number', { id: 'm', roles: ['rep'], system: 1 }, ['actor.system must be yes or no (true or false)', 'actor.system必须是是或否（true 或 false）']],
     ['a text', 'rep', SHAPE],
     ['a list', ['rep'], SHAPE],
   ])('%s: complete, update, cancel, start and tasks give NOT_PERMITTED naming what is wrong', async (_, actor, [enText, zhText]) => {
@@ -65,8 +68,8 @@ describe('missing options and data of the wrong shape', () => {
     for (const p of [e.complete(c.id, c.task), e.complete(c.id, c.task, {}), e.complete(c.id, c.task, { actor: null }), e.updateData(c.id), e.updateData(c.id, { data: { 'order.note': 'x' } }), e.tasks({}), e.tasks(c.id)]) {
       const err = await refused(p);
       expect(err.code).toBe('NOT_PERMITTED');
-      expect(en(err)).toBe('actor must be an object { id, roles } naming who does this.');
-      expect(zh(err)).toBe('actor 必须是指明操作人的对象 { id, roles }。');
+      expect(en(err)).toBe('actor must be an object { id, roles }');
+      expect(zh(err)).toBe('actor必须是对象 { id, roles }');
     }
   });
 

@@ -397,6 +397,43 @@ export function storeContract(name: string, make: () => Promise<FlowStore> | Flo
       expect((await engine.instance(instance.instanceId)).status).toBe('active');
     });
 
+    it('answers ids, filters, cursors and page sizes no store keeps alike the same on every store, never with a database error', async () => {
+      const store = await make();
+      let n = 0;
+      const engine = createEngine({ store, catalog, clock: { now: () => 1_000 }, ids: () => `k${++n}` });
+      await engine.deploy(orderFlow, { actor: DEPLOYER });
+      const { instance } = await engine.start('order', { actor: sales, hostData: { customer: { name: 'A', creditLimit: 10, creditUsed: 0, paymentTerms: 'net30' } } });
+      const answer = (p: Promise<unknown>) =>
+        p.then(
+          (v) => (Array.isArray(v) ? `${v.length} items` : 'ok'),
+          (e: { code?: string; name?: string }) => e.code ?? `raw ${e.name}`,
+        );
+      const loose = engine as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+      for (const bad of ['k1\u0000', 'order\u0000', '\uD800', 'x\uDC00y']) {
+        expect(await answer(engine.instance(bad)), JSON.stringify(bad)).toBe('UNKNOWN_INSTANCE');
+        expect(await answer(engine.events(bad))).toBe('UNKNOWN_INSTANCE');
+        expect(await answer(engine.history(bad))).toBe('UNKNOWN_INSTANCE');
+        expect(await answer(engine.tasks(bad, { actor: sales }))).toBe('UNKNOWN_INSTANCE');
+        expect(await answer(engine.cancel(bad, { actor: sales, reason: 'mistake' }))).toBe('UNKNOWN_INSTANCE');
+        expect(await answer(engine.updateData(bad, { actor: sales, data: { note: 'x' } }))).toBe('UNKNOWN_INSTANCE');
+        expect(await answer(engine.definition(bad))).toBe('UNKNOWN_FLOW');
+        expect(await answer(engine.definition(bad, 1))).toBe('UNKNOWN_FLOW');
+        expect(await answer(engine.start(bad, { actor: sales }))).toBe('UNKNOWN_FLOW');
+        expect(await answer(engine.retire(bad, 1, { actor: DEPLOYER, reason: 'old' }))).toBe('UNKNOWN_FLOW');
+        expect(await answer(engine.definitions(bad))).toBe('0 items');
+        for (const filter of [{ flowId: bad }, { parentId: bad }, { status: bad }]) expect(await answer(loose.instances!(filter))).toBe('0 items');
+        expect(await answer(engine.instances({ limit: 1, cursor: `i.0.${encodeURIComponent(bad.replace(/[\uD800-\uDFFF]/g, ''))}%00` }))).toBe('INVALID_CURSOR');
+        expect(await answer(engine.tasks({ actor: sales, limit: 1, cursor: 't.0.k1.%ED%A0%80' }))).toBe('INVALID_CURSOR');
+      }
+      // Page sizes past what a store counts to are read as the largest page: everything.
+      for (const limit of [1e20, 2 ** 64, Number.MAX_VALUE]) {
+        expect(await answer(engine.instances({ limit }))).toBe('1 items');
+        expect(await answer(engine.tasks({ actor: sales, limit }))).toBe('1 items');
+        expect((await engine.feed({ limit })).events.length).toBeGreaterThan(0);
+      }
+      expect((await engine.instance(instance.instanceId)).status).toBe('active');
+    });
+
     it('refuses a definition holding text no store keeps (NUL, half a surrogate pair) at deploy, naming the path, before the store', async () => {
       const store = await make();
       const engine = createEngine({ store, catalog, clock: { now: () => 1_000 } });

@@ -40,10 +40,8 @@ export const ENGINE_TEXTS: Readonly<Record<string, CatalogEntry>> = {
   INVALID_CURSOR: { en: 'That page position is not one this list gave out.' },
 
   // ── Who may do what ────────────────────────────────────────────────────────
-  'NOT_PERMITTED.actor': { en: '{field} must be {problem}.' },
-  'actor.shape': { en: 'an object { id, roles } naming who does this' },
+  'actor.shape': { en: 'an object { id, roles }' },
   'actor.roles': { en: 'a list of role names' },
-  'actor.clean': { en: 'text without a NUL or a broken character' },
   'NOT_PERMITTED.start': { en: 'Only {roles} may start {flow}.' },
   'NOT_PERMITTED.task': {
     en: (a) => `Only ${a.s.roles} may do ${a.s.step}${a.has('yours') ? ` (you act as ${a.s.yours})` : ''}.`,
