@@ -20,16 +20,25 @@ export function checkActor(actor: unknown, required?: boolean): asserts actor is
   throw wrong[1] ? refusal('NOT_PERMITTED', 'value.mustBe', { field, problem: { kind: 'msg', key: wrong[1] } }) : refusal('NOT_PERMITTED', 'INVALID_VALUE.stored', { field, why: { kind: 'msg', key: 'data.badText' } });
 }
 
-/** The part of an actor built wrong and what it must be (a text key; '' for text no store keeps), or undefined when it is fine. */
+/**
+ * The part of an actor built wrong and what it must be (a text key; '' for text no store keeps), or
+ * undefined when it is fine. Runs on every command: checks each part in turn, without a list of part
+ * names or a closure per call.
+ */
 function actorProblem(a: { id?: unknown; roles?: unknown; name?: unknown; system?: unknown }): [string, string] | undefined {
   if (typeof a !== 'object' || Array.isArray(a)) return ['', 'actor.shape'];
   // Text no store keeps alike (NUL, half a surrogate pair) in the id, name or roles names no one either: events record them.
-  for (const part of ['id', 'name'] as const) if ((part === 'id' || a[part] !== undefined) && !isText(a[part])) return [`.${part}`, typeof a[part] === 'string' ? '' : 'value.text'];
+  if (!isText(a.id)) return ['.id', typeof a.id === 'string' ? '' : 'value.text'];
+  if (a.name !== undefined && !isText(a.name)) return ['.name', typeof a.name === 'string' ? '' : 'value.text'];
   // Only `true` makes the host's own actor (window access not checked): a text such as 'false' is no yes or no.
   if (a.system !== undefined && typeof a.system !== 'boolean') return ['.system', 'value.boolean'];
-  if (!Array.isArray(a.roles)) return ['.roles', 'actor.roles'];
-  const i = a.roles.findIndex((r) => !isText(r));
-  return i < 0 ? undefined : typeof a.roles[i] === 'string' ? [`.roles.${i}`, ''] : ['.roles', 'actor.roles'];
+  const roles = a.roles;
+  if (!Array.isArray(roles)) return ['.roles', 'actor.roles'];
+  for (let i = 0; i < roles.length; i++) {
+    const r: unknown = roles[i];
+    if (!isText(r)) return typeof r === 'string' ? [`.roles.${i}`, ''] : ['.roles', 'actor.roles'];
+  }
+  return undefined;
 }
 
 function isText(v: unknown): boolean {
