@@ -98,7 +98,7 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent,
       break;
     }
     case 'token.joined': {
-      s.tokens = without(s.tokens, ...event.consumed);
+      s.tokens = without(s.tokens, event.consumed);
       const outer = s.families[event.familyId]?.outer;
       s.families = without(s.families, event.familyId);
       s.tokens[event.tokenId] = token(event.tokenId, event.nodeId, outer);
@@ -372,9 +372,11 @@ function dropMember(s: InstanceState, familyId: string, member: string): void {
   if (f.outer) dropMember(s, f.outer, familyId);
 }
 
-/** A copy without some keys: cheaper than `delete`, which turns small objects into slow dictionaries. */
-function without<T>(obj: Record<string, T>, ...keys: string[]): Record<string, T> {
+/** A copy without a key, or some: cheaper than `delete`, which turns small objects into slow dictionaries. */
+function without<T>(obj: Record<string, T>, keys: string | readonly string[]): Record<string, T> {
   const out: Record<string, T> = {};
-  for (const k in obj) if (!keys.includes(k)) out[k] = obj[k]!;
+  if (typeof keys === 'string') {
+    for (const k in obj) if (k !== keys) out[k] = obj[k]!;
+  } else for (const k in obj) if (!keys.includes(k)) out[k] = obj[k]!;
   return out;
 }

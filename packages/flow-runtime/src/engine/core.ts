@@ -19,7 +19,7 @@ import type { DecideContext, Effect } from './run.js';
 import { rolesArg, stepArg } from './names.js';
 import type { Actor, CommandResult, DataPatch, Engine, EngineListener, EngineOptions, FlowEvent, InstanceState, InstanceSummary, OpenTaskRow, Page, TasksQuery, TaskView } from './types.js';
 import { taskView, taskViews } from './views.js';
-import type { AppendResult, InstanceWrite, SyncStoreAccess } from '../stores/types.js';
+import type { AppendResult, GetDefinitionRequest, InstanceWrite, StoredDefinition, SyncStoreAccess } from '../stores/types.js';
 import { badCursor, decodeInstanceCursor, decodeTaskCursor, encodeInstanceCursor, encodeTaskCursor, page } from './paging.js';
 
 const STATE_CACHE = 5_000;
@@ -204,6 +204,8 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
     return writes.length ? appended(await guard(() => store.append({ writes })), writes) : OK;
   }
 
+  /** The one request the synchronous start fills and hands to the store each time (see {@link SyncStoreAccess.getDefinition}). */
+  const definitionRequest: GetDefinitionRequest = { flowId: '', version: undefined };
   /** The one request {@link commitOneSync} fills and hands to the store each time (see {@link SyncStoreAccess.append}). */
   const one = {} as InstanceWrite;
   const oneRequest = { writes: [one] };
@@ -236,7 +238,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       forget(result.instanceId);
       return result;
     }
-    for (const w of writes) remember(w.state!);
+    for (let i = 0; i < writes.length; i++) remember(writes[i]!.state!);
     if (listeners.size) for (const w of writes) notify(w.instanceId, w.events, w.state!);
     return OK;
   }
@@ -386,7 +388,12 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
         // The store synchronous and the version compiled: decided and appended without waiting. A
         // retired version takes the full path (its refusal, or the newest version in service).
         const sync = syncAccess;
-        const stored = sync?.getDefinition({ flowId, version: options.version });
+        let stored: StoredDefinition | undefined;
+        if (sync) {
+          definitionRequest.flowId = flowId;
+          definitionRequest.version = options.version;
+          stored = sync.getDefinition(definitionRequest);
+        }
         const flow = stored && !stored.retired ? defs.peek(flowId, stored.version) : undefined;
         if (sync && flow && !flow.subflows) {
           const command = startCommand(options) as Extract<Command, { type: 'start' }>;

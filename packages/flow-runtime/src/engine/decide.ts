@@ -10,7 +10,7 @@ import { actingRoles, type TaskBinding } from './access.js';
 import { leave, resolveStepRuleIncidents, settle } from './advance.js';
 import { checkWrites, missingRequired, requiredError } from './checks.js';
 import { checkControls, closedGates } from './controls.js';
-import { applyChanges, normalizePatch } from './data.js';
+import { applyChanges, isPlainObject, normalizePatch } from './data.js';
 import { refusal } from './errors.js';
 import { cancel, childCancelled, childCompleted, migrate, tick } from './lifecycle.js';
 import { flowArg, rolesArg, stepArg } from './names.js';
@@ -113,20 +113,8 @@ function start(command: Extract<Command, { type: 'start' }>, ctx: DecideContext,
   if (!command.parent && roles?.length && !actor?.system && !actor?.roles.some((r) => roles.includes(r))) {
     throw refusal('NOT_PERMITTED', 'NOT_PERMITTED.start', { roles: rolesArg(flow, roles), flow: flowArg(flow) }, { roles: [...roles] });
   }
-  // Start data is a write like any other: a person fills in only what is theirs to enter at the start
-  // (the engine's own sub-flow input and a system actor's data are the host's); values the host loaded
-  // from its systems (CRM records) come as hostData, checked against the data schema only.
-  const trusted = command.parent !== undefined || actor?.system === true;
-  const hostChanges = command.hostData ? checkWrites(flow, NO_DATA, normalizePatch(command.hostData, flow.flow.data), { editable: 'any' }) : [];
-  const entries = normalizePatch(command.data, flow.flow.data);
-  const changes = checkWrites(flow, NO_DATA, entries, trusted ? { editable: 'any' } : { editable: startEditable(flow, actor), start: true });
-  // A case started without data shares one empty (frozen) object: data is replaced on a write, never changed in place.
-  let data: ProcessData = applyChanges(NO_DATA, hostChanges.length ? [...hostChanges, ...changes] : changes);
-  data = withStartIds(flow.flow.data, data, ctx);
-  // The limits judge what the starter enters; records the host loaded are the CRM's (a complaint about last
-  // month's order keeps that order's ship date), checked against the data schema only.
-  const startViolations = changes.length ? constraintViolations(flow, data, trusted ? [] : changes, ctx.now) : [];
-  if (startViolations.length) throw limitsError(flow, startViolations, {});
+  // No data at all (a case started from a button): nothing to check or to give ids to; the shared empty data.
+  const data = !command.hostData && isEmptyObject(command.data) ? NO_DATA : startData(command, ctx, actor);
   const first: FlowEvent = { type: 'instance.started', instanceId: command.instanceId, seq: 1, at: STAMPED_AT, actor: ref, flowId: flow.id, version: flow.version, data, parent: command.parent };
   first.at = ctx.now;
   const run = Run.begin(applyInPlace(undefined, first), ctx, ref, true);
@@ -141,6 +129,33 @@ function start(command: Extract<Command, { type: 'start' }>, ctx: DecideContext,
   } finally {
     run.end();
   }
+}
+
+/** A case's first data: the start command's data and the host's, checked, with ids for the records that hold fields. */
+function startData(command: Extract<Command, { type: 'start' }>, ctx: DecideContext, actor: Actor | undefined): ProcessData {
+  const flow = ctx.flow;
+  // Start data is a write like any other: a person fills in only what is theirs to enter at the start
+  // (the engine's own sub-flow input and a system actor's data are the host's); values the host loaded
+  // from its systems (CRM records) come as hostData, checked against the data schema only.
+  const trusted = command.parent !== undefined || actor?.system === true;
+  const hostChanges = command.hostData ? checkWrites(flow, NO_DATA, normalizePatch(command.hostData, flow.flow.data), { editable: 'any' }) : [];
+  const entries = normalizePatch(command.data, flow.flow.data);
+  const changes = checkWrites(flow, NO_DATA, entries, trusted ? { editable: 'any' } : { editable: startEditable(flow, actor), start: true });
+  // A case started without data shares one empty (frozen) object: data is replaced on a write, never changed in place.
+  let data: ProcessData = applyChanges(NO_DATA, hostChanges.length ? [...hostChanges, ...changes] : changes);
+  data = withStartIds(flow.flow.data, data, ctx);
+  // The limits judge what the starter enters; records the host loaded are the CRM's (a complaint about last
+  // month's order keeps that order's ship date), checked against the data schema only.
+  const startViolations = changes.length ? constraintViolations(flow, data, trusted ? [] : changes, ctx.now) : [];
+  if (startViolations.length) throw limitsError(flow, startViolations, {});
+  return data;
+}
+
+/** True for a plain object with no members of its own (told without making a list of its keys). */
+function isEmptyObject(v: unknown): boolean {
+  if (!isPlainObject(v)) return false;
+  for (const k in v) if (Object.prototype.hasOwnProperty.call(v, k)) return false;
+  return true;
 }
 
 function complete(run: Run, taskId: string, patch: DataPatch, actor: Actor): void {

@@ -208,7 +208,7 @@ export interface SyncStoreAccess {
    * hold, never the request, its `writes` list or a write itself.
    */
   append(request: AppendRequest): AppendResult;
-  /** As {@link FlowStore.getDefinition}. */
+  /** As {@link FlowStore.getDefinition}; the engine reuses the request object too (never keep it). */
   getDefinition(request: GetDefinitionRequest): StoredDefinition | undefined;
 }
 
