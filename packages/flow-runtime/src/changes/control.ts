@@ -19,6 +19,9 @@ import { compareFlows, type FlowComparison } from '../compare/compare.js';
 import { testScenarios } from '../analysis/simulate/coverage.js';
 import type { Scenario } from '../analysis/simulate/types.js';
 import { changeRefusal } from './texts.js';
+import { checkActor } from '../engine/actor-check.js';
+import { storableText } from '../engine/data.js';
+import { storeFailed } from '../engine/errors.js';
 import { dryRunMove, proposeNodeMap, reasonOf, runningCases, type CaseMove } from './migration.js';
 import { lintDelta, roleChanges, type LintDelta, type RoleChange } from './review.js';
 
@@ -178,12 +181,15 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
   const who = (a: Actor) => a.name ?? a.id;
 
   function requireAdmin(actor: Actor | undefined, what: string): asserts actor is Actor {
+    // An actor built wrong (roles as one text, a NUL in its name) is refused naming what is wrong, as by the engine.
+    checkActor(actor);
     const args = { roles: rolesArg(names, adminRoles), what: { kind: 'msg' as const, key: `admin.${what}` } };
     if (!actor) throw changeRefusal('NOT_PERMITTED', 'NOT_PERMITTED.adminNoActor', args, { roles: [...adminRoles] });
     if (!isAdmin(actor)) throw changeRefusal('NOT_PERMITTED', 'NOT_PERMITTED.admin', { ...args, actor: who(actor) }, { roles: [...adminRoles] });
   }
 
   function requireAuthor(actor: Actor | undefined): asserts actor is Actor {
+    checkActor(actor);
     const roles = [...authorRoles, ...adminRoles];
     const args = { roles: rolesArg(names, roles) };
     if (!actor) throw changeRefusal('NOT_PERMITTED', 'NOT_PERMITTED.changeNoActor', args, { roles });
@@ -196,7 +202,24 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
     return changeRefusal('CHANGE_STAGE', 'CHANGE_STAGE.stage', { flowId, version, stage: stageArg(stage), what: { kind: 'msg', key: `change.what.${what}` } });
   }
 
-  const text = (s: unknown) => (typeof s === 'string' ? s.trim() : '');
+  /** A note or reason given as text, trimmed; one holding text no store keeps (a NUL, half a surrogate pair) is refused before the store. */
+  const text = (s: unknown, field = 'reason') => {
+    const t = typeof s === 'string' ? s.trim() : '';
+    if (!storableText(t)) throw changeRefusal('INVALID_VALUE', 'INVALID_VALUE.stored', { field, why: { kind: 'msg', key: 'data.badText' } });
+    return t;
+  };
+
+  /** Calls the store: its failures are STORE_FAILED, never the database's own error. */
+  async function db<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (e) {
+      throw storeFailed(e);
+    }
+  }
+
+  /** The change log of a flow id; an id that is not text every store keeps names no flow: an empty log on every store. */
+  const changesOf = (flowId: unknown): Promise<ChangeEvent[]> => (typeof flowId === 'string' && storableText(flowId) ? db(() => store.changes({ flowId })) : Promise.resolve([]));
 
   async function deployed(flowId: string): Promise<DefinitionInfo[]> {
     return engine.definitions(flowId);
@@ -316,7 +339,7 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
   }
 
   async function load(flowId: string): Promise<{ log: ChangeEvent[]; versions: VersionRecord[] }> {
-    const [log, defs] = await Promise.all([store.changes({ flowId }), deployed(flowId)]);
+    const [log, defs] = await Promise.all([changesOf(flowId), deployed(flowId)]);
     return { log, versions: records(flowId, log, defs) };
   }
 
@@ -330,7 +353,7 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
       const step = await decide(versions, log);
       if (step.before) await step.before();
       const event: ChangeEvent = { flowId, seq: (log.at(-1)?.seq ?? 0) + 1, ...step.event };
-      const res = await store.appendChange({ event });
+      const res = await db(() => store.appendChange({ event }));
       if (res.ok) return event;
       if (attempt >= 5) throw changeRefusal('VERSION_CONFLICT', 'VERSION_CONFLICT.changed');
     }
@@ -346,8 +369,8 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
 
   function checkNote(note: unknown): ChangeNote {
     const n = note && typeof note === 'object' ? (note as Record<string, unknown>) : {};
-    const en = text(n.en);
-    const zh = text(n.zh);
+    const en = text(n.en, 'note.en');
+    const zh = text(n.zh, 'note.zh');
     if (!en || !zh) throw changeRefusal('INVALID_VALUE', 'INVALID_VALUE.changeNote', {});
     return { en, zh };
   }
@@ -455,7 +478,7 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
 
     async tick() {
       const now = clock.now();
-      const all = await store.changes({});
+      const all = await db(() => store.changes({}));
       const due = new Map<string, Set<number>>();
       const flowIds = [...new Set(all.map((e) => e.flowId))];
       for (const flowId of flowIds) {
@@ -528,7 +551,7 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
 
     versions: async (flowId) => (await load(flowId)).versions,
     version: (flowId, version) => record(flowId, version),
-    history: (flowId) => store.changes({ flowId }),
+    history: (flowId) => changesOf(flowId),
 
     async reviewPack(flowId, version, opts) {
       const r = await record(flowId, version);

@@ -5,6 +5,7 @@ import type { FlowStore, InstanceWrite } from '../../src/stores/types.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { replay } from '../../src/engine/apply.js';
 import { catalog, finance, orderFlow, sales } from '../engine/fixtures.js';
+import { createChangeControl } from '../../src/changes/control.js';
 
 /** Deploying is an administrator's command. */
 const DEPLOYER = { id: 'admin', name: 'Admin', roles: ['admin'] };
@@ -432,6 +433,35 @@ export function storeContract(name: string, make: () => Promise<FlowStore> | Flo
         expect((await engine.feed({ limit })).events.length).toBeGreaterThan(0);
       }
       expect((await engine.instance(instance.instanceId)).status).toBe('active');
+    });
+
+    it('change control answers actors built wrong, notes and reasons no store keeps and such flow ids the same on every store, nothing recorded', async () => {
+      const store = await make();
+      let t = 1_000;
+      const engine = createEngine({ store, catalog, clock: { now: () => t } });
+      await engine.deploy(orderFlow, { actor: DEPLOYER });
+      const changes = createChangeControl({ engine, store, catalog, clock: { now: () => (t += 1_000) }, lint: { rules: { 'task-has-department': 'off' } } });
+      const kim = { id: 'kim', name: 'Kim', roles: ['key-user'] };
+      const answer = (p: Promise<unknown>) =>
+        p.then(
+          (v) => (Array.isArray(v) ? `${v.length} items` : 'ok'),
+          (e: { code?: string; name?: string; message?: string }) => (e.code ? `${e.code}: ${e.message}` : `raw ${e.name}: ${e.message}`),
+        );
+      const v2 = { ...orderFlow, version: 2, name: { en: 'Order v2', zh: '订单 v2' } };
+      // Roles as one text crashed with a TypeError; a NUL in the name failed on PostgreSQL only.
+      expect(await answer(changes.draft(v2, { actor: { id: 'kim', roles: 'key-user' } as never }))).toBe('NOT_PERMITTED: actor.roles must be a list of role names');
+      expect(await answer(changes.draft(v2, { actor: { ...kim, name: 'Kim\u0000' } }))).toBe('NOT_PERMITTED: Actor.name cannot be stored: it holds a NUL or a broken character.');
+      await changes.draft(v2, { actor: kim });
+      for (const bad of ['\u0000', '\uD800']) {
+        expect(await answer(changes.submit('order', 2, { actor: kim, note: { en: `Shorter${bad}`, zh: '缩短' } }))).toBe('INVALID_VALUE: Note.en cannot be stored: it holds a NUL or a broken character.');
+        expect(await answer(changes.submit('order', 2, { actor: kim, note: { en: 'Shorter', zh: `缩短${bad}` } }))).toBe('INVALID_VALUE: Note.zh cannot be stored: it holds a NUL or a broken character.');
+        expect(await answer(changes.history(`order${bad}`))).toBe('0 items');
+        expect(await answer(changes.versions(`order${bad}`))).toBe('0 items');
+        expect(await answer(changes.submit(`order${bad}`, 2, { actor: kim, note: { en: 'a', zh: 'b' } }))).toMatch(/^UNKNOWN_FLOW: /);
+      }
+      await changes.submit('order', 2, { actor: kim, note: { en: 'Shorter', zh: '缩短' } });
+      expect(await answer(changes.sendBack('order', 2, { actor: DEPLOYER, reason: 'no\u0000' }))).toBe('INVALID_VALUE: Reason cannot be stored: it holds a NUL or a broken character.');
+      expect((await changes.history('order')).map((e) => e.type)).toEqual(['drafted', 'submitted']);
     });
 
     it('refuses a definition holding text no store keeps (NUL, half a surrogate pair) at deploy, naming the path, before the store', async () => {
