@@ -108,7 +108,16 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
     if (!running) return;
     if (lastId !== undefined) {
       states.set(lastId, last!);
-      if (states.size >= STATE_CACHE) states.delete(states.keys().next().value!);
+      if (states.size >= STATE_CACHE) {
+        // The least recently used eighth in one pass: a Map keeps deleted entries in its table until
+        // it is rebuilt, and dropping one per new case through `keys().next()` walked past all of them
+        // from the start (≈6 µs per case once the cache was full).
+        let drop = STATE_CACHE >> 3;
+        for (const key of states.keys()) {
+          if (drop-- === 0) break;
+          states.delete(key);
+        }
+      }
     }
     lastId = id;
     last = s;
