@@ -180,6 +180,8 @@ function constraint(s: string): string {
   if ((m = /^no whole number lies between (.+) and (.+)\.$/.exec(s))) return `${m[1]} 与 ${m[2]} 之间没有整数。`;
   if ((m = /^no text can be at least (.+) and at most (.+) characters long\.$/.exec(s))) return `没有任何文本能既不少于 ${m[1]} 个字符又不多于 ${m[2]} 个字符。`;
   if (/^the pattern does not compile: /.test(s)) return '格式（pattern）不是有效的正则表达式，无法编译。';
+  if (s.startsWith('the pattern repeats a group that itself repeats')) return '格式（pattern）重复了一个本身也在重复的分组（或引用了前面的分组），遇到某些文本时耗时会成倍增长；请去掉嵌套的重复。';
+  if (s.startsWith('the pattern repeats a group of alternatives')) return '格式（pattern）重复了一组可选项（a|b），遇到某些文本时耗时会成倍增长；请改用字符集，如 [ab]。';
   if (s.startsWith("a pattern needs a 'patternHint'")) return '格式（pattern）需要一条“patternHint”，用平实的话说明要求（例如“11 位数字，如 13800138000”）。';
   if ((m = /^'(.+)' is not a date\.$/.exec(s))) return `${q(m[1]!)}不是日期。`;
   if ((m = /^'(.+)' is not a field of (.+?)\.( Did you mean '(.+)'\?)?$/.exec(s))) return `${q(m[1]!)}不是 ${m[2]} 的字段。${m[4] ? `是否想写${q(m[4])}？` : ''}`;
