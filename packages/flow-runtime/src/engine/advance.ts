@@ -42,7 +42,7 @@ export function settle(run: Run): void {
 
 /** Moves a token along an edge into its target and queues it. */
 export function moveTo(run: Run, tokenId: string, edge: FlowEdge): void {
-  run.push({ type: 'token.moved', instanceId: run.id, seq: run.nextSeq, at: STAMPED_AT, actor: undefined, tokenId, from: edge.source, to: edge.target, edgeId: edge.id });
+  run.push({ type: 'token.moved', instanceId: run.id, seq: run.nextSeq, at: STAMPED_AT, tokenId, from: edge.source, to: edge.target, edgeId: edge.id });
   run.enqueue(tokenId);
 }
 
@@ -71,7 +71,7 @@ export function leave(run: Run, token: TokenState, node: FlowNode): void {
   const choice = pickEdge(run, node);
   if ('incident' in choice) return raiseIncident(run, choice.incident, choice.text, token.id, node.id);
   if (node.kind === 'decision') {
-    run.push({ type: 'decision.taken', instanceId: run.id, seq: run.nextSeq, at: STAMPED_AT, actor: undefined, tokenId: token.id, nodeId: node.id, edgeId: choice.edge.id, byDefault: choice.byDefault });
+    run.push({ type: 'decision.taken', instanceId: run.id, seq: run.nextSeq, at: STAMPED_AT, tokenId: token.id, nodeId: node.id, edgeId: choice.edge.id, byDefault: choice.byDefault });
   }
   moveTo(run, token.id, choice.edge);
 }
@@ -153,7 +153,7 @@ function openTask(run: Run, token: TokenState, nodeId: string): void {
     }
   }
   const seq = run.nextSeq;
-  run.push({ type: 'task.opened', instanceId: run.id, seq, at: STAMPED_AT, actor: undefined, taskId: seqId('t', seq), tokenId: token.id, nodeId, roles: binding.candidates, dueAt });
+  run.push({ type: 'task.opened', instanceId: run.id, seq, at: STAMPED_AT, taskId: seqId('t', seq), tokenId: token.id, nodeId, roles: binding.candidates, dueAt });
 }
 
 function tryJoin(run: Run, token: TokenState, node: FlowNode): void {
@@ -269,9 +269,9 @@ function finishToken(run: Run, token: TokenState, node: Extract<FlowNode, { kind
     const names: TextArg = { kind: 'list', items: missing.map((n) => stepArg(run.flow, n)) };
     return raiseIncident(run, 'MANDATORY_SKIPPED', incidentText('incident.mandatorySkipped', { step: stepArg(run.flow, node.id), missing: names }), token.id, node.id);
   }
-  run.push({ type: 'token.ended', instanceId: run.id, seq: run.nextSeq, at: STAMPED_AT, actor: undefined, tokenId: token.id, nodeId: node.id, outcome: node.outcome });
+  run.push({ type: 'token.ended', instanceId: run.id, seq: run.nextSeq, at: STAMPED_AT, tokenId: token.id, nodeId: node.id, outcome: node.outcome });
   for (const _ in run.state.tokens) return;
-  run.push({ type: 'instance.completed', instanceId: run.id, seq: run.nextSeq, at: STAMPED_AT, actor: undefined, nodeId: node.id, outcome: node.outcome });
+  run.push({ type: 'instance.completed', instanceId: run.id, seq: run.nextSeq, at: STAMPED_AT, nodeId: node.id, outcome: node.outcome });
   const parent = run.state.parent;
   if (parent) {
     run.effect({ kind: 'child-completed', parent, childInstanceId: run.state.instanceId, ...(node.outcome ? { outcome: node.outcome } : {}), data: run.state.data });

@@ -32,7 +32,10 @@ function isEntityField(f: unknown): f is EntityField {
 
 /** The violations of the fields `changes` wrote, judged on `data` (the data after the write) at time `now`. */
 export function constraintViolations(flow: CompiledFlow, data: ProcessData, changes: readonly DataChange[], now: number): Violation[] {
-  const out: Violation[] = [];
+  // Found into one list kept for every call (emptied first, in case a check threw last time), copied
+  // out only when something is found: a write within its limits (the usual one) allocates none.
+  const out = found;
+  out.length = 0;
   for (const c of changes) {
     if (c.to === null || c.to === undefined) continue;
     const info = flow.pathInfo(c.path);
@@ -59,8 +62,15 @@ export function constraintViolations(flow: CompiledFlow, data: ProcessData, chan
       if (typeof v === 'string' && !changes.some((x) => x.path === path)) checkBounds(field, path, v, data, now, out, siblings, id);
     }
   }
-  return out;
+  if (out.length === 0) return NO_VIOLATIONS;
+  const violations = out.slice();
+  out.length = 0;
+  return violations;
 }
+
+const found: Violation[] = [];
+/** No violations (shared; never written). */
+const NO_VIOLATIONS: Violation[] = Object.freeze([]) as unknown as Violation[];
 
 /** A field whose date bound names another field: its path, the field, its record's fields, the other field's id. */
 type BoundDependent = [string, EntityField, readonly EntityField[], string];

@@ -8,7 +8,7 @@ import { randomId } from './random-id.js';
 import { replay } from './apply.js';
 import type { CompiledFlow } from './compiled.js';
 import { copyJson, isPlainObject, storableText } from './data.js';
-import { decide, type Command, type Decision } from './decide.js';
+import { decide, decideInto, type Command, type Decision } from './decide.js';
 import { checkActor } from './actor-check.js';
 import { definitionStore, type FlowParser } from './definitions.js';
 import { parseFlow } from '../schema/parse-flow.js';
@@ -215,19 +215,24 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
 
   /** The one request the synchronous start fills and hands to the store each time (see {@link SyncStoreAccess.getDefinition}). */
   const definitionRequest: GetDefinitionRequest = { flowId: '', version: undefined };
+  /**
+   * The decision the synchronous paths have decide write into (no object per command): its fields are
+   * read straight after, before the append, whose listeners may run other commands.
+   */
+  const scratch: Decision = { state: undefined as unknown as InstanceState, events: NO_EVENTS, effects: [] };
   /** The one request {@link commitOneSync} fills and hands to the store each time (see {@link SyncStoreAccess.append}). */
   const one = {} as InstanceWrite;
   const oneRequest = { writes: [one] };
 
   /** Appends one instance's decision on a store with synchronous access: no batch, no promise on the way. */
-  function commitOneSync(sync: SyncStoreAccess, instanceId: string, expectedSeq: number, d: Decision): CommitResult {
-    if (d.events.length === 0) return OK;
+  function commitOneSync(sync: SyncStoreAccess, instanceId: string, expectedSeq: number, state: InstanceState, events: FlowEvent[]): CommitResult {
+    if (events.length === 0) return OK;
     one.instanceId = instanceId;
     one.expectedSeq = expectedSeq;
-    one.events = d.events;
-    one.summary = summarize(d.state);
-    one.openTasks = openTaskRows(d.state);
-    one.state = d.state;
+    one.events = events;
+    one.summary = summarize(state);
+    one.openTasks = openTaskRows(state);
+    one.state = state;
     let result: AppendResult;
     try {
       result = sync.append(oneRequest);
@@ -333,14 +338,16 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       const flow = state && (expectedSeq === undefined || state.seq === expectedSeq) ? defs.peek(state.flowId, state.version) : undefined;
       // (`flow` is set only when `state` is, and `state` only when `sync` is.)
       if (!flow || flow.subflows) return execute(instanceId, c, actor, expectedSeq, now);
-      let decision: Decision | undefined;
+      let decided = false;
       try {
-        decision = decide(state!, c, context(flow, now), actor);
+        decided = decideInto(scratch, state!, c, context(flow, now), actor) === scratch;
       } catch (e) {
         if (!isEngineError(e)) throw e;
       }
-      return decision && !decision.effects.length && commitOneSync(sync!, instanceId, state!.seq, decision).ok
-        ? Promise.resolve({ instance: decision.state, events: decision.events, related: NO_EVENTS })
+      const after = scratch.state;
+      const events = scratch.events;
+      return decided && !scratch.effects.length && commitOneSync(sync!, instanceId, state!.seq, after, events).ok
+        ? Promise.resolve({ instance: after, events, related: NO_EVENTS })
         : execute(instanceId, c, actor, expectedSeq, now, state);
     } catch (e) {
       return Promise.reject(e);
@@ -406,9 +413,11 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
         const flow = stored && !stored.retired ? defs.peek(flowId, stored.version) : undefined;
         if (sync && flow && !flow.subflows) {
           const command = startCommand(options) as Extract<Command, { type: 'start' }>;
-          const decision = decide(undefined, command, context(flow, clock.now()), options.actor);
+          const decision = decideInto(scratch, undefined, command, context(flow, clock.now()), options.actor);
+          const after = decision.state;
+          const events = decision.events;
           // Effects on other instances (none expected without sub-flows), or the id taken: the full path (nothing was appended).
-          if (!decision.effects.length && commitOneSync(sync, command.instanceId, 0, decision).ok) return Promise.resolve({ instance: decision.state, events: decision.events, related: NO_EVENTS });
+          if (!decision.effects.length && commitOneSync(sync, command.instanceId, 0, after, events).ok) return Promise.resolve({ instance: after, events, related: NO_EVENTS });
         }
       } catch (e) {
         return Promise.reject(e);

@@ -122,16 +122,23 @@ export interface PatchEntry {
 export function normalizePatch(patch: DataPatch, variables: Readonly<Record<string, Variable>>): PatchEntry[] {
   // Data is an object of paths and values: a list, a text or a number is not.
   if (!isPlainObject(patch)) throw refuse('', 'data.notData', { type: Array.isArray(patch) ? 'list' : typeof patch });
-  const keys = Object.keys(patch);
-  // Most patches name fields one by one: one entry per key, in a list of exactly that size.
+  // Most patches name fields one by one: one entry per key, in a list of exactly that size. Its own
+  // keys are walked twice (counted, then read) rather than listed: no list of keys per write.
+  let count = 0;
   let flat = true;
-  for (const key of keys) if (expands(key, patch[key], variables)) flat = false;
-  const out: PatchEntry[] = flat ? new Array<PatchEntry>(keys.length) : [];
-  if (flat) {
-    for (let i = 0; i < keys.length; i++) out[i] = { path: keys[i]!, value: patch[keys[i]!] };
-    return out;
+  for (const key in patch) {
+    if (!Object.prototype.hasOwnProperty.call(patch, key)) continue;
+    count++;
+    if (expands(key, patch[key], variables)) flat = false;
   }
-  for (const key of keys) {
+  if (flat) {
+    const entries = new Array<PatchEntry>(count);
+    let i = 0;
+    for (const key in patch) if (Object.prototype.hasOwnProperty.call(patch, key)) entries[i++] = { path: key, value: patch[key] };
+    return entries;
+  }
+  const out: PatchEntry[] = [];
+  for (const key of Object.keys(patch)) {
     const value = patch[key];
     if (expands(key, value, variables)) for (const field of Object.keys(value)) out.push({ path: `${key}.${field}`, value: value[field] });
     else out.push({ path: key, value });

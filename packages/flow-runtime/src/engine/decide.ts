@@ -16,7 +16,7 @@ import { cancel, childCancelled, childCompleted, migrate, tick } from './lifecyc
 import { flowArg, rolesArg, stepArg } from './names.js';
 import { applyInPlace } from './apply.js';
 import { withRecordIds, withStartIds } from './record-ids.js';
-import { Run, seqId, STAMPED_AT, type DecideContext, type Effect } from './run.js';
+import { Run, seqId, STAMPED_AT, type DecideContext, type Decision } from './run.js';
 import type { CompiledFlow } from './compiled.js';
 import type { Actor, ActorRef, DataPatch, FlowEvent, InstanceState, ParentLink, ProcessData } from './types.js';
 
@@ -31,12 +31,7 @@ export type Command =
   | { type: 'child-completed'; tokenId: string; childInstanceId: string; outcome?: string; data: ProcessData }
   | { type: 'child-cancelled'; tokenId: string; childInstanceId: string; reason: string };
 
-/** What a command decided. */
-export interface Decision {
-  state: InstanceState;
-  events: FlowEvent[];
-  effects: Effect[];
-}
+export type { Decision } from './run.js';
 
 const refs = new WeakMap<Actor, ActorRef>();
 const NO_DATA: ProcessData = Object.freeze({});
@@ -61,10 +56,18 @@ function sameRoles(a: readonly string[], b: readonly string[]): boolean {
  * and context always give the same events.
  */
 export function decide(state: InstanceState | undefined, command: Command, ctx: DecideContext, actor?: Actor): Decision {
+  return decideInto(undefined, state, command, ctx, actor);
+}
+
+/**
+ * {@link decide}, its decision written into `into` when given: the engine's one scratch decision,
+ * whose fields it reads before anything else runs (no object per command).
+ */
+export function decideInto(into: Decision | undefined, state: InstanceState | undefined, command: Command, ctx: DecideContext, actor?: Actor): Decision {
   // Completing and changing data need someone doing it; an actor built wrong is no one.
   checkActor(actor, command.type === 'complete' || command.type === 'update');
   const ref = actor ? actorRef(actor) : undefined;
-  if (command.type === 'start') return start(command, ctx, actor, ref);
+  if (command.type === 'start') return start(command, ctx, actor, ref, into);
   if (!state) throw refusal('UNKNOWN_INSTANCE', 'UNKNOWN_INSTANCE');
   if (state.status === 'completed' || state.status === 'cancelled') {
     if (command.type === 'tick' || command.type === 'child-completed' || command.type === 'child-cancelled') return { state, events: [], effects: [] };
@@ -72,14 +75,14 @@ export function decide(state: InstanceState | undefined, command: Command, ctx: 
   }
   const run = Run.begin(state, ctx, ref);
   try {
-    return decideOn(run, command, actor);
+    return decideOn(run, command, actor, into);
   } finally {
     run.end();
   }
 }
 
 /** Runs a command other than start on its run. */
-function decideOn(run: Run, command: Exclude<Command, { type: 'start' }>, actor: Actor | undefined): Decision {
+function decideOn(run: Run, command: Exclude<Command, { type: 'start' }>, actor: Actor | undefined, into: Decision | undefined): Decision {
   switch (command.type) {
     case 'complete':
       complete(run, command.taskId, command.data, actor!);
@@ -104,10 +107,10 @@ function decideOn(run: Run, command: Exclude<Command, { type: 'start' }>, actor:
       break;
   }
   settle(run);
-  return run.done();
+  return run.done(into);
 }
 
-function start(command: Extract<Command, { type: 'start' }>, ctx: DecideContext, actor: Actor | undefined, ref: ActorRef | undefined): Decision {
+function start(command: Extract<Command, { type: 'start' }>, ctx: DecideContext, actor: Actor | undefined, ref: ActorRef | undefined, into: Decision | undefined): Decision {
   const flow = ctx.flow;
   const roles = flow.start.kind === 'start' ? flow.start.roles : undefined;
   if (!command.parent && roles?.length && !actor?.system && !actor?.roles.some((r) => roles.includes(r))) {
@@ -122,10 +125,10 @@ function start(command: Extract<Command, { type: 'start' }>, ctx: DecideContext,
     run.record(first);
     checkControls(run);
     const tokenId = seqId('k', run.nextSeq);
-    run.push({ type: 'token.moved', instanceId: run.id, seq: run.nextSeq, at: STAMPED_AT, actor: undefined, tokenId, from: undefined, to: flow.start.id, edgeId: undefined });
+    run.push({ type: 'token.moved', instanceId: run.id, seq: run.nextSeq, at: STAMPED_AT, tokenId, from: undefined, to: flow.start.id, edgeId: undefined });
     run.enqueue(tokenId);
     settle(run);
-    return run.done();
+    return run.done(into);
   } finally {
     run.end();
   }

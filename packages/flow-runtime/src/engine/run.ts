@@ -57,6 +57,13 @@ export function seqId(kind: 'k' | 't', seq: number): string {
  */
 export const STAMPED_AT = undefined as unknown as number;
 
+/** What a command decided: the state after it, its events, and its effects on other instances. */
+export interface Decision {
+  state: InstanceState;
+  events: FlowEvent[];
+  effects: Effect[];
+}
+
 /** Most node entries one command may cause before the engine calls it a loop. */
 export const STEP_LIMIT = 10_000;
 
@@ -225,10 +232,17 @@ export class Run {
     this.events[this.count++] = event;
   }
 
-  /** The decision: the events list cut to those emitted (in place), the state and effects as they are. */
-  done(): { state: InstanceState; events: FlowEvent[]; effects: Effect[] } {
+  /**
+   * The decision: the events list cut to those emitted (in place), the state and effects as they are;
+   * written into `into` when given (the engine's scratch decision, read before anything else runs).
+   */
+  done(into?: Decision): Decision {
     this.events.length = this.count;
-    return { state: this.state, events: this.events, effects: this.effects };
+    if (!into) return { state: this.state, events: this.events, effects: this.effects };
+    into.state = this.state;
+    into.events = this.events;
+    into.effects = this.effects;
+    return into;
   }
 }
 
