@@ -98,10 +98,18 @@ export function createMemoryStore(): FlowStore {
     entry.raw = NO_EVENTS;
   };
 
-  /** The entry's events after `afterSeq`, at most `limit` (its raw events encoded first). */
-  const eventsOf = (entry: Stored, afterSeq?: number, limit?: number): FlowEvent[] => {
-    if (entry.raw.length) encode(entry);
-    return codec.decode(entry.log, afterSeq, limit);
+  /**
+   * The entry's events after `afterSeq`, at most `limit`: those of the log
+   * decoded, then copies of its raw events (a read does not encode them: the
+   * case is often written again right after it is read, and they are encoded
+   * with that write's).
+   */
+  const eventsOf = (entry: Stored, afterSeq = 0, limit = Infinity): FlowEvent[] => {
+    const raw = entry.raw;
+    const encoded = entry.count - raw.length;
+    const out = afterSeq < encoded ? codec.decode(entry.log, afterSeq, limit) : [];
+    for (let i = Math.max(0, afterSeq - encoded); i < raw.length && out.length < limit; i++) out.push({ ...raw[i]! });
+    return out;
   };
   const cursors = new Map<string, string>();
 

@@ -110,6 +110,34 @@ describe('the memory store without per-instance snapshots', () => {
     expect(feed).toHaveLength(new Set(feed.map((e) => `${e.instanceId}:${e.seq}`)).size);
   });
 
+  it('reads recent writes without encoding them, as copies: changing what a read gave changes nothing kept', async () => {
+    const store = createMemoryStore();
+    let n = 0;
+    const engine = createEngine({ store, catalog, clock: { now: () => 1_000 + n }, ids: () => `r${++n}` });
+    await engine.deploy(orderFlow, { actor: DEPLOYER });
+    const start = async (i: number) => (await engine.start('order', { actor: sales, hostData: { customer: { name: `C${i}`, creditLimit: 1, creditUsed: 0 } } })).instance.instanceId;
+    const recent = await start(0);
+    // One case written, pushed out of the recent writes (encoded), then written again: part encoded, part as given.
+    const mixed = await start(1);
+    for (let i = 0; i < 100; i++) await start(i + 2);
+    const [task] = await engine.tasks(mixed, { actor: sales });
+    await engine.complete(mixed, task!.taskId, { actor: sales, data: { 'order.amount': 1 } });
+    for (const id of [recent, mixed]) {
+      const events = await store.load({ instanceId: id });
+      const kept = structuredClone(events);
+      expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+      // Every way in: from the start, from the middle, a page of the feed.
+      for (let after = 0; after <= events.length; after++) expect(await store.load({ instanceId: id, afterSeq: after })).toStrictEqual(events.slice(after));
+      for (const e of events) {
+        (e as { seq: number }).seq = -1;
+        delete (e as { at?: number }).at;
+      }
+      expect(await store.load({ instanceId: id })).toStrictEqual(kept);
+    }
+    // The state folded from the log and the engine's own agree, for both.
+    for (const id of [recent, mixed]) expect((await store.states({ instanceIds: [id] }))[0]).toEqual(await createEngine({ store, catalog }).instance(id));
+  });
+
   it('keeps the latest version per flow, retired or not, for sync and Promise reads alike', async () => {
     const store = createMemoryStore();
     const def = (version: number) => ({ flowId: 'f', version, flow: { ...orderFlow, version }, deployedAt: version });
