@@ -20,7 +20,7 @@ import { testScenarios } from '../analysis/simulate/coverage.js';
 import type { Scenario } from '../analysis/simulate/types.js';
 import { changeRefusal } from './texts.js';
 import { checkActor } from '../engine/actor-check.js';
-import { storableText } from '../engine/data.js';
+import { MAX_REASON, storableText } from '../engine/data.js';
 import { storeFailed } from '../engine/errors.js';
 import { dryRunMove, proposeNodeMap, reasonOf, runningCases, type CaseMove } from './migration.js';
 import { lintDelta, roleChanges, type LintDelta, type RoleChange } from './review.js';
@@ -202,10 +202,11 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
     return changeRefusal('CHANGE_STAGE', 'CHANGE_STAGE.stage', { flowId, version, stage: stageArg(stage), what: { kind: 'msg', key: `change.what.${what}` } });
   }
 
-  /** A note or reason given as text, trimmed; one holding text no store keeps (a NUL, half a surrogate pair) is refused before the store. */
+  /** A note or reason given as text, trimmed; one holding text no store keeps (a NUL, half a surrogate pair) or longer than a reason may be is refused before the store. */
   const text = (s: unknown, field = 'reason') => {
     const t = typeof s === 'string' ? s.trim() : '';
     if (!storableText(t)) throw changeRefusal('INVALID_VALUE', 'INVALID_VALUE.stored', { field, why: { kind: 'msg', key: 'data.badText' } });
+    if (t.length > MAX_REASON) throw changeRefusal('INVALID_VALUE', 'INVALID_VALUE.stored', { field, why: { kind: 'msg', key: 'data.tooLong', args: { max: MAX_REASON } } });
     return t;
   };
 

@@ -7,7 +7,7 @@
 import { randomId } from './random-id.js';
 import { replay } from './apply.js';
 import type { CompiledFlow } from './compiled.js';
-import { copyJson, isPlainObject, storableText } from './data.js';
+import { copyJson, isPlainObject, MAX_REASON, storableText } from './data.js';
 import { decide, decideInto, type Command, type Decision } from './decide.js';
 import { checkActor } from './actor-check.js';
 import { definitionStore, type FlowParser } from './definitions.js';
@@ -390,7 +390,8 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       requireAdmin(opts?.actor, 'retire');
       const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
       if (!reason) throw refusal('INVALID_VALUE', 'INVALID_VALUE.retireReason', {});
-      if (!storableText(reason)) throw badText();
+      const bad = badReason(reason);
+      if (bad) throw bad;
       const by = opts.actor;
       return defs.retire(flowId, version, { at: clock.now(), by: { id: by.id, ...(by.name ? { name: by.name } : {}) }, reason });
     },
@@ -465,7 +466,8 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       if (!opts?.actor) return Promise.reject(refusal('NOT_PERMITTED', 'NOT_PERMITTED.cancelNoActor', {}, { instanceId, roles: [...adminRoles] }));
       const reason = typeof opts.reason === 'string' ? opts.reason.trim() : '';
       if (!reason) return Promise.reject(refusal('INVALID_VALUE', 'INVALID_VALUE.reason', {}, { instanceId }));
-      if (!storableText(reason)) return Promise.reject(badText());
+      const bad = badReason(reason);
+      if (bad) return Promise.reject(bad);
       return run(instanceId, cancelCommand, reason, undefined, opts.actor);
     },
 
@@ -605,7 +607,9 @@ async function guard<T>(f: () => Promise<T>, own?: (e: unknown) => EngineError |
 }
 
 
-/** A reason holding text no store keeps alike (NUL, half a surrogate pair): refused on every store, not only on PostgreSQL. */
-function badText(): EngineError {
-  return refusal('INVALID_VALUE', 'INVALID_VALUE.stored', { why: { kind: 'msg', key: 'data.badText' } });
+/** A reason holding text no store keeps alike (NUL, half a surrogate pair; refused on every store, not only on PostgreSQL) or too long to record. */
+function badReason(reason: string): EngineError | undefined {
+  if (!storableText(reason)) return refusal('INVALID_VALUE', 'INVALID_VALUE.stored', { why: { kind: 'msg', key: 'data.badText' } });
+  // Kept in every event that records it (and passed to each sub-flow a cancellation reaches): as long as a retirement reason may be.
+  if (reason.length > MAX_REASON) return refusal('INVALID_VALUE', 'INVALID_VALUE.stored', { field: 'reason', why: { kind: 'msg', key: 'data.tooLong', args: { max: MAX_REASON } } });
 }

@@ -221,6 +221,8 @@ const budget = { values: 0, chars: 0 };
 export const MAX_WRITE_DEPTH = 32;
 /** How many values (object members and list items, counted together) one write may carry. */
 export const MAX_WRITE_VALUES = 100_000;
+/** The longest cancel, retire or change-control reason or note, as long as a definition's deploy-override reason may be. */
+export const MAX_REASON = 2_000;
 /** How many characters of text (strings and keys, counted together) one write may carry. */
 export const MAX_WRITE_CHARS = 1_000_000;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -126,3 +126,20 @@ describe('tick only at a real time', () => {
     void admin;
   });
 });
+
+describe('reasons are kept in every event that records them: bounded like any write', () => {
+  it('a cancel or retire reason over 2,000 characters is INVALID_VALUE naming the limit (en/zh), nothing stored; 2,000 is kept', async () => {
+    const { engine } = await setup();
+    const c = await started(engine);
+    const before = await engine.instance(c.id);
+    for (const p of [engine.cancel(c.id, { actor: rep, reason: 'x'.repeat(2_001) }), engine.retire('f', 1, { actor: admin, reason: `${'y'.repeat(2_001)}  ` })]) {
+      const err = await refused(p);
+      expect(err.code).toBe('INVALID_VALUE');
+      expect(en(err)).toBe('Reason cannot be stored: a write may carry at most 2,000 characters of text.');
+      expect(zh(err)).toBe('reason无法保存：一次写入的文本最多2,000个字符。');
+    }
+    expect(await engine.instance(c.id)).toEqual(before);
+    expect((await engine.definitions('f'))[0]?.retired).toBeUndefined();
+    expect((await engine.cancel(c.id, { actor: rep, reason: ` ${'x'.repeat(2_000)} ` })).instance.status).toBe('cancelled');
+  });
+});

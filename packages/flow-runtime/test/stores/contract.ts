@@ -461,6 +461,7 @@ export function storeContract(name: string, make: () => Promise<FlowStore> | Flo
       }
       await changes.submit('order', 2, { actor: kim, note: { en: 'Shorter', zh: '缩短' } });
       expect(await answer(changes.sendBack('order', 2, { actor: DEPLOYER, reason: 'no\u0000' }))).toBe('INVALID_VALUE: Reason cannot be stored: it holds a NUL or a broken character.');
+      expect(await answer(changes.sendBack('order', 2, { actor: DEPLOYER, reason: 'n'.repeat(2_001) }))).toBe('INVALID_VALUE: Reason cannot be stored: a write may carry at most 2,000 characters of text.');
       expect((await changes.history('order')).map((e) => e.type)).toEqual(['drafted', 'submitted']);
     });
 
