@@ -215,16 +215,25 @@ export function buildServer(options: ServerOptions): FastifyInstance {
     }
   });
 
+  /** The subscriber named in the path: text every store keeps (a %00 in the URL gave PostgreSQL's own error, a 500). */
+  const subscriberOf = (req: { params: { subscriber: string }; lang: Lang }): string => {
+    const s = req.params.subscriber;
+    if (!s || s.length > 200 || s.includes('\u0000')) throw new HttpProblem(400, 'INVALID_REQUEST', t('body.invalid', req.lang), [{ path: 'params.subscriber', message: t('feed.subscriber', req.lang) }]);
+    return s;
+  };
+
   app.get<{ Params: { subscriber: string } }>('/feed/cursors/:subscriber', async (req) => {
     requireRole(req, feedRoles, 'feed.forbidden');
-    return { subscriber: req.params.subscriber, position: (await store.feedCursor({ subscriber: req.params.subscriber })) ?? null };
+    const subscriber = subscriberOf(req);
+    return { subscriber, position: (await store.feedCursor({ subscriber })) ?? null };
   });
 
   app.put<{ Params: { subscriber: string } }>('/feed/cursors/:subscriber', async (req, reply) => {
     requireRole(req, feedRoles, 'feed.forbidden');
+    const subscriber = subscriberOf(req);
     const body = parse(schemas.cursor, req.body, req.lang, 'body');
     try {
-      await store.saveFeedCursor({ subscriber: req.params.subscriber, position: body.position });
+      await store.saveFeedCursor({ subscriber, position: body.position });
     } catch (e) {
       if (e instanceof Error && e.name === 'FeedPositionError') throw new HttpProblem(400, 'INVALID_CURSOR', e.message, [{ path: 'body.position', message: e.message }]);
       throw e;

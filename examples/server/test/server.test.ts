@@ -208,6 +208,12 @@ describe('the reference service on PGlite', () => {
     expect((rest.body.events as unknown[]).length).toBeGreaterThan(0);
     expect((await call('GET', '/feed?after=nonsense', { token: integration })).status).toBe(400);
     expect((await call('PUT', '/feed/cursors/etl', { token: integration, body: { position: 'nonsense' } })).status).toBe(400);
+    // A NUL in the subscriber's name (%00) is the caller's mistake on every store, never a database error.
+    for (const [method, body] of [['GET', undefined], ['PUT', { position: next }]] as const) {
+      const bad = await call(method, '/feed/cursors/etl%00', { token: integration, ...(body ? { body } : {}) });
+      expect(bad.status).toBe(400);
+      expect(bad.body.problems).toEqual([{ path: 'params.subscriber', message: 'A subscriber name is 1 to 200 characters of text without a NUL character.' }]);
+    }
   });
 });
 
