@@ -114,7 +114,7 @@ export function openApiDocument(maxPage: number): Record<string, unknown> {
         },
       },
       '/feed/cursors/{subscriber}': {
-        get: { summary: 'A subscriber’s saved feed position', parameters: [path('subscriber')], responses: { 200: ok('Position', { type: 'object', properties: { subscriber: { type: 'string' }, position: { type: ['string', 'null'] } } }), ...errors(401, 403) } },
+        get: { summary: 'A subscriber’s saved feed position', parameters: [path('subscriber')], responses: { 200: ok('Position', { type: 'object', properties: { subscriber: { type: 'string' }, position: { type: ['string', 'null'] } } }), ...errors(400, 401, 403) } },
         put: {
           summary: 'Save a subscriber’s feed position',
           parameters: [path('subscriber')],
