@@ -83,6 +83,7 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent,
   s.updatedAt = event.at;
   switch (event.type) {
     case 'token.moved': {
+      if (s.tokens === NO_TOKENS) s.tokens = {};
       s.tokens[event.tokenId] = token(event.tokenId, event.to, s.tokens[event.tokenId]?.familyId);
       visit(s, event.to);
       break;
@@ -110,7 +111,8 @@ export function applyInPlace(draft: InstanceState | undefined, event: FlowEvent,
       break;
     case 'token.ended': {
       const family = s.tokens[event.tokenId]?.familyId;
-      s.tokens = without(s.tokens, event.tokenId);
+      // The last token (a case at its end): the shared empty tokens, not a new empty object.
+      s.tokens = onlyKey(s.tokens, event.tokenId) ? NO_TOKENS : without(s.tokens, event.tokenId);
       if (family) dropMember(s, family, event.tokenId);
       break;
     }
@@ -370,6 +372,22 @@ function dropMember(s: InstanceState, familyId: string, member: string): void {
   }
   s.families = without(s.families, familyId);
   if (f.outer) dropMember(s, f.outer, familyId);
+}
+
+/**
+ * The tokens of a draft whose last token ended (frozen, shared): replaced, never written; a
+ * token.moved after it in the same draft starts a new object.
+ */
+const NO_TOKENS = NONE as InstanceState['tokens'];
+
+/** True when `key` is the only key of `obj`. */
+function onlyKey(obj: object, key: string): boolean {
+  let only = false;
+  for (const k in obj) {
+    if (k !== key) return false;
+    only = true;
+  }
+  return only;
 }
 
 /** A copy without a key, or some: cheaper than `delete`, which turns small objects into slow dictionaries. */

@@ -19,6 +19,22 @@ export function summarize(state: InstanceState): InstanceSummary {
       if (k.waiting === 'wait' && k.dueAt !== undefined && (nextDueAt === undefined || k.dueAt < nextDueAt)) nextDueAt = k.dueAt;
     }
   }
+  if (nextDueAt === undefined && !state.parent && state.outcome !== undefined) {
+    // A top-level case that ended with an outcome (the usual end) in one literal, with the same keys in the
+    // same order as below: a member added after a literal needs a second block of its own (≈40 B, kept by
+    // the store for every such case).
+    return {
+      instanceId: state.instanceId,
+      flowId: state.flowId,
+      version: state.version,
+      status: state.status,
+      seq: state.seq,
+      startedAt: state.startedAt,
+      updatedAt: state.updatedAt,
+      at: standingAt(state),
+      outcome: state.outcome,
+    };
+  }
   const summary: InstanceSummary = {
     instanceId: state.instanceId,
     flowId: state.flowId,
