@@ -1,5 +1,6 @@
 // The small `/engine` entry's catalog is English; `@crm/flow-runtime/engine/zh` gives it its Chinese.
 // This file imports no root module, so nothing else has added the Chinese before the import below.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createEngine, createMemoryStore, formatEngineText, isEngineError, type EngineError } from '../../src/engine-entry.js';
 
@@ -50,5 +51,22 @@ describe('the engine entry in Chinese', () => {
     const { ENGINE_TEXTS } = await import('../../src/engine-entry.js');
     const { ENGINE_TEXTS_ZH } = await import('../../src/engine-zh.js');
     expect(Object.keys(ENGINE_TEXTS_ZH).sort()).toEqual(Object.keys(ENGINE_TEXTS).sort());
+  });
+
+  // The Chinese is a list in the catalog's order (its keys would cost the bundle ~1 KB gzip): a text
+  // added to one table and not the other at the same place would shift every text after it.
+  it('gives each key the Chinese written beside that key, saying the same parts as its English', async () => {
+    const { ENGINE_TEXTS } = await import('../../src/engine-entry.js');
+    const { ENGINE_TEXTS_ZH } = await import('../../src/engine-zh.js');
+    const source = readFileSync(new URL('../../src/engine/texts/zh.ts', import.meta.url), 'utf8');
+    const written = [...source.slice(source.indexOf('const ZH')).matchAll(/^ {2}\/\* (\S+) \*\/ /gm)].map((m) => m[1]);
+    expect(written).toEqual(Object.keys(ENGINE_TEXTS));
+    const parts = (t: unknown) =>
+      new Set([...String(t).matchAll(/\{(\w+)\}|\ba\.(?:s|raw)\.(\w+)|\ba\.has\('(\w+)'\)/g)].map((m) => m[1] ?? m[2] ?? m[3]));
+    for (const [key, { en }] of Object.entries(ENGINE_TEXTS)) {
+      const zh = parts(ENGINE_TEXTS_ZH[key]!.zh);
+      const said = parts(en);
+      for (const part of zh) expect(said.has(part) || key.startsWith('problem'), `${key}: Chinese says {${part}}, English does not`).toBe(true);
+    }
   });
 });
