@@ -216,6 +216,24 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
   /** The one request the synchronous start fills and hands to the store each time (see {@link SyncStoreAccess.getDefinition}). */
   const definitionRequest: GetDefinitionRequest = { flowId: '', version: undefined };
   /**
+   * The start and complete commands the synchronous paths fill (no object per command). Nothing of
+   * the host's runs between filling one and deciding it; while one is being decided (an id source
+   * may run code of the host's), a command begun meanwhile gets an object of its own.
+   */
+  const starting: StartCommand = { type: 'start', instanceId: '', data: NO_DATA, hostData: undefined };
+  const finishing: CompleteCommand = { type: 'complete', taskId: '', data: NO_DATA };
+  let deciding = false;
+  /** {@link completeCommand} into {@link finishing}: the patch copied first (its getters may run anything), then set. */
+  const completing = (taskId: string, data: DataPatch | undefined): Command => {
+    const patch = data == null ? NO_DATA : copyJson(data);
+    finishing.taskId = taskId;
+    finishing.data = patch;
+    return finishing;
+  };
+  /** A command to keep past this call (the full path awaits): a filled one copied out. */
+  const own = (c: Command): Command => (c === finishing ? { type: 'complete', taskId: finishing.taskId, data: finishing.data } : c);
+
+  /**
    * The decision the synchronous paths have decide write into (no object per command): its fields are
    * read straight after, before the append, whose listeners may run other commands.
    */
@@ -331,24 +349,28 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
    */
   function run(instanceId: string, command: CommandMaker, arg: string, data: DataPatch | undefined, actor: Actor | undefined, expectedSeq?: number): Promise<CommandResult> {
     try {
-      const c = command(arg, data);
+      const c = command === completeCommand && !deciding ? completing(arg, data) : command(arg, data);
       const now = clock.now();
       const sync = syncAccess;
       const state = sync && cachedState(instanceId);
       const flow = state && (expectedSeq === undefined || state.seq === expectedSeq) ? defs.peek(state.flowId, state.version) : undefined;
       // (`flow` is set only when `state` is, and `state` only when `sync` is.)
-      if (!flow || flow.subflows) return execute(instanceId, c, actor, expectedSeq, now);
+      if (!flow || flow.subflows) return execute(instanceId, own(c), actor, expectedSeq, now);
       let decided = false;
+      const outer = deciding;
+      deciding = true;
       try {
         decided = decideInto(scratch, state!, c, context(flow, now), actor) === scratch;
       } catch (e) {
         if (!isEngineError(e)) throw e;
+      } finally {
+        deciding = outer;
       }
       const after = scratch.state;
       const events = scratch.events;
       return decided && !scratch.effects.length && commitOneSync(sync!, instanceId, state!.seq, after, events).ok
         ? Promise.resolve({ instance: after, events, related: NO_EVENTS })
-        : execute(instanceId, c, actor, expectedSeq, now, state);
+        : execute(instanceId, own(c), actor, expectedSeq, now, state);
     } catch (e) {
       return Promise.reject(e);
     }
@@ -413,8 +435,25 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
         }
         const flow = stored && !stored.retired ? defs.peek(flowId, stored.version) : undefined;
         if (sync && flow && !flow.subflows) {
-          const command = startCommand(options) as Extract<Command, { type: 'start' }>;
-          const decision = decideInto(scratch, undefined, command, context(flow, clock.now()), options.actor);
+          let command = starting;
+          if (deciding) command = startCommand(options) as StartCommand;
+          else {
+            // Every value made before the shared command is written (copying may run the caller's getters).
+            const instanceId = newId();
+            const data = options.data == null ? NO_DATA : copyJson(options.data);
+            const hostData = options.hostData && copyJson(options.hostData);
+            command.instanceId = instanceId;
+            command.data = data;
+            command.hostData = hostData;
+          }
+          let decision: Decision;
+          const outer = deciding;
+          deciding = true;
+          try {
+            decision = decideInto(scratch, undefined, command, context(flow, clock.now()), options.actor);
+          } finally {
+            deciding = outer;
+          }
           const after = decision.state;
           const events = decision.events;
           // Effects on other instances (none expected without sub-flows), or the id taken: the full path (nothing was appended).
@@ -573,6 +612,8 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
  * functions with their arguments passed along, not a closure made per call.
  */
 type CommandMaker = (arg: string, data: DataPatch | undefined) => Command;
+type StartCommand = Extract<Command, { type: 'start' }>;
+type CompleteCommand = Extract<Command, { type: 'complete' }>;
 const completeCommand: CommandMaker = (taskId, data) => ({ type: 'complete', taskId, data: data == null ? NO_DATA : copyJson(data) });
 /** What a command on one instance appended to others: nothing (shared, never written). */
 const NO_EVENTS: FlowEvent[] = Object.freeze([]) as unknown as FlowEvent[];

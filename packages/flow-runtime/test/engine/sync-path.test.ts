@@ -3,7 +3,8 @@
 // the full path does on a store without it (Dexie, PostgreSQL), refusals included.
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine/engine.js';
-import type { Engine } from '../../src/engine/types.js';
+import { replay } from '../../src/engine/apply.js';
+import type { CommandResult, Engine, IdRequest } from '../../src/engine/types.js';
 import { createMemoryStore } from '../../src/stores/memory.js';
 import type { FlowStore } from '../../src/stores/types.js';
 import { catalog, finance, orderFlow, sales, sales2 } from './fixtures.js';
@@ -78,6 +79,68 @@ describe('the synchronous path', () => {
     const [entry] = await engine.tasks(instance.instanceId, { actor: sales });
     await engine.complete(instance.instanceId, entry!.taskId, { actor: sales, data: { 'order.amount': 1 } });
     expect(seen).toEqual([instance.instanceId, instance.instanceId]);
+  });
+
+  it('keeps each command whole when the id source runs other commands while one is being decided', async () => {
+    // The synchronous path reuses one run, one decision and one start and complete command; a command
+    // begun while another is decided (here by the id source, asked for a record id mid-decision) must
+    // get its own, and neither may see the other's case, data or events.
+    let n = 0;
+    let armed = false;
+    let other = { id: '', taskId: '' };
+    const inner: Promise<CommandResult>[] = [];
+    const engine: Engine = createEngine({
+      store: createMemoryStore(),
+      catalog,
+      ids: (request?: IdRequest) => {
+        if (armed && request?.kind === 'record') {
+          armed = false;
+          inner.push(engine.start('order', { actor: sales2, hostData: { customer } }));
+          inner.push(engine.complete(other.id, other.taskId, { actor: sales2, data: { 'order.amount': 2 } }));
+        }
+        return `inst-${++n}`;
+      },
+    });
+    await engine.deploy(orderFlow, { actor: ADMIN });
+    const first = (await engine.start('order', { actor: sales, hostData: { customer } })).instance;
+    const second = (await engine.start('order', { actor: sales2, hostData: { customer } })).instance;
+    other = { id: second.instanceId, taskId: Object.keys(second.tasks)[0]! };
+    armed = true;
+    const done = await engine.complete(first.instanceId, Object.keys(first.tasks)[0]!, { actor: sales, data: { 'order.amount': 1 } });
+    const [started, completed] = await Promise.all(inner);
+    expect(inner).toHaveLength(2);
+    const changed = (r: CommandResult) => r.events.flatMap((e) => (e.type === 'data.changed' ? e.changes.map((c) => [c.path, c.to]) : []));
+    expect(done.instance.instanceId).toBe(first.instanceId);
+    expect(done.events.every((e) => e.instanceId === first.instanceId && e.actor?.id !== 'sue')).toBe(true);
+    expect(changed(done)).toContainEqual(['order.amount', 1]);
+    expect(completed!.instance.instanceId).toBe(second.instanceId);
+    expect(changed(completed!)).toContainEqual(['order.amount', 2]);
+    const third = started!.instance.instanceId;
+    expect([first.instanceId, second.instanceId]).not.toContain(third);
+    expect(started!.events.every((e) => e.instanceId === third)).toBe(true);
+    for (const id of [first.instanceId, second.instanceId, third]) {
+      const events = await engine.events(id);
+      expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
+      expect(events.every((e) => e.instanceId === id)).toBe(true);
+      expect(replay(events)).toEqual(await engine.instance(id));
+    }
+    expect((await engine.instance(first.instanceId)).data).toMatchObject({ order: { amount: 1 } });
+    expect((await engine.instance(second.instanceId)).data).toMatchObject({ order: { amount: 2 } });
+
+    // A start whose host data holds a record without an id: the id source runs another start mid-decision.
+    inner.length = 0;
+    other = { id: third, taskId: Object.keys(started!.instance.tasks)[0]! };
+    armed = true;
+    const outer = await engine.start('order', { actor: sales, hostData: { customer, order: { amount: 5 } } });
+    const [nested] = await Promise.all(inner);
+    const ids = [outer.instance.instanceId, nested!.instance.instanceId];
+    expect(new Set(ids).size).toBe(2);
+    for (const r of [outer, nested!]) {
+      expect(r.events.every((e) => e.instanceId === r.instance.instanceId)).toBe(true);
+      expect(await engine.events(r.instance.instanceId)).toEqual(r.events);
+    }
+    expect(outer.instance.data).toMatchObject({ order: { amount: 5 } });
+    expect(nested!.instance.data).not.toHaveProperty('order.amount');
   });
 
   it('reports a failing synchronous store as STORE_FAILED, writing nothing', async () => {
