@@ -183,8 +183,11 @@ describe('property: every evaluation ends with a result, LOGIC_BUDGET, or anothe
         if (ended === 'result') {
           expect(context.steps).toBeLessThanOrEqual(budget.maxSteps);
           expect(context.items).toBeLessThanOrEqual(budget.maxItems);
-          // What the result holds was built from paid steps and items, the rule, and the data.
-          expect(heldUnits(value)).toBeLessThanOrEqual(weight + context.steps + context.items + heldUnits(data));
+          // What the result holds was built from paid steps and items, the rule, and the data. The rule's
+          // own literals count twice in held units (a list is one unit and one per slot, and each item
+          // is a part of the rule again): [1, [{"var": ""}, [[1, 2]]]] holds 18 units on data of 7 with
+          // weight 10, no step and no item paid (found by a 40,000-run search).
+          expect(heldUnits(value)).toBeLessThanOrEqual(2 * weight + context.steps + context.items + heldUnits(data));
         }
       }),
       { numRuns: 2_000 },
