@@ -14,6 +14,7 @@ import type { ChangeEvent } from '../changes/types.js';
 import { replay } from '../engine/apply.js';
 import type { FlowEvent, InstanceState, InstanceSummary, OpenTaskRow } from '../engine/types.js';
 import { eventCodec } from './event-log.js';
+import { IdTable } from './id-table.js';
 import { compareInstanceKeys, compareTaskKeys, compareText, parseCounterPosition, SortedList } from './sorted.js';
 import type { AppendRequest, AppendResult, FlowStore, GetDefinitionRequest, InstanceKey, StoredDefinition, TaskKey } from './types.js';
 
@@ -69,7 +70,7 @@ const compareDue = (a: DueEntry, b: DueEntry) => a.dueAt - b.dueAt || compareTex
 /** Creates an empty memory store. */
 export function createMemoryStore(): FlowStore {
   /** One entry per instance (log, summary and open tasks together), so a command touches one Map entry. */
-  const instances = new Map<string, Stored>();
+  const instances = new IdTable<Stored>();
   /** role (or {@link ALL}) → open-task rows in task-key order. */
   const byRole = new Map<string, SortedList<OpenTaskRow, TaskKey>>();
   /** '' for all, `f:<flowId>`, `s:<status>`, `p:<parentId>`, `fs:<flowId>\0<status>` → summaries in instance-key order. */
@@ -195,7 +196,7 @@ export function createMemoryStore(): FlowStore {
         let entry = entryOf(w.instanceId);
         const before = entry?.summary;
         if (!entry) {
-          instances.set(w.instanceId, (entry = { startedAt: w.summary.startedAt, instanceId: w.instanceId, log: NO_LOG, raw: NO_EVENTS, count: 0, summary: w.summary, tasks: NO_ROWS, snapshot: false, keys: NO_KEYS }));
+          instances.add((entry = { startedAt: w.summary.startedAt, instanceId: w.instanceId, log: NO_LOG, raw: NO_EVENTS, count: 0, summary: w.summary, tasks: NO_ROWS, snapshot: false, keys: NO_KEYS }));
           lastEntry = entry;
           lastMissing = undefined;
         }
