@@ -12,6 +12,7 @@ describe('an actor built wrong is refused, not misread', () => {
   // Each names the part that is wrong and what it must be, in English and Chinese.
   const ROLES = ['actor.roles must be a list of role names', 'actor.roles必须是角色名列表'];
   const CLEAN = (part: string) => [`${part[0]!.toUpperCase()}${part.slice(1)} cannot be stored: it holds a NUL or a broken character.`, `${part}无法保存：含有空字符或残缺字符。`];
+  const LONG = (part: string) => [`${part} must be at most 2,000 characters long`, `${part}必须是最多 2,000 个字符`];
   const SHAPE = ['actor must be an object { id, roles }', 'actor必须是对象 { id, roles }'];
   it.each([
     ['no roles', { id: 'r' }, ROLES],
@@ -25,6 +26,11 @@ describe('an actor built wrong is refused, not misread', () => {
     // A truthy text made the host's own actor on start (no start roles) and update (no window access).
     ['system as a text', { id: 'm', roles: [], system: 'false' }, ['actor.system must be yes or no (true or false)', 'actor.system必须是是或否（true 或 false）']],
     ['system as a number', { id: 'm', roles: ['rep'], system: 1 }, ['actor.system must be yes or no (true or false)', 'actor.system必须是是或否（true 或 false）']],
+    // Every event the actor causes records its id, name and roles: none may be any size.
+    ['an id of 2,001 characters', { id: 'r'.repeat(2_001), roles: ['rep'] }, LONG('actor.id')],
+    ['a name of 2,001 characters', { id: 'r', name: 'R'.repeat(2_001), roles: ['rep'] }, LONG('actor.name')],
+    ['a role of 2,001 characters', { id: 'r', roles: ['rep', 'x'.repeat(2_001)] }, LONG('actor.roles.1')],
+    ['1,001 roles', { id: 'r', roles: Array.from({ length: 1_001 }, (_, i) => `role-${i}`) }, ['actor.roles must be a list of at most 1,000 role names', 'actor.roles必须是至多 1,000 个角色名的列表']],
     ['a text', 'rep', SHAPE],
     ['a list', ['rep'], SHAPE],
   ])('%s: complete, update, cancel, start and tasks give NOT_PERMITTED naming what is wrong', async (_, actor, [enText, zhText]) => {

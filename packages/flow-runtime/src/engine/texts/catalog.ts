@@ -42,6 +42,7 @@ export const ENGINE_TEXTS: Readonly<Record<string, CatalogEntry>> = {
   // ── Who may do what ────────────────────────────────────────────────────────
   'actor.shape': { en: 'an object { id, roles }' },
   'actor.roles': { en: 'a list of role names' },
+  'actor.rolesMax': { en: 'a list of at most {n} role names' },
   'NOT_PERMITTED.start': { en: 'Only {roles} may start {flow}.' },
   'NOT_PERMITTED.task': {
     en: (a) => `Only ${a.s.roles} may do ${a.s.step}${a.has('yours') ? ` (you act as ${a.s.yours})` : ''}.`,

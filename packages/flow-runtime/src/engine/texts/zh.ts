@@ -70,6 +70,7 @@ const ZH: readonly TextTemplate[] = [
   /* INVALID_CURSOR */ '该分页位置不是此列表给出的。',
   /* actor.shape */ '对象 { id, roles }',
   /* actor.roles */ '角色名列表',
+  /* actor.rolesMax */ '至多 {n} 个角色名的列表',
   /* NOT_PERMITTED.start */ '只有{roles}可以发起{flow}。',
   /* NOT_PERMITTED.task */ (a) => `只有${a.s.roles}可以处理${a.s.step}${a.has('yours') ? `（你的角色是${a.s.yours}）` : ''}。`,
   /* NOT_PERMITTED.update */ '你在此流程中没有待办步骤，因此不能修改其数据。',
