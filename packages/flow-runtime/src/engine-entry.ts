@@ -82,7 +82,7 @@ export function checkFlowShape(input: unknown): ParseResult<Flow> {
     });
   if (input.data !== undefined && !isObject(input.data)) add('/data', 'The flow data schema must be an object.');
   // Text no store keeps alike (NUL, half a surrogate pair) anywhere: refused as parseFlow refuses it (which names where), on
-  // every store. JSON.stringify writes exactly these as \u0000 and \udXXX escapes (a whole pair stays as it is).
+  // every store. JSON.stringify writes exactly these as \u0000 and \ud800-\udfff escapes (a whole pair stays as it is).
   let json = '';
   try {
     json = JSON.stringify(input);
