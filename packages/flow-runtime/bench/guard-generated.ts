@@ -4,7 +4,7 @@
 // `new Function` here only to measure; the runtime never generates code.
 //   node --import tsx bench/guard-generated.ts   (from packages/flow-runtime)
 // Prints ns per evaluation for: ours (prepareRule), json-logic-engine build, generated with the
-// own-member check, generated without it — same loop, same (rule, data) pairs, CPU time.
+// own-member check, generated without it, and a closure without it (no generated code) — same loop, same (rule, data) pairs, CPU time.
 import { LogicEngine } from 'json-logic-engine';
 import { prepareRule } from '../src/logic/evaluate.js';
 import { sampleRuleCases } from './suites/guards.js';
@@ -31,6 +31,20 @@ function generate(path: string, ownOnly: boolean): Fn {
   return new Function('h', `return function (d) {${body}}`)(hasOwn) as Fn;
 }
 
+/** The same read as a closure over the path (no generated code), without the own-member check: unsafe, a reference only. */
+function closureNoCheck(path: string): Fn {
+  const segments = path.split('.');
+  return (d) => {
+    let o = d;
+    for (let i = 0; i < segments.length; i++) {
+      if (o === null || o === undefined) return null;
+      o = (o as Record<string, unknown>)[segments[i]!];
+      if (o === undefined) return null;
+    }
+    return typeof o === 'function' ? null : o;
+  };
+}
+
 const jle = new LogicEngine();
 const pairs = cases.flatMap((c, k) => c.data.map((data) => ({ data, k })));
 const sides: [string, Fn[]][] = [
@@ -38,6 +52,7 @@ const sides: [string, Fn[]][] = [
   ['json-logic-engine build', cases.map((c) => jle.build(c.rule) as Fn)],
   ['generated, own-member check', cases.map((c) => generate(pathOf(c.rule)!, true))],
   ['generated, no check', cases.map((c) => generate(pathOf(c.rule)!, false))],
+  ['closure, no check', cases.map((c) => closureNoCheck(pathOf(c.rule)!))],
 ];
 for (const c of cases) for (const data of c.data) {
   const want = JSON.stringify(sides[0]![1][cases.indexOf(c)]!(data) ?? null);
