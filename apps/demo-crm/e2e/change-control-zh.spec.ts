@@ -121,7 +121,7 @@ test('变更管控：关键用户提交“调查时限 24 小时 → 8 小时”
   await actAs(page, 'admin');
   await expect(page.getByTestId('review-note')).toContainText('调查时限由 24 小时缩短为 8 小时');
   await expect(page.getByTestId('review-changes')).toContainText('调查原因');
-  await expect(page.getByTestId('review-changes')).toContainText('8 小时');
+  await expect(page.getByTestId('review-changes')).toContainText('8小时');
   await expect(page.getByTestId('scenario-summary')).toContainText(/通过 \d+ 个，失败 \d+ 个 · 路径覆盖：\d+\/\d+/);
   await expect(page.getByTestId('review-scenarios').locator('li').first()).toBeVisible();
   await expect(page.getByTestId('impact-summary')).toContainText(/旧版本上运行中的单据 \d+ 个/);

@@ -38,7 +38,7 @@ describe('FlowDiff', () => {
         <FlowDiff before={before} after={after} catalog={sampleCatalog} />
       </I18nProvider>,
     );
-    expect(getByTestId('diff-changes').textContent).toContain(`「${name.zh ?? name.en}」的时限：无 → 24 小时，超时上报`);
+    expect(getByTestId('diff-changes').textContent).toContain(`「${name.zh ?? name.en}」的时限：无 → 24小时，超时上报`);
     expect(getByTestId('diff-roles').textContent).toContain('对各角色的影响');
   });
 });

@@ -34,7 +34,7 @@ describe('compareFlows()', () => {
     expect(en.changes[0]).toMatchObject({ kind: 'changed', subject: 'sla', id: 'investigate', property: 'sla', before: 'none', after: '24 h, escalate to Sales manager' });
     expect(en.changes[0]!.text).toBe("SLA of 'Investigate': none → 24 h, escalate to Sales manager");
     const zh = compareFlows(a, b, { catalog, locale: 'zh' });
-    expect(zh.changes[0]!.text).toBe('「调查原因」的时限：无 → 24 小时，超时上报销售经理');
+    expect(zh.changes[0]!.text).toBe('「调查原因」的时限：无 → 24小时，超时上报销售经理');
     // The sales manager learns they will now be alerted; the warehouse that does the step learns its SLA changed.
     expect(en.byRole.find((r) => r.role === 'sales-manager')?.lines).toEqual(["is now alerted when 'Investigate' is late"]);
     expect(en.byRole.find((r) => r.role === 'warehouse')?.lines).toEqual(["'Investigate' changes: SLA"]);
