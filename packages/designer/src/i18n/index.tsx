@@ -8,7 +8,10 @@ export type Locale = 'en' | 'zh';
 
 const MESSAGES: Record<Locale, Messages> = { en, zh };
 
-/** Translates a key, filling `{placeholders}`. */
+/**
+ * Translates a key, filling `{placeholders}`; `{n|one|other}` picks the
+ * singular when the variable `n` is 1, else the plural ("1 error", "2 errors").
+ */
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 /** Makes a translate function for a locale. */
@@ -16,7 +19,10 @@ export function translator(locale: Locale): Translate {
   const m = MESSAGES[locale] ?? en;
   return (key, vars) => {
     const s = m[key] ?? en[key] ?? key;
-    return vars ? s.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`)) : s;
+    if (!vars) return s;
+    return s
+      .replace(/\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g, (_, k: string, one: string, other: string) => (Number(vars[k]) === 1 ? one : other))
+      .replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? `{${k}}`));
   };
 }
 

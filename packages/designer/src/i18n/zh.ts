@@ -128,6 +128,8 @@ export const zh: Messages = {
   'problems.none': '没有发现问题。',
   'problems.checking': '检查中…',
   'problems.error': '错误',
+  'problems.errors': '{n} 个错误',
+  'problems.warnings': '{n} 个警告',
   'problems.warning': '警告',
   'problems.info': '提示',
   'problems.code': '规则 {code}',

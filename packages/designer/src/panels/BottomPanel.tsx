@@ -36,7 +36,7 @@ export const BottomPanel = memo(function BottomPanel({ validation, simulation }:
           </button>
         ))}
         <span className="cfd-tabs-status" aria-live="polite">
-          {validation.checking ? t('problems.checking') : errors + warnings === 0 ? '' : `${errors} ${t('problems.error')} · ${warnings} ${t('problems.warning')}`}
+          {validation.checking ? t('problems.checking') : [errors > 0 ? t('problems.errors', { n: errors }) : '', warnings > 0 ? t('problems.warnings', { n: warnings }) : ''].filter(Boolean).join(' · ')}
         </span>
       </div>
       <div role="tabpanel" id={`cfd-tabpanel-${current}`} aria-labelledby={`cfd-tab-${current}`} className="cfd-tabpanel">

@@ -58,3 +58,35 @@ describe('problems panel', () => {
     expect([...current].map((tr) => tr.getAttribute('data-variable'))).toEqual(['followUpNote']);
   });
 });
+
+describe('problem count beside the tabs', () => {
+  const severities = () => screen.getAllByTestId('problem').map((p) => /severity-(\w+)/.exec(p.className)?.[1]);
+
+  it('counts in words a reader would write: "1 error", "2 warnings", no "0 warning" part', async () => {
+    const flow = newCustomerApproval();
+    const task = flow.nodes.find((n) => n.kind === 'task')!;
+    if (task.kind === 'task') task.window = 'customer-infoo';
+    const { container } = renderDesigner(flow, sampleCatalog);
+    await settle();
+    const found = severities();
+    const errors = found.filter((s) => s === 'error').length;
+    const warnings = found.filter((s) => s === 'warning').length;
+    expect(errors).toBeGreaterThan(0);
+    const status = container.querySelector('.cfd-tabs-status')!.textContent;
+    const part = (n: number, word: string) => (n === 0 ? [] : [`${n} ${word}${n === 1 ? '' : 's'}`]);
+    expect(status).toBe([...part(errors, 'error'), ...part(warnings, 'warning')].join(' · '));
+    expect(status).not.toMatch(/\b0 /);
+  });
+
+  it('reads in Chinese with a measure word, none of the English words', async () => {
+    const flow = newCustomerApproval();
+    const task = flow.nodes.find((n) => n.kind === 'task')!;
+    if (task.kind === 'task') task.window = 'customer-infoo';
+    const { container } = renderDesigner(flow, sampleCatalog, { locale: 'zh' });
+    await settle();
+    const errors = severities().filter((s) => s === 'error').length;
+    const status = container.querySelector('.cfd-tabs-status')!.textContent!;
+    expect(status.startsWith(`${errors} 个错误`)).toBe(true);
+    expect(status).not.toMatch(/[a-z]/i);
+  });
+});
