@@ -3,7 +3,7 @@ import type { NodeKind } from '@crm/flow-runtime';
 import { PALETTE_MIME } from '../canvas/FlowCanvas.js';
 import { Icon } from '../canvas/icons.js';
 import { placementFor } from '../canvas/placement.js';
-import { addNode, connectNodes } from '../document/commands/index.js';
+import { addNode, connectNodes, moveNodes } from '../document/commands/index.js';
 import { compose } from '../document/compose.js';
 import { uniqueId } from '../document/ids.js';
 import { useDesigner } from '../designer/context.js';
@@ -31,8 +31,9 @@ export function Palette() {
     const place = placementFor(flow, catalog, kind, after, lane);
     const id = uniqueId(flow, kind);
     const added = addNode({ kind, id, position: { x: place.x, y: place.y }, ...(place.department ? { department: place.department } : {}) });
-    // Adding after the selected step connects it too, in the same undo step.
-    store.run(after ? compose(added.name, added, connectNodes({ source: after, target: id })) : added);
+    // Adding after the selected step connects it too (and moves the steps in its way), in the same undo step.
+    const room = Object.keys(place.makeRoom).length ? [moveNodes(place.makeRoom)] : [];
+    store.run(after ? compose(added.name, ...room, added, connectNodes({ source: after, target: id })) : added);
     select(ui, [id]);
     // Keyboard users see what they added.
     ui.set({ focusRequest: { nodeId: id, at: Date.now() } });
