@@ -23,6 +23,21 @@ test('New flow in the designer: blank with the picked departments as lanes at v1
   await expect(page.getByTestId('lane-finance')).toBeVisible();
   await expect(page.getByTestId('lane-sales')).toBeVisible();
 
+  // The first step added after the start stands between the start and the end, whose place moves right;
+  // the drawn connection start → step passes over no other step. Undo puts the end back.
+  const box = async (id: string) => (await page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox())!;
+  const endBefore = await box('end');
+  await page.locator('.react-flow__node[data-id="start"]').click();
+  await page.getByTestId('palette-task').click();
+  await expect(page.locator('.react-flow__node[data-id="task"]')).toBeVisible();
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await expect.poll(async () => (await box('task')).x + (await box('task')).width < (await box('end')).x).toBe(true);
+  expect((await box('start')).x).toBeLessThan((await box('task')).x);
+  await page.getByTestId('undo').click();
+  await expect(page.locator('.react-flow__node[data-id="task"]')).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => window.__flow!.layout!.nodes!.end!.x)).toBeLessThan(400);
+  expect(endBefore.width).toBeGreaterThan(0);
+
   // A file of the same flow that says v9 replaces the open flow after a confirmation, at v1.
   const file = await page.evaluate(() => JSON.stringify({ ...window.__flow!, version: 9, name: { en: 'Warranty claim (from file)' } }));
   await page.getByTestId('import-file').setInputFiles({ name: 'warranty-claim.json', mimeType: 'application/json', buffer: Buffer.from(file) });
