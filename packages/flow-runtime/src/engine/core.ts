@@ -8,7 +8,7 @@ import { randomId } from './random-id.js';
 import { replay } from './apply.js';
 import type { CompiledFlow } from './compiled.js';
 import { copyJson, isPlainObject, MAX_REASON, storableText } from './data.js';
-import { decide, decideInto, type Command, type Decision } from './decide.js';
+import { decideInto, type Command, type Decision } from './decide.js';
 import { checkActor } from './actor-check.js';
 import { definitionStore, type FlowParser } from './definitions.js';
 import { parseFlow } from '../schema/parse-flow.js';
@@ -152,17 +152,40 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
   }
 
   /**
-   * The context every decide of this engine is given: one object, its flow and time set just before
-   * each call. Safe to share because decide is synchronous and keeps nothing of it once it returns.
+   * The context a decide of this engine is given, with the flow and time of its command. The id
+   * source is the host's code, asked for ids while a command is being decided, and may run another
+   * command right there (on another flow, the clock moved on): the command under way must go on
+   * with its own flow and time. So the one shared context serves a decide begun while none is under
+   * way (every command but such a nested one: no object per command), and a decide begun during
+   * another gets one of its own ({@link decideAt} tells them apart by `deciding`).
    * `now` starts undefined so V8 keeps it as a pointer, not a boxed double: reading it then allocates
-   * nothing, and every event of a command shares the clock's one number (see `STAMPED_AT`).
+   * nothing, and every event of a command shares the clock's one number (see `STAMPED_AT`); the
+   * nested contexts are made at the same place, so every context has the one shape.
    */
-  const ctx: DecideContext = { flow: undefined as unknown as CompiledFlow, now: undefined as unknown as number, newInstanceId: newId, newRecordId, resolveFlow: defs.resolveSync, adminRoles };
-  const context = (flow: CompiledFlow, now: number): DecideContext => {
-    ctx.flow = flow;
-    ctx.now = now;
-    return ctx;
-  };
+  const newContext = (flow: CompiledFlow, now: number): DecideContext => ({ flow, now, newInstanceId: newId, newRecordId, resolveFlow: defs.resolveSync, adminRoles });
+  const ctx = newContext(undefined as unknown as CompiledFlow, undefined as unknown as number);
+  /** True while a command is being decided (set by {@link decideAt}). */
+  let deciding = false;
+
+  /**
+   * Decides `command` on `flow` at `now` (into `into` when given, see {@link decideInto}), the shared
+   * context set for it unless another decide is under way (then a context of its own).
+   */
+  function decideAt(into: Decision | undefined, state: InstanceState | undefined, command: Command, flow: CompiledFlow, now: number, actor: Actor | undefined): Decision {
+    let c = ctx;
+    if (deciding) c = newContext(flow, now);
+    else {
+      ctx.flow = flow;
+      ctx.now = now;
+    }
+    const outer = deciding;
+    deciding = true;
+    try {
+      return decideInto(into, state, command, c, actor);
+    } finally {
+      deciding = outer;
+    }
+  }
 
   /** Decides effects on other instances into the batch, recursively. */
   async function carryOut(batch: Map<string, Pending>, effects: Effect[], now: number, depth = 0): Promise<void> {
@@ -190,7 +213,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
               : { type: 'child-cancelled', tokenId: effect.parent.tokenId, childInstanceId: effect.childInstanceId, reason: effect.reason };
       }
       await defs.preload(flow);
-      const decision = decide(state, command, context(flow, now), actor);
+      const decision = decideAt(undefined, state, command, flow, now, actor);
       add(batch, id, state?.seq ?? 0, decision);
       await carryOut(batch, decision.effects, now, depth + 1);
     }
@@ -222,7 +245,6 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
    */
   const starting: StartCommand = { type: 'start', instanceId: '', data: NO_DATA, hostData: undefined };
   const finishing: CompleteCommand = { type: 'complete', taskId: '', data: NO_DATA };
-  let deciding = false;
   /** {@link completeCommand} into {@link finishing}: the patch copied first (its getters may run anything), then set. */
   const completing = (taskId: string, data: DataPatch | undefined): Command => {
     const patch = data == null ? NO_DATA : copyJson(data);
@@ -312,7 +334,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       if (command.type === 'migrate' && command.to.subflows) await defs.preload(command.to);
       let decision: Decision;
       try {
-        decision = decide(state, command, context(flow, now), actor);
+        decision = decideAt(undefined, state, command, flow, now, actor);
       } catch (e) {
         // A refusal judged on an unverified cached copy is judged again on the stored log.
         if (state === cached && isEngineError(e)) continue;
@@ -357,14 +379,10 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
       // (`flow` is set only when `state` is, and `state` only when `sync` is.)
       if (!flow || flow.subflows) return execute(instanceId, own(c), actor, expectedSeq, now);
       let decided = false;
-      const outer = deciding;
-      deciding = true;
       try {
-        decided = decideInto(scratch, state!, c, context(flow, now), actor) === scratch;
+        decided = decideAt(scratch, state!, c, flow, now, actor) === scratch;
       } catch (e) {
         if (!isEngineError(e)) throw e;
-      } finally {
-        deciding = outer;
       }
       const after = scratch.state;
       const events = scratch.events;
@@ -394,7 +412,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
     for (let attempt = 0; ; attempt++) {
       const command = startCommand(options) as Extract<Command, { type: 'start' }>;
       const instanceId = command.instanceId;
-      const decision = decide(undefined, command, context(flow, now), options.actor);
+      const decision = decideAt(undefined, undefined, command, flow, now, options.actor);
       const batch = new Map<string, Pending>();
       add(batch, instanceId, 0, decision);
       await carryOut(batch, decision.effects, now);
@@ -446,14 +464,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
             command.data = data;
             command.hostData = hostData;
           }
-          let decision: Decision;
-          const outer = deciding;
-          deciding = true;
-          try {
-            decision = decideInto(scratch, undefined, command, context(flow, clock.now()), options.actor);
-          } finally {
-            deciding = outer;
-          }
+          const decision = decideAt(scratch, undefined, command, flow, clock.now(), options.actor);
           const after = decision.state;
           const events = decision.events;
           // Effects on other instances (none expected without sub-flows), or the id taken: the full path (nothing was appended).
