@@ -88,6 +88,28 @@ describe('the event-log codec', () => {
     expectSame(codec.decode(b.encoded), b.events);
   });
 
+  it('round-trips a log written by several writes whose first events, of learned layouts, follow events not at hand', () => {
+    // A case completed task after task: each write continues a log the one before encoded, and its
+    // first event's type and key order are learned; the values of the event before it (in the log,
+    // not in the write) must not be taken for its own, nor a value missing there for an undefined one.
+    const codec = eventCodec();
+    const log = new Log(codec);
+    const other = new Log(codec);
+    const done = (seq: number, at: number, taskId: unknown, by: unknown): Event => ({ type: 'task.completed', instanceId: 'i1', seq, at, actor: by, taskId, data: undefined });
+    log.write([moved(1, 5, 'k1', 'a'), done(2, 5, 't1', actor)]);
+    log.write([done(3, 5, 't1', actor), moved(4, 5, 'k1', 'b')]);
+    other.write([moved(1, 9, undefined, 'b')]);
+    // Undefined where the event before held a value; the same values as the event before; a value where it held none.
+    log.write([moved(5, 5, undefined, 'b'), done(6, 6, undefined, undefined)]);
+    log.write([moved(7, 6, 'k1', 'b')]);
+    log.write([done(8, 6, undefined, undefined), done(9, 6, undefined, undefined)], 1);
+    log.write([done(10, 7, 't2', { ...actor })]);
+    log.write([{ type: 'task.completed', instanceId: 'i1', seq: 99, at: 7, actor, taskId: 't2', data: undefined }]);
+    expectSame(codec.decode(log.encoded), log.events);
+    expectSame(codec.decode(other.encoded), other.events);
+    expect(codec.decode(log.encoded, 4).map((e) => e.seq)).toEqual([5, 6, 7, 8, 9, 10, 99]);
+  });
+
   it('decodes any mix of layouts, key orders, values and writes across logs sharing one codec', () => {
     const keyPool = ['instanceId', 'seq', 'at', 'actor', 'tokenId', 'nodeId', 'to', 'changes'];
     const valuePool: unknown[] = [0, -0, 1, '1', 'k1', 'k2', Number.NaN, undefined, null, true, 1.5, 1_700_000_000_000, 1_700_000_000_000.5, actor, { ...actor }, [1]];
