@@ -54,6 +54,10 @@ test('the step form speaks Chinese', async ({ page }) => {
   await page.getByTestId('sim-start').click();
   await expect(page.getByTestId('sim-form')).toContainText('完成此步骤');
   await expect(page.getByTestId('sim-data')).toBeVisible();
+  // A record's values read as Chinese: full-width colons after the field names, none of the English ": ".
+  await page.getByTestId('sim-run').click();
+  await expect(page.getByTestId('sim-data')).toContainText('：');
+  await expect(page.getByTestId('sim-data')).not.toHaveText(/: /);
   await shot(page, 'form-zh');
 });
 
@@ -66,4 +70,22 @@ test('with errors, the simulator names what stops it and still walks the steps b
   await expect(stoppers).toContainText('Orphan step');
   await expect(page.getByTestId('sim-form')).toHaveAttribute('data-node', 'intake');
   await shot(page, 'errors-en');
+});
+
+test('embedded narrow (a designer beside a host navigation at 1280 px), every trace line and data row is read whole', async ({ page }) => {
+  await page.setViewportSize({ width: 1040, height: 800 });
+  for (const locale of ['en', 'zh']) {
+    await page.goto(`/?flow=new-customer-approval&sim=1&locale=${locale}`);
+    // A host page's own button style (the demo CRM keeps its buttons on one line).
+    await page.addStyleTag({ content: 'button { white-space: nowrap; }' });
+    await page.getByTestId('sim-start').click();
+    await page.getByTestId('sim-run').click();
+    await expect(page.getByTestId('sim-trace').locator('li.cfd-trace-decision')).toHaveCount(1);
+    // Nothing is cut at the column's edge: no line is wider than its column, the values keep most of the data table.
+    const cut = await page.getByTestId('sim-trace').locator('li').evaluateAll((lis) => lis.filter((li) => li.scrollWidth > li.clientWidth + 1).map((li) => li.textContent));
+    expect(cut).toEqual([]);
+    const [th, table] = await page.getByTestId('sim-data').evaluate((t) => [Math.max(...[...t.querySelectorAll('th')].map((h) => h.getBoundingClientRect().width)), t.getBoundingClientRect().width]);
+    expect(th).toBeLessThan(table * 0.4);
+    await shot(page, `narrow-${locale}`);
+  }
 });

@@ -146,6 +146,7 @@ export const en = {
   'sim.missing': 'Required: {fields}',
   'sim.json': 'Sample data as JSON (optional)',
   'sim.variables': 'Data',
+  'sim.fieldValue': '{field}: {value}',
   'sim.saveName': 'Scenario name',
   'sim.save': 'Save as scenario',
   'sim.saved': 'Saved scenario “{name}”.',

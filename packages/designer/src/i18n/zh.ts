@@ -148,6 +148,7 @@ export const zh: Messages = {
   'sim.missing': '必填：{fields}',
   'sim.json': '示例数据（JSON，可选）',
   'sim.variables': '数据',
+  'sim.fieldValue': '{field}：{value}',
   'sim.saveName': '场景名称',
   'sim.save': '保存为场景',
   'sim.saved': '已保存场景“{name}”。',
