@@ -154,6 +154,9 @@ test('变更管控：关键用户提交“调查时限 24 小时 → 8 小时”
   await expect(dry.locator(`tr[data-case="${caseA}"]`)).toHaveClass(/can-move/);
   await expect(dry.locator(`tr[data-case="${caseA}"]`)).toContainText('受理投诉');
   await expect(dry.locator(`tr[data-case="${caseA}"] input[type="checkbox"]`)).toBeChecked();
+  // 每张单据以其记录称呼（投诉编号 · 客户），单据号随后，而不是只有一串标识。
+  await expect(dry.locator(`tr[data-case="${caseA}"] .case-subject`)).toHaveText(/^CP-\d{4} · .*有限公司$/);
+  await expect(dry.locator(`tr[data-case="${caseA}"] .case-number`)).toHaveText(`#${caseA}`);
   await expect(dry.locator(`tr[data-case="${caseB}"] input[type="checkbox"]`)).toBeDisabled();
   await shot(page, 'migration-dry-run-zh');
   await page.getByRole('group', { name: '语言' }).getByRole('button', { name: 'EN' }).click();
@@ -178,6 +181,7 @@ test('变更管控：关键用户提交“调查时限 24 小时 → 8 小时”
   await expect(v2.getByTestId('log-approved')).toContainText('孙浩');
   await expect(v2.getByTestId('log-published')).toContainText('孙浩');
   await expect(v2.getByTestId('log-migrations')).toContainText(caseA);
+  await expect(v2.getByTestId('log-migrations').locator('.case-subject')).toHaveText(/^CP-\d{4} · /);
   await expect(v2.getByTestId('log-migrations')).not.toContainText(caseB);
   await expect(page.getByTestId('log-v1')).toContainText('在启用变更管控之前部署');
   await shot(page, 'change-log-zh');

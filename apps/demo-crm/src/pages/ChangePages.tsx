@@ -9,6 +9,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { isEngineError, type ChangeStage, type Flow, type VersionRecord } from '@crm/flow-runtime';
 import type { CaseMove, MigrationPlan, ReviewPack } from '@crm/flow-runtime/analysis';
 import { useApp, useQuery } from '../app/context';
+import { useCaseSubjects } from '../app/records';
 import { href } from '../app/router';
 import { Chip, Loading, PageHeader } from '../components/bits';
 import { useI18n, type I18n } from '../i18n';
@@ -62,10 +63,22 @@ function Section({ title, testId, children }: { title: string; testId: string; c
   );
 }
 
+/** A case as a reader knows it: its record ("CP-0003 · Ningbo Haitong Machinery"), then its number. */
+function CaseLink({ id, subjects }: { id: string; subjects: Map<string, string> }) {
+  const subject = subjects.get(id);
+  return (
+    <a href={href('instance', id)} className="case-link">
+      {subject ? <span className="case-subject">{subject}</span> : null}
+      <span className={subject ? 'case-number muted' : 'case-number'}>#{id}</span>
+    </a>
+  );
+}
+
 /** The cases of a dry run or a migration, case by case. */
 function CaseTable({ cases, flows, select }: { cases: CaseMove[]; flows: Map<number, Flow>; select?: { selected: Set<string>; toggle: (id: string) => void } }) {
   const i18n = useI18n();
   const { t } = i18n;
+  const subjects = useCaseSubjects(cases.map((c) => c.instanceId));
   if (cases.length === 0) return <p className="muted">{t('change.noRunning')}</p>;
   return (
     <table className="table change-cases" data-testid="case-table">
@@ -84,11 +97,11 @@ function CaseTable({ cases, flows, select }: { cases: CaseMove[]; flows: Map<num
           <tr key={c.instanceId} data-case={c.instanceId} className={c.ok ? 'can-move' : 'cannot-move'}>
             {select && (
               <td>
-                <input type="checkbox" aria-label={t('migrate.pick', { id: c.instanceId })} disabled={!c.ok} checked={c.ok && select.selected.has(c.instanceId)} onChange={() => select.toggle(c.instanceId)} />
+                <input type="checkbox" aria-label={t('migrate.pick', { id: subjects.get(c.instanceId) ? `${subjects.get(c.instanceId)} #${c.instanceId}` : `#${c.instanceId}` })} disabled={!c.ok} checked={c.ok && select.selected.has(c.instanceId)} onChange={() => select.toggle(c.instanceId)} />
               </td>
             )}
             <td>
-              <a href={href('instance', c.instanceId)}>{c.instanceId}</a>
+              <CaseLink id={c.instanceId} subjects={subjects} />
             </td>
             <td>v{c.fromVersion}</td>
             <td>{c.at.map((id) => stepName(i18n, flows.get(c.fromVersion), id)).join(', ')}</td>
@@ -374,6 +387,7 @@ export function MigrationPage({ flowId, version }: { flowId: string; version: nu
   useEffect(() => {
     if (data && !('error' in data) && !edited && !proposed) setProposed(data.plan.nodeMaps);
   }, [data, edited, proposed]);
+  const subjects = useCaseSubjects(results?.map((r) => r.instanceId) ?? []);
   if (!data) return <Loading />;
   if ('error' in data) return <div className="banner refusal">{problemText(i18n, data.error)}</div>;
   const { plan, flows } = data;
@@ -426,7 +440,7 @@ export function MigrationPage({ flowId, version }: { flowId: string; version: nu
             .filter((r) => !r.ok)
             .map((r) => (
               <div key={r.instanceId} className="change-reason">
-                {r.instanceId}: {reasonText(r.reason?.[i18n.locale])}
+                {subjects.get(r.instanceId) ?? ''} #{r.instanceId}: {reasonText(r.reason?.[i18n.locale])}
               </div>
             ))}
         </div>
@@ -493,6 +507,7 @@ function VersionCard({ flowId, v, newest, flows }: { flowId: string; v: VersionR
   const { t, dateTime } = i18n;
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
+  const subjects = useCaseSubjects(v.migrations.map((m) => m.instanceId));
   const row = (label: string, value: ReactNode, testId?: string) => (
     <div className="log-row" {...(testId ? { 'data-testid': testId } : {})}>
       <dt>{label}</dt>
@@ -542,7 +557,7 @@ function VersionCard({ flowId, v, newest, flows }: { flowId: string; v: VersionR
             <ul className="log-migrations">
               {v.migrations.map((m) => (
                 <li key={`${m.instanceId}-${m.at}`}>
-                  <a href={href('instance', m.instanceId)}>{m.instanceId}</a> v{m.fromVersion} → v{m.toVersion} · {t('log.byAt', { who: person(i18n, m.by), when: dateTime(m.at) })}
+                  <CaseLink id={m.instanceId} subjects={subjects} /> v{m.fromVersion} → v{m.toVersion} · {t('log.byAt', { who: person(i18n, m.by), when: dateTime(m.at) })}
                 </li>
               ))}
             </ul>,

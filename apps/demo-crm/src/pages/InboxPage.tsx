@@ -5,7 +5,7 @@
  */
 import type { TaskView } from '@crm/flow-runtime';
 import { useApp, useQuery } from '../app/context';
-import { useRecordIndex, type RecordIndex } from '../app/records';
+import { MAIN_RECORDS, recordTitle, useRecordIndex } from '../app/records';
 import { href, navigate } from '../app/router';
 import { Chip, Empty, Loading, PageHeader, SlaBadge, slaState } from '../components/bits';
 import { useI18n } from '../i18n';
@@ -19,20 +19,6 @@ interface Row {
   flowName: { en: string; zh?: string };
   record?: { entity: string; id: string };
   escalated: boolean;
-}
-
-/** Which record names a case best when the step's own record has no id yet (a payment about to be made). */
-const MAIN_RECORDS = ['order', 'complaint', 'quote', 'customer', 'lead', 'credit-request'];
-
-/** "SO-1011 · Wuhan Changjiang Auto Parts", or a customer's or lead's name. */
-function recordTitle(record: { entity: string; id: string }, index: RecordIndex | undefined): string {
-  if (!index) return record.id;
-  if (record.entity === 'customer' || record.entity === 'lead' || record.entity === 'opportunity') return index.label(record.entity, record.id);
-  const r = index.get(record.entity, record.id);
-  const parts = [record.id];
-  if (typeof r?.order === 'string' && record.entity !== 'order') parts.push(r.order);
-  if (r?.customer) parts.push(index.label('customer', r.customer));
-  return parts.join(' · ');
 }
 
 export function InboxPage() {
