@@ -30,5 +30,5 @@ export const PROBLEM_HINTS: Readonly<Record<ProblemCode, Text>> = {
   FLOW_E033: { en: 'Simplify the condition or split it.', zh: '请简化或拆分该条件。' },
   FLOW_E034: { en: 'Rebuild the condition in the condition editor.', zh: '请在条件编辑器中重新设置该条件。' },
   FLOW_E035: { en: 'Use an operator the rule policy knows.', zh: '请使用规则策略支持的运算符。' },
-  FLOW_E040: { en: "Make the field's limits fit its type and leave some value possible (min ≤ max, a pattern that compiles).", zh: '请让字段的限制与其类型相符，并留有可取的值（最小值 ≤ 最大值、格式能够编译）。' },
+  FLOW_E040: { en: "Make the field's limits fit its type and leave some value possible (min ≤ max, a pattern that compiles and stays fast on the longest text maxLength allows).", zh: '请让字段的限制与其类型相符，并留有可取的值（最小值 ≤ 最大值、格式能够编译，且在 maxLength 允许的最长文本上也能很快检查完）。' },
 };

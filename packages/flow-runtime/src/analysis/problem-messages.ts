@@ -182,6 +182,10 @@ function constraint(s: string): string {
   if (/^the pattern does not compile: /.test(s)) return '格式（pattern）不是有效的正则表达式，无法编译。';
   if (s.startsWith('the pattern repeats a group that itself repeats')) return '格式（pattern）重复了一个本身也在重复的分组（或引用了前面的分组），遇到某些文本时耗时会成倍增长；请去掉嵌套的重复。';
   if (s.startsWith('the pattern repeats a group of alternatives')) return '格式（pattern）重复了一组可选项（a|b），遇到某些文本时耗时会成倍增长；请改用字符集，如 [ab]。';
+  if ((m = /^the pattern's repeated parts (.+) can match the same characters, so checking a text of n characters that does not match can take about n\^(\d+) steps \(a long text could hold the engine for minutes\); set 'maxLength' to at most ([\d,]+) \((?:the field has no maxLength|maxLength is ([\d,]+))\), or rewrite the pattern so that no two repeated parts in a row can match the same characters\.$/s.exec(s))) {
+    const parts = m[1]!.replace(/ and ('[^']*')$/, '、$1').replace(/', '/g, "'、'");
+    return `格式（pattern）中重复的部分 ${parts} 可以匹配相同的字符，检查一段 n 个字符且不符合格式的文本约需 n^${m[2]} 步（较长的文本可能让引擎停顿数分钟）；请把“maxLength”设为不超过 ${m[3]}（${m[4] ? `目前为 ${m[4]}` : '该字段没有设置 maxLength'}），或改写格式，使相邻的重复部分不能匹配相同的字符。`;
+  }
   if (s.startsWith("a pattern needs a 'patternHint'")) return '格式（pattern）需要一条“patternHint”，用平实的话说明要求（例如“11 位数字，如 13800138000”）。';
   if ((m = /^'(.+)' is not a date\.$/.exec(s))) return `${q(m[1]!)}不是日期。`;
   if ((m = /^'(.+)' is not a field of (.+?)\.( Did you mean '(.+)'\?)?$/.exec(s))) return `${q(m[1]!)}不是 ${m[2]} 的字段。${m[4] ? `是否想写${q(m[4])}？` : ''}`;

@@ -23,7 +23,21 @@ export interface Violation {
 }
 
 const DAY = 86_400_000;
-const patterns = new WeakMap<FieldConstraints, RegExp>();
+/** Each pattern compiled to match the whole text, with the longest value it is run on. */
+const patterns = new WeakMap<FieldConstraints, [RegExp, number]>();
+let patternLimit = (_pattern: string) => Infinity;
+
+/**
+ * Sets how long a value a pattern may be run on (longer is refused as
+ * INVALID_VALUE, "at most N characters", without running it). The root entry
+ * sets the length from the pattern's cost (schema/pattern-cost.ts); the small
+ * `/engine` entry runs validated catalogs and leaves it unlimited.
+ *
+ * @internal
+ */
+export function usePatternLimit(limit: (pattern: string) => number): void {
+  patternLimit = limit;
+}
 const rules = new WeakMap<FieldConstraints, CompiledRule>();
 
 function isEntityField(f: unknown): f is EntityField {
@@ -151,20 +165,18 @@ function check(field: EntityField, path: string, value: unknown, data: ProcessDa
   }
   if (!c) return;
   if (typeof value === 'string') {
-    if (c.minLength !== undefined || c.maxLength !== undefined) {
-      // Characters as a person counts them (code points), without a list of them.
-      let length = 0;
-      for (const _ of value) length++;
-      if (c.minLength !== undefined && length < c.minLength) add(out, path, value, 'limit.minLength', { n: c.minLength });
-      if (c.maxLength !== undefined && length > c.maxLength) add(out, path, value, 'limit.maxLength', { n: c.maxLength });
-    }
-    if (c.pattern !== undefined) {
-      let re = patterns.get(c);
-      if (!re) patterns.set(c, (re = new RegExp(c.pattern, 'u')));
-      // The whole text must match (a pattern written without ^…$ still means the whole value).
-      const m = re.exec(value);
-      if (!m || m[0] !== value) add(out, path, value, 'limit.pattern', c.patternHint ? { hint: { kind: 'text', ...c.patternHint } } : { pattern: c.pattern });
-    }
+    // Characters as a person counts them (code points), without a list of them.
+    let length = 0;
+    for (const _ of value) length++;
+    // The whole text must match (a pattern written without ^…$ still means the whole value): anchored,
+    // which also spares the search from each place in the text (a power more on a slow pattern). A value
+    // longer than the pattern is safe to run on is refused (as too long) without running it.
+    let re = patterns.get(c);
+    if (!re && c.pattern !== undefined) patterns.set(c, (re = [new RegExp(`^(?:${c.pattern})$`, 'u'), patternLimit(c.pattern)]));
+    const max = Math.min(c.maxLength ?? Infinity, re?.[1] ?? Infinity);
+    if (c.minLength !== undefined && length < c.minLength) add(out, path, value, 'limit.minLength', { n: c.minLength });
+    if (length > max) add(out, path, value, 'limit.maxLength', { n: max });
+    if (re && length <= re[1] && !re[0].test(value)) add(out, path, value, 'limit.pattern', c.patternHint ? { hint: { kind: 'text', ...c.patternHint } } : { pattern: c.pattern });
     checkBounds(field, path, value, data, now, out, siblings);
   }
   if (c.rule) {

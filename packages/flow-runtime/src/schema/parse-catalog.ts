@@ -1,3 +1,4 @@
+import { patternCost, safeLengthFor, slowPattern } from './pattern-cost.js';
 import * as z from 'zod/mini';
 import { Catalog, Department, Entity, Role, Window, type EntityField } from './catalog.js';
 import { checkUniqueIds, idOf, parseEach, rawIds, suggest } from './collect.js';
@@ -153,7 +154,7 @@ function constraintProblems(f: EntityField, entity: Entity, at: PropertyKey[]): 
   for (const key of ['minLength', 'maxLength', 'pattern'] as const) if (c[key] !== undefined && !TEXTUAL.has(f.type)) push(key, `'${key}' limits texts, but the field is ${f.type}.`);
   if (c.minLength !== undefined && c.maxLength !== undefined && c.minLength > c.maxLength) push('maxLength', `no text can be at least ${c.minLength} and at most ${c.maxLength} characters long.`);
   if (c.pattern !== undefined) {
-    const why = patternProblem(c.pattern);
+    const why = patternProblem(c.pattern, c.maxLength);
     if (why) push('pattern', why);
     if (!c.patternHint) push('pattern', "a pattern needs a 'patternHint' that says in plain words what is expected (e.g. '11 digits, such as 13800138000').");
   }
@@ -175,8 +176,13 @@ function constraintProblems(f: EntityField, entity: Entity, at: PropertyKey[]): 
   return out;
 }
 
-/** Why a pattern cannot be used: it does not compile, or it could take exponential time on some texts ({@link slowPattern}). */
-function patternProblem(pattern: string): string | undefined {
+/**
+ * Why a pattern cannot be used: it does not compile, it could take
+ * exponential time on some texts ({@link slowPattern}), or its cost grows as a
+ * power of the text's length (k ≥ 2, {@link patternCost}) and `maxLength` does
+ * not keep that within the step budget (PATTERN_STEP_BUDGET).
+ */
+function patternProblem(pattern: string, maxLength: number | undefined): string | undefined {
   try {
     new RegExp(pattern, 'u');
   } catch (e) {
@@ -185,67 +191,13 @@ function patternProblem(pattern: string): string | undefined {
   const slow = slowPattern(pattern);
   if (slow === 'nested') return 'the pattern repeats a group that itself repeats (or refers back to a group), which can take exponential time on some texts; write it without nested repetition.';
   if (slow === 'alternatives') return 'the pattern repeats a group of alternatives (a|b), which can take exponential time on some texts; use a character class such as [ab] instead.';
-  return undefined;
-}
-
-/** A group of a pattern being read: whether it holds alternatives, and a quantifier of variable count, at any depth. */
-interface PatternGroup {
-  alternatives: boolean;
-  varies: boolean;
-}
-
-/**
- * Whether a pattern (one that compiles) can backtrack exponentially: a
- * repeated group holding a quantifier of variable count at any depth
- * (`(a+)+`, `((a+))+`, `(a?){25}`), a repeated group of alternatives
- * (`(a|a)*`, `(\w|\d)+`: they may match the same text), or a back
- * reference. Repeated means `*`, `+`, `{n,}` or `{n,m}` with m > 1; a
- * fixed count (`{3}`) inside a repetition is fine (`(-[A-Z]{3})*`).
- */
-function slowPattern(pattern: string): 'nested' | 'alternatives' | undefined {
-  const stack: PatternGroup[] = [{ alternatives: false, varies: false }];
-  /** The group just closed, while its quantifier (if any) is read. */
-  let closed: PatternGroup | undefined;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i]!;
-    const top = stack[stack.length - 1]!;
-    const q = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/.exec(pattern.slice(i, i + 24));
-    if (q) {
-      const min = q[0] === '+' ? 1 : q[0].length === 1 ? 0 : Number(q[1]);
-      const max = q[0] === '?' ? 1 : q[0].length === 1 ? Infinity : q[2] === undefined ? min : q[3] === '' ? Infinity : Number(q[3]);
-      if (closed && max > 1) {
-        if (closed.varies) return 'nested';
-        if (closed.alternatives) return 'alternatives';
-      }
-      if (min !== max || closed?.varies) top.varies = true;
-      if (closed?.alternatives) top.alternatives = true;
-      i += q[0].length - 1;
-      closed = undefined;
-      continue;
-    }
-    // What a group holds at any depth counts for the groups around it.
-    if (closed?.varies) top.varies = true;
-    if (closed?.alternatives) top.alternatives = true;
-    closed = undefined;
-    if (ch === '\\') {
-      if (/[1-9k]/.test(pattern[i + 1] ?? '')) return 'nested';
-      // An escape is one atom: \u{…}, \p{…} and \x41 included.
-      const braced = /^\\[upP]\{[^}]*\}/.exec(pattern.slice(i));
-      i += braced ? braced[0].length - 1 : 1;
-    } else if (ch === '[') {
-      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
-    } else if (ch === '(') {
-      stack.push({ alternatives: false, varies: false });
-      // (?:, (?=, (?!, (?<=, (?<!, (?<name>: the marks are not atoms.
-      const mark = /^\?(?::|=|!|<=|<!|<[^>]*>)/.exec(pattern.slice(i + 1));
-      if (mark) i += mark[0].length;
-    } else if (ch === ')') {
-      if (stack.length > 1) closed = stack.pop();
-    } else if (ch === '|') {
-      top.alternatives = true;
-    }
-  }
-  return undefined;
+  const { degree, parts } = patternCost(pattern);
+  const safe = safeLengthFor(degree);
+  if (degree < 2 || (maxLength !== undefined && maxLength <= safe)) return undefined;
+  const named = parts.map((x) => `'${x}'`);
+  const list = `${named.slice(0, -1).join(', ')} and ${named[named.length - 1]}`;
+  const now = maxLength === undefined ? 'the field has no maxLength' : `maxLength is ${maxLength}`;
+  return `the pattern's repeated parts ${list} can match the same characters, so checking a text of n characters that does not match can take about n^${degree} steps (a long text could hold the engine for minutes); set 'maxLength' to at most ${safe} (${now}), or rewrite the pattern so that no two repeated parts in a row can match the same characters.`;
 }
 
 /** {@link parseCatalog} from JSON text, with size and depth limits applied before parsing. */
