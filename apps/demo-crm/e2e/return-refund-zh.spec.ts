@@ -140,6 +140,8 @@ test('退货退款：关键用户从空白流程创建、仿真两条分支并�
   // 2. 流程数据：一条投诉记录（退货申请记在投诉上）。
   await page.getByTestId('new-variable').fill('complaint');
   await page.getByTestId('new-variable').press('Enter');
+  // 类型以中文列出（不是 record、money 这类标识）。
+  await expect(page.getByLabel('类型: complaint').locator('option')).toContainText(['记录', '短文本', '长文本', '数字', '整数', '金额']);
   await page.getByLabel('类型: complaint').selectOption('record');
   await page.getByLabel('实体: complaint').selectOption('complaint');
 
@@ -253,6 +255,9 @@ test('退货退款：关键用户从空白流程创建、仿真两条分支并�
     await form.locator('[data-path="complaint.faultParty"] select').selectOption('ours');
     await form.locator('[data-path="complaint.remedy"] select').selectOption('refund');
   });
+  // 数据表以名称称呼变量：未另起名称的记录变量显示其实体名“投诉”，而不是标识 complaint；字段值用全角冒号。
+  await expect(page.getByTestId('sim-data').locator('th').first()).toHaveText('投诉');
+  await expect(page.getByTestId('sim-data')).toContainText('原因分析：仓库拣错货。');
   await shot(page, '5-simulate-form');
   await completeForm(page, 'task-3', async (form) => {
     await form.locator('[data-path="complaint.refundAmount"] input').fill('2680');

@@ -195,8 +195,8 @@ function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSa
 
   // The matrix and the live checks of the catalog editor see the flow being edited and the host's other flows.
   const catalogFlows = useMemo(() => [flow, ...(flows ?? []).filter((f) => f.id !== flow.id)], [flow, flows]);
-  const shortcuts = useShortcuts(ctx);
   const [layout, toggleLayout] = useDesignerLayout();
+  const shortcuts = useShortcuts(ctx, layout.focus ? () => toggleLayout('focus', false) : undefined);
   const root = useRef<HTMLDivElement>(null);
 
   const actions = {

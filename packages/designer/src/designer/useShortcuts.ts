@@ -17,10 +17,14 @@ function isTyping(target: EventTarget | null): boolean {
 /**
  * The designer's keyboard: Delete, Ctrl/Cmd+Z, Shift+Ctrl/Cmd+Z (and Ctrl+Y),
  * Ctrl/Cmd+C and V, arrows to nudge (Shift: further; holding is one undo
- * step), Ctrl/Cmd+A, Esc and `?`. Keys typed into fields are left alone.
+ * step), Ctrl/Cmd+A, Esc (closes a dialog, else clears the selection, else
+ * calls `onIdleEscape`: leaves focus mode) and `?`. Keys typed into fields are left alone.
  */
-export function useShortcuts({ store, ui, catalog, editable }: DesignerContextValue) {
+export function useShortcuts({ store, ui, catalog, editable }: DesignerContextValue, onIdleEscape?: () => void) {
   const pasteCount = useRef(0);
+  // The latest callback (it changes with focus mode), read when the key comes.
+  const idleEscape = useRef(onIdleEscape);
+  idleEscape.current = onIdleEscape;
 
   const onKeyDownCapture = useCallback(
     (e: KeyboardEvent) => {
@@ -36,7 +40,10 @@ export function useShortcuts({ store, ui, catalog, editable }: DesignerContextVa
 
       if (key === 'Escape') {
         if (ui.get().dialog) ui.set({ dialog: undefined });
-        else select(ui);
+        else if (selectedNodes.size > 0 || selectedEdges.size > 0 || ui.get().selectedControl !== undefined || ui.get().selectedVariable !== undefined) select(ui);
+        // Nothing left to close or clear: leave focus mode (the host's page comes back).
+        else if (idleEscape.current) idleEscape.current();
+        else return;
         return handled();
       }
       if (key === '?' || (key === '/' && e.shiftKey)) {

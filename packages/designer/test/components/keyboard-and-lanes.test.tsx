@@ -56,6 +56,27 @@ describe('keyboard', () => {
     expect(screen.getByTestId('flow-inspector')).toBeTruthy();
   });
 
+  it('Esc leaves focus mode once nothing is selected: first the selection, then focus mode', () => {
+    // given the designer in focus mode with a step selected
+    const { container } = renderDesigner(newCustomerApproval(), sampleCatalog);
+    const root = container.querySelector('.cfd-root')!;
+    fireEvent.click(screen.getByTestId('focus-mode'));
+    expect(root.getAttribute('data-focus-mode')).toBe('on');
+    fireEvent.click(nodeEl(container, 'enter-customer'));
+    expect(screen.getByTestId('node-inspector')).toBeTruthy();
+    // when Esc is pressed: the selection clears, focus mode stays
+    fireEvent.keyDown(root, { key: 'Escape' });
+    expect(screen.getByTestId('flow-inspector')).toBeTruthy();
+    expect(root.getAttribute('data-focus-mode')).toBe('on');
+    // and pressed again: focus mode ends, the page is back
+    fireEvent.keyDown(root, { key: 'Escape' });
+    expect(root.getAttribute('data-focus-mode')).toBe('off');
+    // and once more: nothing left, the key goes on to the host page
+    const again = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    root.dispatchEvent(again);
+    expect(again.defaultPrevented).toBe(false);
+  });
+
   it('ignores shortcuts typed into fields', () => {
     // given the flow name field focused
     const { container, changes } = renderDesigner(newCustomerApproval(), sampleCatalog);

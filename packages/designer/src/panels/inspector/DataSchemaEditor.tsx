@@ -57,7 +57,7 @@ export function DataSchemaEditor({ flow }: { flow: Flow }) {
               <td>
                 <select className="cfd-input" aria-label={`${t('inspector.type')}: ${name}`} value={v.type} disabled={ro} onChange={(e) => now(setVariable(name, { ...v, type: e.target.value as Variable['type'] }))}>
                   {TYPES.map((x) => (
-                    <option key={x} value={x}>{x}</option>
+                    <option key={x} value={x}>{t(`varType.${x}`)}</option>
                   ))}
                 </select>
               </td>

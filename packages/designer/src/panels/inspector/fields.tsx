@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 /** A labelled row of the inspector. */
 export function Row({ label, children, hint, htmlFor }: { label: string; children: ReactNode; hint?: string; htmlFor?: string }) {
@@ -21,12 +21,28 @@ export function TextField({ label, value, onChange, onCommit, disabled, placehol
   );
 }
 
-/** A multi-line text input. */
+/** Tallest an editable text box grows to (about twelve lines); a read-only one shows all of its text. */
+const MAX_EDIT_HEIGHT = 220;
+
+/**
+ * A multi-line text input that grows with its text: a reviewer reads a whole
+ * description or note without scrolling a three-line box; while editing it
+ * grows up to about twelve lines, then scrolls.
+ */
 export function TextArea({ label, value, onChange, onCommit, disabled, hint, testId, lang }: { label: string; value: string; onChange: (v: string) => void; onCommit: () => void; disabled?: boolean; hint?: string; testId?: string; lang?: string }) {
   const id = useId();
+  const box = useRef<HTMLTextAreaElement>(null);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    el.style.height = '';
+    const needed = el.scrollHeight + el.offsetHeight - el.clientHeight;
+    // Only ever taller than the three rows it starts at (a laid-out box; nothing to measure before).
+    if (el.scrollHeight > el.clientHeight) el.style.height = `${disabled ? needed : Math.min(needed, MAX_EDIT_HEIGHT)}px`;
+  }, [value, disabled]);
   return (
     <Row label={label} htmlFor={id} {...(hint ? { hint } : {})}>
-      <textarea id={id} className="cfd-input" rows={3} value={value} onChange={(e) => onChange(e.target.value)} onBlur={onCommit} disabled={disabled} data-testid={testId} lang={lang} />
+      <textarea ref={box} id={id} className="cfd-input" rows={3} value={value} onChange={(e) => onChange(e.target.value)} onBlur={onCommit} disabled={disabled} data-testid={testId} lang={lang} />
     </Row>
   );
 }

@@ -218,7 +218,8 @@ export function SimulationPanel({ flow, catalog, scenarios: given = [], flows = 
               const entity = catalog.entities.find((e) => e.id === v.entity);
               const rec = (value ?? {}) as Record<string, unknown>;
               const filled = (entity?.fields ?? []).filter((f) => rec[f.id] !== undefined && rec[f.id] !== null && f.type !== 'list');
-              return [<tr key={name}><th>{text(v.name) || name}</th><td>{filled.map((f) => t('sim.fieldValue', { field: text(f.name), value: fieldText(rec[f.id], f, text, t('common.yes'), t('common.no'), locale) })).join(' · ') || '—'}</td></tr>];
+              // A record variable without a name of its own reads as its entity ("Complaint"), not its id.
+              return [<tr key={name}><th>{text(v.name) || text(entity?.name) || name}</th><td>{filled.map((f) => t('sim.fieldValue', { field: text(f.name), value: fieldText(rec[f.id], f, text, t('common.yes'), t('common.no'), locale) })).join(' · ') || '—'}</td></tr>];
             })}
           </tbody>
         </table>

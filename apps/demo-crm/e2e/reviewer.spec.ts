@@ -1,0 +1,48 @@
+import { expect, test, type Page } from '@playwright/test';
+import { actAs, nav, openDemo } from './helpers';
+
+/**
+ * A reviewer (an admin) reads a published flow at 1280 × 800, in English and Chinese: the
+ * description whole (not a three-line box to scroll), the data schema's types in words,
+ * focus mode in and — with Esc, once nothing is selected — out again.
+ */
+test.use({ viewport: { width: 1280, height: 800 } });
+
+/** Every line of a text box is in view: it grew to its text. */
+const wholeText = (page: Page, label: string) =>
+  page
+    .locator('.cfd-designer')
+    .getByLabel(label, { exact: true })
+    .evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.clientHeight > 60);
+
+test('a reviewer reads a published flow: the description whole, types in words, focus mode left with Esc', async ({ page }) => {
+  await openDemo(page);
+  await actAs(page, 'admin');
+  await nav(page, 'Flows');
+  await page.getByRole('link', { name: /Prepaid order/ }).first().click();
+  await expect(page.locator('.cfd-designer .react-flow__node').first()).toBeVisible();
+  await expect(page.locator('.cfd-designer .cfd-tag', { hasText: 'Read-only' })).toBeVisible();
+
+  expect(await wholeText(page, 'Description (EN)')).toBe(true);
+  expect(await wholeText(page, 'Description (中文)')).toBe(true);
+  await expect(page.getByLabel('Type: order').locator('option:checked')).toHaveText('Record');
+
+  // Focus mode: the designer takes the window; a step selected, Esc clears it, Esc again leaves focus mode.
+  await page.getByTestId('focus-mode').click();
+  await expect(page.locator('.cfd-designer')).toHaveAttribute('data-focus-mode', 'on');
+  await page.locator('.cfd-designer .react-flow__node[data-id="enter-order"]').click();
+  await expect(page.getByTestId('node-inspector')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('flow-inspector')).toBeVisible();
+  await expect(page.locator('.cfd-designer')).toHaveAttribute('data-focus-mode', 'on');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.cfd-designer')).toHaveAttribute('data-focus-mode', 'off');
+  await page.screenshot({ path: test.info().outputPath('reviewer-en.png') });
+
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
+  await expect(page.locator('.cfd-designer .cfd-tag', { hasText: '只读' })).toBeVisible();
+  expect(await wholeText(page, '说明 (中文)')).toBe(true);
+  await expect(page.getByLabel('类型: order').locator('option:checked')).toHaveText('记录');
+  expect(await page.getByLabel('类型: order').locator('option').evaluateAll((os) => os.map((o) => o.textContent).filter((x) => /[a-z]/i.test(x ?? '')))).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath('reviewer-zh.png') });
+});
