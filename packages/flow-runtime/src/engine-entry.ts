@@ -23,7 +23,6 @@
  *
  * @packageDocumentation
  */
-import type { Catalog } from './schema/catalog.js';
 import type { Flow } from './schema/flow.js';
 import type { ParseResult, Problem } from './schema/problems.js';
 import { createEngineWith } from './engine/core.js';
@@ -100,5 +99,6 @@ export function checkFlowShape(input: unknown): ParseResult<Flow> {
  * notes); otherwise the same as the root entry's `createEngine`.
  */
 export function createEngine(options: EngineOptions): Engine {
-  return createEngineWith(options, (input: unknown, _catalog?: Catalog) => checkFlowShape(input));
+  // The catalog is not needed for the shape check.
+  return createEngineWith(options, checkFlowShape);
 }

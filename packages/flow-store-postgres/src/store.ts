@@ -48,6 +48,10 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
 
     async append({ writes }): Promise<AppendResult> {
       if (writes.length === 0) return { ok: true };
+      for (const w of writes) await checkId(w.instanceId, 'instanceId');
+      // Text PostgreSQL cannot keep anywhere in what is written: refused the same way, not as a database error.
+      await checkJson(writes.flatMap((w) => w.events), 'events');
+      await checkJson(writes.map((w) => [w.summary, w.state ?? null, w.openTasks]), 'summary');
       try {
         return await db.transaction(async (tx) => {
           const seqs = await lockSeqs(tx, writes.map((w) => w.instanceId));
@@ -111,16 +115,19 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
     },
 
     async load({ instanceId, afterSeq = 0 }) {
+      if (!storable(instanceId)) return [];
       const res = await db.query<{ event: FlowEvent }>(`SELECT event FROM flow_events WHERE instance_id = $1 AND seq > $2 ORDER BY seq`, [instanceId, afterSeq]);
       return res.rows.map((r) => r.event);
     },
 
     async instance({ instanceId }) {
+      if (!storable(instanceId)) return undefined;
       const res = await db.query<{ summary: InstanceSummary }>(`SELECT summary FROM flow_instances WHERE instance_id = $1`, [instanceId]);
       return res.rows[0]?.summary;
     },
 
-    async states({ instanceIds }) {
+    async states({ instanceIds: asked }) {
+      const instanceIds = asked.filter(storable);
       if (instanceIds.length === 0) return [];
       const res = await db.query<{ state: InstanceState }>(
         `SELECT state FROM flow_instances WHERE instance_id IN (SELECT json_array_elements_text($1::json)) AND state IS NOT NULL`,
@@ -130,6 +137,8 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
     },
 
     async instances({ flowId, status, dueBefore, parentId, limit, after }) {
+      // An id no store keeps names no instance (as on every store); a page key holding one is read as it sorts.
+      if (![flowId, status, parentId].every((x) => x === undefined || storable(x))) return [];
       const where: string[] = [];
       const params: unknown[] = [];
       const p = (v: unknown) => `$${params.push(v)}`;
@@ -137,7 +146,7 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
       if (status !== undefined) where.push(`status = ${p(status)}`);
       if (parentId !== undefined) where.push(`parent_id = ${p(parentId)}`);
       if (dueBefore !== undefined) where.push(`next_due_at <= ${p(dueBefore)}`);
-      if (after) where.push(`(started_at, instance_id) > (${p(after.startedAt)}::float8, ${p(after.instanceId)})`);
+      if (after) where.push(`(started_at, instance_id) > (${p(after.startedAt)}::float8, ${p(beforeNul(after.instanceId))})`);
       const res = await db.query<{ summary: InstanceSummary }>(
         `SELECT summary FROM flow_instances ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY started_at, instance_id${limit !== undefined ? ` LIMIT ${p(limit)}` : ''}`,
         params,
@@ -171,8 +180,11 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
       return rows.map((r) => r.summary).sort((a, b) => a.nextDueAt! - b.nextDueAt! || (a.instanceId < b.instanceId ? -1 : a.instanceId > b.instanceId ? 1 : 0));
     },
 
-    async openTasks({ roles, instanceId, limit, after }) {
-      const cursor = after ? [after.openedAt, after.instanceId, after.taskId] : undefined;
+    async openTasks({ roles: asked, instanceId, limit, after }) {
+      // A role no store keeps is held by no task; an id no store keeps names no instance (as on every store).
+      const roles = asked?.filter(storable);
+      if (instanceId !== undefined && !storable(instanceId)) return [];
+      const cursor = after ? taskKey(after) : undefined;
       if (instanceId !== undefined) {
         const res = await db.query<{ task: OpenTaskRow }>(`SELECT task FROM flow_open_tasks WHERE instance_id = $1 ORDER BY opened_at, instance_id, task_id`, [instanceId]);
         const rows = res.rows
@@ -182,7 +194,7 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
       }
       if (!roles) {
         const params: unknown[] = cursor ? [...cursor] : [];
-        const where = cursor ? 'WHERE (opened_at, instance_id, task_id) > ($1::float8, $2, $3)' : '';
+        const where = cursor ? `WHERE ${cursor.length === 2 ? '(opened_at, instance_id) > ($1::float8, $2)' : '(opened_at, instance_id, task_id) > ($1::float8, $2, $3)'}` : '';
         const lim = limit !== undefined ? `LIMIT $${params.push(limit)}` : '';
         const res = await db.query<{ task: OpenTaskRow }>(`SELECT task FROM flow_open_tasks ${where} ORDER BY opened_at, instance_id, task_id ${lim}`, params);
         return res.rows.map((r) => r.task);
@@ -192,7 +204,11 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
       // `limit` distinct keys are the page, since each of them is among its own role's first `limit`.
       const params: unknown[] = [JSON.stringify([...new Set(roles)])];
       const p = (v: unknown) => `$${params.push(v)}`;
-      const range = cursor ? `AND (k.opened_at, k.instance_id, k.task_id) > (${p(cursor[0])}::float8, ${p(cursor[1])}, ${p(cursor[2])})` : '';
+      const range = !cursor
+        ? ''
+        : cursor.length === 2
+          ? `AND (k.opened_at, k.instance_id) > (${p(cursor[0])}::float8, ${p(cursor[1])})`
+          : `AND (k.opened_at, k.instance_id, k.task_id) > (${p(cursor[0])}::float8, ${p(cursor[1])}, ${p(cursor[2])})`;
       const lim = limit !== undefined ? `LIMIT ${p(limit)}` : '';
       const res = await db.query<{ task: OpenTaskRow }>(
         `SELECT t.task FROM (
@@ -227,12 +243,14 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
     },
 
     async feedCursor({ subscriber }) {
+      if (!storable(subscriber)) return undefined;
       const res = await db.query<{ position: string }>(`SELECT position FROM flow_feed_cursors WHERE subscriber = $1`, [subscriber]);
       return res.rows[0]?.position;
     },
 
     async saveFeedCursor({ subscriber, position }) {
       parsePosition(position);
+      await checkId(subscriber, 'subscriber');
       await db.query(
         `INSERT INTO flow_feed_cursors (subscriber, position) VALUES ($1, $2)
          ON CONFLICT (subscriber) DO UPDATE SET position = EXCLUDED.position, updated_at = now()`,
@@ -241,6 +259,8 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
     },
 
     async putDefinition({ definition }) {
+      await checkId(definition.flowId);
+      await checkJson(definition, 'definition');
       const inserted = await db.query(
         `INSERT INTO flow_definitions (flow_id, version, deployed_at, definition) VALUES ($1, $2, $3, $4::json)
          ON CONFLICT (flow_id, version) DO NOTHING RETURNING version`,
@@ -252,6 +272,7 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
     },
 
     async getDefinition({ flowId, version }) {
+      if (!storable(flowId)) return undefined;
       const res =
         version !== undefined
           ? await db.query<{ definition: StoredDefinition }>(`SELECT definition FROM flow_definitions WHERE flow_id = $1 AND version = $2`, [flowId, version])
@@ -260,6 +281,7 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
     },
 
     async definitions({ flowId }) {
+      if (flowId !== undefined && !storable(flowId)) return [];
       const res =
         flowId !== undefined
           ? await db.query<{ definition: StoredDefinition }>(`SELECT definition FROM flow_definitions WHERE flow_id = $1 ORDER BY version`, [flowId])
@@ -268,6 +290,8 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
     },
 
     async retireDefinition({ flowId, version, retired }) {
+      if (!storable(flowId)) return undefined;
+      await checkJson(retired, 'retired');
       const read = async () => (await db.query<{ definition: StoredDefinition }>(`SELECT definition FROM flow_definitions WHERE flow_id = $1 AND version = $2`, [flowId, version])).rows[0]?.definition;
       const existing = await read();
       if (!existing || existing.retired) return existing;
@@ -282,6 +306,8 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
     },
 
     async appendChange({ event }) {
+      await checkId(event.flowId);
+      await checkJson(event, 'event');
       return db.transaction(async (tx): Promise<AppendChangeResult> => {
         // Serialises recorders of one flow; the primary key guards the sequence as well.
         await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`flow_changes:${event.flowId}`]);
@@ -293,6 +319,7 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
     },
 
     async changes({ flowId }) {
+      if (flowId !== undefined && !storable(flowId)) return [];
       const res =
         flowId !== undefined
           ? await db.query<{ event: ChangeEvent }>('SELECT event FROM flow_changes WHERE flow_id = $1 ORDER BY seq', [flowId])
@@ -300,6 +327,54 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
       return res.rows.map((r) => r.event);
     },
   };
+}
+
+/** A NUL or half of a surrogate pair: text PostgreSQL cannot keep (nor any store, by the runtime's contract). */
+const BAD_TEXT = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** The same in JSON text: JSON.stringify writes exactly these as \u0000 and \ud800-\udfff escapes (a whole pair stays as it is). */
+const BAD_JSON = /(?<!\\)(?:\\\\)*\\u(?:0000|d[89a-f])/i;
+
+/** True when `v` is text every store keeps, so a row could be stored under it. */
+function storable(v: unknown): v is string {
+  return typeof v === 'string' && !BAD_TEXT.test(v);
+}
+
+/**
+ * The runtime's refusal of text no store keeps — `INVALID_VALUE`, "'flowId' cannot be stored: it holds a NUL or a
+ * broken character" (en/zh), an `EngineError` — the same error the memory and Dexie stores throw for the same call.
+ * The runtime is loaded only here, when such a write comes (the store itself loads no runtime code).
+ */
+async function storedTextError(what: string): Promise<Error> {
+  const { EngineError, formatEngineText } = await import('@crm/flow-runtime/engine');
+  const text = { key: 'INVALID_VALUE.stored', args: { why: { kind: 'msg' as const, key: 'data.badText', args: {} }, field: { kind: 'field' as const, path: what } } };
+  return new EngineError('INVALID_VALUE', formatEngineText(text, { locale: 'en', timeZone: 'UTC' }), { fields: [what], text });
+}
+
+/** Refuses an id (instance, flow, subscriber) holding text no store keeps. */
+async function checkId(id: string, what = 'flowId'): Promise<void> {
+  if (!storable(id)) throw await storedTextError(what);
+}
+
+/** Refuses a value whose JSON holds text PostgreSQL cannot keep (the memory and Dexie stores keep it; the engine never writes it). */
+async function checkJson(value: unknown, what: string): Promise<void> {
+  if (BAD_JSON.test(JSON.stringify(value) ?? '')) throw await storedTextError(what);
+}
+
+/**
+ * A page key's text as the database can compare it. No stored id holds a NUL (every store refuses one), so the
+ * ids after 'P\0…' are exactly those after 'P' (code-unit order): the text is cut at its first NUL.
+ */
+function beforeNul(id: string): string {
+  const at = id.indexOf('\0');
+  return at < 0 ? id : id.slice(0, at);
+}
+
+/**
+ * A task page key as the database can compare it: [openedAt, instanceId, taskId], or [openedAt, instanceId] when the
+ * instance id holds a NUL (every task of instance 'P' sorts before 'P\0…', every later instance after it).
+ */
+function taskKey(after: { openedAt: number; instanceId: string; taskId: string }): unknown[] {
+  return after.instanceId.includes('\0') ? [after.openedAt, beforeNul(after.instanceId)] : [after.openedAt, after.instanceId, beforeNul(after.taskId)];
 }
 
 /** Signals a sequence mismatch out of the transaction, which rolls it back. */

@@ -18,6 +18,28 @@ storeContract('postgres on PGlite', async () => {
   return store;
 });
 
+describe('text PostgreSQL cannot keep, inside what a store is given directly', () => {
+  // The memory and Dexie stores keep a NUL inside event data (the engine never writes one); PostgreSQL's JSON
+  // cannot, and said so with its own error (22P05 'unsupported Unicode escape sequence'). Now it is the runtime's
+  // INVALID_VALUE naming what held it, before the database, and nothing is written.
+  it.each(['\u0000', '\uD800'])('%j in an event, a task row, a definition, a change or a retirement: INVALID_VALUE, nothing written', async (bad) => {
+    await truncateAll(store.db);
+    const event = { type: 'decision.taken', instanceId: 'i1', seq: 1, at: 1, tokenId: 'k', nodeId: `n${bad}`, edgeId: 'e', byDefault: false } as const;
+    const summary = { instanceId: 'i1', flowId: 'f', version: 1, status: 'active' as const, seq: 1, startedAt: 0, updatedAt: 1, at: [] };
+    const refusal = (p: Promise<unknown>) => p.then(() => 'stored', (e: { code?: string; details?: { fields?: string[] } }) => `${e.code} ${e.details?.fields?.join()}`);
+    expect(await refusal(store.append({ writes: [{ instanceId: 'i1', expectedSeq: 0, events: [event], openTasks: [], summary }] }))).toBe('INVALID_VALUE events');
+    expect(await refusal(store.append({ writes: [{ instanceId: 'i1', expectedSeq: 0, events: [{ ...event, nodeId: 'n' }], openTasks: [{ instanceId: 'i1', taskId: 't', nodeId: 'n', flowId: 'f', version: 1, roles: [`r${bad}`], openedAt: 0 }], summary }] }))).toBe('INVALID_VALUE summary');
+    expect(await store.load({ instanceId: 'i1' })).toEqual([]);
+    expect(await refusal(store.putDefinition({ definition: { flowId: 'f', version: 1, deployedAt: 1, definition: { ...orderFlow, name: { en: `x${bad}`, zh: 'x' } } } as never }))).toBe('INVALID_VALUE definition');
+    expect(await store.definitions({})).toEqual([]);
+    await store.putDefinition({ definition: { flowId: 'f', version: 1, deployedAt: 1, definition: orderFlow } as never });
+    expect(await refusal(store.retireDefinition({ flowId: 'f', version: 1, retired: { at: 2, by: 'admin', reason: `old${bad}` } } as never))).toBe('INVALID_VALUE retired');
+    expect((await store.getDefinition({ flowId: 'f' }))?.retired).toBeUndefined();
+    expect(await refusal(store.appendChange({ event: { type: 'drafted', flowId: 'f', version: 2, seq: 1, at: 1, by: { id: `kim${bad}`, roles: [] } } as never }))).toBe('INVALID_VALUE event');
+    expect(await store.changes({})).toEqual([]);
+  });
+});
+
 describe('PGlite on a data directory', () => {
   it('keeps instances, work lists and feed cursors across a close and reopen', async () => {
     const { mkdtempSync, rmSync } = await import('node:fs');

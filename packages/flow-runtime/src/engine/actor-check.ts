@@ -6,7 +6,7 @@
  * `'admin'` read as the roles a, d, m, i, n), naming the part that is wrong
  * ("actor.roles must be a list of role names").
  */
-import { MAX_REASON, storableText } from './data.js';
+import { isStorableText as isText, MAX_REASON } from './data.js';
 import { refusal } from './errors.js';
 import type { Actor } from './types.js';
 
@@ -52,6 +52,3 @@ function actorProblem(a: { id?: unknown; roles?: unknown; name?: unknown; system
   return undefined;
 }
 
-function isText(v: unknown): boolean {
-  return typeof v === 'string' && storableText(v);
-}

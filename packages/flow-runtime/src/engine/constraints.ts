@@ -173,10 +173,11 @@ function check(field: EntityField, path: string, value: unknown, data: ProcessDa
     // longer than the pattern is safe to run on is refused (as too long) without running it.
     let re = patterns.get(c);
     if (!re && c.pattern !== undefined) patterns.set(c, (re = [new RegExp(`^(?:${c.pattern})$`, 'u'), patternLimit(c.pattern)]));
-    const max = Math.min(c.maxLength ?? Infinity, re?.[1] ?? Infinity);
-    if (c.minLength !== undefined && length < c.minLength) add(out, path, value, 'limit.minLength', { n: c.minLength });
-    if (length > max) add(out, path, value, 'limit.maxLength', { n: max });
-    if (re && length <= re[1] && !re[0].test(value)) add(out, path, value, 'limit.pattern', c.patternHint ? { hint: { kind: 'text', ...c.patternHint } } : { pattern: c.pattern });
+    const limit = re?.[1];
+    const max = c.maxLength! < limit! ? c.maxLength : (limit ?? c.maxLength);
+    if (length < c.minLength!) add(out, path, value, 'limit.minLength', { n: c.minLength });
+    if (length > max!) add(out, path, value, 'limit.maxLength', { n: max });
+    if (re && !(length > re[1]) && !re[0].test(value)) add(out, path, value, 'limit.pattern', c.patternHint ? { hint: { kind: 'text', ...c.patternHint } } : { pattern: c.pattern });
     checkBounds(field, path, value, data, now, out, siblings);
   }
   if (c.rule) {

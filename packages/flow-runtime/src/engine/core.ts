@@ -7,7 +7,8 @@
 import { randomId } from './random-id.js';
 import { replay } from './apply.js';
 import type { CompiledFlow } from './compiled.js';
-import { copyJson, isPlainObject, MAX_REASON, storableText } from './data.js';
+// An id the store is asked about is text every store keeps (no NUL, no half of a surrogate pair).
+import { copyJson, isPlainObject, isStorableText as isId, MAX_REASON, storableText } from './data.js';
 import { decideInto, type Command, type Decision } from './decide.js';
 import { checkActor } from './actor-check.js';
 import { definitionStore, type FlowParser } from './definitions.js';
@@ -644,10 +645,6 @@ function pageLimit(limit: number | undefined): number | undefined {
 /** The largest page size handed to a store. */
 const MAX_PAGE = 1e9;
 
-/** An id the store is asked about: text every store keeps (no NUL, no half of a surrogate pair). */
-function isId(v: unknown): v is string {
-  return typeof v === 'string' && storableText(v);
-}
 
 /** Store failures become STORE_FAILED (unless `own` names them otherwise); engine errors pass through. */
 async function guard<T>(f: () => Promise<T>, own?: (e: unknown) => EngineError | false): Promise<T> {

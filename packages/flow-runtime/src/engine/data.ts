@@ -7,9 +7,9 @@ import type { DataChange, DataPatch, ProcessData } from './types.js';
 import type { Variable } from '../schema/flow.js';
 import { isEngineError, refusal, type EngineError } from './errors.js';
 import type { EngineTextArgs, TextArg } from './texts/types.js';
-import { storableText } from '../schema/stored-text.js';
+import { isStorableText, storableText } from '../schema/stored-text.js';
 
-export { storableText };
+export { storableText, isStorableText };
 
 const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor']);
 
@@ -227,7 +227,8 @@ export const MAX_REASON = 2_000;
 export const MAX_WRITE_CHARS = 1_000_000;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-function refuse(path: string, key: string, args: EngineTextArgs = {}): EngineError {
+/** An INVALID_VALUE refusal of what is at `path` (a field, or a name such as 'instanceId'), saying why with the engine text `key`. */
+export function refuse(path: string, key: string, args: EngineTextArgs = {}): EngineError {
   const why: TextArg = { kind: 'msg', key, args };
   return refusal('INVALID_VALUE', 'INVALID_VALUE.stored', { why, ...(path ? { field: { kind: 'field', path } } : {}) }, path ? { fields: [path] } : {});
 }

@@ -7,7 +7,7 @@ import type { Flow } from '../schema/flow.js';
 import type { ParseResult, Problem } from '../schema/problems.js';
 import type { FlowStore, Retirement, StoredDefinition } from '../stores/types.js';
 import { compileFlow, type CompiledFlow } from './compiled.js';
-import { storableText } from './data.js';
+import { isStorableText } from './data.js';
 import { isEngineError, refusal, storeFailed, type DeployFinding, type EngineError } from './errors.js';
 import type { Clock, DefinitionInfo, DeployCheck, DeployResult } from './types.js';
 import type { TextArg } from './texts/types.js';
@@ -166,7 +166,7 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
 
   async function list(flowId?: string): Promise<DefinitionInfo[]> {
     // An id no store keeps names no flow: nothing, on every store.
-    if (flowId !== undefined && (typeof flowId !== 'string' || !storableText(flowId))) return [];
+    if (flowId !== undefined && !isStorableText(flowId)) return [];
     const all = await db(() => store.definitions(flowId === undefined ? {} : { flowId }));
     return all.map(info);
   }
@@ -244,6 +244,6 @@ async function db<T>(call: () => Promise<T>): Promise<T> {
 
 function checkId(flowId: unknown, version: unknown): void {
   // Text no store keeps (NUL, half a surrogate pair) names no flow either: answered here, not by a database error.
-  if (typeof flowId !== 'string' || !storableText(flowId)) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.flow', { flowId: String(flowId) });
+  if (!isStorableText(flowId)) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.flow', { flowId: String(flowId) });
   if (version !== undefined && !(Number.isInteger(version) && (version as number) > 0)) throw refusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version: String(version) });
 }

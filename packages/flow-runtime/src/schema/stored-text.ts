@@ -15,6 +15,11 @@ export function storableText(text: string): boolean {
   return !BAD_TEXT.test(text);
 }
 
+/** True when `v` is a text every store keeps alike (an id or name a store may be asked about or given). */
+export function isStorableText(v: unknown): v is string {
+  return typeof v === 'string' && !BAD_TEXT.test(v);
+}
+
 /** How many such texts are listed one by one; the rest are counted in one more problem. */
 const LISTED = 50;
 

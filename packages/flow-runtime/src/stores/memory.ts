@@ -15,7 +15,7 @@ import { replay } from '../engine/apply.js';
 import type { FlowEvent, InstanceState, InstanceSummary, OpenTaskRow } from '../engine/types.js';
 import { eventCodec } from './event-log.js';
 import { IdTable } from './id-table.js';
-import { compareInstanceKeys, compareTaskKeys, compareText, parseCounterPosition, SortedList } from './sorted.js';
+import { checkStoredId, compareInstanceKeys, compareTaskKeys, compareText, parseCounterPosition, SortedList } from './sorted.js';
 import type { AppendRequest, AppendResult, FlowStore, GetDefinitionRequest, InstanceKey, StoredDefinition, TaskKey } from './types.js';
 
 /**
@@ -188,6 +188,7 @@ export function createMemoryStore(): FlowStore {
   const appendSync = ({ writes }: AppendRequest): AppendResult => {
       for (let i = 0; i < writes.length; i++) {
         const w = writes[i]!;
+        checkStoredId(w.instanceId, 'instanceId');
         const actualSeq = entryOf(w.instanceId)?.summary.seq ?? 0;
         if (actualSeq !== w.expectedSeq) return { ok: false, instanceId: w.instanceId, expectedSeq: w.expectedSeq, actualSeq };
       }
@@ -324,9 +325,11 @@ export function createMemoryStore(): FlowStore {
     },
     async saveFeedCursor({ subscriber, position }) {
       parseCounterPosition(position);
+      checkStoredId(subscriber, 'subscriber');
       cursors.set(subscriber, position);
     },
     async putDefinition({ definition }) {
+      checkStoredId(definition.flowId);
       let versions = defs.get(definition.flowId);
       const existing = versions?.get(definition.version);
       if (existing) return { created: false, existing };
@@ -352,6 +355,7 @@ export function createMemoryStore(): FlowStore {
       return after;
     },
     async appendChange({ event }) {
+      checkStoredId(event.flowId);
       const log = changes.get(event.flowId) ?? [];
       const last = log.at(-1)?.seq ?? 0;
       if (event.seq !== last + 1) return { ok: false, actualSeq: last };

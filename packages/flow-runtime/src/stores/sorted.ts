@@ -6,6 +6,7 @@
  * entries on every call), which stays well under a millisecond at 100,000
  * entries; the place of an entry is searched from the newest end.
  */
+import { isStorableText, refuse } from '../engine/data.js';
 import type { InstanceKey, TaskKey } from './types.js';
 
 /** Orders two values; negative when `a` comes first. */
@@ -108,6 +109,18 @@ export class FeedPositionError extends Error {
   constructor(position: unknown) {
     super(`'${typeof position === 'string' ? position : typeof position}' is not a feed position of this store.`);
   }
+}
+
+/**
+ * Refuses (`INVALID_VALUE`, "… cannot be stored: it holds a NUL or a broken
+ * character", en/zh; nothing written) a write whose instance id, flow id or
+ * subscriber holds text no store keeps alike — a NUL or half of a surrogate
+ * pair: PostgreSQL keeps neither — so such an id exists in no store and
+ * reads of it answer nothing everywhere. The engine refuses such text before
+ * the store; this holds a store called directly to the same.
+ */
+export function checkStoredId(id: string, what = 'flowId'): void {
+  if (!isStorableText(id)) throw refuse(what, 'data.badText');
 }
 
 /** Reads a feed position written by a counter-based store (memory, Dexie): a non-negative integer as text. */

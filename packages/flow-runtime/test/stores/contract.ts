@@ -435,6 +435,61 @@ export function storeContract(name: string, make: () => Promise<FlowStore> | Flo
       expect((await engine.instance(instance.instanceId)).status).toBe('active');
     });
 
+    it('called directly with ids, filters, roles and page keys holding text no store keeps (NUL, half a surrogate pair): reads answer nothing, writes are refused with INVALID_VALUE naming the id, nothing written, never a database error', async () => {
+      const store = await make();
+      // k1 with tasks t1 and t2, k1a and k2 with one task each, all opened at 0 and held by 'sales-rep'.
+      const tasksOf = (id: string, ...taskIds: string[]) => taskIds.map((t) => row(id, t, ['sales-rep']));
+      for (const [id, ts] of [['k1', ['t1', 't2']], ['k1a', ['t1']], ['k2', ['t1']]] as const) expect(await store.append({ writes: [write(id, 0, 1, { startedAt: 0 }, tasksOf(id, ...ts))] })).toEqual({ ok: true });
+      await store.putDefinition({ definition: { flowId: 'f', version: 1, deployedAt: 1, definition: { ...orderFlow, id: 'f' } } as never });
+      const position = (await store.feed({})).next;
+      const outcome = (p: Promise<unknown>) =>
+        p.then(
+          (v) => ({ value: v }),
+          (e: { name?: string; code?: string; message?: string; details?: unknown }) => ({ error: { name: e.name, code: e.code, message: e.message, details: e.details } }),
+        );
+      const refusedAs = (what: string) => ({
+        error: {
+          name: 'EngineError',
+          code: 'INVALID_VALUE',
+          message: `'${what}' cannot be stored: it holds a NUL or a broken character.`,
+          details: { fields: [what], text: { key: 'INVALID_VALUE.stored', args: { why: { kind: 'msg', key: 'data.badText', args: {} }, field: { kind: 'field', path: what } } } },
+        },
+      });
+      for (const bad of ['k1\u0000', '\u0000', 'k1\uD800', '\uDC00x']) {
+        const at = JSON.stringify(bad);
+        expect(await store.load({ instanceId: bad }), at).toEqual([]);
+        expect(await store.instance({ instanceId: bad }), at).toBeUndefined();
+        expect(await store.states({ instanceIds: [bad] }), at).toEqual([]);
+        for (const filter of [{ flowId: bad }, { status: bad as never }, { parentId: bad }]) expect(await store.instances(filter), at).toEqual([]);
+        expect(await store.openTasks({ roles: [bad] }), at).toEqual([]);
+        expect((await store.openTasks({ roles: [bad, 'sales-rep'] })).length, at).toBe(4);
+        expect(await store.openTasks({ instanceId: bad }), at).toEqual([]);
+        expect(await store.feedCursor({ subscriber: bad }), at).toBeUndefined();
+        expect(await store.getDefinition({ flowId: bad }), at).toBeUndefined();
+        expect(await store.getDefinition({ flowId: bad, version: 1 }), at).toBeUndefined();
+        expect(await store.definitions({ flowId: bad }), at).toEqual([]);
+        expect(await store.retireDefinition({ flowId: bad, version: 1, retired: { at: 2, by: 'admin', reason: 'old' } } as never), at).toBeUndefined();
+        expect(await store.changes({ flowId: bad }), at).toEqual([]);
+        // Writes: refused naming the id, the same error on every store; nothing is written.
+        expect(await outcome(store.append({ writes: [write(bad, 0, 1)] })), at).toEqual(refusedAs('instanceId'));
+        expect(await outcome(store.append({ writes: [write('k3', 0, 1), write(bad, 0, 1)] })), at).toEqual(refusedAs('instanceId'));
+        expect(await outcome(store.putDefinition({ definition: { flowId: bad, version: 1, deployedAt: 1, definition: orderFlow } as never })), at).toEqual(refusedAs('flowId'));
+        expect(await outcome(store.appendChange({ event: { type: 'drafted', flowId: bad, version: 2, seq: 1, at: 1, by: { id: 'kim', roles: [] } } as never })), at).toEqual(refusedAs('flowId'));
+        expect(await outcome(store.saveFeedCursor({ subscriber: bad, position })), at).toEqual(refusedAs('subscriber'));
+      }
+      expect(await store.instance({ instanceId: 'k3' })).toBeUndefined();
+      expect((await store.definitions({})).map((d) => d.flowId)).toEqual(['f']);
+      expect(await store.changes({})).toEqual([]);
+      // A page key holding such text reads as it sorts (code-unit order): 'k1\0' comes right after 'k1'.
+      const ids = (list: { instanceId: string }[]) => list.map((x) => x.instanceId);
+      expect(ids(await store.instances({ after: { startedAt: 0, instanceId: 'k1\u0000' } }))).toEqual(['k1a', 'k2']);
+      expect(ids(await store.instances({ after: { startedAt: 0, instanceId: 'k1\u0000zz' }, limit: 1 }))).toEqual(['k1a']);
+      expect(keys(await store.openTasks({ roles: ['sales-rep'], after: { openedAt: 0, instanceId: 'k1\u0000', taskId: 't9' } }))).toEqual(['k1a/t1', 'k2/t1']);
+      expect(keys(await store.openTasks({ after: { openedAt: 0, instanceId: 'k1', taskId: 't1\u0000' } }))).toEqual(['k1/t2', 'k1a/t1', 'k2/t1']);
+      expect(keys(await store.openTasks({ roles: ['sales-rep'], after: { openedAt: 0, instanceId: 'k1', taskId: '\u0000' } }))).toEqual(['k1/t1', 'k1/t2', 'k1a/t1', 'k2/t1']);
+      expect(keys(await store.openTasks({ instanceId: 'k1', after: { openedAt: 0, instanceId: 'k1', taskId: 't1\u0000' } }))).toEqual(['k1/t2']);
+    });
+
     it('change control answers actors built wrong, notes and reasons no store keeps and such flow ids the same on every store, nothing recorded', async () => {
       const store = await make();
       let t = 1_000;

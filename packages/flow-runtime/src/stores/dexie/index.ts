@@ -13,7 +13,7 @@
 import { Dexie, type Collection, type DexieOptions, type Table, type Transaction } from 'dexie';
 import type { ChangeEvent } from '../../changes/types.js';
 import type { FlowEvent, InstanceState, InstanceSummary, OpenTaskRow } from '../../engine/types.js';
-import { compareTaskKeys, parseCounterPosition } from '../sorted.js';
+import { checkStoredId, compareTaskKeys, parseCounterPosition } from '../sorted.js';
 import type { AppendChangeResult, AppendResult, FlowStore, StoredDefinition, TaskKey } from '../types.js';
 
 /**
@@ -150,6 +150,7 @@ export function createDexieStore(options: DexieStoreOptions = {}): DexieFlowStor
   return {
     db,
     async append({ writes }) {
+      for (const w of writes) checkStoredId(w.instanceId, 'instanceId');
       try {
         await db.transaction('rw', [events, instances, tasks, taskRoles, states, feedTable], async () => {
           const current = await instances.bulkGet(writes.map((w) => w.instanceId));
@@ -261,10 +262,12 @@ export function createDexieStore(options: DexieStoreOptions = {}): DexieFlowStor
       return (await cursors.get(subscriber))?.position;
     },
     async saveFeedCursor({ subscriber, position }) {
+      checkStoredId(subscriber, 'subscriber');
       parseCounterPosition(position);
       await cursors.put({ subscriber, position });
     },
     async putDefinition({ definition }) {
+      checkStoredId(definition.flowId);
       let existing: StoredDefinition | undefined;
       await db.transaction('rw', definitions, async () => {
         existing = await definitions.get([definition.flowId, definition.version]);
@@ -290,6 +293,7 @@ export function createDexieStore(options: DexieStoreOptions = {}): DexieFlowStor
       });
     },
     async appendChange({ event }) {
+      checkStoredId(event.flowId);
       return db.transaction('rw', changeLog, async (): Promise<AppendChangeResult> => {
         const last = (await changeLog.where('[flowId+seq]').between([event.flowId, Dexie.minKey], [event.flowId, Dexie.maxKey]).last())?.seq ?? 0;
         if (event.seq !== last + 1) return { ok: false, actualSeq: last };
