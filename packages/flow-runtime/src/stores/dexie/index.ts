@@ -262,8 +262,8 @@ export function createDexieStore(options: DexieStoreOptions = {}): DexieFlowStor
       return (await cursors.get(subscriber))?.position;
     },
     async saveFeedCursor({ subscriber, position }) {
-      checkStoredId(subscriber, 'subscriber');
       parseCounterPosition(position);
+      checkStoredId(subscriber, 'subscriber');
       await cursors.put({ subscriber, position });
     },
     async putDefinition({ definition }) {
