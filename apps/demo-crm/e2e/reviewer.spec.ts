@@ -3,7 +3,7 @@ import { actAs, nav, openDemo } from './helpers';
 
 /**
  * A reviewer (an admin) reads a published flow at 1280 × 800, in English and Chinese: the
- * description whole (not a three-line box to scroll), the data schema's types in words,
+ * description whole (not a three-line box to scroll), its SOP in the page, the data schema's types in words,
  * focus mode in and — with Esc, once nothing is selected — out again.
  */
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -27,6 +27,18 @@ test('a reviewer reads a published flow: the description whole, types in words, 
   expect(await wholeText(page, 'Description (中文)')).toBe(true);
   await expect(page.getByLabel('Type: order').locator('option:checked')).toHaveText('Record');
 
+  // The SOP: the flow written down in business words, read in the page, closed with Esc.
+  await page.getByTestId('sop-open').click();
+  const sop = page.getByRole('dialog').getByTestId('sop');
+  await expect(sop.locator('h2')).toHaveText('Prepaid order — standard operating procedure');
+  await expect(sop.locator('h4').filter({ hasText: 'Confirm payment' })).toBeVisible();
+  await expect(sop).toContainText('Cannot be completed while:');
+  await expect(sop).not.toContainText('**');
+  await page.screenshot({ path: test.info().outputPath('sop-en.png') });
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.getByTestId('sop-open')).toBeFocused();
+
   // Focus mode: the designer takes the window; a step selected, Esc clears it, Esc again leaves focus mode.
   await page.getByTestId('focus-mode').click();
   await expect(page.locator('.cfd-designer')).toHaveAttribute('data-focus-mode', 'on');
@@ -44,5 +56,10 @@ test('a reviewer reads a published flow: the description whole, types in words, 
   expect(await wholeText(page, '说明 (中文)')).toBe(true);
   await expect(page.getByLabel('类型: order').locator('option:checked')).toHaveText('记录');
   expect(await page.getByLabel('类型: order').locator('option').evaluateAll((os) => os.map((o) => o.textContent).filter((x) => /[a-z]/i.test(x ?? '')))).toEqual([]);
+  await page.getByTestId('sop-open').click();
+  await expect(page.getByRole('dialog').getByTestId('sop').locator('h2')).toHaveText('预付订单 — 标准作业程序');
+  await expect(page.getByRole('dialog').getByTestId('sop')).toContainText('以下情况下不能完成：');
+  await page.screenshot({ path: test.info().outputPath('sop-zh.png') });
+  await page.keyboard.press('Escape');
   await page.screenshot({ path: test.info().outputPath('reviewer-zh.png') });
 });

@@ -39,6 +39,7 @@ const PATHS = {
   flag: 'M4 15s1-1 4-1 5 2 8 2 4-1 4-1V3s-1 1-4 1-5-2-8-2-4 1-4 1zM4 22v-7',
   expand: 'M15 3h6v6M9 21H3v-6M21 3l-7 7M3 21l7-7',
   shrink: 'M4 14h6v6M20 10h-6V4M14 10l7-7M3 21l7-7',
+  book: 'M4 19.5A2.5 2.5 0 0 1 6.5 17H20V3H6.5A2.5 2.5 0 0 0 4 5.5v14zM4 19.5A2.5 2.5 0 0 0 6.5 22H20v-5',
   'panel-left': 'M3 3h18v18H3zM9 3v18',
   'panel-right': 'M3 3h18v18H3zM15 3v18',
   'panel-bottom': 'M3 3h18v18H3zM3 15h18',

@@ -18,6 +18,7 @@ import { Inspector } from '../panels/inspector/Inspector.js';
 import { Palette } from '../panels/Palette.js';
 import { SimulationPanel } from '../panels/simulation/SimulationPanel.js';
 import type { SimulationScenario } from '../simulation/types.js';
+import { SopDialog } from '../panels/SopDialog.js';
 import { ShortcutsDialog } from '../panels/ShortcutsDialog.js';
 import { ImportDialog } from '../panels/ImportDialog.js';
 import { NewFlowDialog } from '../panels/NewFlowDialog.js';
@@ -286,6 +287,7 @@ function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSa
         </div>
         {layout.bottom || simulating ? <BottomPanel validation={validation} {...(simulation ? { simulation } : {})} /> : null}
         {dialog === 'shortcuts' ? <ShortcutsDialog onClose={() => ui.set({ dialog: undefined })} /> : null}
+        {dialog === 'sop' ? <SopDialog flow={flow} catalog={catalog} onClose={() => ui.set({ dialog: undefined })} /> : null}
         {dialog === 'new-flow' && onNewFlow ? (
           <NewFlowDialog
             catalog={catalog}

@@ -4,7 +4,7 @@ import { createStateStore, type StateStore } from './state-store.js';
 const EMPTY: ReadonlySet<string> = new Set();
 
 /** Which dialog is open, if any. */
-export type DialogName = 'shortcuts' | 'templates' | 'diff' | 'catalog' | 'new-flow' | undefined;
+export type DialogName = 'shortcuts' | 'templates' | 'diff' | 'catalog' | 'new-flow' | 'sop' | undefined;
 
 /** The designer's UI state, outside the document and its history. */
 export interface UiState {

@@ -72,6 +72,7 @@ export function Toolbar({ snapshot, actions, flow, layout, onLayout }: { snapsho
         {actions.canSimulate ? <ToolButton icon="play" label={simulating ? t('toolbar.stopSimulation') : t('toolbar.simulate')} onClick={actions.onToggleSimulation} pressed={simulating} testId="simulate">{simulating ? t('toolbar.stopSimulation') : t('toolbar.simulate')}</ToolButton> : null}
         {actions.canCatalog ? <ToolButton icon="window" label={t('catalog.open')} onClick={() => ui.set({ dialog: 'catalog' })} testId="catalog">{t('catalog.open')}</ToolButton> : null}
         {actions.canDiff ? <ToolButton icon="diff" label={t('toolbar.diff')} onClick={() => ui.set({ dialog: 'diff' })} testId="diff">{t('toolbar.diff')}</ToolButton> : null}
+        <ToolButton icon="book" label={t('sop.open')} onClick={() => ui.set({ dialog: 'sop' })} testId="sop-open" />
       </div>
       <div className="cfd-toolbar-group">
         {actions.onNewFlow && permission !== 'viewer' ? <ToolButton icon="plus" label={t('newFlow.open')} onClick={actions.onNewFlow} testId="designer-new-flow" /> : null}
