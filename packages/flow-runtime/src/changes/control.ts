@@ -18,10 +18,11 @@ import type { ChangeEvent, ChangeNote, ChangeStage, VersionRecord } from './type
 import { compareFlows, type FlowComparison } from '../compare/compare.js';
 import { testScenarios } from '../analysis/simulate/coverage.js';
 import type { Scenario } from '../analysis/simulate/types.js';
-import { changeRefusal } from './texts.js';
+import { changeRefusal, withChangeTexts } from './texts.js';
 import { checkActor } from '../engine/actor-check.js';
 import { MAX_REASON, storableText } from '../engine/data.js';
-import { storeFailed } from '../engine/errors.js';
+import { isEngineError, storeFailed, type EngineError } from '../engine/errors.js';
+import { formatEngineText } from '../engine/texts/format.js';
 import { dryRunMove, proposeNodeMap, reasonOf, runningCases, type CaseMove } from './migration.js';
 import { lintDelta, roleChanges, type LintDelta, type RoleChange } from './review.js';
 
@@ -390,6 +391,20 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
     };
   }
 
+  /** Sends a scheduled version back to its authors: the engine refused to publish it, for the reason `e` gives. */
+  async function sendBackUnpublished(flowId: string, version: number, by: ActorRef, e: EngineError): Promise<void> {
+    const why = (locale: 'en' | 'zh') => {
+      const t = formatEngineText({ key: 'change.publishFailed', args: { why: e.details.text ? { kind: 'msg', ...e.details.text } : e.message } }, withChangeTexts({ locale, timeZone: 'UTC' }));
+      return t.length > MAX_REASON ? `${t.slice(0, MAX_REASON - 1)}…` : t;
+    };
+    const note = { en: why('en'), zh: why('zh') };
+    await command(flowId, (vs) => {
+      const r = find(vs, version);
+      if (!r || r.stage !== 'scheduled') throw wrongStage(flowId, version, r?.stage, 'sendBack');
+      return { event: { version, type: 'sent-back', at: clock.now(), by, reason: note.en, note } };
+    });
+  }
+
   const control: ChangeControl = {
     async draft(input, { actor }) {
       requireAuthor(actor);
@@ -491,21 +506,38 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
         }
       }
       const out: VersionRecord[] = [];
+      let failed: unknown;
       for (const [flowId, versions] of due) {
         for (const version of versions) {
-          let published = false;
-          await command(flowId, async (vs) => {
-            const r = find(vs, version);
-            if (!r || r.stage !== 'scheduled' || !r.scheduled) throw changeRefusal('CHANGE_STAGE', 'CHANGE_STAGE.stage', {});
-            published = true;
-            // Published in the name of the administrator who set the time.
-            return publishNow(r, r.scheduled.by, r.scheduled.publishAt);
-          }).catch((e: unknown) => {
-            if (published) throw e;
-          });
-          if (published) out.push(await record(flowId, version));
+          let scheduledBy: ActorRef | undefined;
+          try {
+            await command(flowId, async (vs) => {
+              const r = find(vs, version);
+              if (!r || r.stage !== 'scheduled' || !r.scheduled) throw changeRefusal('CHANGE_STAGE', 'CHANGE_STAGE.stage', {});
+              scheduledBy = r.scheduled.by;
+              // Published in the name of the administrator who set the time.
+              return publishNow(r, r.scheduled.by, r.scheduled.publishAt);
+            });
+          } catch (e) {
+            // No longer scheduled (sent back or published meanwhile): nothing to do.
+            if (!scheduledBy) continue;
+            // A store that failed, or a log that kept changing: tried again on the next tick. Either way the
+            // other due versions are still published: one version that cannot be published held every later one.
+            if (!isEngineError(e) || e.code === 'STORE_FAILED' || e.code === 'VERSION_CONFLICT') {
+              failed ??= e;
+              continue;
+            }
+            // Refused by the engine (another definition deployed under that version meanwhile, a sub-flow retired,
+            // a role gone): it cannot be published as approved, so it goes back to its authors saying why (en/zh),
+            // in the name of the administrator who set the time, instead of failing on every tick.
+            await sendBackUnpublished(flowId, version, scheduledBy, e).catch((x: unknown) => (failed ??= x));
+            continue;
+          }
+          out.push(await record(flowId, version));
         }
       }
+      // What could not be tried is reported once the rest is done (the published ones are in the log).
+      if (failed) throw failed;
       return out;
     },
 

@@ -1,0 +1,74 @@
+// Fourth red-team pass, change control: a scheduled publication the engine refuses when its time
+// comes (another definition deployed under that version meanwhile) made `tick` throw before it
+// reached the other due versions — on every tick, forever: one version that could not be
+// published held every scheduled publication of every flow after it. Now the others are
+// published; the refused one goes back to its authors saying why (en/zh), in the name of the
+// administrator who set the time; a store failure leaves it scheduled for the next tick.
+import { describe, expect, it } from 'vitest';
+import { createChangeControl } from '../../src/changes/control.js';
+import type { Flow } from '../../src/schema/flow.js';
+import { createMemoryStore } from '../../src/stores/memory.js';
+import type { FlowStore } from '../../src/stores/types.js';
+import { catalog, orderFlow } from '../engine/fixtures.js';
+import { HOUR, T0, testEngine } from '../engine/helpers.js';
+
+const kim = { id: 'kim', name: 'Kim', roles: ['key-user'] };
+const ada = { id: 'ada', name: 'Ada', roles: ['admin'] };
+const bob = { id: 'bob', name: 'Bob', roles: ['admin'] };
+const note = { en: 'Shorter credit check', zh: '缩短信用审核' };
+
+/** Flows 'aaa' and 'order' (same steps), each with version 2 approved and scheduled for T0 + 1 h. */
+async function twoScheduled(store: FlowStore = createMemoryStore()) {
+  const t = await testEngine([orderFlow, { ...orderFlow, id: 'aaa' }], store);
+  const changes = createChangeControl({ engine: t.engine, store: t.store, catalog, clock: t.clock, lint: { rules: { 'task-has-department': 'off' } } });
+  for (const id of ['aaa', 'order']) {
+    const v2: Flow = { ...orderFlow, id, version: 2, name: { en: `${id} v2`, zh: `${id} 第 2 版` } };
+    await changes.draft(v2, { actor: kim });
+    await changes.submit(id, 2, { actor: kim, note });
+    await changes.approve(id, 2, { actor: ada });
+    await changes.publish(id, 2, { actor: bob, at: T0 + HOUR });
+  }
+  return { ...t, changes };
+}
+
+const stages = async (changes: Awaited<ReturnType<typeof twoScheduled>>['changes'], id: string) => (await changes.versions(id)).map((v) => `${v.version} ${v.stage}`);
+
+describe('a scheduled publication the engine refuses does not hold the others', () => {
+  it('the other flow is published; the refused version goes back to its authors saying why, in en and zh; the next tick is quiet', async () => {
+    const s = await twoScheduled();
+    // Meanwhile someone deploys another definition as version 2 of 'aaa', outside change control.
+    await s.engine.deploy({ ...orderFlow, id: 'aaa', version: 2, name: { en: 'other', zh: '其他' } }, { actor: ada });
+    s.clock.set(T0 + 2 * HOUR);
+    const published = await s.changes.tick();
+    expect(published.map((r) => `${r.flowId} ${r.version} ${r.stage}`)).toEqual(['order 2 published']);
+    expect((await s.engine.definitions('order')).map((d) => d.version)).toEqual([1, 2]);
+    const [, aaa2] = await s.changes.versions('aaa');
+    expect(aaa2).toMatchObject({ stage: 'sent-back', sentBack: [{ by: { id: 'bob' } }] });
+    const back = aaa2!.sentBack[0]!;
+    expect(back.reason).toMatch(/^The scheduled publication could not be made: Version 2 of flow 'aaa' is already deployed with different content/);
+    expect(back.note?.en).toBe(back.reason);
+    expect(back.note?.zh).toMatch(/^定时发布未能完成：.*aaa/);
+    expect(back.note?.zh).not.toMatch(/already deployed/);
+    expect(await s.changes.tick()).toEqual([]);
+    // Its authors can revise it as a new version and submit it again.
+    expect((await s.changes.draft({ ...orderFlow, id: 'aaa', version: 2, name: { en: 'aaa v2', zh: 'aaa 第 2 版' } }, { actor: kim })).stage).toBe('draft');
+  });
+
+  it('a store failing during one publication leaves it scheduled for the next tick; the others are published, and the failure is reported', async () => {
+    const inner = createMemoryStore();
+    let failing = false;
+    const store: FlowStore = {
+      ...inner,
+      putDefinition: (r) => (failing && r.definition.flowId === 'aaa' ? Promise.reject(new Error('disk full')) : inner.putDefinition(r)),
+    };
+    const s = await twoScheduled(store);
+    s.clock.set(T0 + 2 * HOUR);
+    failing = true;
+    await expect(s.changes.tick()).rejects.toMatchObject({ code: 'STORE_FAILED' });
+    expect(await stages(s.changes, 'order')).toEqual(['1 published', '2 published']);
+    expect(await stages(s.changes, 'aaa')).toEqual(['1 published', '2 scheduled']);
+    failing = false;
+    expect((await s.changes.tick()).map((r) => `${r.flowId} ${r.version}`)).toEqual(['aaa 2']);
+    expect(await stages(s.changes, 'aaa')).toEqual(['1 published', '2 published']);
+  });
+});
