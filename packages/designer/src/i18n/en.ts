@@ -114,6 +114,8 @@ export const en = {
   'condition.json': 'JSON',
   'condition.none': 'No condition',
   'condition.add': 'Add condition',
+  'condition.all': 'All of (AND)',
+  'condition.any': 'Any of (OR)',
   'condition.clear': 'Remove condition',
   'condition.tooComplex': 'This rule is beyond the builder; edit it as JSON.',
   'condition.invalidJson': 'Not valid JSON: {message}',

@@ -116,6 +116,8 @@ export const zh: Messages = {
   'condition.json': 'JSON',
   'condition.none': '无条件',
   'condition.add': '添加条件',
+  'condition.all': '全部满足（且）',
+  'condition.any': '任一满足（或）',
   'condition.clear': '删除条件',
   'condition.tooComplex': '此规则超出构建器的能力，请以 JSON 编辑。',
   'condition.invalidJson': 'JSON 无效：{message}',

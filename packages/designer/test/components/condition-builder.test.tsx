@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { ConditionBuilder } from '../../src/index.js';
+import { ConditionBuilder, I18nProvider } from '../../src/index.js';
 import { DesignerContext } from '../../src/designer/context.js';
 import { createDocumentStore } from '../../src/document/store.js';
 import { createUiState } from '../../src/designer/ui-state.js';
@@ -43,6 +43,25 @@ describe('ConditionBuilder', () => {
     const rule = onChange.mock.calls.at(-1)![0] as Record<string, unknown>;
     expect(Object.keys(rule)).toHaveLength(1);
     expect(JSON.stringify(rule)).toContain('"var":"customer.');
+  });
+
+  it('joins conditions with words a key user reads ("All of", "Any of"), in English and Chinese, writing and/or', () => {
+    // given two conditions joined by "and"
+    const onChange = vi.fn();
+    const both = { and: [{ '==': [{ var: 'estimate.decision' }, 'approved'] }, { '>': [{ var: 'customer.creditLimit' }, 1000] }] };
+    const { unmount } = render(<Harness initial={both} onChange={onChange} />);
+    const combinator = document.querySelector('.ruleGroup-combinators') as HTMLSelectElement;
+    expect([...combinator.options].map((o) => o.textContent)).toEqual(['All of (AND)', 'Any of (OR)']);
+    // when "Any of" is chosen, the rule becomes an "or"
+    fireEvent.change(combinator, { target: { value: 'or' } });
+    expect(Object.keys(onChange.mock.calls.at(-1)![0] as object)).toEqual(['or']);
+    unmount();
+    render(
+      <I18nProvider locale="zh">
+        <Harness initial={both} onChange={() => undefined} />
+      </I18nProvider>,
+    );
+    expect([...(document.querySelector('.ruleGroup-combinators') as HTMLSelectElement).options].map((o) => o.textContent)).toEqual(['全部满足（且）', '任一满足（或）']);
   });
 
   it('opens rules the builder cannot show in JSON mode, and checks JSON live against the policy', () => {

@@ -100,6 +100,10 @@ export function ConditionBuilder({ value, onChange, onCommit, flow, label, disab
             onQueryChange={onQuery}
             disabled={disabled}
             controlClassnames={{ queryBuilder: 'queryBuilder-branches' }}
+            combinators={[
+              { name: 'and', value: 'and', label: t('condition.all') },
+              { name: 'or', value: 'or', label: t('condition.any') },
+            ]}
             translations={{
               addRule: { label: locale === 'zh' ? '+ 条件' : '+ Condition', title: t('condition.add') },
               addGroup: { label: locale === 'zh' ? '+ 条件组' : '+ Group', title: locale === 'zh' ? '添加条件组' : 'Add group' },
