@@ -45,6 +45,7 @@ test('a negative credit limit is refused with the field and its limit named, in 
   await page.getByLabel('Credit review note').fill('Typo on purpose.');
   await page.getByRole('button', { name: 'Complete step' }).click();
   await expect(refusal(page)).toContainText("credit limit must be zero or more (it is -5,000)");
+  await expect(refusal(page)).toHaveText(/^Not done: \S/);
   await page.screenshot({ path: test.info().outputPath('credit-limit-refused-en.png') });
 
   await toChinese(page);
@@ -52,6 +53,8 @@ test('a negative credit limit is refused with the field and its limit named, in 
   await expect(page.locator('#f-customer-creditLimit-limit')).toHaveText('必须不小于 0。');
   await page.getByRole('button', { name: '完成此步骤' }).click();
   await expect(refusal(page)).toContainText('信用额度必须不小于 0');
+  // The full-width colon is the only break after "未能办理" (no extra space, as English has after "Not done:").
+  await expect(refusal(page)).toHaveText(/^未能办理：[^\s]/);
   await page.screenshot({ path: test.info().outputPath('credit-limit-refused-zh.png') });
 
   // Nothing was stored: the step is still open and the customer's limit is not negative.

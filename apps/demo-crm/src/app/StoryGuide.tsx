@@ -94,7 +94,7 @@ export function StoryGuide({ story, onClose }: { story: ActiveStory; onClose: ()
               return (
                 <div key={task.taskId} className="story-next">
                   <span>
-                    {t('story.next')} <strong>{lt(name)}</strong> — {task.roles.map((r) => roleName(r, i18n.locale)).join(i18n.locale === 'zh' ? '、' : ', ')}{' '}
+                    {t('story.next')}{i18n.locale === 'zh' ? '' : ' '}<strong>{lt(name)}</strong> — {task.roles.map((r) => roleName(r, i18n.locale)).join(i18n.locale === 'zh' ? '、' : ', ')}{' '}
                     {task.dueAt !== undefined && <SlaBadge state={slaState(task.openedAt, task.dueAt, app.now, task.escalated)} dueAt={task.dueAt} now={app.now} />}
                   </span>
                   {route[0] === 'task' && route[2] === task.taskId && route[1] === instanceId ? null : mine ? (

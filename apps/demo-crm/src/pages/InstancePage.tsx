@@ -121,7 +121,7 @@ export function InstancePage({ instanceId }: { instanceId: string }) {
               ))}
               {children.map(({ s, flow: cf }) => (
                 <li key={s.instanceId}>
-                  {t('instance.subflow')}{' '}
+                  {t('instance.subflow')}{i18n.locale === 'zh' ? '' : ' '}
                   <a href={href('instance', s.instanceId)}>
                     {lt(cf.name)} #{s.instanceId}
                   </a>{' '}
@@ -149,7 +149,7 @@ export function InstancePage({ instanceId }: { instanceId: string }) {
             <div className="controls">
               {holding.map((c) => (
                 <div key={c.id} className={`banner ${c.kind === 'gate' ? 'critical' : 'warn'}`} data-testid={`control-${c.id}`}>
-                  <strong>{c.kind === 'gate' ? t('instance.gateHolds') : t('instance.alertHolds')}</strong> {lt(c.name)} — {lt(c.message)}
+                  <strong>{c.kind === 'gate' ? t('instance.gateHolds') : t('instance.alertHolds')}</strong>{i18n.locale === 'zh' ? '' : ' '}{lt(c.name)} — {lt(c.message)}
                 </div>
               ))}
             </div>

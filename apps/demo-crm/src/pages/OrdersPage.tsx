@@ -110,7 +110,8 @@ export function OrdersPage({ selected }: { selected?: string }) {
 
 /** Controls that hold on a running case (the prepaid gate), with their message. */
 function HoldingControls({ instanceId }: { instanceId: string }) {
-  const { t, lt } = useI18n();
+  const i18n = useI18n();
+  const { t, lt } = i18n;
   const data = useQuery(
     async ({ rt }) => {
       const state = await rt.engine.instance(instanceId);
@@ -124,7 +125,7 @@ function HoldingControls({ instanceId }: { instanceId: string }) {
     <>
       {data.map((c) => (
         <div key={c.id} className={`banner ${c.kind === 'gate' ? 'critical' : 'warn'}`} data-testid={`control-${c.id}`}>
-          <strong>{c.kind === 'gate' ? t('instance.gateHolds') : t('instance.alertHolds')}</strong> {lt(c.name)} — {lt(c.message)}
+          <strong>{c.kind === 'gate' ? t('instance.gateHolds') : t('instance.alertHolds')}</strong>{i18n.locale === 'zh' ? '' : ' '}{lt(c.name)} — {lt(c.message)}
         </div>
       ))}
     </>

@@ -132,7 +132,7 @@ export function TaskPage({ instanceId, taskId }: { instanceId: string; taskId: s
               </div>
               {tryError && (
                 <div className="banner refusal" role="alert">
-                  <strong>{t('task.refused')}</strong> {tryError}
+                  <strong>{t('task.refused')}</strong>{i18n.locale === 'zh' ? '' : ' '}{tryError}
                 </div>
               )}
             </div>

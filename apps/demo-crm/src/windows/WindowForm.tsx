@@ -112,7 +112,7 @@ export function WindowForm({ view, flow, index, onCompleted }: WindowFormProps) 
       )}
       {view.blockedBy.length > 0 && (
         <div className="banner critical" role="status">
-          <strong>{t('task.blocked')}</strong> {view.blockedBy.map((b) => lt(b.message)).join(' ')}
+          <strong>{t('task.blocked')}</strong>{i18n.locale === 'zh' ? '' : ' '}{view.blockedBy.map((b) => lt(b.message)).join(' ')}
         </div>
       )}
       <div className="fields">
@@ -151,7 +151,7 @@ export function WindowForm({ view, flow, index, onCompleted }: WindowFormProps) 
       {hidden > 0 && <p className="muted small">{t('task.hiddenFields', { n: hidden })}</p>}
       {error && (
         <div className="banner refusal" role="alert">
-          <strong>{t('task.refused')}</strong> {error.text}
+          <strong>{t('task.refused')}</strong>{i18n.locale === 'zh' ? '' : ' '}{error.text}
         </div>
       )}
       {saved && !error && <p className="ok small">{t('task.saved')}</p>}
