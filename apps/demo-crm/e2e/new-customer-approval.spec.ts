@@ -58,6 +58,9 @@ test('a new customer is approved end to end by sales, finance and the sales mana
   await expect(page.getByTestId('instance-status')).toHaveText('Completed');
   await expect(page.getByTestId('timeline')).toContainText('Zhang Min (Sales manager) completed “Evaluate sales expenses”.');
   await expect(page.getByTestId('timeline')).toContainText('Wang Fang (Finance) completed “Review credit limit”.');
+  // The estimate the flow made is named as such in the trail ("Sales expense estimate no.: — → EE-…"), never as a bare "id".
+  await expect(page.getByTestId('timeline').locator('.changes li').filter({ hasText: /→ EE-/ }).first()).toContainText(/expense estimate no\.: — → EE-/i);
+  await expect(page.getByTestId('timeline').locator('.changes li').filter({ hasText: /^\s*id\b/ })).toHaveCount(0);
   expect(instanceIdOf(page)).toBe(caseId);
 
   // The customer is active with the limit finance set.

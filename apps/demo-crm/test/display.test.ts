@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Flow } from '@crm/flow-runtime';
 import { fitLabel } from '../src/components/BarChart';
 import { outcomeName } from '../src/components/outcome';
+import { makeI18n } from '../src/i18n';
+import { pathName } from '../src/runtime/refusal';
 
 describe('chart labels', () => {
   it('are kept whole when they fit and cut with an ellipsis when they do not', () => {
@@ -34,5 +36,25 @@ describe('outcome of a finished case', () => {
   it('falls back to the code when no end step has it', () => {
     expect(outcomeName(flow, { visited: [], outcome: 'other' })).toEqual({ en: 'other' });
     expect(outcomeName(flow, { visited: [] })).toBeUndefined();
+  });
+});
+
+describe('field names in the audit trail and refusals', () => {
+  const flow = {
+    data: { estimate: { type: 'record', entity: 'expense-estimate' }, customer: { type: 'record', entity: 'customer', name: { en: 'Customer', zh: '客户' } } },
+    nodes: [],
+    edges: [],
+  } as unknown as Flow;
+
+  it("names a new record's number by its record, never as a bare \"id\"", () => {
+    const en = pathName('estimate.id', { i18n: makeI18n('en'), flow });
+    const zh = pathName('estimate.id', { i18n: makeI18n('zh'), flow });
+    expect(en).toMatch(/^Sales expense .* no\.$/i);
+    expect(zh).toMatch(/^销售费用.*编号$/);
+    expect(pathName('customer.id', { i18n: makeI18n('zh'), flow })).toBe('客户编号');
+  });
+
+  it('names a catalog field by its label', () => {
+    expect(pathName('customer.creditLimit', { i18n: makeI18n('en'), flow })).toBe('Credit limit');
   });
 });

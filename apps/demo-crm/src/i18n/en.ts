@@ -106,6 +106,7 @@ export const en = {
   'task.readOnly': 'read-only',
   'task.hiddenFields': '{n} fields of this window are hidden for your role.',
   'task.refused': 'Not done:',
+  'field.recordNumber': '{record} no.',
   'task.saved': 'Saved. The step stays open.',
   'task.complete': 'Complete step',
   'task.save': 'Save without completing',

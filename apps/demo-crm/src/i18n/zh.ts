@@ -108,6 +108,7 @@ export const zh: Record<MessageKey, string> = {
   'task.readOnly': '只读',
   'task.hiddenFields': '此窗口有 {n} 个字段对您的角色不可见。',
   'task.refused': '未能办理：',
+  'field.recordNumber': '{record}编号',
   'task.saved': '已保存，步骤仍未完成。',
   'task.complete': '完成此步骤',
   'task.save': '仅保存',

@@ -163,8 +163,9 @@ export function InstancePage({ instanceId }: { instanceId: string }) {
                 <li key={l.key}>
                   <span className="muted">
                     {lt(flow.data?.[l.variable]?.name) || lt(entity(l.entity)?.name)}
-                    {i18n.locale === 'zh' ? '：' : ':'}
-                  </span> {link ? <a href={link}>{label}</a> : label}
+                    {i18n.locale === 'zh' ? '：' : ': '}
+                  </span>
+                  {link ? <a href={link}>{label}</a> : label}
                 </li>
               );
             })}

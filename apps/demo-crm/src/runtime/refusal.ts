@@ -5,7 +5,7 @@
  */
 import { isEngineError, type Flow } from '@crm/flow-runtime';
 import type { I18n } from '../i18n';
-import { editorsOf, field, roleName, windowById } from '../windows/catalog-lookup';
+import { editorsOf, entity, field, roleName, windowById } from '../windows/catalog-lookup';
 import { engineError } from './engine-text';
 
 export interface RefusalContext {
@@ -23,6 +23,8 @@ export function pathName(path: string, ctx: RefusalContext): string {
   if (v && fieldId && v.type === 'record' && v.entity) {
     const f = field(v.entity, fieldId);
     if (f) return ctx.i18n.lt(f.name);
+    // A new record's number ("EE-E4C27C") is named for its record, not as "id".
+    if (fieldId === 'id') return ctx.i18n.t('field.recordNumber', { record: ctx.i18n.lt(v.name) || ctx.i18n.lt(entity(v.entity)?.name) || root! });
   }
   if (v && !fieldId) return ctx.i18n.lt(v.name) || root!;
   return fieldId ?? path;
