@@ -26,7 +26,7 @@ export { permissionMatrix, type MatrixStep, type MatrixCell } from './catalog/ma
 export type { FlowTemplate } from './panels/TemplatesDialog.js';
 export { NewFlowDialog, type NewFlowDialogProps } from './panels/NewFlowDialog.js';
 export { ImportDialog, type ImportDialogProps } from './panels/ImportDialog.js';
-export { blankFlow, copyFlow, flowIdFromName, flowName, nextVersion, planImport, readFlowFile, type BlankFlowInput, type ImportPlan, type KnownFlow, type Romanize } from './document/new-flow.js';
+export { blankFlow, copyFlow, flowIdFromName, flowName, nextVersion, planImport, readFlowBlob, readFlowFile, type BlankFlowInput, type FlowFileRead, type ImportPlan, type KnownFlow, type Romanize } from './document/new-flow.js';
 export { loadPinyin } from './document/pinyin.js';
 export { ConditionBuilder, type ConditionBuilderProps } from './panels/condition/ConditionBuilder.js';
 export { useDesigner, type DesignerPermission, type DesignerContextValue } from './designer/context.js';

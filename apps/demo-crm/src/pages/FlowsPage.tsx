@@ -12,7 +12,7 @@ import {
   I18nProvider as DesignerI18n,
   ImportDialog,
   NewFlowDialog,
-  readFlowFile,
+  readFlowBlob,
   type DesignerPermission,
   type FlowTemplate,
   type ImportPlan,
@@ -125,7 +125,7 @@ function FlowList({ flowId }: { flowId?: string }) {
     [app.rt],
   );
   const importFile = async (file: File) => {
-    const read = readFlowFile(await file.text());
+    const read = await readFlowBlob(file, i18n.locale);
     if (!read.ok) {
       setProblem(t('flows.importFailed', { message: read.message }));
       return;

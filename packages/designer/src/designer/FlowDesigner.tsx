@@ -22,7 +22,7 @@ import { SopDialog } from '../panels/SopDialog.js';
 import { ShortcutsDialog } from '../panels/ShortcutsDialog.js';
 import { ImportDialog } from '../panels/ImportDialog.js';
 import { NewFlowDialog } from '../panels/NewFlowDialog.js';
-import { planImport, readFlowFile, type ImportPlan } from '../document/new-flow.js';
+import { planImport, readFlowBlob, type ImportPlan } from '../document/new-flow.js';
 import { TemplatesDialog, type FlowTemplate } from '../panels/TemplatesDialog.js';
 import { Toolbar } from '../panels/Toolbar.js';
 import { useValidation } from '../validation/useValidation.js';
@@ -218,8 +218,7 @@ function DesignerShell({ flow: initial, catalog, onChange, onCatalogChange, onSa
     },
     onExport: () => download(`${flow.id}.v${flow.version}.json`, JSON.stringify(flow, null, 2) + '\n'),
     onImport: (file: File) => {
-      void file.text().then((text) => {
-        const read = readFlowFile(text);
+      void readFlowBlob(file, locale).then((read) => {
         if (!read.ok) {
           setNotice(t('import.failed', { message: read.message }));
           return;

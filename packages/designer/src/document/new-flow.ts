@@ -5,7 +5,7 @@
  * flows; an imported file's version is never trusted — the file becomes the
  * next draft of its flow, or a new flow at version 1 when its id is new.
  */
-import { Flow as FlowSchema, parseFlow, parseJsonText, type Catalog, type Flow, type LocalizedText } from '@crm/flow-runtime';
+import { Flow as FlowSchema, formatEngineText, parseFlow, parseJsonText, textSizeProblem, type Catalog, type Flow, type LocalizedText, type Problem } from '@crm/flow-runtime';
 import { DEFAULT_LANE_SIZE, LANE_HEADER_WIDTH, NODE_SIZE } from './geometry.js';
 
 /** The longest flow id the schema accepts. */
@@ -154,16 +154,44 @@ export function nextVersion(latest: number | undefined): number {
   return (latest ?? 0) + 1;
 }
 
+/** What reading a flow file gives: the flow, or what is wrong with the file in the reader's language. */
+export type FlowFileRead = { ok: true; flow: Flow } | { ok: false; message: string; problem?: Problem };
+
+/** A definition problem in the reader's language: the parser's English, or its code's Chinese with where it is. */
+function problemText(p: Problem, locale: 'en' | 'zh'): string {
+  return locale === 'zh' ? `${formatEngineText(`problem.${p.code}`, {}, { locale: 'zh' })}（${p.path || '/'}）` : p.message;
+}
+
 /**
  * Reads a flow file's text: the flow when it is JSON of a flow's shape,
  * else what is wrong with it (the JSON error, or the first problem the
- * parser names).
+ * parser names), in `locale` (default English). A flow of the right shape
+ * that the editor could not hold is refused too: two steps, connections,
+ * lanes or variables with one id (FLOW_E020: every command addresses them
+ * by id), or text no store keeps — a NUL or half of a surrogate pair
+ * (FLOW_E017: the draft could never be published). Other problems (a
+ * connection to a missing step, an unknown role) are imported, for the
+ * editor to show and fix.
  */
-export function readFlowFile(text: string): { ok: true; flow: Flow } | { ok: false; message: string } {
+export function readFlowFile(text: string, locale: 'en' | 'zh' = 'en'): FlowFileRead {
   const json = parseJsonText(text);
-  if (!json.ok) return { ok: false, message: json.problem.message };
+  if (!json.ok) return { ok: false, message: problemText(json.problem, locale), problem: json.problem };
   const shape = FlowSchema.safeParse(json.value);
-  if (shape.success) return { ok: true, flow: shape.data as Flow };
   const parsed = parseFlow(json.value);
-  return { ok: false, message: (!parsed.ok ? parsed.problems[0]?.message : undefined) ?? shape.error.issues[0]?.message ?? '' };
+  const problems = parsed.ok ? [] : parsed.problems;
+  const hazard = shape.success ? problems.find((p) => p.code === 'FLOW_E017' || p.code === 'FLOW_E020') : problems[0];
+  if (hazard) return { ok: false, message: problemText(hazard, locale), problem: hazard };
+  if (shape.success) return { ok: true, flow: shape.data as Flow };
+  return { ok: false, message: shape.error.issues[0]?.message ?? '' };
+}
+
+/**
+ * {@link readFlowFile} for a file a person picked: one larger than a
+ * definition may be is refused from its size, before it is read (a 1 GB
+ * file read whole would hold the page and its memory).
+ */
+export async function readFlowBlob(file: Pick<Blob, 'size' | 'text'>, locale: 'en' | 'zh' = 'en'): Promise<FlowFileRead> {
+  const tooBig = textSizeProblem(file.size);
+  if (tooBig) return { ok: false, message: problemText(tooBig, locale), problem: tooBig };
+  return readFlowFile(await file.text(), locale);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFlow } from '@crm/flow-runtime';
-import { blankFlow, copyFlow, flowIdFromName, flowName, nextVersion, planImport, readFlowFile, type KnownFlow } from '../../src/document/new-flow.js';
+import { blankFlow, copyFlow, flowIdFromName, flowName, nextVersion, planImport, readFlowBlob, readFlowFile, type KnownFlow } from '../../src/document/new-flow.js';
 import { loadPinyin } from '../../src/document/pinyin.js';
 import { catalog as testCatalog } from '../fixtures/catalog.js';
 import { smallFlow } from '../fixtures/flow.js';
@@ -138,5 +138,48 @@ describe('readFlowFile', () => {
     const notFlow = readFlowFile('{"id": "x"}');
     expect(notFlow.ok).toBe(false);
     expect(!notFlow.ok && notFlow.message.length).toBeGreaterThan(0);
+  });
+});
+
+// Fourth red-team pass: a flow file of the right shape went into the editor (and the demo's drafts)
+// with two steps of one id — every command addresses a step by id — or with text no store keeps
+// (a NUL, half a surrogate pair: the draft could never be published); a 1 GB file was read whole
+// before its size was looked at. Refused now, naming what is wrong in the reader's language.
+describe('readFlowFile on hostile files', () => {
+  const f = smallFlow();
+  const second = f.nodes[1]!;
+  it.each([
+    ['two steps with one id', { ...f, nodes: [...f.nodes, { ...second, name: { en: 'Again', zh: '再次' } }] }, 'FLOW_E020', /used twice|more than once/, /编号/],
+    ['two connections with one id', { ...f, edges: [...f.edges, { ...f.edges[0]!, id: f.edges[0]!.id }] }, 'FLOW_E020', /used twice|more than once/, /编号/],
+    ['a NUL in a name', { ...f, name: { en: 'Order\u0000', zh: '订单' } }, 'FLOW_E017', /NUL/, /存储/],
+    ['half a surrogate pair in a step name', { ...f, nodes: f.nodes.map((n, i) => (i === 1 ? { ...n, name: { en: 'x\uD800', zh: 'y' } } : n)) }, 'FLOW_E017', /surrogate/, /存储/],
+  ])('%s: refused, naming it in en and zh', (_, flow, code, en, zh) => {
+    const text = JSON.stringify(flow);
+    const read = readFlowFile(text);
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.problem?.code).toBe(code);
+    expect(read.message).toMatch(en);
+    const inZh = readFlowFile(text, 'zh');
+    expect(!inZh.ok && inZh.message).toMatch(zh);
+    expect(!inZh.ok && inZh.message).not.toMatch(/[a-z]{4,} [a-z]{4,}/);
+  });
+
+  it('wrong types, 100,000-deep nesting and __proto__ keys are refused with what is wrong; a connection to a missing step is imported for the editor to show', () => {
+    expect(readFlowFile(JSON.stringify({ ...f, version: '1' }))).toMatchObject({ ok: false, message: expect.stringMatching(/version/) });
+    expect(readFlowFile('['.repeat(100_000) + ']'.repeat(100_000))).toMatchObject({ ok: false, problem: { code: 'FLOW_E003' } });
+    expect(readFlowFile(JSON.stringify(f).replace('{', '{"__proto__":{"x":1},'))).toMatchObject({ ok: false, message: expect.stringMatching(/__proto__/) });
+    const zh = readFlowFile('{"id": "x",', 'zh');
+    expect(!zh.ok && zh.message).toMatch(/JSON/);
+    const loose = readFlowFile(JSON.stringify({ ...f, edges: [...f.edges, { id: 'ex', source: f.nodes[0]!.id, target: 'nope' }] }));
+    expect(loose.ok).toBe(true);
+  });
+
+  it('a file larger than a definition may be is refused from its size, without being read', async () => {
+    const huge = { size: 1_000_000_000, text: () => Promise.reject(new Error('read whole')) };
+    const read = await readFlowBlob(huge, 'zh');
+    expect(read).toMatchObject({ ok: false, problem: { code: 'FLOW_E002' } });
+    expect(!read.ok && read.message).toMatch(/大小/);
+    expect((await readFlowBlob(new Blob([JSON.stringify(f)]))).ok).toBe(true);
   });
 });

@@ -12,6 +12,15 @@ export const DEFAULT_MAX_TEXT_LENGTH = 20_000_000;
 export const DEFAULT_MAX_JSON_DEPTH = 64;
 
 /**
+ * The problem (FLOW_E002) with a definition of `size` characters (or a file
+ * of `size` bytes, checked before it is read), when it is over `maxLength`.
+ */
+export function textSizeProblem(size: number, maxLength = DEFAULT_MAX_TEXT_LENGTH): Problem | undefined {
+  if (size <= maxLength) return undefined;
+  return { code: 'FLOW_E002', path: '', message: `The file is ${formatSize(size)}; definitions may be at most ${formatSize(maxLength)}.` };
+}
+
+/**
  * Parses definition text as JSON without risking the stack or memory on
  * hostile input: the size and nesting depth are checked by a linear scan
  * first, so `[[[[…` 100,000 deep is refused before `JSON.parse` sees it.
@@ -19,16 +28,8 @@ export const DEFAULT_MAX_JSON_DEPTH = 64;
 export function parseJsonText(text: string, limits: JsonTextLimits = {}): { ok: true; value: unknown } | { ok: false; problem: Problem } {
   const maxLength = limits.maxLength ?? DEFAULT_MAX_TEXT_LENGTH;
   const maxDepth = limits.maxDepth ?? DEFAULT_MAX_JSON_DEPTH;
-  if (text.length > maxLength) {
-    return {
-      ok: false,
-      problem: {
-        code: 'FLOW_E002',
-        path: '',
-        message: `The file is ${formatSize(text.length)}; definitions may be at most ${formatSize(maxLength)}.`,
-      },
-    };
-  }
+  const tooBig = textSizeProblem(text.length, maxLength);
+  if (tooBig) return { ok: false, problem: tooBig };
   const depth = maxNesting(text, maxDepth);
   if (depth > maxDepth) {
     return {
