@@ -68,7 +68,8 @@ export function changeLogMarkdown(versions: readonly VersionRecord[], options: C
   const locale = options.locale ?? 'en';
   const w = WORDS[locale];
   const fmt = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: options.timeZone ?? 'UTC' });
-  const time = (at: number) => fmt.format(new Date(at));
+  // A time no date holds (a log written elsewhere) is named as unknown rather than throwing.
+  const time = (at: number) => (Number.isFinite(at) && Math.abs(at) <= 8.64e15 ? fmt.format(new Date(at)) : locale === 'zh' ? '未知时间' : 'an unknown time');
   const person = (p: { id: string; name?: string }) => p.name ?? p.id;
   const latestName = [...versions].reverse().find((v) => v.name)?.name;
   const name = latestName ? (locale === 'zh' ? (latestName.zh ?? latestName.en) : latestName.en) : (versions[0]?.flowId ?? '');

@@ -480,7 +480,8 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
       const actor = opts?.actor;
       requireAdmin(actor, 'publish');
       const at = opts.at;
-      if (at !== undefined && !(typeof at === 'number' && Number.isFinite(at))) throw changeRefusal('INVALID_VALUE', 'INVALID_VALUE.publishAt', {});
+      // A moment a date can hold (±8.64e15 ms): later ones made every change log, review and history page throw.
+      if (at !== undefined && !(typeof at === 'number' && Math.abs(at) <= 8.64e15)) throw changeRefusal('INVALID_VALUE', 'INVALID_VALUE.publishAt', {});
       await command(flowId, (versions) => {
         const r = find(versions, version);
         if (!r) throw changeRefusal('UNKNOWN_FLOW', 'UNKNOWN_FLOW.version', { flowId, version });

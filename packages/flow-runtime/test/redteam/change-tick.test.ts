@@ -6,6 +6,8 @@
 // administrator who set the time; a store failure leaves it scheduled for the next tick.
 import { describe, expect, it } from 'vitest';
 import { createChangeControl } from '../../src/changes/control.js';
+import { changeLogMarkdown } from '../../src/changes/changelog.js';
+import { formatEngineText } from '../../src/index.js';
 import type { Flow } from '../../src/schema/flow.js';
 import { createMemoryStore } from '../../src/stores/memory.js';
 import type { FlowStore } from '../../src/stores/types.js';
@@ -70,5 +72,35 @@ describe('a scheduled publication the engine refuses does not hold the others', 
     failing = false;
     expect((await s.changes.tick()).map((r) => `${r.flowId} ${r.version}`)).toEqual(['aaa 2']);
     expect(await stages(s.changes, 'aaa')).toEqual(['1 published', '2 published']);
+  });
+});
+
+describe('a publication time no date can hold', () => {
+  // publish({ at: 1e300 }) was accepted (finite), and from then on the change log of the flow threw
+  // RangeError: Invalid time value — the demo's change-log page with it.
+  it.each([1e300, 8.64e15 + 1, -1e17])('at %d: refused naming what a publication time must be (en/zh), nothing recorded', async (at) => {
+    const s = await twoScheduled();
+    const before = await s.changes.history('order');
+    await s.changes.sendBack('order', 2, { actor: ada, reason: 'again' });
+    await s.changes.draft({ ...orderFlow, version: 2 }, { actor: kim });
+    await s.changes.submit('order', 2, { actor: kim, note });
+    await s.changes.approve('order', 2, { actor: ada });
+    const e = await s.changes.publish('order', 2, { actor: bob, at }).then(
+      () => undefined,
+      (x: { code?: string; details?: { text?: never } }) => x,
+    );
+    expect(e?.code).toBe('INVALID_VALUE');
+    expect(formatEngineText(e!.details!.text!, { locale: 'en' })).toMatch(/publication time must be a moment a date can hold/);
+    expect(formatEngineText(e!.details!.text!, { locale: 'zh' })).toMatch(/发布时间必须是日期能表示的时间点/);
+    expect((await s.changes.history('order')).length).toBe(before.length + 4);
+    expect(changeLogMarkdown(await s.changes.versions('order'))).toMatch(/approved/);
+  });
+
+  it('a change log read from a log holding such a time (written elsewhere) names it as unknown instead of throwing', async () => {
+    const s = await twoScheduled();
+    const versions = await s.changes.versions('order');
+    const odd = versions.map((v) => (v.scheduled ? { ...v, scheduled: { ...v.scheduled, publishAt: 1e300 } } : v));
+    expect(changeLogMarkdown(odd)).toMatch(/an unknown time/);
+    expect(changeLogMarkdown(odd, { locale: 'zh' })).toMatch(/未知时间/);
   });
 });
