@@ -63,3 +63,22 @@ test('a reviewer reads a published flow: the description whole, types in words, 
   await page.keyboard.press('Escape');
   await page.screenshot({ path: test.info().outputPath('reviewer-zh.png') });
 });
+
+test('Start a case: a long flow description opens whole with "More", in English and Chinese', async ({ page }) => {
+  await openDemo(page);
+  await nav(page, 'Start a case');
+  const card = page.getByTestId('startable-flows').getByTestId('start-new-customer-approval');
+  const desc = card.locator('.start-desc');
+  const cut = () => desc.evaluate((el) => el.scrollHeight > el.clientHeight + 1);
+  expect(await cut()).toBe(true);
+  await card.getByRole('button', { name: 'More' }).click();
+  expect(await cut()).toBe(false);
+  await expect(desc).toContainText('All four steps work on the same customer record.');
+  await expect(card.getByRole('button', { name: 'Less' })).toHaveAttribute('aria-expanded', 'true');
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
+  const zhCard = page.getByTestId('startable-flows').getByTestId('start-new-customer-approval');
+  await expect(zhCard.getByRole('button', { name: '收起' })).toBeVisible();
+  await zhCard.getByRole('button', { name: '收起' }).click();
+  await expect(zhCard.getByRole('button', { name: '展开' })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('start-zh.png') });
+});

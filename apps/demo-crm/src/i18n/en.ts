@@ -328,6 +328,8 @@ export const en = {
   'start.subtitle': 'Every published flow you may start as {role}, at the version new cases run.',
   'start.none': 'As {role} you may not start any published flow.',
   'start.begins': 'Begins with: {step}',
+  'start.more': 'More',
+  'start.less': 'Less',
   'start.newRecord': '— none yet (the flow fills it in) —',
   'start.withRecords': 'Start with records already in the CRM ({n})…',
   'start.button': 'Start',

@@ -330,6 +330,8 @@ export const zh: Record<MessageKey, string> = {
   'start.subtitle': '作为{role}可以发起的所有已发布流程，使用新案例运行的版本。',
   'start.none': '作为{role}，您不能发起任何已发布的流程。',
   'start.begins': '起点：{step}',
+  'start.more': '展开',
+  'start.less': '收起',
   'start.newRecord': '— 暂无（由流程填写） —',
   'start.withRecords': '使用 CRM 中已有的记录（{n}）…',
   'start.button': '发起',

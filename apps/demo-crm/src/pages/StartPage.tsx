@@ -5,7 +5,7 @@
  * soon as it is deployed. A flow that works on records offers the CRM's
  * records to start it with; left empty, its steps fill them in.
  */
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import type { Flow } from '@crm/flow-runtime';
 import { useApp, useQuery } from '../app/context';
 import { useRecordIndex } from '../app/records';
@@ -48,6 +48,30 @@ export function StartPage() {
   );
 }
 
+/** A flow's description, three lines at first; "More" shows the rest when it is longer. */
+function Description({ text }: { text: string }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [long, setLong] = useState(false);
+  const box = useRef<HTMLParagraphElement>(null);
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (el && !open) setLong(el.scrollHeight > el.clientHeight + 1);
+  }, [text, open]);
+  return (
+    <div className="start-desc-box">
+      <p ref={box} className={`muted start-desc ${open ? 'is-open' : ''}`}>
+        {text}
+      </p>
+      {long && (
+        <button type="button" className="link small" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? t('start.less') : t('start.more')}
+        </button>
+      )}
+    </div>
+  );
+}
+
 function StartCard({ flow, busy, onStart }: { flow: Flow; busy: boolean; onStart: (picks: Record<string, string>) => void }) {
   const { t, lt } = useI18n();
   const index = useRecordIndex();
@@ -60,7 +84,7 @@ function StartCard({ flow, busy, onStart }: { flow: Flow; busy: boolean; onStart
         <h2>{lt(flow.name)}</h2>
         <span className="muted small">{t('common.version', { v: flow.version })}</span>
       </div>
-      {flow.description && <p className="muted start-desc">{lt(flow.description)}</p>}
+      {flow.description && <Description text={lt(flow.description)} />}
       {startStep && <p className="small">{t('start.begins', { step: lt(startStep.name) })}</p>}
       {records.length > 0 && (
         <details className="start-records">
