@@ -37,6 +37,8 @@ export function StoryGuide({ story, onClose }: { story: ActiveStory; onClose: ()
   const [folded, setFolded] = useState<boolean | undefined>();
   const min = folded ?? (route[0] === 'flows' || route[0] === 'dashboard');
   const setMin = (v: boolean) => setFolded(v);
+  // The story's steps where it happens (home, inbox, a task, its case); elsewhere only what it waits for now, so lists keep their room.
+  const showSteps = ['home', 'inbox', 'task', 'instance'].includes(route[0] ?? 'home');
   const i18n = useI18n();
   const { t, lt } = i18n;
   const now = useQuery(
@@ -76,11 +78,13 @@ export function StoryGuide({ story, onClose }: { story: ActiveStory; onClose: ()
       </header>
       {!min && (
         <>
-      <ol>
-        {STEPS[story.id].map((k) => (
-          <li key={k}>{t(k)}</li>
-        ))}
-      </ol>
+      {showSteps && (
+        <ol data-testid="story-steps">
+          {STEPS[story.id].map((k) => (
+            <li key={k}>{t(k)}</li>
+          ))}
+        </ol>
+      )}
       {now && (
         <div className="story-now">
           {now.root.status === 'completed' ? (
