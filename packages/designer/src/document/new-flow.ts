@@ -159,7 +159,7 @@ export type FlowFileRead = { ok: true; flow: Flow } | { ok: false; message: stri
 
 /** A definition problem in the reader's language: the parser's English, or its code's Chinese with where it is. */
 function problemText(p: Problem, locale: 'en' | 'zh'): string {
-  return locale === 'zh' ? `${formatEngineText(`problem.${p.code}`, {}, { locale: 'zh' })}（${p.path || '/'}）` : p.message;
+  return locale === 'zh' ? `${formatEngineText(`problem.${p.code}`, {}, { locale: 'zh' }).replace(/。$/, '')}（位置：${p.path || '/'}）。` : p.message;
 }
 
 /**
