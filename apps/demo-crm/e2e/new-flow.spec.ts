@@ -82,6 +82,9 @@ test('a key user makes a new blank flow and submits it, an admin publishes it at
   // The key user submits it for review; the admin reviews and publishes it: v1, the banner on this flow only.
   await submitForReview(page);
   await expect(page.locator('.banner.ok')).toContainText('Draft v1 is submitted for review');
+  // While it is reviewed the page says so; it never speaks of a published "v0".
+  await expect(page.getByText('Draft v1 is under review: read-only until it is published or sent back.')).toBeVisible();
+  await expect(page.getByText(/published version v0/)).toHaveCount(0);
   await approveAndPublish(page, 1);
   await expect(page.getByTestId('versions')).toContainText('v1 · 0 running');
   expect(await deployed(page, 'warranty-claim')).toEqual([1]);

@@ -356,6 +356,7 @@ export const en = {
   'flows.keyUserHint': 'Your changes are saved to the draft as you go. Validate with the toolbar; problems appear below the canvas. Submit it for review with a change note; an admin publishes.',
   'flows.adminHint': 'Changes are saved to the draft as you go. Submit it for review with a change note: another administrator approves and publishes it as the next version (new cases use it; running cases stay on theirs until moved).',
   'flows.publishedHint': 'This is the published version v{v}. Start a draft to change it.',
+  'flows.lockedHint': 'Draft v{v} is under review: read-only until it is published or sent back.',
   'flows.unchanged': 'Nothing to publish: the draft is the same as a published version.',
   'flows.invalid': 'The runtime refused to publish: {problems}',
   'flows.unsafe': 'Not published: a case could skip a mandatory step or get stuck. {problems}',

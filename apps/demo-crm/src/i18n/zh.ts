@@ -358,6 +358,7 @@ export const zh: Record<MessageKey, string> = {
   'flows.keyUserHint': '修改会随时保存到草稿。可用工具栏校验，问题显示在画布下方。填写变更说明后提交审核，由管理员发布。',
   'flows.adminHint': '修改会随时保存到草稿。填写变更说明后提交审核：由另一位管理员批准并发布为下一个版本（新单据使用新版本，运行中的单据在迁移前保持原版本）。',
   'flows.publishedHint': '这是已发布的第{v}版。如需修改，请先新建草稿。',
+  'flows.lockedHint': '第{v}版草稿正在审核中：发布或退回之前只读。',
   'flows.unchanged': '没有可发布的内容：草稿与已发布的版本相同。',
   'flows.invalid': '运行时拒绝发布：{problems}',
   'flows.unsafe': '未发布：案件可能跳过必经步骤或卡住。{problems}',

@@ -425,7 +425,9 @@ function FlowWorkspace({ row, onImport }: { row: FlowRow; onImport: (flow: Flow)
             ? permission === 'admin'
               ? t('flows.adminHint')
               : t('flows.keyUserHint')
-            : t('flows.publishedHint', { v: row.latest })}
+            : draft !== undefined
+              ? t('flows.lockedHint', { v: draft.flow.version })
+              : t('flows.publishedHint', { v: row.latest })}
         {editing && row.latest === 0 ? ` ${t('flows.newFlowHint', { id: row.flowId })}` : ''}
       </p>
       {change && <ChangeStrip record={change} />}
