@@ -405,6 +405,17 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
     });
   }
 
+  /**
+   * The cases a migration names: a list of case ids, each once (a case named twice was moved, then reported
+   * as failing to move "onto the version it already runs"); a text ('abc' read as the cases a, b, c), a
+   * missing list (a TypeError) or ids that are not texts are refused naming what is expected.
+   */
+  function caseIds(ids: unknown, required: boolean): string[] | undefined {
+    if (ids === undefined && !required) return undefined;
+    if (!Array.isArray(ids) || !ids.every((x) => typeof x === 'string')) throw changeRefusal('INVALID_VALUE', 'INVALID_VALUE.instanceIds', {});
+    return [...new Set(ids)];
+  }
+
   const control: ChangeControl = {
     async draft(input, { actor }) {
       requireAuthor(actor);
@@ -639,18 +650,20 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
 
     async planMigration(flowId, toVersion, opts) {
       requireAdmin(opts?.actor, 'migrate');
+      const instanceIds = caseIds(opts.instanceIds, false);
       const target = await engine.definition(flowId, toVersion);
-      return plan_(flowId, target, opts);
+      return plan_(flowId, target, { ...opts, instanceIds });
     },
 
     async migrateCases(flowId, toVersion, opts) {
       const actor = opts?.actor;
       requireAdmin(actor, 'migrate');
+      const ids = caseIds(opts.instanceIds, true)!;
       const target = await engine.definition(flowId, toVersion);
-      const wanted = new Set(opts.instanceIds);
+      const wanted = new Set(ids);
       const cases = (await runningCases(store, flowId, toVersion)).filter((c) => wanted.has(c.instanceId));
       const out: CaseMove[] = [];
-      for (const id of opts.instanceIds) {
+      for (const id of ids) {
         const summary = cases.find((c) => c.instanceId === id);
         if (!summary) {
           const why = changeRefusal('UNKNOWN_INSTANCE', 'UNKNOWN_INSTANCE.id', { instanceId: id }, { instanceId: id });

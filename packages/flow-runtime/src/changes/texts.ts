@@ -53,6 +53,7 @@ export const CHANGE_TEXTS: Readonly<Record<string, TextEntry>> = {
   'INVALID_VALUE.sendBackReason': { en: 'Say why the change is sent back: the reason goes to its authors and is kept with the version.', zh: '请说明退回原因：原因会告知作者并随版本保存。' },
   'INVALID_VALUE.republishReason': { en: 'Say why the earlier version is republished: the reason is kept with it.', zh: '请说明重新发布较早版本的原因：原因会随版本保存。' },
   'change.publishFailed': { en: 'The scheduled publication could not be made: {why}', zh: '定时发布未能完成：{why}' },
+  'INVALID_VALUE.instanceIds': { en: 'Name the cases to move as a list of case ids.', zh: '请以案例编号列表指明要迁移的案例。' },
   'INVALID_VALUE.publishAt': { en: 'The publication time must be a moment a date can hold (milliseconds since the epoch, at most 8.64e15 either way).', zh: '发布时间必须是日期能表示的时间点（自纪元起的毫秒数，前后不超过 8.64e15）。' },
 };
 

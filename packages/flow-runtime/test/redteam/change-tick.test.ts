@@ -11,7 +11,7 @@ import { formatEngineText } from '../../src/index.js';
 import type { Flow } from '../../src/schema/flow.js';
 import { createMemoryStore } from '../../src/stores/memory.js';
 import type { FlowStore } from '../../src/stores/types.js';
-import { catalog, orderFlow } from '../engine/fixtures.js';
+import { catalog, orderFlow, sales } from '../engine/fixtures.js';
 import { HOUR, T0, testEngine } from '../engine/helpers.js';
 
 const kim = { id: 'kim', name: 'Kim', roles: ['key-user'] };
@@ -102,5 +102,51 @@ describe('a publication time no date can hold', () => {
     const odd = versions.map((v) => (v.scheduled ? { ...v, scheduled: { ...v.scheduled, publishAt: 1e300 } } : v));
     expect(changeLogMarkdown(odd)).toMatch(/an unknown time/);
     expect(changeLogMarkdown(odd, { locale: 'zh' })).toMatch(/未知时间/);
+  });
+});
+
+describe('migrating cases named wrong', () => {
+  // migrateCases with one case named twice moved it, then reported it as failing ("already runs on
+  // version 2", from version 1); a text 'abc' was read as the cases a, b and c; a missing list threw
+  // TypeError: opts.instanceIds is not iterable.
+  async function published() {
+    const t = await testEngine([orderFlow]);
+    const changes = createChangeControl({ engine: t.engine, store: t.store, catalog, clock: t.clock, lint: { rules: { 'task-has-department': 'off' } } });
+    const { instance } = await t.engine.start('order', { actor: sales, data: {} });
+    await changes.draft({ ...orderFlow, version: 2, name: { en: 'Order v2', zh: '订单 v2' } }, { actor: kim });
+    await changes.submit('order', 2, { actor: kim, note });
+    await changes.approve('order', 2, { actor: ada });
+    await changes.publish('order', 2, { actor: bob });
+    return { ...t, changes, id: instance.instanceId };
+  }
+
+  it('a case named twice is moved once and reported once', async () => {
+    const s = await published();
+    const moved = await s.changes.migrateCases('order', 2, { actor: bob, instanceIds: [s.id, s.id, s.id] });
+    expect(moved.map((m) => [m.instanceId, m.ok, m.fromVersion])).toEqual([[s.id, true, 1]]);
+    expect((await s.changes.history('order')).filter((e) => e.type === 'migrated')).toHaveLength(1);
+  });
+
+  it.each([
+    ['a text', 'abc'],
+    ['no list', undefined],
+    ['ids that are not texts', [5, null]],
+  ])('%s: INVALID_VALUE saying what is expected (en/zh), nothing moved', async (_, instanceIds) => {
+    const s = await published();
+    const calls = [() => s.changes.migrateCases('order', 2, { actor: bob, instanceIds: instanceIds as never })];
+    // A plan without a list covers every running case (below); a list given wrong is refused there too.
+    if (instanceIds !== undefined) calls.push(() => s.changes.planMigration('order', 2, { actor: bob, instanceIds: instanceIds as never }) as never);
+    for (const call of calls) {
+      const e = await call().then(
+        () => undefined,
+        (x: { code?: string; details?: { text?: never } }) => x,
+      );
+      expect(e?.code).toBe('INVALID_VALUE');
+      expect(formatEngineText(e!.details!.text!, { locale: 'en' })).toBe('Name the cases to move as a list of case ids.');
+      expect(formatEngineText(e!.details!.text!, { locale: 'zh' })).toBe('请以案例编号列表指明要迁移的案例。');
+    }
+    expect((await s.engine.instance(s.id)).version).toBe(1);
+    // Without a list, the plan covers every running case.
+    expect((await s.changes.planMigration('order', 2, { actor: bob })).cases.map((c) => c.instanceId)).toEqual([s.id]);
   });
 });
