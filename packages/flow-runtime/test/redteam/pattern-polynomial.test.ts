@@ -7,6 +7,7 @@
 // cost is about n^k (k ≥ 2) unless maxLength keeps n^k within 10⁷ steps, naming the parts, the
 // degree and the longest maxLength allowed (en/zh); and the root engine, whatever catalog it is
 // given, refuses a value longer than its pattern is safe for before running it.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { problemMessage } from '../../src/analysis/problem-messages.js';
@@ -85,6 +86,29 @@ describe('the cost of a pattern', () => {
     expect(patternSafeLength('^(a+)+$')).toBe(11);
     expect(patternSafeLength('^((a+)+)+$')).toBe(5);
     expect(patternSafeLength('^(a|a)*$')).toBe(11);
+  });
+});
+
+describe('reading any pattern that compiles', () => {
+  // The catalog check reads every pattern a catalog has: a pattern its parser misread would crash validate.
+  const pieces = ['a', 'b', '\\d', '\\w', '\\s', '.', '*', '+', '?', '{2}', '{1,}', '{0,40}', '(', ')', '(?:', '(?=', '(?<!', '(?<n>', '|', '[', ']', '[^', '^', '$', '-', '\\', '\\u{1F600}', '\\uD83D\\uDE00', '\\p{L}', '\\b', '\\1', '\\k<n>', '\\x41', '\\cA', '\\0', '😀', '\\-', '\\]', '{', '}', ','];
+  const compiles = (p: string) => {
+    try {
+      new RegExp(p, 'u');
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  it('never throws, and gives a degree and the parts of the worst chain', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 16 }).map((x) => x.join('')).filter(compiles), (pattern) => {
+        const cost = patternCost(pattern);
+        expect(cost.parts).toHaveLength(cost.degree);
+        expect(patternSafeLength(pattern)).toBeGreaterThanOrEqual(1);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 
