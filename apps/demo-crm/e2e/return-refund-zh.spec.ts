@@ -121,6 +121,9 @@ test('退货退款：关键用户从空白流程创建、仿真两条分支并�
   await expect(page.locator('.shell')).toBeVisible({ timeout: 60_000 });
   await actAs(page, 'sales-manager');
   await nav(page, '流程');
+  // 流程列表以“第1版”称呼版本，与其他页面一致。
+  await expect(page.getByTestId('flow-list')).toContainText('第1版 · ');
+  await expect(page.getByTestId('flow-list')).not.toHaveText(/\bv\d/);
 
   // 1. 新建流程：空白，三个部门作为泳道（按勾选顺序）。
   await page.getByRole('button', { name: '新建流程' }).click();

@@ -200,7 +200,7 @@ function FlowList({ flowId }: { flowId?: string }) {
                 <span className="muted small">
                   {r.versions.length === 0
                     ? t('flows.newUnpublished')
-                    : r.versions.map((v) => `v${v.version}${v.running ? ` · ${t('flows.runningShort', { n: v.running })}` : ''}`).join(' | ')}
+                    : r.versions.map((v) => `${t('common.version', { v: v.version })}${v.running ? ` · ${t('flows.runningShort', { n: v.running })}` : ''}`).join(' | ')}
                 </span>
                 {r.change && r.change.stage !== 'draft' ? (
                   <span className="muted small">
