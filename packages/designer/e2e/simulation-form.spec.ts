@@ -53,6 +53,9 @@ test('the step form speaks Chinese', async ({ page }) => {
   await page.goto('/?flow=complaint-handling&sim=1&locale=zh');
   await page.getByTestId('sim-start').click();
   await expect(page.getByTestId('sim-form')).toContainText('完成此步骤');
+  // The picker names what it picks: a saved scenario, or none (the step forms).
+  await expect(page.getByText('场景', { exact: true })).toBeVisible();
+  await expect(page.getByTestId('sim-scenario').locator('option').first()).toHaveText('不使用场景：逐步填写表单');
   await expect(page.getByTestId('sim-data')).toBeVisible();
   // A record's values read as Chinese: full-width colons after the field names, none of the English ": ".
   await page.getByTestId('sim-run').click();

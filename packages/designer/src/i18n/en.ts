@@ -178,6 +178,8 @@ export const en = {
   'sim.stoppedBefore': 'These errors stop the simulation; you can walk the steps before them (a step with an error ends the run):',
   'sim.cannotStart': 'These errors stop the simulation before its first step:',
   'sim.title': 'Simulation',
+  'sim.scenario': 'Scenario',
+  'sim.noScenario': 'None: fill in each step’s form',
   'sim.data': 'Sample data (JSON)',
   'sim.start': 'Start',
   'sim.step': 'Complete active step',

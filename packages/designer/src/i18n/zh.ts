@@ -180,6 +180,8 @@ export const zh: Messages = {
   'sim.stoppedBefore': '以下错误会中断模拟；您仍可走完它们之前的步骤（有错误的步骤处结束）：',
   'sim.cannotStart': '以下错误使模拟无法开始：',
   'sim.title': '模拟',
+  'sim.scenario': '场景',
+  'sim.noScenario': '不使用场景：逐步填写表单',
   'sim.data': '样例数据（JSON）',
   'sim.start': '开始',
   'sim.step': '完成当前步骤',

@@ -140,9 +140,9 @@ export function SimulationPanel({ flow, catalog, scenarios: given = [], flows = 
     <div className="cfd-sim" data-testid="simulation">
       <div className="cfd-sim-controls">
         <label className="cfd-row">
-          <span className="cfd-row-label">{t('sim.title')}</span>
+          <span className="cfd-row-label">{t('sim.scenario')}</span>
           <select className="cfd-input" value={pick} onChange={(e) => setPick(Number(e.target.value))} disabled={!!state} data-testid="sim-scenario">
-            <option value={-1}>{t('condition.none')}</option>
+            <option value={-1}>{t('sim.noScenario')}</option>
             {scenarios.map((s, i) => (
               <option key={i} value={i}>{s.name ? text(s.name) : `#${i + 1}`}</option>
             ))}
