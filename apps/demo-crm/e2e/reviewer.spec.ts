@@ -82,3 +82,15 @@ test('Start a case: a long flow description opens whole with "More", in English 
   await expect(zhCard.getByRole('button', { name: '展开' })).toBeVisible();
   await page.screenshot({ path: test.info().outputPath('start-zh.png') });
 });
+
+test('the dashboard names every step whole at 1280 px: a long "step · flow" takes two lines, never an ellipsis', async ({ page }) => {
+  await openDemo(page);
+  await actAs(page, 'sales-manager');
+  await nav(page, 'Dashboard');
+  await expect(page.getByTestId('paths')).toBeVisible();
+  const labels = page.locator('.chart-label');
+  await expect(labels.first()).toBeVisible();
+  expect(await labels.evaluateAll((ts) => ts.map((x) => x.textContent ?? '').filter((x) => x.includes('…')))).toEqual([]);
+  await expect(page.locator('.chart-sublabel', { hasText: 'Credit limit review' })).toHaveCount(1);
+  await page.screenshot({ path: test.info().outputPath('dashboard-en.png') });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Flow } from '@crm/flow-runtime';
-import { fitLabel } from '../src/components/BarChart';
+import { fitLabel, labelLines } from '../src/components/BarChart';
 import { outcomeName } from '../src/components/outcome';
 import { makeI18n } from '../src/i18n';
 import { pathName } from '../src/runtime/refusal';
@@ -11,6 +11,17 @@ describe('chart labels', () => {
     const cut = fitLabel('Review payment history · Credit limit review', 150);
     expect(cut.endsWith('…')).toBe(true);
     expect(cut.length).toBeLessThan(30);
+  });
+
+  it('take two lines rather than an ellipsis: the step over its flow, or the text broken at a space', () => {
+    expect(labelLines('Ship order · Prepaid order', 200)).toEqual(['Ship order · Prepaid order']);
+    expect(labelLines('Review payment history · Credit limit review', 150)).toEqual(['Review payment history', 'Credit limit review']);
+    expect(labelLines('Investigate · Complaint handling', 120)).toEqual(['Investigate', 'Complaint handling']);
+    const [a, b] = labelLines('Satisfaction follow-up after the rework', 150);
+    expect(a).toBe('Satisfaction follow-up');
+    expect(b).toBe('after the rework');
+    expect(labelLines('Confirm the customer payment received', 150)).toEqual(['Confirm the customer', 'payment received']);
+    expect(labelLines('审核回款记录 · 信用额度审查', 90)).toEqual(['审核回款记录', '信用额度审查']);
   });
 
   it('count Chinese characters as wide ones', () => {

@@ -4,8 +4,9 @@
  * value is drawn as a darker part of the bar (e.g. overdue of waiting).
  *
  * The SVG is drawn at the width it is shown at (not scaled from a fixed
- * viewBox), so its text stays 12 px in a narrow panel; long labels are cut
- * to the room they have.
+ * viewBox), so its text stays 12 px in a narrow panel; a long label takes
+ * two lines ("Review payment history" over its flow's name), cut only when
+ * even that does not fit.
  */
 import { useEffect, useId, useRef, useState } from 'react';
 
@@ -35,6 +36,26 @@ export function fitLabel(label: string, px: number): string {
   return `${out.trimEnd()}…`;
 }
 
+/**
+ * A label in at most two lines of `px`: whole when it fits; else "step ·
+ * flow" on two lines (each cut only if it still does not fit), or the text
+ * broken at a space (CJK anywhere), the rest cut with an ellipsis.
+ */
+export function labelLines(label: string, px: number): string[] {
+  if (textWidth(label) <= px) return [label];
+  const parts = label.split(' · ');
+  if (parts.length > 1) return [fitLabel(parts[0]!, px), fitLabel(parts.slice(1).join(' · '), px)];
+  let first = '';
+  for (const ch of label) {
+    if (textWidth(first + ch) > px) break;
+    first += ch;
+  }
+  // Break at the last space of the line, unless the line already ends at a word's end.
+  const space = first.lastIndexOf(' ');
+  if (label[first.length] !== ' ' && space > first.length / 2) first = first.slice(0, space);
+  return [first.trimEnd(), fitLabel(label.slice(first.length).trimStart(), px)];
+}
+
 /** The width an element is laid out at, following resizes (`fallback` until measured, and where nothing is laid out). */
 function useWidth(fallback: number) {
   const ref = useRef<HTMLElement>(null);
@@ -54,10 +75,19 @@ function useWidth(fallback: number) {
 export function BarChart({ bars, format = String, tone = 'blue', partLabel, labelWidth = 220, ariaLabel }: { bars: readonly Bar[]; format?: (v: number) => string; tone?: 'blue' | 'green' | 'amber' | 'red' | 'violet'; partLabel?: string; labelWidth?: number; ariaLabel: string }) {
   const id = useId();
   const [ref, width] = useWidth(640);
-  const row = 26;
   const valueWidth = 90;
   // In a narrow panel the labels give up room first, down to about two fifths of the chart.
   const labels = Math.min(labelWidth, Math.max(120, Math.round(width * 0.42)));
+  // A label that does not fit takes two lines (all rows grow alike) rather than ending in "…".
+  const fitted = bars.map((b) => labelLines(b.label, labels - 12));
+  const twoLines = fitted.some((l) => l.length > 1);
+  // Once some rows take two lines, every "step · flow" label does, so the chart reads alike.
+  const split = (label: string) => {
+    const [step, ...rest] = label.split(' · ');
+    return rest.length ? [step!, rest.join(' · ')] : [label];
+  };
+  const texts = twoLines ? fitted.map((l, i) => (l.length === 1 ? split(bars[i]!.label) : l)) : fitted;
+  const row = twoLines ? 38 : 26;
   const max = Math.max(1, ...bars.map((b) => b.value));
   const span = Math.max(40, width - labels - valueWidth);
   const height = bars.length * row + 4;
@@ -73,7 +103,14 @@ export function BarChart({ bars, format = String, tone = 'blue', partLabel, labe
             <g key={`${b.label}-${i}`}>
               <title>{b.hint ?? `${b.label}: ${format(b.value)}`}</title>
               <text x={labels - 8} y={y + row / 2 + 4} textAnchor="end" className="chart-label">
-                {fitLabel(b.label, labels - 12)}
+                {texts[i]!.length === 1 ? (
+                  texts[i]![0]
+                ) : (
+                  <>
+                    <tspan x={labels - 8} y={y + row / 2 - 2}>{texts[i]![0]}</tspan>
+                    <tspan x={labels - 8} y={y + row / 2 + 12} className="chart-sublabel">{texts[i]![1]}</tspan>
+                  </>
+                )}
               </text>
               <rect x={labels} y={y + 4} width={Math.max(w, b.value > 0 ? 2 : 0)} height={row - 8} rx={3} className="chart-bar" />
               {pw > 0 && <rect x={labels} y={y + 4} width={pw} height={row - 8} rx={3} className="chart-part" />}
