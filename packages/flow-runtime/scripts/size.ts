@@ -18,9 +18,10 @@ export const BUDGETS = [
   { name: 'runtime.engine_entry_gzip_kb', entry: 'src/engine-entry.ts', budgetKb: 40, what: '@crm/flow-runtime/engine (engine, memory store, compiled guards)' },
   // The engine entry's texts are English; a host that wants them in Chinese imports `/engine/zh` too
   // (+4.5 KB: the Chinese texts only, listed in the catalog's order so no key is repeated). Reported so
-  // the cost of Chinese is seen; held so it cannot grow unnoticed: 44 = the engine entry's 40 + the
-  // Chinese, less what the English entry has left under its own budget.
-  { name: 'runtime.engine_entry_zh_gzip_kb', entry: 'scripts/engine-entry-zh.size.ts', budgetKb: 44, what: '@crm/flow-runtime/engine with @crm/flow-runtime/engine/zh (its texts in Chinese too)' },
+  // the cost of Chinese is seen; held so it cannot grow unnoticed: 44.5 = the engine entry's 40 + 4.5 KB
+  // of Chinese. (It was 44 while the English entry had 0.5 KB left; the fourth red-team pass's refusals
+  // added their Chinese texts and took it to 44.03.)
+  { name: 'runtime.engine_entry_zh_gzip_kb', entry: 'scripts/engine-entry-zh.size.ts', budgetKb: 44.5, what: '@crm/flow-runtime/engine with @crm/flow-runtime/engine/zh (its texts in Chinese too)' },
   // Not an issue target: the analysis entry bundled alone (it pulls in the root parts it builds on),
   // held so that growth of the authoring tools shows in CI too. 115 KB when it was split off; 124.5 KB
   // after the Chinese format-problem table (~6 KB) and the no-automatic-loop / agreement fixes; 135 leaves

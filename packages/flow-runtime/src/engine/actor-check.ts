@@ -25,6 +25,8 @@ type Problem = [string, string, number?];
 
 /** The most roles an actor may hold: every event the actor causes records them. */
 export const MAX_ROLES = 1_000;
+/** The most characters an actor's roles may hold together (each at most {@link MAX_REASON}). */
+export const MAX_ROLES_TEXT = 10_000;
 
 /**
  * The part of an actor built wrong and what it must be (a text key; '' for text no store keeps), or
@@ -44,10 +46,12 @@ function actorProblem(a: { id?: unknown; roles?: unknown; name?: unknown; system
   const roles = a.roles;
   if (!Array.isArray(roles)) return ['.roles', 'actor.roles'];
   if (roles.length > MAX_ROLES) return ['.roles', 'actor.rolesMax', MAX_ROLES];
-  for (let i = 0; i < roles.length; i++) {
+  for (let i = 0, total = 0; i < roles.length; i++) {
     const r: unknown = roles[i];
     if (!isText(r)) return typeof r === 'string' ? [`.roles.${i}`, ''] : ['.roles', 'actor.roles'];
     if ((r as string).length > MAX_REASON) return [`.roles.${i}`, 'limit.maxLength', MAX_REASON];
+    // Together too: 1,000 roles of 2,000 characters would put 2 MB into every event.
+    if ((total += (r as string).length) > MAX_ROLES_TEXT) return ['.roles', 'limit.maxLength', MAX_ROLES_TEXT];
   }
   return undefined;
 }

@@ -31,6 +31,8 @@ describe('an actor built wrong is refused, not misread', () => {
     ['a name of 2,001 characters', { id: 'r', name: 'R'.repeat(2_001), roles: ['rep'] }, LONG('actor.name')],
     ['a role of 2,001 characters', { id: 'r', roles: ['rep', 'x'.repeat(2_001)] }, LONG('actor.roles.1')],
     ['1,001 roles', { id: 'r', roles: Array.from({ length: 1_001 }, (_, i) => `role-${i}`) }, ['actor.roles must be a list of at most 1,000 role names', 'actor.roles必须是至多 1,000 个角色名的列表']],
+    // Each role within its 2,000 characters, but together over 10,000: 1,000 such roles put 2 MB in every event.
+    ['roles of 10,001 characters together', { id: 'r', roles: ['rep', ...Array.from({ length: 5 }, (_, i) => `${i}`.padEnd(2_000, 'x')), 'ab'] }, ['actor.roles must be at most 10,000 characters long', 'actor.roles必须是最多 10,000 个字符']],
     ['a text', 'rep', SHAPE],
     ['a list', ['rep'], SHAPE],
   ])('%s: complete, update, cancel, start and tasks give NOT_PERMITTED naming what is wrong', async (_, actor, [enText, zhText]) => {
@@ -53,6 +55,18 @@ describe('an actor built wrong is refused, not misread', () => {
       expect(zh(err)).toBe(zhText);
     }
     expect(await engine.instance(c.id)).toEqual(before);
+  });
+
+  it('an actor at every limit works: 2,000-character id and name, 1,000 roles holding 10,000 characters together', async () => {
+    const { engine } = await setup();
+    const c = await started(engine);
+    // 'rep' and 999 roles of ten characters, the last one longer so that they come to 10,000 exactly.
+    const roles = [...rep.roles, ...Array.from({ length: 999 }, (_, i) => `r${i}`.padEnd(10, '-'))];
+    roles[999] += 'x'.repeat(10_000 - roles.join('').length);
+    expect(roles.join('')).toHaveLength(10_000);
+    const actor = { ...rep, id: 'i'.repeat(2_000), name: 'N'.repeat(2_000), roles };
+    const done = await engine.complete(c.id, c.task, { actor, data: { 'order.note': 'x' } });
+    expect(done.events.find((ev) => ev.actor)?.actor?.roles).toHaveLength(1_000);
   });
 
   it('roles given as the text "admin" do not pass for an administrator on deploy, migrate or retire', async () => {
