@@ -30,6 +30,16 @@ test('an admin adds a window, gives roles access per field, undoes and redoes, a
   await expect.poll(() => catalogWindow(page, 'complaint-window')).toMatchObject({ access: { service: 'edit', 'sales-rep': 'view' }, fieldAccess: { [field]: { 'sales-rep': 'edit' } } });
   await shot(page, 'window-en');
 
+  // Scrolled down a long entity at 1280 × 800, the columns keep their header in view (which is "Shown", which role).
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const scroller = page.locator('.cfd-fields-scroll');
+  await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  const [head, box] = await scroller.evaluate((el) => [el.querySelector('thead th')!.getBoundingClientRect().top, el.getBoundingClientRect().top]);
+  expect(Math.abs(head - box)).toBeLessThan(2);
+  await expect(page.locator('.cfd-fields-table tbody tr').last()).toBeInViewport();
+  await shot(page, 'window-scrolled-1280');
+  await page.setViewportSize({ width: 1440, height: 900 });
+
   // Undo takes back the override, redo puts it back (button and keyboard).
   await editor.getByRole('button', { name: 'Undo' }).click();
   await expect.poll(() => catalogWindow(page, 'complaint-window').then((w) => w?.fieldAccess)).toBeUndefined();
