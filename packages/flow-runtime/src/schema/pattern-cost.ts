@@ -30,7 +30,7 @@ export const PATTERN_STEP_BUDGET = 10_000_000;
 type Ranges = readonly number[];
 
 type Node =
-  | { t: 'set'; s: Ranges }
+  | { t: 'set'; s: Ranges; ref?: true }
   | { t: 'seq'; items: Node[] }
   | { t: 'alt'; alts: Node[] }
   | { t: 'rep'; body: Node; min: number; max: number; src: string }
@@ -87,6 +87,9 @@ const CONTROL: Record<string, number> = { t: 9, n: 10, v: 11, f: 12, r: 13, '0':
 /** Reads a pattern that compiles with the `u` flag into a tree. */
 function parse(p: string): Node {
   let i = 0;
+  /** Inside a modifier group (`(?i:…)`, `(?s:…)`): sets are not exact there, so each counts as any character. */
+  let wide = 0;
+  const w = (s: Ranges): Ranges => (wide ? ANY : s);
   const alternatives = (): Node => {
     const alts = [sequence()];
     while (p[i] === '|') {
@@ -174,16 +177,18 @@ function parse(p: string): Node {
   const atom = (): Node => {
     const c = p[i]!;
     if (c === '(') {
-      const mark = /^\((?:\?(?:(=|!|<=|<!)|:|<[^>=!]*>|[a-z]*-?[a-z]*:))?/.exec(p.slice(i))!;
+      const mark = /^\((?:\?(?:(=|!|<=|<!)|:|<[^>=!]*>|([a-z]*-?[a-z]*):))?/.exec(p.slice(i))!;
       i += mark[0].length;
+      if (mark[2]) wide++;
       const body = alternatives();
+      if (mark[2]) wide--;
       i++;
       return mark[1] ? { t: 'look', body } : body;
     }
-    if (c === '[') return { t: 'set', s: charClass() };
+    if (c === '[') return { t: 'set', s: w(charClass()) };
     if (c === '.') {
       i++;
-      return { t: 'set', s: negate([10, 10, 13, 13, 0x2028, 0x2029]) };
+      return { t: 'set', s: w(negate([10, 10, 13, 13, 0x2028, 0x2029])) };
     }
     if (c === '^' || c === '$') {
       i++;
@@ -192,9 +197,9 @@ function parse(p: string): Node {
     if (c === '\\') {
       const e = escape(false);
       // A back reference can match any text; the catalog check refuses it anyway (exponential).
-      return e === 'boundary' ? EMPTY : { t: 'set', s: e === 'ref' ? ANY : e };
+      return e === 'boundary' ? EMPTY : e === 'ref' ? { t: 'set', s: ANY, ref: true } : { t: 'set', s: w(e) };
     }
-    return { t: 'set', s: literal() };
+    return { t: 'set', s: w(literal()) };
   };
   return alternatives();
 }
@@ -224,6 +229,8 @@ function chars(n: Node): Ranges {
 interface Chain {
   k: number;
   c: Ranges;
+  /** The characters the last part's match can end with. */
+  e: Ranges;
   since: Ranges[];
   parts: string[];
 }
@@ -257,7 +264,8 @@ export function patternCost(pattern: string): PatternCost {
   const merge = (chains: Chain[]): Chain[] => {
     if (chains.length <= MAX_CHAINS) return chains;
     const top = chains.reduce((a, b) => (b.k > a.k ? b : a));
-    return [{ k: top.k, c: chains.reduce<Ranges>((s, x) => union(s, x.c), []), since: [], parts: top.parts }];
+    const c = chains.reduce<Ranges>((s, x) => union(s, x.c), []);
+    return [{ k: top.k, c, e: c, since: [], parts: top.parts }];
   };
   const walk = (n: Node, chains: Chain[]): Chain[] => {
     switch (n.t) {
@@ -275,12 +283,16 @@ export function patternCost(pattern: string): PatternCost {
       case 'rep': {
         if (n.max === Infinity || n.max - n.min >= REPEATS) {
           const c = chars(n.body);
+          const f = edge(n.body);
           let best: Chain | undefined;
           for (const ch of chains) {
             const shared = intersect(ch.c, c);
-            if (shared.length && ch.since.every((s) => meets(s, shared)) && (!best || ch.k > best.k)) best = ch;
+            // Two splits of a text between the parts differ in a character one part ends with and the other
+            // takes (or one read between them): a group such as (-\d+)* starts only with '-'.
+            const between = ch.since.length < MAX_SINCE ? ch.since.reduce(union, []) : ANY;
+            if (shared.length && ch.since.every((s) => meets(s, shared)) && meets(ch.e, union(c, between)) && meets(f, union(ch.c, between)) && (!best || ch.k > best.k)) best = ch;
           }
-          const chain: Chain = { k: (best?.k ?? 0) + 1, c, since: [], parts: [...(best?.parts ?? []), n.src] };
+          const chain: Chain = { k: (best?.k ?? 0) + 1, c, e: edge(n.body, true), since: [], parts: [...(best?.parts ?? []), n.src] };
           if (chain.k > worst.degree) worst = { degree: chain.k, parts: chain.parts };
           // Through the part: at least once (its characters read), or not at all.
           const through = n.min >= 1 ? walk(n.body, chains) : chains;
@@ -306,62 +318,106 @@ export function safeLengthFor(degree: number): number {
   return n;
 }
 
-/** A group of a pattern being read: whether it holds alternatives, and a quantifier of variable count, at any depth. */
-interface PatternGroup {
-  alternatives: boolean;
-  varies: boolean;
+/** Whether a part can match no text at all. */
+function nullable(n: Node): boolean {
+  switch (n.t) {
+    case 'set':
+      return false;
+    case 'seq':
+      return n.items.every(nullable);
+    case 'alt':
+      return n.alts.some(nullable);
+    case 'rep':
+      return n.min === 0 || nullable(n.body);
+    case 'look':
+      return true;
+  }
+}
+
+/** The characters a part's match can begin with (`last`: end with). */
+function edge(n: Node, last?: boolean): Ranges {
+  switch (n.t) {
+    case 'set':
+      return n.s;
+    case 'seq': {
+      let out: Ranges = [];
+      for (const x of last ? [...n.items].reverse() : n.items) {
+        out = union(out, edge(x, last));
+        if (!nullable(x)) break;
+      }
+      return out;
+    }
+    case 'alt':
+      return n.alts.reduce<Ranges>((s, x) => union(s, edge(x, last)), []);
+    case 'rep':
+      return n.max ? edge(n.body, last) : [];
+    case 'look':
+      return [];
+  }
 }
 
 /**
- * Whether a pattern (one that compiles) can backtrack exponentially: a
- * repeated group holding a quantifier of variable count at any depth
- * (`(a+)+`, `((a+))+`, `(a?){25}`), a repeated group of alternatives
- * (`(a|a)*`, `(\w|\d)+`: they may match the same text), or a back
- * reference. Repeated means `*`, `+`, `{n,}` or `{n,m}` with m > 1; a
- * fixed count (`{3}`) inside a repetition is fine (`(-[A-Z]{3})*`).
+ * Whether the choices inside a repeated group's body can go two ways on the
+ * same text: at each alternation and each variable count, the characters each
+ * way can read next (`next`: what can follow the part within the iteration,
+ * wrapping round to the group's first characters) must differ. A look-around
+ * is atomic (never re-entered) and reads nothing here.
+ */
+function twoWays(n: Node, next: Ranges): 'nested' | 'alternatives' | undefined {
+  switch (n.t) {
+    case 'seq': {
+      let r: 'nested' | 'alternatives' | undefined;
+      for (let i = n.items.length - 1; i >= 0 && !r; i--) {
+        const x = n.items[i]!;
+        r = twoWays(x, next);
+        next = nullable(x) ? union(edge(x), next) : edge(x);
+      }
+      return r;
+    }
+    case 'alt': {
+      let seen: Ranges = [];
+      for (const x of n.alts) {
+        const reads = nullable(x) ? union(edge(x), next) : edge(x);
+        if (meets(seen, reads)) return 'alternatives';
+        seen = union(seen, reads);
+      }
+      for (const x of n.alts) {
+        const r = twoWays(x, next);
+        if (r) return r;
+      }
+      return;
+    }
+    case 'rep': {
+      if (n.max > n.min && (nullable(n.body) || meets(edge(n.body), next))) return 'nested';
+      return twoWays(n.body, n.max > 1 ? union(edge(n.body), next) : next);
+    }
+  }
+}
+
+/** Every part of a pattern's tree, the parts inside look-arounds included. */
+function parts(n: Node): Node[] {
+  return [n, ...(n.t === 'seq' ? n.items : n.t === 'alt' ? n.alts : n.t === 'set' ? [] : [n.body]).flatMap(parts)];
+}
+
+/**
+ * Whether a pattern (one that compiles) can backtrack exponentially: one text
+ * can be matched by an iteration of a repeated group in two ways or split
+ * across its iterations in two ways — a variable count inside whose
+ * characters can also be what follows it in the iteration (`(a+)+`,
+ * `((a+))+`, `(a?){25}`, `(\d+\d*)+`, `(.*,)*`), alternatives that can start
+ * alike (`(a|a)*`, `(\w|\d)+`: 'alternatives') — or a back reference.
+ * Repeated means a count that can exceed 1. An iteration that must begin with
+ * a character its inner counts cannot take splits one way only, so
+ * `^[a-z0-9]+(-[a-z0-9]+)*$` and `^\d+(\.\d+)*$` pass.
  */
 export function slowPattern(pattern: string): 'nested' | 'alternatives' | undefined {
-  const stack: PatternGroup[] = [{ alternatives: false, varies: false }];
-  /** The group just closed, while its quantifier (if any) is read. */
-  let closed: PatternGroup | undefined;
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i]!;
-    const top = stack[stack.length - 1]!;
-    const q = /^(?:[*+?]|\{(\d+)(,(\d*))?\})/.exec(pattern.slice(i, i + 24));
-    if (q) {
-      const min = q[0] === '+' ? 1 : q[0].length === 1 ? 0 : Number(q[1]);
-      const max = q[0] === '?' ? 1 : q[0].length === 1 ? Infinity : q[2] === undefined ? min : q[3] === '' ? Infinity : Number(q[3]);
-      if (closed && max > 1) {
-        if (closed.varies) return 'nested';
-        if (closed.alternatives) return 'alternatives';
-      }
-      if (min !== max || closed?.varies) top.varies = true;
-      if (closed?.alternatives) top.alternatives = true;
-      i += q[0].length - 1;
-      closed = undefined;
-      continue;
-    }
-    // What a group holds at any depth counts for the groups around it.
-    if (closed?.varies) top.varies = true;
-    if (closed?.alternatives) top.alternatives = true;
-    closed = undefined;
-    if (ch === '\\') {
-      if (/[1-9k]/.test(pattern[i + 1] ?? '')) return 'nested';
-      // An escape is one atom: \u{…}, \p{…} and \x41 included.
-      const braced = /^\\[upP]\{[^}]*\}/.exec(pattern.slice(i));
-      i += braced ? braced[0].length - 1 : 1;
-    } else if (ch === '[') {
-      for (i++; i < pattern.length && pattern[i] !== ']'; i++) if (pattern[i] === '\\') i++;
-    } else if (ch === '(') {
-      stack.push({ alternatives: false, varies: false });
-      // (?:, (?=, (?!, (?<=, (?<!, (?<name>: the marks are not atoms.
-      const mark = /^\?(?::|=|!|<=|<!|<[^>]*>)/.exec(pattern.slice(i + 1));
-      if (mark) i += mark[0].length;
-    } else if (ch === ')') {
-      if (stack.length > 1) closed = stack.pop();
-    } else if (ch === '|') {
-      top.alternatives = true;
-    }
+  const all = parts(parse(pattern));
+  if (all.some((n) => n.t === 'set' && n.ref)) return 'nested';
+  for (const n of all) {
+    if (n.t !== 'rep' || n.max < 2) continue;
+    if (nullable(n.body) && chars(n.body).length) return 'nested';
+    const r = twoWays(n.body, edge(n.body));
+    if (r) return r;
   }
   return undefined;
 }
