@@ -74,6 +74,12 @@ describe('repeated groups that split a text one way only pass validate', () => {
     expect(patternSafeLength(pattern)).toBeLessThan(20);
   });
 
+  it('a group still links to repeated parts that can share its first or last characters (polynomial, maxLength needed)', () => {
+    expect(patternCost('^[a-z-]+(-[a-z]+)*$')).toEqual({ degree: 2, parts: ['[a-z-]+', '(-[a-z]+)*'] });
+    expect(patternCost('^(-[a-z]+)*[a-z]+$')).toEqual({ degree: 2, parts: ['(-[a-z]+)*', '[a-z]+'] });
+    expect(problem('^(-[a-z]+)*[a-z]+$')?.message).toMatch(/about n\^2 steps/);
+  });
+
   it('a modifier group is read as matching any character there, so case folding cannot hide a conflict', () => {
     // (?i:…) compiles in engines that have modifiers; with them 'a' and 'A' are the same character.
     expect(slowPattern('^(?i:a|A)+$')).toBe('alternatives');
