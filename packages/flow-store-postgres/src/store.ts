@@ -49,9 +49,16 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
     async append({ writes }): Promise<AppendResult> {
       if (writes.length === 0) return { ok: true };
       for (const w of writes) await checkId(w.instanceId, 'instanceId');
-      // Text PostgreSQL cannot keep anywhere in what is written: refused the same way, not as a database error.
-      await checkJson(writes.flatMap((w) => w.events), 'events');
-      await checkJson(writes.map((w) => [w.summary, w.state ?? null, w.openTasks]), 'summary');
+      // Each part as the JSON the queries send, made once: text PostgreSQL cannot keep anywhere in it (its json
+      // columns would take it and fail on reading) is refused the same way as on every store, before the database.
+      const events = writes.flatMap((w) => w.events);
+      const eventsJson = JSON.stringify(events);
+      const instancesJson = JSON.stringify(writes.map((w) => ({ summary: w.summary, state: w.state ?? null })));
+      const rows = writes.flatMap((w) => w.openTasks);
+      const rowsJson = JSON.stringify(rows);
+      await checkJsonText(eventsJson, 'events');
+      await checkJsonText(instancesJson, 'summary');
+      await checkJsonText(rowsJson, 'summary');
       try {
         return await db.transaction(async (tx) => {
           const seqs = await lockSeqs(tx, writes.map((w) => w.instanceId));
@@ -59,13 +66,12 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
             const actualSeq = seqs.get(w.instanceId) ?? 0;
             if (actualSeq !== w.expectedSeq) throw new SeqConflict({ ok: false, instanceId: w.instanceId, expectedSeq: w.expectedSeq, actualSeq });
           }
-          const events = writes.flatMap((w) => w.events);
           if (events.length) {
             await tx.query(
               `INSERT INTO flow_events (instance_id, seq, type, at, event)
                SELECT e->>'instanceId', (e->>'seq')::int, e->>'type', (e->>'at')::float8, e
                FROM json_array_elements($1::json) WITH ORDINALITY AS x(e, n) ORDER BY n`,
-              [JSON.stringify(events)],
+              [eventsJson],
             );
           }
           await tx.query(
@@ -77,14 +83,13 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
                flow_id = EXCLUDED.flow_id, version = EXCLUDED.version, status = EXCLUDED.status, seq = EXCLUDED.seq,
                started_at = EXCLUDED.started_at, updated_at = EXCLUDED.updated_at, next_due_at = EXCLUDED.next_due_at,
                parent_id = EXCLUDED.parent_id, summary = EXCLUDED.summary, state = EXCLUDED.state, claimed_until = NULL`,
-            [JSON.stringify(writes.map((w) => ({ summary: w.summary, state: w.state ?? null })))],
+            [instancesJson],
           );
           const ids = JSON.stringify(writes.map((w) => w.instanceId));
           await tx.query(`DELETE FROM flow_open_tasks WHERE instance_id IN (SELECT json_array_elements_text($1::json))`, [ids]);
           await tx.query(`DELETE FROM flow_task_roles WHERE instance_id IN (SELECT json_array_elements_text($1::json))`, [ids]);
-          const rows = writes.flatMap((w) => w.openTasks);
           if (rows.length) {
-            const json = JSON.stringify(rows);
+            const json = rowsJson;
             await tx.query(
               `INSERT INTO flow_open_tasks (instance_id, task_id, opened_at, task)
                SELECT r->>'instanceId', r->>'taskId', (r->>'openedAt')::float8, r FROM json_array_elements($1::json) AS r`,
@@ -357,7 +362,12 @@ async function checkId(id: string, what = 'flowId'): Promise<void> {
 
 /** Refuses a value whose JSON holds text PostgreSQL cannot keep (the memory and Dexie stores keep it; the engine never writes it). */
 async function checkJson(value: unknown, what: string): Promise<void> {
-  if (BAD_JSON.test(JSON.stringify(value) ?? '')) throw await storedTextError(what);
+  await checkJsonText(JSON.stringify(value) ?? '', what);
+}
+
+/** {@link checkJson} on JSON text already made (the text a query sends). */
+async function checkJsonText(json: string, what: string): Promise<void> {
+  if (BAD_JSON.test(json)) throw await storedTextError(what);
 }
 
 /**
