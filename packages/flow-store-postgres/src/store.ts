@@ -319,6 +319,16 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
         const last = (await tx.query<{ s: number | null }>('SELECT max(seq)::int AS s FROM flow_changes WHERE flow_id = $1', [event.flowId])).rows[0]?.s ?? 0;
         if (event.seq !== last + 1) return { ok: false, actualSeq: last };
         await tx.query('INSERT INTO flow_changes (flow_id, seq, at, event) VALUES ($1, $2, $3, $4::json)', [event.flowId, event.seq, event.at, JSON.stringify(event)]);
+        // The index of standing scheduled publications: set by 'scheduled', ended by any other event of the version but 'migrated'.
+        if (event.type === 'scheduled') {
+          await tx.query(
+            `INSERT INTO flow_scheduled (flow_id, version, publish_at, seq) VALUES ($1, $2, $3, $4)
+             ON CONFLICT (flow_id, version) DO UPDATE SET publish_at = excluded.publish_at, seq = excluded.seq`,
+            [event.flowId, event.version, event.publishAt ?? event.at, event.seq],
+          );
+        } else if (event.type !== 'migrated') {
+          await tx.query('DELETE FROM flow_scheduled WHERE flow_id = $1 AND version = $2', [event.flowId, event.version]);
+        }
         return { ok: true };
       });
     },
@@ -329,6 +339,15 @@ export function createSqlStore(db: SqlDatabase): SqlFlowStore {
         flowId !== undefined
           ? await db.query<{ event: ChangeEvent }>('SELECT event FROM flow_changes WHERE flow_id = $1 ORDER BY seq', [flowId])
           : await db.query<{ event: ChangeEvent }>('SELECT event FROM flow_changes ORDER BY flow_id, seq');
+      return res.rows.map((r) => r.event);
+    },
+
+    async scheduledChanges({ before }) {
+      const res = await db.query<{ event: ChangeEvent }>(
+        `SELECT c.event FROM flow_scheduled s JOIN flow_changes c ON c.flow_id = s.flow_id AND c.seq = s.seq
+         WHERE s.publish_at <= $1 ORDER BY s.publish_at, s.flow_id, s.version`,
+        [before],
+      );
       return res.rows.map((r) => r.event);
     },
   };

@@ -24,9 +24,9 @@ const cli = async (...args: string[]) => {
 describe('crm-flow-pg', () => {
   it('reports pending migrations, applies them once, then reports the schema up to date', async () => {
     const data = join(dir, 'db');
-    expect((await cli('migrate', '--pglite', data)).out).toMatch(/applied migrations 1, 2; schema version 2/);
-    expect((await cli('migrate', '--pglite', data)).out).toMatch(/schema version 2, nothing to apply/);
-    expect((await cli('status', '--pglite', data)).out).toMatch(/schema version 2, up to date/);
+    expect((await cli('migrate', '--pglite', data)).out).toMatch(/applied migrations 1, 2, 3; schema version 3/);
+    expect((await cli('migrate', '--pglite', data)).out).toMatch(/schema version 3, nothing to apply/);
+    expect((await cli('status', '--pglite', data)).out).toMatch(/schema version 3, up to date/);
   });
 
   it('says which database it cannot reach, and what to check', async () => {

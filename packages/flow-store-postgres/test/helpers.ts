@@ -3,7 +3,7 @@ import type { SqlDatabase } from '../src/sql.js';
 
 /** Empties every table of the store (the schema stays). */
 export async function truncateAll(db: SqlDatabase): Promise<void> {
-  await db.exec('TRUNCATE flow_events, flow_instances, flow_open_tasks, flow_task_roles, flow_definitions, flow_feed_cursors, flow_changes RESTART IDENTITY');
+  await db.exec('TRUNCATE flow_events, flow_instances, flow_open_tasks, flow_task_roles, flow_definitions, flow_feed_cursors, flow_changes, flow_scheduled RESTART IDENTITY');
 }
 
 import pg from 'pg';

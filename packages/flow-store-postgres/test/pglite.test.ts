@@ -2,6 +2,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import { storeContract } from '../../flow-runtime/test/stores/contract.js';
+import type { ChangeEvent, FlowStore } from '@crm/flow-runtime';
+import { migrations } from '../src/migrate.js';
 import { createPgliteStore } from '../src/pglite.js';
 import { truncateAll } from './helpers.js';
 import { catalog, orderFlow, sales } from '../../flow-runtime/test/engine/fixtures.js';
@@ -64,6 +66,54 @@ describe('PGlite on a data directory', () => {
       await again.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('scheduled publications after a restart and after an upgrade from schema 2', () => {
+  const by = { id: 'ada', roles: ['admin'] };
+  const log: ChangeEvent[] = [
+    { flowId: 'order', seq: 1, version: 2, type: 'approved', at: 1, by },
+    { flowId: 'order', seq: 2, version: 2, type: 'scheduled', at: 2, by, publishAt: 5_000 },
+    { flowId: 'order', seq: 3, version: 3, type: 'scheduled', at: 3, by, publishAt: 4_000 },
+    { flowId: 'order', seq: 4, version: 3, type: 'sent-back', at: 4, by, reason: 'not yet' },
+    { flowId: 'order', seq: 5, version: 2, type: 'migrated', at: 5, by },
+    { flowId: 'quote', seq: 1, version: 1, type: 'scheduled', at: 5, by, publishAt: 6_000 },
+    { flowId: 'quote', seq: 2, version: 1, type: 'scheduled', at: 6, by, publishAt: 3_000 },
+  ];
+  const listed = async (s: FlowStore) => (await s.scheduledChanges({ before: 10_000 })).map((e) => `${e.flowId} v${e.version} @${e.publishAt}`);
+
+  it('a store opened again on the same data directory still lists every standing scheduled publication', async () => {
+    const { mkdtempSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dir = mkdtempSync(join(tmpdir(), 'crm-flow-pglite-'));
+    try {
+      const first = await createPgliteStore({ dataDir: dir });
+      for (const event of log) await first.appendChange({ event });
+      await first.close();
+      const again = await createPgliteStore({ dataDir: dir });
+      expect(await listed(again)).toEqual(['quote v1 @3000', 'order v2 @5000']);
+      await again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a database at schema 2 gets the index filled from its change logs by migration 3', async () => {
+    const db = await PGlite.create();
+    try {
+      await db.exec('CREATE TABLE flow_schema_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())');
+      for (const m of migrations().filter((x) => x.version <= 2)) {
+        await db.exec(m.sql);
+        await db.query('INSERT INTO flow_schema_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
+      }
+      for (const e of log) await db.query('INSERT INTO flow_changes (flow_id, seq, at, event) VALUES ($1, $2, $3, $4::json)', [e.flowId, e.seq, e.at, JSON.stringify(e)]);
+      const upgraded = await createPgliteStore({ db });
+      expect(await listed(upgraded)).toEqual(['quote v1 @3000', 'order v2 @5000']);
+      expect(await upgraded.changes({})).toEqual(log);
+    } finally {
+      await db.close();
     }
   });
 });

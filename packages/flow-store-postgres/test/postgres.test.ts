@@ -33,13 +33,13 @@ describe.skipIf(!server)('PostgreSQL server', () => {
   });
 
   it('ships versioned migrations, applied once even when several processes start at once', async () => {
-    expect(await schemaVersion(store.db)).toBe(2);
+    expect(await schemaVersion(store.db)).toBe(3);
     const again = await Promise.all([migrate(store.db), migrate(store.db), migrate(store.db)]);
     expect(again.map((r) => r.applied)).toEqual([[], [], []]);
     const fresh = await freshDatabase(server, 'migrate');
     const racers = await Promise.all(Array.from({ length: 4 }, () => createPostgresStore({ connectionString: fresh, poolSize: 2 })));
     const applied = await racers[0]!.db.query<{ version: number }>('SELECT version FROM flow_schema_migrations');
-    expect(applied.rows.map((r) => r.version).sort()).toEqual([1, 2]);
+    expect(applied.rows.map((r) => r.version).sort()).toEqual([1, 2, 3]);
     await Promise.all(racers.map((s) => s.close()));
   });
 

@@ -506,47 +506,37 @@ export function createChangeControl(options: ChangeControlOptions): ChangeContro
 
     async tick() {
       const now = clock.now();
-      const all = await db(() => store.changes({}));
-      const due = new Map<string, Set<number>>();
-      const flowIds = [...new Set(all.map((e) => e.flowId))];
-      for (const flowId of flowIds) {
-        for (const r of records(flowId, all.filter((e) => e.flowId === flowId), [])) {
-          if (r.stage === 'scheduled' && r.scheduled && r.scheduled.publishAt <= now) {
-            if (!due.has(flowId)) due.set(flowId, new Set());
-            due.get(flowId)!.add(r.version);
-          }
-        }
-      }
+      // The store's index of standing scheduled publications: a tick costs what is due, not the change history.
+      const due = (await db(() => store.scheduledChanges({ before: now }))).sort((a, b) => (a.flowId < b.flowId ? -1 : a.flowId > b.flowId ? 1 : a.version - b.version));
       const out: VersionRecord[] = [];
       let failed: unknown;
-      for (const [flowId, versions] of due) {
-        for (const version of versions) {
-          let scheduledBy: ActorRef | undefined;
-          try {
-            await command(flowId, async (vs) => {
-              const r = find(vs, version);
-              if (!r || r.stage !== 'scheduled' || !r.scheduled) throw changeRefusal('CHANGE_STAGE', 'CHANGE_STAGE.stage', {});
-              scheduledBy = r.scheduled.by;
-              // Published in the name of the administrator who set the time.
-              return publishNow(r, r.scheduled.by, r.scheduled.publishAt);
-            });
-          } catch (e) {
-            // No longer scheduled (sent back or published meanwhile): nothing to do.
-            if (!scheduledBy) continue;
-            // A store that failed, or a log that kept changing: tried again on the next tick. Either way the
-            // other due versions are still published: one version that cannot be published held every later one.
-            if (!isEngineError(e) || e.code === 'STORE_FAILED' || e.code === 'VERSION_CONFLICT') {
-              failed ??= e;
-              continue;
-            }
-            // Refused by the engine (another definition deployed under that version meanwhile, a sub-flow retired,
-            // a role gone): it cannot be published as approved, so it goes back to its authors saying why (en/zh),
-            // in the name of the administrator who set the time, instead of failing on every tick.
-            await sendBackUnpublished(flowId, version, scheduledBy, e).catch((x: unknown) => (failed ??= x));
+      for (const { flowId, version } of due) {
+        let scheduledBy: ActorRef | undefined;
+        try {
+          await command(flowId, async (vs) => {
+            const r = find(vs, version);
+            // Checked again on the log: sent back, published or set for a later time since the index was read.
+            if (!r || r.stage !== 'scheduled' || !r.scheduled || r.scheduled.publishAt > now) throw changeRefusal('CHANGE_STAGE', 'CHANGE_STAGE.stage', {});
+            scheduledBy = r.scheduled.by;
+            // Published in the name of the administrator who set the time.
+            return publishNow(r, r.scheduled.by, r.scheduled.publishAt);
+          });
+        } catch (e) {
+          // No longer scheduled (sent back or published meanwhile): nothing to do.
+          if (!scheduledBy) continue;
+          // A store that failed, or a log that kept changing: tried again on the next tick. Either way the
+          // other due versions are still published: one version that cannot be published held every later one.
+          if (!isEngineError(e) || e.code === 'STORE_FAILED' || e.code === 'VERSION_CONFLICT') {
+            failed ??= e;
             continue;
           }
-          out.push(await record(flowId, version));
+          // Refused by the engine (another definition deployed under that version meanwhile, a sub-flow retired,
+          // a role gone): it cannot be published as approved, so it goes back to its authors saying why (en/zh),
+          // in the name of the administrator who set the time, instead of failing on every tick.
+          await sendBackUnpublished(flowId, version, scheduledBy, e).catch((x: unknown) => (failed ??= x));
+          continue;
         }
+        out.push(await record(flowId, version));
       }
       // What could not be tried is reported once the rest is done (the published ones are in the log).
       if (failed) throw failed;

@@ -81,6 +81,8 @@ export function createMemoryStore(): FlowStore {
   /** flow id → its highest version, so asking for the latest needs no scan. */
   const latestDefs = new Map<string, StoredDefinition>();
   const changes = new Map<string, ChangeEvent[]>();
+  /** The standing `scheduled` event of each flow version, with its time (by flow id, NUL, version: ids hold no NUL). */
+  const scheduled = new Map<string, [number, ChangeEvent]>();
   const codec = eventCodec();
   /**
    * The global feed, three slots per write: the feed position of its first
@@ -359,13 +361,21 @@ export function createMemoryStore(): FlowStore {
       const log = changes.get(event.flowId) ?? [];
       const last = log.at(-1)?.seq ?? 0;
       if (event.seq !== last + 1) return { ok: false, actualSeq: last };
-      log.push(structuredClone(event));
+      const kept = structuredClone(event);
+      log.push(kept);
       changes.set(event.flowId, log);
+      const key = `${event.flowId}\0${event.version}`;
+      if (event.type === 'scheduled') scheduled.set(key, [event.publishAt ?? event.at, kept]);
+      else if (event.type !== 'migrated') scheduled.delete(key);
       return { ok: true };
     },
     async changes({ flowId }) {
       const logs = flowId !== undefined ? [changes.get(flowId) ?? []] : [...changes.keys()].sort().map((k) => changes.get(k)!);
       return structuredClone(logs.flat());
+    },
+    async scheduledChanges({ before }) {
+      const due = [...scheduled.values()].filter((x) => x[0] <= before);
+      return structuredClone(due.sort((a, b) => a[0] - b[0] || compareText(a[1].flowId, b[1].flowId) || a[1].version - b[1].version).map((x) => x[1]));
     },
   };
   Object.assign(self, { sync: { store: self, append: appendSync, getDefinition: getDefinitionSync } });

@@ -188,6 +188,19 @@ export interface ChangesRequest {
 }
 
 /**
+ * Finds the versions whose publication is scheduled and still stands: the
+ * `scheduled` change event of each flow version whose latest change event
+ * (other than `migrated`) is that one, with `publishAt` at or before
+ * `before`. Stores keep these in an index updated by
+ * {@link FlowStore.appendChange}, so the answer costs what is scheduled,
+ * never the change history.
+ */
+export interface ScheduledChangesRequest {
+  /** Publication time at or before this. */
+  before: number;
+}
+
+/**
  * Synchronous access to a store that answers from memory: the same answers as
  * the {@link FlowStore} methods of the same names, without a promise. When a
  * store offers it ({@link FlowStore.sync}), the engine runs a command whose
@@ -249,4 +262,6 @@ export interface FlowStore {
   appendChange(request: AppendChangeRequest): Promise<AppendChangeResult>;
   /** Change-control events, by flow id then `seq`. */
   changes(request: ChangesRequest): Promise<ChangeEvent[]>;
+  /** The standing `scheduled` events due by a time, by `publishAt`, flow id, version, from an index (see {@link ScheduledChangesRequest}). */
+  scheduledChanges(request: ScheduledChangesRequest): Promise<ChangeEvent[]>;
 }

@@ -6,6 +6,7 @@ import { createEngine } from '../../src/engine/engine.js';
 import { replay } from '../../src/engine/apply.js';
 import { catalog, finance, orderFlow, sales } from '../engine/fixtures.js';
 import { createChangeControl } from '../../src/changes/control.js';
+import type { ChangeEvent, ChangeEventType } from '../../src/changes/types.js';
 
 /** Deploying is an administrator's command. */
 const DEPLOYER = { id: 'admin', name: 'Admin', roles: ['admin'] };
@@ -342,6 +343,90 @@ export function storeContract(name: string, make: () => Promise<FlowStore> | Flo
       const racers = await Promise.all([3, 3, 3].map((seq, i) => store.appendChange({ event: ev('order', seq, 'approved', 10 + i) })));
       expect(racers.filter((r) => r.ok)).toHaveLength(1);
       expect((await store.changes({ flowId: 'order' })).map((e) => e.seq)).toEqual([1, 2, 3]);
+    });
+
+    it('lists the versions whose publication is scheduled and still stands, due by a time, earliest first', async () => {
+      const store = await make();
+      const by = { id: 'ada', name: 'Ada', roles: ['admin'] };
+      const seqs = new Map<string, number>();
+      const add = async (flowId: string, version: number, type: ChangeEventType, publishAt?: number) => {
+        const seq = (seqs.get(flowId) ?? 0) + 1;
+        seqs.set(flowId, seq);
+        const event: ChangeEvent = { flowId, seq, version, type, at: seq, by, ...(publishAt !== undefined ? { publishAt } : {}) };
+        expect(await store.appendChange({ event })).toEqual({ ok: true });
+      };
+      const due = async (before: number) => (await store.scheduledChanges({ before })).map((e) => `${e.flowId} v${e.version} @${e.publishAt} #${e.seq}`);
+      expect(await due(Number.MAX_SAFE_INTEGER)).toEqual([]);
+      for (const t of ['drafted', 'submitted', 'approved'] as const) await add('order', 2, t);
+      await add('order', 2, 'scheduled', 5_000);
+      await add('alpha', 3, 'scheduled', 3_000);
+      // Sent back, published, drafted again: no longer scheduled.
+      await add('beta', 1, 'scheduled', 1_000);
+      await add('beta', 1, 'sent-back');
+      await add('eps', 4, 'scheduled', 1_000);
+      await add('eps', 4, 'published');
+      await add('eta', 2, 'scheduled', 1_000);
+      await add('eta', 2, 'drafted');
+      // Set again for another time: listed once, at the new time.
+      await add('gamma', 2, 'scheduled', 4_000);
+      await add('gamma', 2, 'scheduled', 2_000);
+      // Another version's events, and a case moved, leave it scheduled.
+      await add('zeta', 1, 'scheduled', 3_000);
+      await add('zeta', 2, 'drafted');
+      await add('zeta', 1, 'migrated');
+      // A refused (stale) append changes nothing.
+      expect(await store.appendChange({ event: { flowId: 'alpha', seq: 1, version: 3, type: 'sent-back', at: 9, by, reason: 'late' } })).toEqual({ ok: false, actualSeq: 1 });
+      expect(await due(1_999)).toEqual([]);
+      expect(await due(3_000)).toEqual(['gamma v2 @2000 #2', 'alpha v3 @3000 #1', 'zeta v1 @3000 #1']);
+      expect(await due(Number.MAX_SAFE_INTEGER)).toEqual(['gamma v2 @2000 #2', 'alpha v3 @3000 #1', 'zeta v1 @3000 #1', 'order v2 @5000 #4']);
+      const [first] = await store.scheduledChanges({ before: 2_000 });
+      expect(first).toEqual({ flowId: 'gamma', seq: 2, version: 2, type: 'scheduled', at: 2, by, publishAt: 2_000 });
+      await add('gamma', 2, 'published');
+      expect(await due(3_000)).toEqual(['alpha v3 @3000 #1', 'zeta v1 @3000 #1']);
+    });
+
+    it('change control: a tick reads the change logs of the due versions only, however long the other flows\' history', async () => {
+      const store = await make();
+      let read = 0;
+      const counted: FlowStore = {
+        ...store,
+        changes: async (r) => {
+          const out = await store.changes(r);
+          read += out.length;
+          return out;
+        },
+        scheduledChanges: async (r) => {
+          const out = await store.scheduledChanges(r);
+          read += out.length;
+          return out;
+        },
+      };
+      let now = 1_000;
+      const clock = { now: () => now };
+      const engine = createEngine({ store: counted, catalog, clock });
+      await engine.deploy(orderFlow, { actor: DEPLOYER });
+      const changes = createChangeControl({ engine, store: counted, catalog, clock, lint: { rules: { 'task-has-department': 'off' } } });
+      const kim = { id: 'kim', roles: ['key-user'] };
+      await changes.draft({ ...orderFlow, version: 2 }, { actor: kim });
+      await changes.submit('order', 2, { actor: kim, note: { en: 'n', zh: '说明' } });
+      await changes.approve('order', 2, { actor: DEPLOYER });
+      await changes.publish('order', 2, { actor: DEPLOYER, at: 5_000 });
+      // History of other flows: 300 drafts and submissions, none scheduled.
+      for (let f = 0; f < 30; f++) for (let seq = 1; seq <= 10; seq++) await store.appendChange({ event: { flowId: `other-${f}`, seq, version: seq, type: 'drafted', at: seq, by: kim } });
+      read = 0;
+      expect(await changes.tick()).toEqual([]);
+      expect(read).toBe(0);
+      now = 6_000;
+      read = 0;
+      const published = await changes.tick();
+      expect(published.map((r) => `${r.flowId} ${r.version} ${r.stage}`)).toEqual(['order 2 published']);
+      expect(published[0]!.published?.scheduledFor).toBe(5_000);
+      // The due entry, and the log of 'order' (5 events, then 5 + the publication) a few times over: never the 300 others.
+      expect(read).toBeGreaterThan(0);
+      expect(read).toBeLessThan(50);
+      read = 0;
+      expect(await changes.tick()).toEqual([]);
+      expect(read).toBe(0);
     });
 
     it('runs the engine: a process worked by two roles replays to the same state', async () => {

@@ -29,8 +29,26 @@ import type { AppendChangeResult, AppendResult, FlowStore, StoredDefinition, Tas
  * - `flow_feed`: the global event order (auto-increment; IndexedDB runs
  *   read-write transactions on the same tables one after another, so the
  *   order never gains a late event before a position already read).
+ * - `flow_scheduled`: one row per flow version whose publication is
+ *   scheduled and still stands, by publication time, so a change-control
+ *   tick reads what is due, never the change history.
  */
 export const FLOW_STORE_SCHEMA = {
+  flow_events: '[instanceId+seq]',
+  flow_instances:
+    'instanceId, flowId, status, [flowId+status], nextDueAt, parentId, [startedAt+instanceId], [flowId+startedAt+instanceId], [status+startedAt+instanceId], [flowId+status+startedAt+instanceId], [parentId+startedAt+instanceId]',
+  flow_tasks: '[instanceId+taskId], instanceId, *roles, [openedAt+instanceId+taskId]',
+  flow_task_roles: '[role+openedAt+instanceId+taskId], instanceId',
+  flow_states: 'instanceId',
+  flow_feed: '++pos',
+  flow_cursors: 'subscriber',
+  flow_definitions: '[flowId+version], flowId',
+  flow_changes: '[flowId+seq]',
+  flow_scheduled: '[flowId+version], [publishAt+flowId+version]',
+} as const;
+
+/** The third schema (before the index of scheduled publications), for hosts whose databases were made with it. */
+export const FLOW_STORE_SCHEMA_V3 = {
   flow_events: '[instanceId+seq]',
   flow_instances:
     'instanceId, flowId, status, [flowId+status], nextDueAt, parentId, [startedAt+instanceId], [flowId+startedAt+instanceId], [status+startedAt+instanceId], [flowId+status+startedAt+instanceId], [parentId+startedAt+instanceId]',
@@ -94,6 +112,37 @@ export async function upgradeFlowStore(tx: Transaction): Promise<void> {
   await tx.table('flow_feed').bulkAdd(events.map((e) => ({ instanceId: e.instanceId, seq: e.seq })));
 }
 
+/** A standing scheduled publication: the flow version, when it is due, and the `seq` of its `scheduled` change event. */
+interface ScheduledRow {
+  flowId: string;
+  version: number;
+  publishAt: number;
+  seq: number;
+}
+
+/** The index row a change event leaves: a row for `scheduled`, none (the version's row goes) for any other but `migrated`. */
+const scheduledRow = (e: ChangeEvent): ScheduledRow | undefined | null =>
+  e.type === 'scheduled' ? { flowId: e.flowId, version: e.version, publishAt: e.publishAt ?? e.at, seq: e.seq } : e.type === 'migrated' ? null : undefined;
+
+/**
+ * Fills the index of scheduled publications added in schema 4 from the
+ * change logs of a database made with schema 3 (read once, in the upgrade).
+ * Pass it to `db.version(4).stores(...).upgrade(upgradeFlowStoreScheduled)`.
+ */
+export async function upgradeFlowStoreScheduled(tx: Transaction): Promise<void> {
+  const standing = new Map<string, ScheduledRow>();
+  await tx
+    .table('flow_changes')
+    .orderBy('[flowId+seq]')
+    .each((e: ChangeEvent) => {
+      const row = scheduledRow(e);
+      const key = `${e.flowId}\0${e.version}`;
+      if (row) standing.set(key, row);
+      else if (row === undefined) standing.delete(key);
+    });
+  await tx.table('flow_scheduled').bulkPut([...standing.values()]);
+}
+
 /** Options of {@link createDexieStore}. */
 export interface DexieStoreOptions {
   /** Database name when the store opens its own database. Default `crm-flow`. */
@@ -126,9 +175,11 @@ export function createDexieStore(options: DexieStoreOptions = {}): DexieFlowStor
     db = new Dexie(options.name ?? 'crm-flow', deps);
     db.version(1).stores(FLOW_STORE_SCHEMA_V1);
     db.version(2).stores(FLOW_STORE_SCHEMA_V2).upgrade(upgradeFlowStore);
-    db.version(3).stores(FLOW_STORE_SCHEMA);
+    db.version(3).stores(FLOW_STORE_SCHEMA_V3);
+    db.version(4).stores(FLOW_STORE_SCHEMA).upgrade(upgradeFlowStoreScheduled);
   }
   const changeLog: Table<ChangeEvent, [string, number]> = db.table('flow_changes');
+  const scheduled: Table<ScheduledRow, [string, number]> = db.table('flow_scheduled');
   const events: Table<FlowEvent, [string, number]> = db.table('flow_events');
   const instances: Table<InstanceSummary, string> = db.table('flow_instances');
   const tasks: Table<OpenTaskRow, [string, string]> = db.table('flow_tasks');
@@ -294,16 +345,24 @@ export function createDexieStore(options: DexieStoreOptions = {}): DexieFlowStor
     },
     async appendChange({ event }) {
       checkStoredId(event.flowId);
-      return db.transaction('rw', changeLog, async (): Promise<AppendChangeResult> => {
+      return db.transaction('rw', [changeLog, scheduled], async (): Promise<AppendChangeResult> => {
         const last = (await changeLog.where('[flowId+seq]').between([event.flowId, Dexie.minKey], [event.flowId, Dexie.maxKey]).last())?.seq ?? 0;
         if (event.seq !== last + 1) return { ok: false, actualSeq: last };
         await changeLog.add(event);
+        const row = scheduledRow(event);
+        if (row) await scheduled.put(row);
+        else if (row === undefined) await scheduled.delete([event.flowId, event.version]);
         return { ok: true };
       });
     },
     async changes({ flowId }) {
       if (flowId !== undefined) return changeLog.where('[flowId+seq]').between([flowId, Dexie.minKey], [flowId, Dexie.maxKey]).toArray();
       return changeLog.orderBy('[flowId+seq]').toArray();
+    },
+    async scheduledChanges({ before }) {
+      const rows = await scheduled.where('[publishAt+flowId+version]').between([Dexie.minKey], [before, Dexie.maxKey], true, true).toArray();
+      const found = await changeLog.bulkGet(rows.map((r) => [r.flowId, r.seq] as [string, number]));
+      return found.filter((e): e is ChangeEvent => e !== undefined);
     },
   };
 }
