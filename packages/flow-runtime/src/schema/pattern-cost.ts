@@ -10,9 +10,9 @@
  * `u`-flag syntax: groups, classes, escapes, quantifiers, look-arounds) and
  * finds the longest chain of repeated parts that can share characters, with
  * the parts between them able to match those characters too (or nothing).
- * Character sets are exact for classes, `.`, `\d`, `\w`, `\s`; `\p{…}` counts
- * as any character, and a repeated group counts as every character it holds,
- * so the degree found is never lower than the real one.
+ * Character sets are exact for classes, `.`, `\d`, `\w`, `\s` and `\p{…}`
+ * (as this JavaScript engine has it), and a repeated group counts as every
+ * character it holds, so the degree found is never lower than the real one.
  *
  * The check is the catalog's (`validate`, FLOW_E040) and the root engine's
  * (a value longer than {@link patternSafeLength} is refused before the pattern
@@ -43,18 +43,8 @@ const WORD: Ranges = [48, 57, 65, 90, 95, 95, 97, 122];
 const SPACE: Ranges = [9, 13, 32, 32, 160, 160, 0x1680, 0x1680, 0x2000, 0x200a, 0x2028, 0x2029, 0x202f, 0x202f, 0x205f, 0x205f, 0x3000, 0x3000, 0xfeff, 0xfeff];
 const EMPTY: Node = { t: 'seq', items: [] };
 
-function union(a: Ranges, b: Ranges): Ranges {
-  const all: [number, number][] = [];
-  for (let i = 0; i < a.length; i += 2) all.push([a[i]!, a[i + 1]!]);
-  for (let i = 0; i < b.length; i += 2) all.push([b[i]!, b[i + 1]!]);
-  all.sort((x, y) => x[0] - y[0]);
-  const out: number[] = [];
-  for (const [lo, hi] of all) {
-    if (out.length && lo <= out[out.length - 1]! + 1) out[out.length - 1] = Math.max(out[out.length - 1]!, hi);
-    else out.push(lo, hi);
-  }
-  return out;
-}
+/** Both sets: what neither leaves out (ranges sorted and disjoint in, the same out). */
+const union = (a: Ranges, b: Ranges): Ranges => negate(intersect(negate(a), negate(b)));
 
 function negate(a: Ranges): Ranges {
   const out: number[] = [];
@@ -81,8 +71,49 @@ function intersect(a: Ranges, b: Ranges): Ranges {
 
 const meets = (a: Ranges, b: Ranges) => intersect(a, b).length > 0;
 
+/** The sets of the `\p{…}` / `\P{…}` escapes read so far, by escape. */
+const PROPERTIES = new Map<string, Ranges>();
+
+/**
+ * The characters a `\p{…}` or `\P{…}` escape matches, exactly as this
+ * JavaScript engine has them: every character tried (20-50 ms, once per escape).
+ */
+function property(src: string): Ranges {
+  let r = PROPERTIES.get(src);
+  if (!r) {
+    const one = new RegExp(`^${src}$`, 'u');
+    const out: number[] = [];
+    for (let c = 0, was = false; c <= MAX + 1; c++) {
+      const is = c <= MAX && one.test(String.fromCodePoint(c));
+      if (is !== was) out.push(is ? c : c - 1);
+      was = is;
+    }
+    PROPERTIES.set(src, (r = out));
+  }
+  return r;
+}
+
 const CLASS_ESCAPES: Record<string, Ranges> = { d: DIGIT, D: negate(DIGIT), w: WORD, W: negate(WORD), s: SPACE, S: negate(SPACE) };
 const CONTROL: Record<string, number> = { t: 9, n: 10, v: 11, f: 12, r: 13, '0': 0 };
+
+type Seq = Extract<Node, { t: 'seq' }>;
+
+/**
+ * Alternatives, those that begin with the same single character set read as
+ * that set followed by the choice of their rests (`ab|ac` as `a(?:b|c)`): a
+ * text has as many ways to match either way, and the choice is then made on
+ * the characters that differ.
+ */
+function choice(alts: Seq[]): Node {
+  const groups = new Map<unknown, Seq[]>();
+  for (const a of alts) {
+    const f = a.items[0];
+    const key = f?.t === 'set' && !f.ref ? f.s.join() : a;
+    groups.set(key, [...(groups.get(key) ?? []), a]);
+  }
+  const out = [...groups.values()].map((g): Node => (g.length > 1 ? { t: 'seq', items: [g[0]!.items[0]!, choice(g.map((a) => ({ t: 'seq', items: a.items.slice(1) })))] } : g[0]!));
+  return out.length === 1 ? out[0]! : { t: 'alt', alts: out };
+}
 
 /** Reads a pattern that compiles with the `u` flag into a tree. */
 function parse(p: string): Node {
@@ -96,9 +127,9 @@ function parse(p: string): Node {
       i++;
       alts.push(sequence());
     }
-    return alts.length === 1 ? alts[0]! : { t: 'alt', alts };
+    return choice(alts as Seq[]);
   };
-  const sequence = (): Node => {
+  const sequence = (): Seq => {
     const items: Node[] = [];
     while (i < p.length && p[i] !== '|' && p[i] !== ')') {
       const from = i;
@@ -119,8 +150,9 @@ function parse(p: string): Node {
     i += 2;
     if (CLASS_ESCAPES[c]) return CLASS_ESCAPES[c]!;
     if (c === 'p' || c === 'P') {
+      const from = i - 2;
       i = p.indexOf('}', i) + 1;
-      return ANY;
+      return property(p.slice(from, i));
     }
     if (c === 'b' || c === 'B') return inClass ? [8, 8] : 'boundary';
     if (/[1-9]/.test(c) || (c === 'k' && !inClass)) {

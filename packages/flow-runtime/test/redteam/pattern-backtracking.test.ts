@@ -24,7 +24,6 @@ describe('patterns that can backtrack exponentially are refused by the catalog c
     ['^(.*,)*$', /repeats a group that itself repeats/],
     ['^(a)\\1$', /refers back to a group/],
     ['^(a|a)*$', /repeats a group of alternatives/],
-    ['^(a|ab)*c$', /repeats a group of alternatives/],
     ['^(\\w|\\d)+$', /repeats a group of alternatives/],
     ['^(?:a|b|ab)+$', /repeats a group of alternatives/],
     ['^((a|a))*$', /repeats a group of alternatives/],
@@ -36,7 +35,7 @@ describe('patterns that can backtrack exponentially are refused by the catalog c
     expect(problemMessage(p!, 'zh')).toMatch(/耗时会成倍增长/);
   });
 
-  it.each(['^(\\+86)?1\\d{10}$', '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$', '^[A-Z]{3}(-[A-Z]{3})*$', '^(\\d{3}-)?\\d{4}$', '^([A-Z]{2}\\d{2})*$', '^(?<y>\\d{4})-(?<m>\\d{2})$', '^[(|+]*$', '^\\p{L}+$', '^[^<>]*$'])('%s passes', (pattern) => {
+  it.each(['^(\\+86)?1\\d{10}$', '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$', '^[A-Z]{3}(-[A-Z]{3})*$', '^(\\d{3}-)?\\d{4}$', '^([A-Z]{2}\\d{2})*$', '^(?<y>\\d{4})-(?<m>\\d{2})$', '^[(|+]*$', '^\\p{L}+$', '^[^<>]*$', '^(a|ab)*c$'])('%s passes', (pattern) => {
     expect(withPattern(pattern).ok).toBe(true);
   });
 });

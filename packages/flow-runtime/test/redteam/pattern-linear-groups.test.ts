@@ -39,6 +39,7 @@ const linear = [
   '^([a-z][a-z0-9]*_)*[a-z][a-z0-9]*$', // snake_case
   '^[a-z0-9]+([._-][a-z0-9]+)*@[a-z0-9]+(-[a-z0-9]+)*(\\.[a-z]{2,})+$', // e-mail, dotted parts
   '^(?:[01]\\d|2[0-3])(?::[0-5]\\d){1,2}$', // time
+  '^(-a+|-b+)+$', // alternatives that share only their first character: '-a' and '-b' part after it
 ];
 
 /** Patterns that backtrack exponentially, each with the text that shows it. */
@@ -52,7 +53,6 @@ const exponential: [string, 'nested' | 'alternatives'][] = [
   ['^([a-z0-9]+-?)*$', 'nested'], // the slug written so that the '-' may be left out
   ['^(\\w+\\.?)+$', 'nested'],
   ['^(\\d+(\\.\\d+)*,?)+$', 'nested'], // inner groups are linear; the outer one can split "1,2" or "12" two ways
-  ['^(-a+|-b+)+$', 'alternatives'],
   ['^(a|a)*$', 'alternatives'],
   ['^(\\w|\\d)+$', 'alternatives'],
   ['^(x(a|a)y)*$', 'alternatives'], // one iteration can match "xay" two ways
