@@ -207,7 +207,7 @@ test('职责分离：管理员编辑过的变更不能由其本人批准，须�
   await actAs(page, 'admin-2');
   await openFlow(page, /报价/);
   await page.getByRole('button', { name: '另存为新草稿编辑' }).click();
-  const description = page.getByLabel('说明 (中文)');
+  const description = page.getByLabel('说明（中文）');
   await description.fill('第 2 版：报价有效期统一为 30 天。');
   await description.blur();
   await expect.poll(() => page.evaluate(async () => (await (window as unknown as DemoWindow).__demo.db.drafts.get('quotation'))?.flow.description?.zh)).toContain('30 天');

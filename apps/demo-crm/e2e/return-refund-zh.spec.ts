@@ -144,9 +144,9 @@ test('退货退款：关键用户从空白流程创建、仿真两条分支并�
   await page.getByTestId('new-variable').fill('complaint');
   await page.getByTestId('new-variable').press('Enter');
   // 类型以中文列出（不是 record、money 这类标识）。
-  await expect(page.getByLabel('类型: complaint').locator('option')).toContainText(['记录', '短文本', '长文本', '数字', '整数', '金额']);
-  await page.getByLabel('类型: complaint').selectOption('record');
-  await page.getByLabel('实体: complaint').selectOption('complaint');
+  await expect(page.getByLabel('类型：complaint').locator('option')).toContainText(['记录', '短文本', '长文本', '数字', '整数', '金额']);
+  await page.getByLabel('类型：complaint').selectOption('record');
+  await page.getByLabel('实体：complaint').selectOption('complaint');
 
   // 3. 画流程：开始 → 登记 → 并行分支（仓库验收 ‖ 财务核对）→ 汇合 → 判断是否退款。
   await selectNode(page, 'start');

@@ -53,9 +53,9 @@ test('a reviewer reads a published flow: the description whole, types in words, 
 
   await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
   await expect(page.locator('.cfd-designer .cfd-tag', { hasText: '只读' })).toBeVisible();
-  expect(await wholeText(page, '说明 (中文)')).toBe(true);
-  await expect(page.getByLabel('类型: order').locator('option:checked')).toHaveText('记录');
-  expect(await page.getByLabel('类型: order').locator('option').evaluateAll((os) => os.map((o) => o.textContent).filter((x) => /[a-z]/i.test(x ?? '')))).toEqual([]);
+  expect(await wholeText(page, '说明（中文）')).toBe(true);
+  await expect(page.getByLabel('类型：order').locator('option:checked')).toHaveText('记录');
+  expect(await page.getByLabel('类型：order').locator('option').evaluateAll((os) => os.map((o) => o.textContent).filter((x) => /[a-z]/i.test(x ?? '')))).toEqual([]);
   await page.getByTestId('sop-open').click();
   await expect(page.getByRole('dialog').getByTestId('sop').locator('h2')).toHaveText('预付订单 — 标准作业程序');
   await expect(page.getByRole('dialog').getByTestId('sop')).toContainText('以下情况下不能完成：');

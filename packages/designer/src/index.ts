@@ -13,6 +13,8 @@ export { SimulationPanel, type SimulationPanelProps } from './panels/simulation/
 export { Simulator, type SimulationState } from './simulation/simulator.js';
 export { traceLines } from './simulation/trace.js';
 export { FieldWidget, fieldText, type FieldWidgetProps } from './forms/FieldWidget.js';
+export { DateInput, type DateInputProps } from './forms/DateInput.js';
+export { formatDateText, parseDateText, type DateKind, type DateParse } from './forms/dates.js';
 export { FieldLimitMessage, limitAttributes, limitMessage, type FieldLimitMessageProps, type LimitedField } from './forms/limits.js';
 export type { SimulationScenario, TraceLine } from './simulation/types.js';
 export { FlowViewer, type FlowViewerProps } from './designer/FlowViewer.js';

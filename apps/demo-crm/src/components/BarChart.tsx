@@ -9,6 +9,7 @@
  * even that does not fit.
  */
 import { useEffect, useId, useRef, useState } from 'react';
+import { useI18n } from '../i18n';
 
 export interface Bar {
   label: string;
@@ -74,6 +75,7 @@ function useWidth(fallback: number) {
 
 export function BarChart({ bars, format = String, tone = 'blue', partLabel, labelWidth = 220, ariaLabel }: { bars: readonly Bar[]; format?: (v: number) => string; tone?: 'blue' | 'green' | 'amber' | 'red' | 'violet'; partLabel?: string; labelWidth?: number; ariaLabel: string }) {
   const id = useId();
+  const i18n = useI18n();
   const [ref, width] = useWidth(640);
   const valueWidth = 90;
   // In a narrow panel the labels give up room first, down to about two fifths of the chart.
@@ -101,7 +103,7 @@ export function BarChart({ bars, format = String, tone = 'blue', partLabel, labe
           const pw = b.part ? (b.part / max) * span : 0;
           return (
             <g key={`${b.label}-${i}`}>
-              <title>{b.hint ?? `${b.label}: ${format(b.value)}`}</title>
+              <title>{b.hint ?? i18n.t('common.about', { label: b.label, subject: format(b.value) })}</title>
               <text x={labels - 8} y={y + row / 2 + 4} textAnchor="end" className="chart-label">
                 {texts[i]!.length === 1 ? (
                   texts[i]![0]
@@ -115,8 +117,7 @@ export function BarChart({ bars, format = String, tone = 'blue', partLabel, labe
               <rect x={labels} y={y + 4} width={Math.max(w, b.value > 0 ? 2 : 0)} height={row - 8} rx={3} className="chart-bar" />
               {pw > 0 && <rect x={labels} y={y + 4} width={pw} height={row - 8} rx={3} className="chart-part" />}
               <text x={labels + w + 6} y={y + row / 2 + 4} className="chart-value">
-                {format(b.value)}
-                {b.part ? ` (${b.part} ${partLabel ?? ''})` : ''}
+                {b.part ? i18n.t('common.aside', { text: format(b.value), aside: `${b.part} ${partLabel ?? ''}`.trim() }) : format(b.value)}
               </text>
             </g>
           );

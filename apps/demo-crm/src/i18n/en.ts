@@ -27,6 +27,8 @@ export const en = {
   'nav.dashboard': 'Dashboard',
   'nav.foot': 'Everything runs in your browser; data stays in this browser (IndexedDB).',
 
+  'common.aside': '{text} ({aside})',
+  'common.about': '{label}: {subject}',
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.choose': '— choose —',
@@ -421,6 +423,7 @@ export const en = {
   'review.approved': 'v{v} is approved. Publish it now or set a time.',
   'review.publishNow': 'Publish now',
   'review.publishAt': 'or publish at',
+  'review.publishAtInvalid': 'Type the publish time as yyyy-mm-dd hh:mm (24-hour), e.g. 2026-11-23 09:00, before scheduling.',
   'review.schedule': 'Schedule',
   'review.scheduled': 'v{v} will be published on {when}.',
   'review.publishedNow': 'Published as v{v}. New cases use it; running cases stay on their version until you move them.',

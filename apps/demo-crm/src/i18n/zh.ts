@@ -29,6 +29,8 @@ export const zh: Record<MessageKey, string> = {
   'nav.dashboard': '看板',
   'nav.foot': '一切都在浏览器中运行，数据只保存在本浏览器（IndexedDB）。',
 
+  'common.aside': '{text}（{aside}）',
+  'common.about': '{label}：{subject}',
   'common.yes': '是',
   'common.no': '否',
   'common.choose': '— 请选择 —',
@@ -423,6 +425,7 @@ export const zh: Record<MessageKey, string> = {
   'review.approved': '第 {v} 版已批准。可立即发布或设定发布时间。',
   'review.publishNow': '立即发布',
   'review.publishAt': '或定时发布于',
+  'review.publishAtInvalid': '请先按“年-月-日 时:分”（24 小时制）填写发布时间，例如 2026-11-23 09:00，再定时发布。',
   'review.schedule': '定时发布',
   'review.scheduled': '第 {v} 版将于 {when} 发布。',
   'review.publishedNow': '已发布为第 {v} 版。新单据使用新版本；运行中的单据在迁移前保持原版本。',

@@ -6,6 +6,7 @@
  * change control; these pages show it and send the user's commands.
  */
 import { useEffect, useState, type ReactNode } from 'react';
+import { DateInput, I18nProvider } from '@crm/designer';
 import { isEngineError, type ChangeStage, type Flow, type VersionRecord } from '@crm/flow-runtime';
 import type { CaseMove, MigrationPlan, ReviewPack } from '@crm/flow-runtime/analysis';
 import { useApp, useQuery } from '../app/context';
@@ -135,13 +136,6 @@ function scenarioNames(scenarios: readonly unknown[]): Map<string, { en: string;
   return out;
 }
 
-/** `yyyy-mm-ddThh:mm` in the browser's zone, for a datetime-local input. */
-function localInput(ms: number): string {
-  const d = new Date(ms);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
 /** The review pack of a version, and the reviewer's decisions. */
 export function ChangeReviewPage({ flowId, version }: { flowId: string; version: number }) {
   const app = useApp();
@@ -161,7 +155,7 @@ export function ChangeReviewPage({ flowId, version }: { flowId: string; version:
   // A refusal was someone else's: switching the user clears it.
   useEffect(() => setMessage(undefined), [app.seat]);
   const [reason, setReason] = useState('');
-  const [at, setAt] = useState(() => localInput(app.now + 24 * 3_600_000));
+  const [at, setAt] = useState<string | null>(() => new Date(app.now + 24 * 3_600_000).toISOString());
   if (!data) return <Loading />;
   if ('error' in data) return <div className="banner refusal">{problemText(i18n, data.error)}</div>;
   const { pack, record, flows, scenarioNames: names } = data;
@@ -223,16 +217,22 @@ export function ChangeReviewPage({ flowId, version }: { flowId: string; version:
               <button type="button" className="primary" data-testid="publish-now" onClick={() => void act(() => publishChange(app.rt, flowId, version, { actor: app.actor }), t('review.publishedNow', { v: version }))}>
                 {t('review.publishNow')}
               </button>
-              <label className="inline-field">
-                <span>{t('review.publishAt')}</span>
-                <input type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} data-testid="publish-at" />
-              </label>
+              <div className="inline-field">
+                <label htmlFor="publish-at">{t('review.publishAt')}</label>
+                <I18nProvider locale={i18n.locale}>
+                  <DateInput id="publish-at" kind="datetime" value={at} onChange={setAt} data-testid="publish-at" />
+                </I18nProvider>
+              </div>
               <button
                 type="button"
                 className="secondary"
                 data-testid="schedule"
                 onClick={() => {
-                  const when = new Date(at).getTime();
+                  const when = at ? Date.parse(at) : Number.NaN;
+                  if (Number.isNaN(when)) {
+                    setMessage({ tone: 'refusal', text: t('review.publishAtInvalid') });
+                    return;
+                  }
                   void act(() => publishChange(app.rt, flowId, version, { actor: app.actor, at: when }), t('review.scheduled', { v: version, when: dateTime(when) }));
                 }}
               >

@@ -96,8 +96,7 @@ function StartCard({ flow, busy, onStart }: { flow: Flow; busy: boolean; onStart
                 <option value="">{t('start.newRecord')}</option>
                 {index!.all(r.entity).map((rec) => (
                   <option key={rec.id} value={rec.id}>
-                    {index!.label(r.entity, rec.id)}
-                    {index!.label(r.entity, rec.id) !== rec.id ? ` (${rec.id})` : ''}
+                    {index!.label(r.entity, rec.id) !== rec.id ? t('common.aside', { text: index!.label(r.entity, rec.id), aside: rec.id }) : rec.id}
                   </option>
                 ))}
               </select>

@@ -47,8 +47,7 @@ export function FieldInput({ id, field, value, onChange, index, invalid }: Field
           <option value="">{i18n.t('common.choose')}</option>
           {rows.map((r) => (
             <option key={r.id} value={r.id}>
-              {field.entity ? index!.label(field.entity, r.id) : r.id}
-              {field.entity !== 'customer' && field.entity !== 'contact' ? '' : ` (${r.id})`}
+              {field.entity && (field.entity === 'customer' || field.entity === 'contact') ? i18n.t('common.aside', { text: index!.label(field.entity, r.id), aside: r.id }) : field.entity ? index!.label(field.entity, r.id) : r.id}
             </option>
           ))}
           {typeof value === 'string' && value && !rows.some((r) => r.id === value) && <option value={value}>{value}</option>}

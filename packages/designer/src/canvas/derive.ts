@@ -1,7 +1,7 @@
 import { MarkerType, Position } from '@xyflow/react';
 import type { Catalog, Flow, FlowNode } from '@crm/flow-runtime';
 import { LANE_HEADER_WIDTH, NODE_SIZE, nodePosition, type LaneBand } from '../document/geometry.js';
-import type { Locale } from '../i18n/index.js';
+import { translator, type Locale } from '../i18n/index.js';
 import { describeRule } from './describe-rule.js';
 import { laneNodeId, type DesignerRFNode, type DiffMark, type GuardRFEdge, type LaneRFNode, type ProblemCount, type StepRFNode, type StepStatus } from './types.js';
 
@@ -22,6 +22,12 @@ export interface DeriveInput {
   /** Edges taken (simulation, instance), highlighted. */
   takenEdges: ReadonlySet<string> | undefined;
   diff: ReadonlyMap<string, DiffMark> | undefined;
+}
+
+/** A step as a screen reader announces it: its kind in words and its name ("Task: Customer info", "任务：客户信息"). */
+function stepLabel(node: FlowNode, locale: Locale): string {
+  const t = translator(locale);
+  return t('common.about', { label: t(`kind.${node.kind}`), subject: pick(node.name, locale) || node.id });
 }
 
 const pick = (t: { en: string; zh?: string } | undefined, locale: Locale) => (t ? (locale === 'zh' ? (t.zh ?? t.en) : t.en) : '');
@@ -138,7 +144,7 @@ export function deriveNodes(input: DeriveInput, cache: DeriveCache): DesignerRFN
         draggable: input.editable,
         connectable: input.editable,
         deletable: input.editable,
-        ariaLabel: `${node.kind}: ${pick(node.name, locale)}`,
+        ariaLabel: stepLabel(node, locale),
         data: {
           node,
           color: node.department ? departments.get(node.department)?.color : undefined,

@@ -148,7 +148,7 @@ function CatalogEditorInner({ catalog: initial, onChange, flows = [], permission
                   <button type="button" className="cfd-link" onClick={() => f.window && setSelected(f.window)}>{f.message}</button>
                   {f.fix && editable ? (
                     <button type="button" className="cfd-btn cfd-btn-fix" data-testid="fix" onClick={() => store.run(f.fix!.command)}>
-                      {t('catalog.fix')}: {f.fix.label}
+                      {t('common.about', { label: t('catalog.fix'), subject: f.fix.label })}
                     </button>
                   ) : null}
                 </li>
@@ -258,10 +258,10 @@ function WindowEditor({ catalog, windowId, store, editable, onRemoved }: { catal
                 <tr key={f.id} data-field={f.id} className={on ? '' : 'is-hidden'}>
                   <td>{text(f.name)}</td>
                   <td>
-                    <input type="checkbox" aria-label={`${t('catalog.shown')}: ${text(f.name)}`} disabled={!editable || (on && win.fields.length === 1)} checked={on} onChange={(e) => store.run(setFieldShown(win.id, f.id, e.target.checked))} />
+                    <input type="checkbox" aria-label={t('common.about', { label: t('catalog.shown'), subject: text(f.name) })} disabled={!editable || (on && win.fields.length === 1)} checked={on} onChange={(e) => store.run(setFieldShown(win.id, f.id, e.target.checked))} />
                   </td>
                   <td>
-                    <input type="checkbox" aria-label={`${t('catalog.required')}: ${text(f.name)}`} disabled={!editable || !on} checked={(win.required ?? []).includes(f.id)} onChange={(e) => store.run(setFieldRequired(win.id, f.id, e.target.checked))} />
+                    <input type="checkbox" aria-label={t('common.about', { label: t('catalog.required'), subject: text(f.name) })} disabled={!editable || !on} checked={(win.required ?? []).includes(f.id)} onChange={(e) => store.run(setFieldRequired(win.id, f.id, e.target.checked))} />
                   </td>
                   {catalog.roles.map((r) => {
                     const own = win.fieldAccess?.[f.id]?.[r.id];

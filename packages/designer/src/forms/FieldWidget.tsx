@@ -1,5 +1,6 @@
 import type { Access, EntityField, LocalizedText } from '@crm/flow-runtime';
 import { limitAttributes } from './limits.js';
+import { DateInput } from './DateInput.js';
 import { useI18n } from '../i18n/index.js';
 
 /** Props of {@link FieldWidget}. */
@@ -17,15 +18,6 @@ export interface FieldWidgetProps {
   className?: string;
   /** Id of the element describing the control (e.g. its limit message). */
   describedBy?: string;
-}
-
-/** ISO time → the `datetime-local` input's "YYYY-MM-DDTHH:mm" in the reader's own time zone. */
-function toLocalInput(v: unknown): string {
-  if (typeof v !== 'string' || !v) return '';
-  const d = new Date(v);
-  if (Number.isNaN(d.getTime())) return '';
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
@@ -106,9 +98,9 @@ export function FieldWidget({ id, field, value, onChange, access, required = fal
         </select>
       );
     case 'date':
-      return <input {...common} type="date" value={typeof value === 'string' ? value.slice(0, 10) : ''} onChange={(e) => onChange(e.target.value || null)} />;
     case 'datetime':
-      return <input {...common} type="datetime-local" value={toLocalInput(value)} onChange={(e) => onChange(e.target.value ? new Date(e.target.value).toISOString() : null)} />;
+      // Typed in the app's language (year first), not in the browser's locale.
+      return <DateInput id={id} kind={field.type} value={value} onChange={onChange} invalid={invalid} required={required} {...(className ? { className } : {})} {...(describedBy ? { describedBy } : {})} />;
     case 'text': {
       const { maxLength } = limitAttributes(field);
       return <textarea {...common} {...(maxLength !== undefined ? { maxLength } : {})} rows={3} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.target.value === '' ? null : e.target.value)} />;

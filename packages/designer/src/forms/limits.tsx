@@ -11,6 +11,8 @@ export type LimitedField = Pick<EntityField, 'type'> & Partial<Pick<EntityField,
  */
 export function limitMessage(field: LimitedField, value: unknown, locale: 'en' | 'zh', record?: Record<string, unknown>): string | undefined {
   if (!field.constraints && field.type !== 'money') return undefined;
+  // Text that is not yet a date gets the date field's own message (what to type), not a limit it cannot be compared with.
+  if ((field.type === 'date' || field.type === 'datetime') && (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(value))) return undefined;
   const full = { id: field.id ?? 'value', name: field.name ?? { en: '' }, ...field } as EntityField;
   const [first] = fieldLimits(full, value, record ? { record } : {});
   return first ? formatEngineText('limit.inline', { limit: { kind: 'msg', ...first } }, { locale }) : undefined;

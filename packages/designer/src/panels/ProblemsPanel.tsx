@@ -63,7 +63,7 @@ export const ProblemsPanel = memo(function ProblemsPanel({ diagnostics, checking
                 .filter((f) => f.nodeIds!.some((id) => d.nodeIds.includes(id)) && (f.role === undefined || d.message.includes(`'${f.role}'`)))
                 .map((f, j) => (
                   <button key={j} type="button" className="cfd-btn cfd-btn-fix" data-testid="problem-fix" onClick={() => fixCatalog(f.fix!.command)}>
-                    {t('catalog.fix')}: {f.fix!.label}
+                    {t('common.about', { label: t('catalog.fix'), subject: f.fix!.label })}
                   </button>
                 ))
             : null}

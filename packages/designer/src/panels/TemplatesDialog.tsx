@@ -18,7 +18,7 @@ export function TemplatesDialog({ templates, onPick, onClose }: { templates: rea
           const steps = tpl.flow.nodes.filter((n) => n.kind === 'task').length;
           return (
             <li key={`${tpl.source}:${tpl.flow.id}:${tpl.flow.version}`}>
-              <button type="button" className="cfd-template" onClick={() => onPick(tpl)} aria-label={`${t('templates.use')}: ${text(tpl.flow.name)}`}>
+              <button type="button" className="cfd-template" onClick={() => onPick(tpl)} aria-label={t('common.about', { label: t('templates.use'), subject: text(tpl.flow.name) })}>
                 <span className={`cfd-tag ${tpl.source === 'published' ? 'is-published' : ''}`}>{tpl.source === 'sample' ? t('templates.sample') : `${t('templates.published')} v${tpl.flow.version}`}</span>
                 <strong>{text(tpl.flow.name)}</strong>
                 <span className="cfd-template-desc" title={tpl.flow.description ? text(tpl.flow.description) : undefined}>{tpl.flow.description ? text(tpl.flow.description) : tpl.flow.id}</span>

@@ -76,7 +76,7 @@ export function traceLines(events: readonly FlowEvent[], flow: Flow, catalog: Ca
     const role = actor.roles[0];
     const person = actor.name ?? actor.id;
     if (!role) return person;
-    return person === `${role} user` ? roleName(role) : `${person} (${roleName(role)})`;
+    return person === `${role} user` ? roleName(role) : t('common.aside', { text: person, aside: roleName(role) });
   };
   // An end is named as the flow draws it ("Approved"), its outcome id only when the end has no name.
   const endName = (nodeId: string | undefined, outcome: string | undefined) => {

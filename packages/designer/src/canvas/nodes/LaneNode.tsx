@@ -41,14 +41,14 @@ export const LaneNode = memo(function LaneNode({ data, height }: NodeProps<LaneR
         <span className="cfd-lane-name">{data.name}</span>
         {data.editable ? (
           <div className="cfd-lane-tools nodrag nopan">
-            <button type="button" className="cfd-icon-btn" aria-label={`${t('lane.moveUp')}: ${data.name}`} title={t('lane.moveUp')} disabled={data.index === 0} onClick={() => store.run(moveLane(data.department, data.index - 1, catalog))}>
+            <button type="button" className="cfd-icon-btn" aria-label={t('common.about', { label: t('lane.moveUp'), subject: data.name })} title={t('lane.moveUp')} disabled={data.index === 0} onClick={() => store.run(moveLane(data.department, data.index - 1, catalog))}>
               <Icon name="up" size={12} />
             </button>
-            <button type="button" className="cfd-icon-btn" aria-label={`${t('lane.moveDown')}: ${data.name}`} title={t('lane.moveDown')} disabled={data.index === data.count - 1} onClick={() => store.run(moveLane(data.department, data.index + 1, catalog))}>
+            <button type="button" className="cfd-icon-btn" aria-label={t('common.about', { label: t('lane.moveDown'), subject: data.name })} title={t('lane.moveDown')} disabled={data.index === data.count - 1} onClick={() => store.run(moveLane(data.department, data.index + 1, catalog))}>
               <Icon name="down" size={12} />
             </button>
             {data.empty ? (
-              <button type="button" className="cfd-icon-btn" aria-label={`${t('lane.remove')}: ${data.name}`} title={t('lane.remove')} onClick={() => store.run(removeLane(data.department, catalog))}>
+              <button type="button" className="cfd-icon-btn" aria-label={t('common.about', { label: t('lane.remove'), subject: data.name })} title={t('lane.remove')} onClick={() => store.run(removeLane(data.department, catalog))}>
                 <Icon name="close" size={12} />
               </button>
             ) : null}

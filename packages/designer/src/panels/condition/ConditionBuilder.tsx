@@ -5,6 +5,7 @@ import { describeRule } from '../../canvas/describe-rule.js';
 import { DesignerContext } from '../../designer/context.js';
 import { useI18n } from '../../i18n/index.js';
 import { queryFields } from './query-fields.js';
+import { DateValueEditor } from './DateValueEditor.js';
 import { EMPTY_QUERY, queryToRule, ruleToQuery } from './round-trip.js';
 
 /** Props of {@link ConditionBuilder}. */
@@ -100,15 +101,20 @@ export function ConditionBuilder({ value, onChange, onCommit, flow, label, disab
             onQueryChange={onQuery}
             disabled={disabled}
             controlClassnames={{ queryBuilder: 'queryBuilder-branches' }}
+            controlElements={{ valueEditor: DateValueEditor }}
             combinators={[
               { name: 'and', value: 'and', label: t('condition.all') },
               { name: 'or', value: 'or', label: t('condition.any') },
             ]}
             translations={{
-              addRule: { label: locale === 'zh' ? '+ 条件' : '+ Condition', title: t('condition.add') },
-              addGroup: { label: locale === 'zh' ? '+ 条件组' : '+ Group', title: locale === 'zh' ? '添加条件组' : 'Add group' },
+              fields: { title: t('condition.field') },
+              operators: { title: t('condition.operator') },
+              value: { title: t('condition.value') },
+              combinators: { title: t('condition.combinator') },
+              addRule: { label: t('condition.addRuleLabel'), title: t('condition.add') },
+              addGroup: { label: t('condition.addGroupLabel'), title: t('condition.addGroup') },
               removeRule: { label: '×', title: t('condition.clear') },
-              removeGroup: { label: '×', title: t('condition.clear') },
+              removeGroup: { label: '×', title: t('condition.removeGroup') },
             }}
           />
         </div>
@@ -121,7 +127,7 @@ export function ConditionBuilder({ value, onChange, onCommit, flow, label, disab
             spellCheck={false}
             rows={6}
             disabled={disabled}
-            aria-label={`${label} (JSON)`}
+            aria-label={t('common.aside', { text: label, aside: 'JSON' })}
             aria-invalid={jsonError !== undefined}
             data-testid="condition-json"
           />

@@ -55,7 +55,7 @@ export function DataSchemaEditor({ flow }: { flow: Flow }) {
                 <code>{name}</code>
               </td>
               <td>
-                <select className="cfd-input" aria-label={`${t('inspector.type')}: ${name}`} value={v.type} disabled={ro} onChange={(e) => now(setVariable(name, { ...v, type: e.target.value as Variable['type'] }))}>
+                <select className="cfd-input" aria-label={t('common.about', { label: t('inspector.type'), subject: name })} value={v.type} disabled={ro} onChange={(e) => now(setVariable(name, { ...v, type: e.target.value as Variable['type'] }))}>
                   {TYPES.map((x) => (
                     <option key={x} value={x}>{t(`varType.${x}`)}</option>
                   ))}
@@ -63,7 +63,7 @@ export function DataSchemaEditor({ flow }: { flow: Flow }) {
               </td>
               <td>
                 {v.type === 'record' || v.type === 'reference' ? (
-                  <select className="cfd-input" aria-label={`${t('inspector.entity')}: ${name}`} value={v.entity ?? ''} disabled={ro} onChange={(e) => now(setVariable(name, { ...v, entity: e.target.value }))}>
+                  <select className="cfd-input" aria-label={t('common.about', { label: t('inspector.entity'), subject: name })} value={v.entity ?? ''} disabled={ro} onChange={(e) => now(setVariable(name, { ...v, entity: e.target.value }))}>
                     <option value="">{t('inspector.none')}</option>
                     {catalog.entities.map((en) => (
                       <option key={en.id} value={en.id}>{text(en.name)}</option>

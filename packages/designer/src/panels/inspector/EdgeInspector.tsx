@@ -28,8 +28,8 @@ export function EdgeInspector({ edge, flow }: { edge: FlowEdge; flow: Flow }) {
       <div className="cfd-inspector-kind">
         <Icon name="publish" size={14} /> {nameOf(edge.source)} → {nameOf(edge.target)}
       </div>
-      <TextField label={`${t('inspector.label')} (EN)`} value={edge.label?.en ?? ''} onChange={(v) => live(updateEdge(edge.id, { label: label('en', v) }), `edge:${edge.id}:label-en`)} onCommit={done} disabled={ro} testId="edge-label-en" />
-      <TextField label={`${t('inspector.label')} (中文)`} value={edge.label?.zh ?? ''} onChange={(v) => live(updateEdge(edge.id, { label: label('zh', v) }), `edge:${edge.id}:label-zh`)} onCommit={done} disabled={ro} testId="edge-label-zh" />
+      <TextField label={t('common.inEnglish', { label: t('inspector.label') })} value={edge.label?.en ?? ''} onChange={(v) => live(updateEdge(edge.id, { label: label('en', v) }), `edge:${edge.id}:label-en`)} onCommit={done} disabled={ro} testId="edge-label-en" />
+      <TextField label={t('common.inChinese', { label: t('inspector.label') })} value={edge.label?.zh ?? ''} onChange={(v) => live(updateEdge(edge.id, { label: label('zh', v) }), `edge:${edge.id}:label-zh`)} onCommit={done} disabled={ro} testId="edge-label-zh" />
       <CheckField label={t('inspector.default')} checked={edge.default === true} onChange={(v) => now(updateEdge(edge.id, { default: v }))} disabled={ro} testId="edge-default" />
       <div className="cfd-row">
         <span className="cfd-row-label">{t('inspector.guard')}</span>

@@ -30,8 +30,8 @@ export function FlowInspector({ flow }: { flow: Flow }) {
       )}
       <TextField label={t('inspector.nameEn')} value={flow.name.en} onChange={(v) => live(updateFlow({ name: { ...flow.name, en: v || ' ' } }), 'flow:name-en')} onCommit={done} disabled={ro} testId="flow-name-en" />
       <TextField label={t('inspector.nameZh')} value={flow.name.zh ?? ''} onChange={(v) => live(updateFlow({ name: v ? { ...flow.name, zh: v } : { en: flow.name.en } }), 'flow:name-zh')} onCommit={done} disabled={ro} testId="flow-name-zh" />
-      <TextArea label={`${t('inspector.description')} (EN)`} value={flow.description?.en ?? ''} onChange={(v) => live(updateFlow({ description: v || flow.description?.zh ? { ...flow.description, en: v } : undefined }), 'flow:desc-en')} onCommit={done} disabled={ro} />
-      <TextArea label={`${t('inspector.description')} (中文)`} value={flow.description?.zh ?? ''} onChange={(v) => live(updateFlow({ description: { en: flow.description?.en ?? '', ...(v ? { zh: v } : {}) } }), 'flow:desc-zh')} onCommit={done} disabled={ro} />
+      <TextArea label={t('common.inEnglish', { label: t('inspector.description') })} value={flow.description?.en ?? ''} onChange={(v) => live(updateFlow({ description: v || flow.description?.zh ? { ...flow.description, en: v } : undefined }), 'flow:desc-en')} onCommit={done} disabled={ro} />
+      <TextArea label={t('common.inChinese', { label: t('inspector.description') })} value={flow.description?.zh ?? ''} onChange={(v) => live(updateFlow({ description: { en: flow.description?.en ?? '', ...(v ? { zh: v } : {}) } }), 'flow:desc-zh')} onCommit={done} disabled={ro} />
       <h3 className="cfd-subtitle">{t('inspector.data')}</h3>
       <DataSchemaEditor flow={flow} />
       {flow.controls?.length ? <ControlList flow={flow} /> : null}

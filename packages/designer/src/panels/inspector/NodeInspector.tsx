@@ -87,8 +87,8 @@ export function NodeInspector({ node, flow }: { node: FlowNode; flow: Flow }) {
 
       {node.kind === 'decision' ? (
         <>
-          <TextField label={`${t('inspector.question')} (EN)`} value={node.question?.en ?? ''} onChange={(v) => set({ question: v ? { ...node.question, en: v } : undefined }, 'question-en')} onCommit={done} disabled={ro} />
-          <TextField label={`${t('inspector.question')} (中文)`} value={node.question?.zh ?? ''} onChange={(v) => set({ question: node.question ? (v ? { ...node.question, zh: v } : { en: node.question.en }) : v ? { en: v, zh: v } : undefined }, 'question-zh')} onCommit={done} disabled={ro} />
+          <TextField label={t('common.inEnglish', { label: t('inspector.question') })} value={node.question?.en ?? ''} onChange={(v) => set({ question: v ? { ...node.question, en: v } : undefined }, 'question-en')} onCommit={done} disabled={ro} />
+          <TextField label={t('common.inChinese', { label: t('inspector.question') })} value={node.question?.zh ?? ''} onChange={(v) => set({ question: node.question ? (v ? { ...node.question, zh: v } : { en: node.question.en }) : v ? { en: v, zh: v } : undefined }, 'question-zh')} onCommit={done} disabled={ro} />
         </>
       ) : null}
 
@@ -120,8 +120,8 @@ export function NodeInspector({ node, flow }: { node: FlowNode; flow: Flow }) {
         </>
       ) : null}
 
-      <TextArea label={`${t('inspector.notes')} (EN)`} hint={t('inspector.notesHint')} value={notesText(node.notes, 'en')} onChange={(v) => set({ notes: editNotes(node.notes, 'en', v) }, 'notes-en')} onCommit={done} disabled={ro} testId="node-notes" lang="en" />
-      <TextArea label={`${t('inspector.notes')} (中文)`} hint={t('inspector.notesZhHint')} value={notesText(node.notes, 'zh')} onChange={(v) => set({ notes: editNotes(node.notes, 'zh', v) }, 'notes-zh')} onCommit={done} disabled={ro} testId="node-notes-zh" lang="zh" />
+      <TextArea label={t('common.inEnglish', { label: t('inspector.notes') })} hint={t('inspector.notesHint')} value={notesText(node.notes, 'en')} onChange={(v) => set({ notes: editNotes(node.notes, 'en', v) }, 'notes-en')} onCommit={done} disabled={ro} testId="node-notes" lang="en" />
+      <TextArea label={t('common.inChinese', { label: t('inspector.notes') })} hint={t('inspector.notesZhHint')} value={notesText(node.notes, 'zh')} onChange={(v) => set({ notes: editNotes(node.notes, 'zh', v) }, 'notes-zh')} onCommit={done} disabled={ro} testId="node-notes-zh" lang="zh" />
 
       {editable ? (
         <button

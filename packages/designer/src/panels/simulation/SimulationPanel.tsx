@@ -203,7 +203,7 @@ export function SimulationPanel({ flow, catalog, scenarios: given = [], flows = 
             <span className="cfd-muted"> {t('sim.uncovered', { list: coverage.branches.uncovered.map((id) => {
               const e = flow.edges.find((x) => x.id === id);
               const n = (nid: string | undefined) => text(flow.nodes.find((x) => x.id === nid)?.name);
-              return e ? `${n(e.source)} → ${n(e.target)}${e.label ? ` (${text(e.label)})` : ''}` : id;
+              return e ? (e.label ? t('common.aside', { text: `${n(e.source)} → ${n(e.target)}`, aside: text(e.label) }) : `${n(e.source)} → ${n(e.target)}`) : id;
             }).join('; ') })}</span>
           ) : null}
         </p>
