@@ -1,5 +1,5 @@
 import { createEngine, createMemoryStore, type Actor, type Catalog, type DataPatch, type Engine, type Flow, type FlowEvent, type InstanceState, type LocalizedText } from '@crm/flow-runtime';
-import type { SimulationScenario } from './types.js';
+import { personId, type SimulationScenario } from './types.js';
 
 /** Where a simulation stands. */
 export interface SimulationState {
@@ -25,7 +25,7 @@ export class Simulator {
   private visits = new Map<string, number>();
   /** What was entered at each step, visit by visit, and who acted in each role: the run as a scenario. */
   private recorded: Record<string, DataPatch[]> = {};
-  private users: Record<string, string> = {};
+  private users: Record<string, string | LocalizedText> = {};
   private now = Date.UTC(2026, 10, 23, 9);
 
   private constructor(
@@ -47,7 +47,7 @@ export class Simulator {
     // A scenario's data is what the CRM holds when the case starts (records, flags): the host's data.
     const r = await engine.start(flow.id, { actor: starter, hostData: scenario.data ?? {} });
     const sim = new Simulator(engine, flow, scenario, { instance: r.instance, events: r.events, finished: false });
-    if (starter.roles[0]) sim.users[starter.roles[0]] = starter.name ?? starter.id;
+    if (starter.roles[0]) sim.users[starter.roles[0]] = scenario.actors?.[starter.roles[0]] ?? starter.name ?? starter.id;
     sim.advanceClock = (ms) => (clock += ms);
     await sim.refresh();
     return sim;
@@ -59,7 +59,9 @@ export class Simulator {
   static actorFor(scenario: SimulationScenario, roles: readonly string[]): Actor {
     const role = roles.find((r) => scenario.actors?.[r]) ?? roles[0];
     if (!role) return { id: 'anyone', roles: [], name: 'Anyone' };
-    const name = scenario.actors?.[role] ?? `${role} user`;
+    // The engine records the person's id; the trace names them in the reader's language (scenarioPeople).
+    const person = scenario.actors?.[role];
+    const name = person !== undefined ? personId(person) : `${role} user`;
     return { id: name, roles: [role], name };
   }
 
@@ -143,7 +145,7 @@ export class Simulator {
   private remember(nodeId: string, data: DataPatch, actor?: Actor): void {
     (this.recorded[nodeId] ??= []).push(data);
     const role = actor?.roles[0];
-    if (role && !this.users[role]) this.users[role] = actor.name ?? actor.id;
+    if (role && !this.users[role]) this.users[role] = this.scenario.actors?.[role] ?? actor.name ?? actor.id;
   }
 
   /**
@@ -152,7 +154,7 @@ export class Simulator {
    * more than once), the users per role, and — once it ended — the path
    * walked and the outcome it should reach again when replayed.
    */
-  toScenario(name: LocalizedText): SimulationScenario & { actors: Record<string, string>; expect?: { path?: string[]; outcome?: string } } {
+  toScenario(name: LocalizedText): SimulationScenario & { actors: Record<string, string | LocalizedText>; expect?: { path?: string[]; outcome?: string } } {
     const choices: Record<string, DataPatch | DataPatch[]> = {};
     for (const [node, patches] of Object.entries(this.recorded)) {
       const useful = patches.some((p) => Object.keys(p).length > 0);

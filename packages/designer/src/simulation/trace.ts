@@ -1,4 +1,4 @@
-import { collectVarUses, describeValue, formatEngineText, type VarUse, type Catalog, type Flow, type FlowEvent, type InstanceState } from '@crm/flow-runtime';
+import { collectVarUses, describeValue, formatEngineText, type VarUse, type Catalog, type Flow, type FlowEvent, type InstanceState, type LocalizedText } from '@crm/flow-runtime';
 import { fieldText } from '../forms/FieldWidget.js';
 import { describeRule } from '../canvas/describe-rule.js';
 import type { Locale, Translate } from '../i18n/index.js';
@@ -67,14 +67,15 @@ export function valuesRead(rule: unknown, data: unknown, flow?: Flow, catalog?: 
  * and for each decision the branch taken and why (its guard, the values that
  * decided it, or that no other guard held).
  */
-export function traceLines(events: readonly FlowEvent[], flow: Flow, catalog: Catalog | undefined, instance: InstanceState, locale: Locale, t: Translate): TraceLine[] {
+export function traceLines(events: readonly FlowEvent[], flow: Flow, catalog: Catalog | undefined, instance: InstanceState, locale: Locale, t: Translate, people: ReadonlyMap<string, LocalizedText> = new Map()): TraceLine[] {
   const name = (id: string | undefined) => pick(flow.nodes.find((n) => n.id === id)?.name, locale) || id || '';
   const roleName = (r: string) => pick(catalog?.roles.find((x) => x.id === r)?.name, locale) || r;
   // Who acted: the scenario's person with their role, or only the role when the simulator stood in for one ("sales-rep user").
   const who = (actor: { id: string; name?: string; roles: readonly string[] } | undefined) => {
     if (!actor) return '';
     const role = actor.roles[0];
-    const person = actor.name ?? actor.id;
+    const named = people.get(actor.id);
+    const person = named ? pick(named, locale) : (actor.name ?? actor.id);
     if (!role) return person;
     return person === `${role} user` ? roleName(role) : t('common.aside', { text: person, aside: roleName(role) });
   };
@@ -105,7 +106,7 @@ export function traceLines(events: readonly FlowEvent[], flow: Flow, catalog: Ca
           reason = locale === 'zh' ? `其他条件都不成立（${not || '无'}），走默认分支` : `no other condition held (${not || 'none'}), so the default`;
         } else {
           const values = valuesRead(edge.guard, instance.data, flow, catalog, locale, t);
-          reason = `${describeRule(edge.guard, flow, catalog, locale)}${values ? ` [${values}]` : ''}`;
+          reason = `${describeRule(edge.guard, flow, catalog, locale)}${values ? (locale === 'zh' ? `［${values}］` : ` [${values}]`) : ''}`;
         }
         out.push({ seq: e.seq, kind: 'decision', nodeId: e.nodeId, text: t('sim.decided', { node: name(e.nodeId), edge: branch, reason }) });
         break;

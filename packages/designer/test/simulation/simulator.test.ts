@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Flow } from '@crm/flow-runtime';
 import { Simulator } from '../../src/simulation/simulator.js';
 import { traceLines } from '../../src/simulation/trace.js';
-import type { SimulationScenario } from '../../src/simulation/types.js';
+import { scenarioPeople, type SimulationScenario } from '../../src/simulation/types.js';
 import { translator } from '../../src/i18n/index.js';
 import { newCustomerApproval, sampleCatalog } from '../fixtures/samples.js';
 
@@ -27,6 +27,24 @@ describe('Simulator', () => {
     });
   }
 
+  it('names the sample scenario’s people in Chinese in a Chinese trace (ids stay English), and keeps their names per language when saved', async () => {
+    // given a sample scenario whose actors have names per language
+    const scenario = scenarios[0]!;
+    expect(scenario.actors?.['sales-rep']).toEqual({ en: 'Li Na', zh: '李娜' });
+    const sim = await Simulator.start(newCustomerApproval(), sampleCatalog, scenario);
+    const state = await sim.run();
+    // then the engine records the person by id, and the Chinese trace reads their Chinese name with full-width brackets
+    expect(state.events.find((e) => e.type === 'task.completed')?.actor).toMatchObject({ id: 'Li Na' });
+    const zh = traceLines(state.events, newCustomerApproval(), sampleCatalog, state.instance, 'zh', translator('zh'), scenarioPeople(scenario)).map((l) => l.text).join('\n');
+    expect(zh).toContain('李娜（销售代表）');
+    expect(zh).toContain('陈静（财务）');
+    expect(zh).not.toMatch(/Li Na|Chen Jing|Wang Qiang/);
+    const en = traceLines(state.events, newCustomerApproval(), sampleCatalog, state.instance, 'en', translator('en'), scenarioPeople(scenario)).map((l) => l.text).join('\n');
+    expect(en).toContain('Li Na (Sales rep)');
+    // and a run saved as a scenario keeps the names per language
+    expect(sim.toScenario({ en: 'again' }).actors['sales-rep']).toEqual({ en: 'Li Na', zh: '李娜' });
+  });
+
   it('steps one task at a time and explains each decision in plain language', async () => {
     // given the first scenario
     const scenario = scenarios[0]!;
@@ -36,7 +54,7 @@ describe('Simulator', () => {
     // then exactly the first task was completed, by the scenario's user
     const done = first.events.filter((e) => e.type === 'task.completed');
     expect(done).toHaveLength(1);
-    expect(done[0]!.actor?.name).toBe(scenario.actors!['sales-rep']);
+    expect(done[0]!.actor?.name).toBe('Li Na');
     // and after the run the trace says why the decision went the way it did
     const end = await sim.run();
     const lines = traceLines(end.events, newCustomerApproval(), sampleCatalog, end.instance, 'en', translator('en'));
@@ -64,7 +82,7 @@ describe('Simulator', () => {
     // and a person the scenario names keeps their name, with the role
     const named = await (await Simulator.start(newCustomerApproval(), sampleCatalog, scenarios[0]!)).run();
     const en = traceLines(named.events, newCustomerApproval(), sampleCatalog, named.instance, 'en', translator('en'));
-    expect(en.find((l) => l.kind === 'step')!.text).toContain(`${scenarios[0]!.actors!['sales-rep']} (Sales rep)`);
+    expect(en.find((l) => l.kind === 'step')!.text).toContain('Li Na (Sales rep)');
   });
 });
 

@@ -25,6 +25,19 @@ describe('simulate()', () => {
     expect(r.trace[2]).toEqual({ type: 'decision', nodeId: 'approved', name: 'Approved?', edgeId: 'approved-ship', to: 'ship', label: 'approved', byDefault: false, because: 'approved', values: { 'order.approved': true } });
   });
 
+  it('names people in the reader’s language when a scenario gives their names per language, keeping the English as their id', async () => {
+    const named: Scenario = { ...approvedRun, actors: { 'sales-rep': { en: 'Li Na', zh: '李娜' }, finance: { en: 'Chen Jing', zh: '陈静' }, warehouse: 'Zhao Lei' } };
+    const zh = await simulate(orderFlow(), named, { catalog, locale: 'zh' });
+    expect(zh.ok).toBe(true);
+    expect(zh.trace.filter((s) => s.type === 'task').map((s) => ('by' in s ? s.by : undefined))).toEqual([
+      { id: 'Li Na', name: '李娜', roles: ['sales-rep'] },
+      { id: 'Chen Jing', name: '陈静', roles: ['finance'] },
+      { id: 'Zhao Lei', name: 'Zhao Lei', roles: ['warehouse'] },
+    ]);
+    const en = await simulate(orderFlow(), named, { catalog });
+    expect(en.trace[0]).toMatchObject({ by: { id: 'Li Na', name: 'Li Na' } });
+  });
+
   it('explains a default branch by the conditions that did not hold, in Chinese too', async () => {
     const r = await simulate(orderFlow(), { ...approvedRun, choices: { ...approvedRun.choices, check: { order: { approved: false } } }, expect: { outcome: 'rejected' } }, { catalog, locale: 'zh' });
     expect(r.ok).toBe(true);

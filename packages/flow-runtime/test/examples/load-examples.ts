@@ -37,6 +37,11 @@ export function loadFlow(id: string, catalog: Catalog): Flow {
   return parseFlowOrThrow(readExample(`${id}.json`), catalog);
 }
 
+/**
+ * The scenarios of a sample flow, each actor by the person's id (a name per
+ * language `{ en, zh }` is read by its English, as the simulator does).
+ */
 export function loadScenarios(id: string): Scenario[] {
-  return readExample(`scenarios/${id}.scenarios.json`) as Scenario[];
+  const raw = readExample(`scenarios/${id}.scenarios.json`) as Array<Omit<Scenario, 'actors'> & { actors: Record<string, string | LocalizedText> }>;
+  return raw.map((s) => ({ ...s, actors: Object.fromEntries(Object.entries(s.actors).map(([role, person]) => [role, typeof person === 'string' ? person : person.en])) }));
 }

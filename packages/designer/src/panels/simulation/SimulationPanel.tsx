@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { formatEngineText, isEngineError, type Catalog, type Flow } from '@crm/flow-runtime';
+import { formatEngineText, isEngineError, type Catalog, type Flow, type LocalizedText } from '@crm/flow-runtime';
 import { testScenarios, type ScenarioReport } from '@crm/flow-runtime/analysis';
-import { fieldText } from '../../forms/FieldWidget.js';
+import { fieldText as formatField } from '../../forms/FieldWidget.js';
 import { StepForm } from './StepForm.js';
 import { walkablePart } from '../../simulation/partial.js';
 import { checkFlow } from '../../validation/check-flow.js';
@@ -13,7 +13,7 @@ import { instanceProgress } from '../../designer/progress.js';
 import { useI18n } from '../../i18n/index.js';
 import { Simulator, type SimulationState } from '../../simulation/simulator.js';
 import { traceLines } from '../../simulation/trace.js';
-import type { SimulationScenario } from '../../simulation/types.js';
+import { scenarioPeople, type SimulationScenario } from '../../simulation/types.js';
 
 /** Props of {@link SimulationPanel}. */
 export interface SimulationPanelProps {
@@ -66,6 +66,7 @@ export function SimulationPanel({ flow, catalog, scenarios: given = [], flows = 
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const sim = useRef<Simulator | undefined>(undefined);
+  const [people, setPeople] = useState<ReadonlyMap<string, LocalizedText>>(new Map());
 
   useEffect(() => {
     setDataText(show(scenario?.data));
@@ -99,6 +100,7 @@ export function SimulationPanel({ flow, catalog, scenarios: given = [], flows = 
       const data = JSON.parse(dataText || '{}') as SimulationScenario['data'];
       const rest = JSON.parse(choicesText || '{}') as Pick<SimulationScenario, 'choices' | 'actors'>;
       const sc = { ...(data ? { data } : {}), ...rest };
+      setPeople(scenarioPeople(sc));
       setStoppers(undefined);
       // Warnings never stop a run. Errors do: name them, and walk the part before them.
       const errors = checkFlow(flow, catalog, locale, flows).diagnostics.filter((d) => d.severity === 'error');
@@ -133,7 +135,10 @@ export function SimulationPanel({ flow, catalog, scenarios: given = [], flows = 
     onProgress(undefined);
   };
 
-  const lines = useMemo(() => (state ? traceLines(state.events, flow, catalog, state.instance, locale, t) : []), [state, flow, catalog, locale, t]);
+  // A person (a user field) by their name in the reader's language when the scenario names them per language.
+  const shown = (value: unknown, field: Parameters<typeof formatField>[1]) =>
+    field.type === 'user' && typeof value === 'string' && people.has(value) ? text(people.get(value)) : formatField(value, field, text, t('common.yes'), t('common.no'), locale);
+  const lines = useMemo(() => (state ? traceLines(state.events, flow, catalog, state.instance, locale, t, people) : []), [state, flow, catalog, locale, t, people]);
   const active = state ? Object.values(state.instance.tasks).filter((x) => x.status === 'open').map((x) => text(flow.nodes.find((n) => n.id === x.nodeId)?.name)) : [];
 
   return (
@@ -214,12 +219,12 @@ export function SimulationPanel({ flow, catalog, scenarios: given = [], flows = 
           <tbody>
             {Object.entries(flow.data).flatMap(([name, v]) => {
               const value = (state.instance.data as Record<string, unknown>)[name];
-              if (v.type !== 'record') return [<tr key={name}><th>{text(v.name) || name}</th><td>{fieldText(value, v, text, t('common.yes'), t('common.no'), locale)}</td></tr>];
+              if (v.type !== 'record') return [<tr key={name}><th>{text(v.name) || name}</th><td>{shown(value, v)}</td></tr>];
               const entity = catalog.entities.find((e) => e.id === v.entity);
               const rec = (value ?? {}) as Record<string, unknown>;
               const filled = (entity?.fields ?? []).filter((f) => rec[f.id] !== undefined && rec[f.id] !== null && f.type !== 'list');
               // A record variable without a name of its own reads as its entity ("Complaint"), not its id.
-              return [<tr key={name}><th>{text(v.name) || text(entity?.name) || name}</th><td>{filled.map((f) => t('sim.fieldValue', { field: text(f.name), value: fieldText(rec[f.id], f, text, t('common.yes'), t('common.no'), locale) })).join(' · ') || '—'}</td></tr>];
+              return [<tr key={name}><th>{text(v.name) || text(entity?.name) || name}</th><td>{filled.map((f) => t('sim.fieldValue', { field: text(f.name), value: shown(rec[f.id], f) })).join(' · ') || '—'}</td></tr>];
             })}
           </tbody>
         </table>

@@ -1,4 +1,6 @@
 import type { Flow, FlowNode } from '../../schema/flow.js';
+import type { LocalizedText } from '../../schema/common.js';
+import type { Locale } from '../types.js';
 import { createEngine } from '../../engine/engine.js';
 import { isEngineError } from '../../engine/errors.js';
 import type { Actor, DataPatch, Engine, InstanceState } from '../../engine/types.js';
@@ -48,7 +50,7 @@ export async function simulate(flow: Flow, scenario: Scenario, options: Simulate
     await engine.deploy(stub, { actor: DEPLOYER });
   }
 
-  const users = usersOf(scenario.actors);
+  const users = usersOf(scenario.actors, locale);
   const visits = new Map<string, number>();
   const choice = (id: string): DataPatch | undefined => {
     const c = scenario.choices?.[id];
@@ -173,11 +175,12 @@ async function act(
 }
 
 /** The users of a scenario, one actor per person with all the roles they play. */
-function usersOf(actors: Record<string, string>): Map<string, Actor> {
+function usersOf(actors: Scenario['actors'], locale: Locale): Map<string, Actor> {
+  const id = (p: string | LocalizedText) => (typeof p === 'string' ? p : p.en);
   const byPerson = new Map<string, string[]>();
-  for (const [role, person] of Object.entries(actors)) byPerson.set(person, [...(byPerson.get(person) ?? []), role]);
+  for (const [role, person] of Object.entries(actors)) byPerson.set(id(person), [...(byPerson.get(id(person)) ?? []), role]);
   const out = new Map<string, Actor>();
-  for (const [role, person] of Object.entries(actors)) out.set(role, { id: person, name: person, roles: byPerson.get(person)! });
+  for (const [role, person] of Object.entries(actors)) out.set(role, { id: id(person), name: typeof person === 'string' ? person : nameIn(person, locale), roles: byPerson.get(id(person))! });
   return out;
 }
 

@@ -14,8 +14,12 @@ export interface Scenario {
   data?: DataPatch;
   /** By node id: the patch a task's actor enters, data arriving during a wait, what a sub-flow hands back. A list gives one patch per visit. */
   choices?: Record<string, DataPatch | DataPatch[]>;
-  /** The user playing each role. */
-  actors: Record<string, string>;
+  /**
+   * The user playing each role: a name that is also the person's id
+   * (`"Li Na"`), or a name per language (`{ "en": "Li Na", "zh": "李娜" }`)
+   * whose English stays the id, so traces name people in the reader's language.
+   */
+  actors: Record<string, string | LocalizedText>;
   /** Nodes visited in order (`…` matches any run of nodes) and the end's outcome. */
   expect?: { path?: string[]; outcome?: string };
 }
