@@ -9,7 +9,7 @@ import type { Catalog } from '../schema/catalog.js';
 import type { Control, FlowEdge, FlowNode, Flow, TaskNode } from '../schema/flow.js';
 import { indexEntities, resolveDataPath, type EntityIndex, type PathInfo } from '../schema/data-paths.js';
 import { prepareRule } from '../logic/evaluate.js';
-import type { CompiledRule } from '../logic/compile.js';
+import type { CompiledRule, RuleSource } from '../logic/compile.js';
 import { bindTask, type TaskBinding } from './access.js';
 import { mandatoryDominators } from './dominators.js';
 
@@ -62,18 +62,20 @@ const NO_CATALOG = {};
 const MAX_MEMO_PATHS = 10_000;
 
 /** Compiles (or returns the cached compilation of) a parsed flow against a catalog. */
-export function compileFlow(flow: Flow, catalog?: Catalog): CompiledFlow {
+export function compileFlow(flow: Flow, catalog?: Catalog, rules?: RuleSource): CompiledFlow {
+  // With rules compiled ahead of time the caller keeps the compilation (the engine's definition cache).
+  if (rules) return build(flow, catalog, (r) => rules(r) ?? prepareRule(r));
   let byCatalog = cache.get(flow);
   if (!byCatalog) cache.set(flow, (byCatalog = new WeakMap()));
   const key = catalog ?? NO_CATALOG;
   const hit = byCatalog.get(key);
   if (hit) return hit;
-  const compiled = build(flow, catalog);
+  const compiled = build(flow, catalog, prepareRule);
   byCatalog.set(key, compiled);
   return compiled;
 }
 
-function build(flow: Flow, catalog: Catalog | undefined): CompiledFlow {
+function build(flow: Flow, catalog: Catalog | undefined, prepareRule: (rule: unknown) => CompiledRule): CompiledFlow {
   const nodes = new Map(flow.nodes.map((n) => [n.id, n]));
   const start = flow.nodes.find((n) => n.kind === 'start');
   if (!start) throw new Error(`Flow '${flow.id}' has no start node.`);

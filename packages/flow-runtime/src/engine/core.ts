@@ -79,7 +79,7 @@ export function createEngineWith(options: EngineOptions, parse: FlowParser): Eng
   // Only the store's own synchronous access: a wrapper that copied the memory store's methods and
   // replaced some (a spread, a proxy) is used through its Promise methods, so its replacements run.
   const syncAccess = store.sync?.store === store ? store.sync : undefined;
-  const defs = definitionStore(store, catalog, clock, parse, options.deployCheck);
+  const defs = definitionStore(store, catalog, clock, parse, options.deployCheck, options.rules);
   const listeners = new Set<EngineListener>();
 
   /**

@@ -7,6 +7,7 @@ import type { Flow } from '../schema/flow.js';
 import type { ParseResult, Problem } from '../schema/problems.js';
 import type { FlowStore, Retirement, StoredDefinition } from '../stores/types.js';
 import { compileFlow, type CompiledFlow } from './compiled.js';
+import type { RuleSource } from '../logic/compile.js';
 import { isStorableText } from './data.js';
 import { isEngineError, refusal, storeFailed, type DeployFinding, type EngineError } from './errors.js';
 import type { Clock, DefinitionInfo, DeployCheck, DeployResult } from './types.js';
@@ -34,7 +35,7 @@ export interface DefinitionStore {
 export type FlowParser = (input: unknown, catalog?: Catalog) => ParseResult<Flow>;
 
 /** Creates the definition cache over a store. */
-export function definitionStore(store: FlowStore, catalog: Catalog | undefined, clock: Clock, parseFlow: FlowParser, deployCheck?: DeployCheck): DefinitionStore {
+export function definitionStore(store: FlowStore, catalog: Catalog | undefined, clock: Clock, parseFlow: FlowParser, deployCheck?: DeployCheck, rules?: RuleSource): DefinitionStore {
   const compiled = new Map<string, CompiledFlow>();
   /** flow id → version → compiled, for the lookup every command makes (no key strings built). */
   const byVersion = new Map<string, Map<number, CompiledFlow>>();
@@ -50,7 +51,7 @@ export function definitionStore(store: FlowStore, catalog: Catalog | undefined, 
     let c = compiled.get(k);
     if (!c) {
       try {
-        c = compileFlow(flow, catalog);
+        c = compileFlow(flow, catalog, rules);
       } catch (e) {
         throw refusal('INVALID_FLOW', 'INVALID_FLOW.compile', { flowId: flow.id, version: flow.version, why: e instanceof Error ? e.message : String(e) });
       }

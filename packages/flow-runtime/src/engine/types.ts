@@ -5,6 +5,7 @@
  */
 import type { DeployFinding } from './errors.js';
 import type { FormatTextOptions } from './texts/types.js';
+import type { RuleSource } from '../logic/compile.js';
 import type { Catalog } from '../schema/catalog.js';
 import type { LocalizedText } from '../schema/common.js';
 import type { DeployOverride, Flow } from '../schema/flow.js';
@@ -36,6 +37,12 @@ export interface EngineOptions {
    * forever, waits that end); the engine itself never depends on linting.
    */
   deployCheck?: DeployCheck;
+  /**
+   * Rules compiled ahead of time (`precompiledRules` of
+   * `@crm/flow-runtime/precompiled`): the flows' rules found there run as
+   * code of their own, the others as usual. Same results either way.
+   */
+  rules?: RuleSource;
 }
 
 /** What a deploy check is given besides the flow. */

@@ -12,6 +12,13 @@ export interface CompiledRule {
 }
 
 /**
+ * Finds a rule's code compiled ahead of time (`precompiledRules` of
+ * `@crm/flow-runtime/precompiled`): a {@link CompiledRule} when it has the
+ * rule, else undefined (the rule is then compiled as usual).
+ */
+export type RuleSource = (rule: unknown) => CompiledRule | undefined;
+
+/**
  * Compiles a JsonLogic rule once into a tree of closures, with json-logic-js
  * 2.0.5's semantics and without `eval` or `new Function` (safe under a
  * strict Content-Security-Policy). Each call runs under a fresh
@@ -93,10 +100,26 @@ export function compileRule(rule: unknown, budget: EvaluationBudget = {}): Compi
 }
 
 /**
+ * A part of a rule compiled to a closure that counts against `ctx`: what a
+ * rule compiled ahead of time (`precompiled.ts`) runs for the parts it
+ * leaves to the closures (iterations, `missing`, `cat`, …).
+ */
+export function compileNode(rule: unknown, ctx: EvaluationContext): Node {
+  return new Compiler(ctx).node(rule);
+}
+
+/** `cat` of three values already charged: their texts' lengths checked before the text is built, and the text paid for. */
+export function catJoin(c: EvaluationContext, x: unknown, y: unknown, z: unknown): string {
+  const length = (typeof x === 'string' ? x.length : 0) + (typeof y === 'string' ? y.length : 0) + (typeof z === 'string' ? z.length : 0);
+  if (length > c.maxStringLength) overText(c);
+  return checkString(c, catText(x) + catText(y) + catText(z));
+}
+
+/**
  * Data the rule cannot work on (an object whose toString is not a function, nesting too deep to
  * compare): a LogicError with a code, never a raw TypeError or RangeError.
  */
-function asLogicError(e: unknown): LogicError {
+export function asLogicError(e: unknown): LogicError {
   if (e instanceof LogicError) return e;
   return new LogicError('LOGIC_DATA', `The rule cannot be evaluated on this data: ${e instanceof RangeError ? 'the data is nested too deeply' : e instanceof Error ? e.message : String(e)}.`);
 }
@@ -171,7 +194,7 @@ export function compileMetered(rule: unknown, budget: EvaluationBudget = {}): { 
 const isScalar = (v: unknown): boolean => v === null || (typeof v !== 'object' && v !== undefined);
 
 /** JsonLogic truthiness with the booleans decided inline (most guards' parts are booleans). */
-const yes = (t: unknown): boolean => t === true || (t !== false && truthy(t));
+export const yes = (t: unknown): boolean => t === true || (t !== false && truthy(t));
 
 /**
  * Whether per-item logic could hand back the data object it is evaluated on
@@ -380,9 +403,7 @@ class Compiler {
       if (typeof y === 'object' && y !== null) chargeOperand(c, y);
       const z = ev(r, d);
       if (typeof z === 'object' && z !== null) chargeOperand(c, z);
-      const length = (typeof x === 'string' ? x.length : 0) + (typeof y === 'string' ? y.length : 0) + (typeof z === 'string' ? z.length : 0);
-      if (length > c.maxStringLength) overText(c);
-      return checkString(c, catText(x) + catText(y) + catText(z));
+      return catJoin(c, x, y, z);
     };
   }
 

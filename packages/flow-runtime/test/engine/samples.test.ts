@@ -1,7 +1,7 @@
 // Every sample flow driven through every scenario path by role actors, on the
 // engine, sub-flows included: a sub-flow step starts a real child instance of a
 // hand-back flow whose person enters what the scenario says the sub-flow returns.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { replay } from '../../src/engine/apply.js';
 import { createEngine } from '../../src/engine/engine.js';
 import type { Actor, Engine } from '../../src/engine/types.js';
@@ -9,6 +9,8 @@ import type { Flow, SubflowNode } from '../../src/schema/flow.js';
 import { createMemoryStore } from '../../src/stores/memory.js';
 import { FLOW_IDS, loadCatalog, loadFlow, loadScenarios, type Scenario } from '../examples/load-examples.js';
 import { refusal } from './helpers.js';
+import { precompiledRules, rulesOfFlow, type RuleSource } from '../../src/precompiled-entry.js';
+import { loadRulesModule } from '../logic/load-precompiled.js';
 
 /** Deploying is an administrator's command. */
 const DEPLOYER = { id: 'admin', name: 'Admin', roles: ['admin'] };
@@ -64,10 +66,10 @@ interface Driven {
 }
 
 /** Runs one scenario to its end. */
-async function drive(flow: Flow, s: Scenario): Promise<Driven> {
+async function drive(flow: Flow, s: Scenario, rules?: RuleSource): Promise<Driven> {
   let now = Date.parse('2024-04-08T01:00:00Z');
   let n = 0;
-  const engine = createEngine({ store: createMemoryStore(), catalog, clock: { now: () => now }, ids: () => `i${++n}` });
+  const engine = createEngine({ store: createMemoryStore(), catalog, clock: { now: () => now }, ids: () => `i${++n}`, ...(rules ? { rules } : {}) });
   await engine.deploy(flow, { actor: DEPLOYER });
   for (const node of flow.nodes) if (node.kind === 'subflow' && node.flow !== flow.id) await engine.deploy(handBack(flows.get(node.flow)!), { actor: DEPLOYER });
 
@@ -134,6 +136,31 @@ describe.each([...flows.keys()])('sample flow %s, every scenario on the engine',
     const history = await run.engine.history(run.id);
     expect(history.filter((h) => h.type === 'task.completed').every((h) => h.actor && h.summary.includes(h.actor.name!))).toBe(true);
   });
+});
+
+describe('sample flows with their rules compiled ahead of time (crm-flow compile-rules)', () => {
+  let rules: RuleSource;
+  const used = { count: 0 };
+  beforeAll(async () => {
+    const { module } = await loadRulesModule([...flows.values()].flatMap(rulesOfFlow));
+    const source = precompiledRules(module);
+    rules = (rule) => {
+      const hit = source(rule);
+      if (hit) used.count++;
+      return hit;
+    };
+  });
+  it.each([...flows.keys()])('%s: every scenario stores the same events as with the rules compiled at run time', async (flowId) => {
+    const flow = flows.get(flowId)!;
+    for (const s of loadScenarios(flowId)) {
+      const before = used.count;
+      const [plain, ahead] = [await drive(flow, s), await drive(flow, s, rules)];
+      expect(await ahead.engine.events(ahead.id)).toEqual(await plain.engine.events(plain.id));
+      expect(ahead.path).toEqual(s.expect.path);
+      // The engine did run the module's code for this flow's rules.
+      if (rulesOfFlow(flow).some((r) => typeof r === 'object' && r !== null)) expect(used.count).toBeGreaterThan(before);
+    }
+  }, 60_000);
 });
 
 describe('sample flows: named checks', () => {
