@@ -30,6 +30,13 @@ export interface ReadableFit {
    * the focus in the middle of the pane on both axes.
    */
   centre?: 'clamped' | 'exact';
+  /**
+   * With the lanes given: when the framing above would cut a lane but the
+   * steps are few enough to fit the pane at `minZoom` (a new or small flow),
+   * the lanes are shown top to bottom, header to last step, at no less than
+   * this zoom. Flows with more steps keep the framing above.
+   */
+  lanesMinZoom?: number;
 }
 
 /** Default framing of {@link FlowViewer}: 24 px around, never below 75 % (task titles stay about 9 px and up). */
@@ -40,7 +47,7 @@ export const DEFAULT_READABLE_FIT: ReadableFit = { padding: 24, minZoom: 0.75, m
  * 11 px or more on screen; a flow that does not fit its pane opens centred
  * on its start.
  */
-export const DESIGNER_READABLE_FIT: ReadableFit = { padding: 24, minZoom: 0.85, maxZoom: 1, centre: 'exact' };
+export const DESIGNER_READABLE_FIT: ReadableFit = { padding: 24, minZoom: 0.85, maxZoom: 1, centre: 'exact', lanesMinZoom: 0.65 };
 
 /**
  * The viewport that shows `bounds` in a `width` × `height` pane: as large as
@@ -49,7 +56,25 @@ export const DESIGNER_READABLE_FIT: ReadableFit = { padding: 24, minZoom: 0.85, 
  * `focus` (the start, or the steps a case is at), centred on that — as far
  * as the flow reaches, or exactly with `centre: 'exact'`; the rest is a pan away.
  */
-export function readableViewport(bounds: Rect, width: number, height: number, fit: ReadableFit = DEFAULT_READABLE_FIT, focus?: Rect): Viewport {
+export function readableViewport(bounds: Rect, width: number, height: number, fit: ReadableFit = DEFAULT_READABLE_FIT, focus?: Rect, lanes?: { lanes: Rect; steps?: Rect }): Viewport {
+  const framed = flowViewport(bounds, width, height, fit, focus);
+  if (!lanes || fit.lanesMinZoom === undefined) return framed;
+  const band = lanes.lanes;
+  const shows = (v: Viewport) => band.y * v.zoom + v.y >= -0.5 && (band.y + band.height) * v.zoom + v.y <= height + 0.5 && band.x * v.zoom + v.x >= -0.5;
+  if (shows(framed)) return framed;
+  const steps = lanes.steps;
+  const availW = Math.max(1, width - 2 * fit.padding);
+  const availH = Math.max(1, height - 2 * fit.padding);
+  if (steps && (steps.width * fit.minZoom > availW || steps.height * fit.minZoom > availH)) return framed;
+  // The lanes from their headers to the last step, every lane top to bottom (half the padding above and below).
+  const right = steps ? Math.max(steps.x + steps.width, band.x + 1) : band.x + band.width;
+  const rect = { x: band.x, y: band.y, width: right - band.x, height: band.height };
+  const zoom = Math.min(fit.maxZoom, availW / Math.max(1, rect.width), Math.max(1, height - fit.padding) / Math.max(1, rect.height));
+  if (zoom < fit.lanesMinZoom) return framed;
+  return { x: (width - rect.width * zoom) / 2 - rect.x * zoom, y: (height - rect.height * zoom) / 2 - rect.y * zoom, zoom };
+}
+
+function flowViewport(bounds: Rect, width: number, height: number, fit: ReadableFit, focus?: Rect): Viewport {
   const availW = Math.max(1, width - 2 * fit.padding);
   const availH = Math.max(1, height - 2 * fit.padding);
   const whole = Math.min(availW / Math.max(1, bounds.width), availH / Math.max(1, bounds.height));

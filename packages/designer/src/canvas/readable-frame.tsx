@@ -12,6 +12,11 @@ function isAt(node: Node): boolean {
   return status === 'active' || status === 'waiting';
 }
 
+/** A lane band; the designer keeps every lane in view when a new or small flow opens. */
+function isLane(node: Node): boolean {
+  return node.type === 'lane';
+}
+
 /** A start step: a flow with no case at a step is framed on where it begins. */
 function isStart(node: Node): boolean {
   return node.type === 'start';
@@ -37,7 +42,9 @@ export function useReadableFrame(nodes: readonly Node[], readable: ReadableFit |
     const all = latest.current;
     const bounds = derivedBounds(all);
     if (!bounds) return;
-    void rf.setViewport(readableViewport(bounds, paneWidth, paneHeight, readable, derivedBounds(all, isAt) ?? derivedBounds(all, isStart)));
+    const lanes = derivedBounds(all, isLane);
+    const steps = derivedBounds(all, (n) => !isLane(n));
+    void rf.setViewport(readableViewport(bounds, paneWidth, paneHeight, readable, derivedBounds(all, isAt) ?? derivedBounds(all, isStart), lanes ? { lanes, ...(steps ? { steps } : {}) } : undefined));
   }, [rf, readable, paneWidth, paneHeight]);
   // Re-framed on resize, when the flow first has steps and when the case moves on; not on other updates (the user may have panned).
   const hasNodes = nodes.length > 0;

@@ -54,6 +54,50 @@ describe('the designer opens a flow centred on its start', () => {
   });
 });
 
+describe('the designer opens a new flow with every lane in view', () => {
+  // a blank flow: the start and the end in the first lane, lanes of 200 px and 1,600 px long, in the demo's pane at 1280×800
+  const steps = { x: 84, y: 76, width: 328, height: 48 };
+  const start = { x: 84, y: 76, width: 48, height: 48 };
+  const pane = { width: 555, height: 437 };
+  const lanesOf = (n: number) => ({ x: 0, y: 0, width: 1600, height: 200 * n });
+  const open = (n: number, s = steps) => readableViewport(lanesOf(n), pane.width, pane.height, DESIGNER_READABLE_FIT, start, { lanes: lanesOf(n), steps: s });
+  const shown = (v: { x: number; y: number; zoom: number }, n: number) => ({ top: v.y, bottom: v.y + 200 * n * v.zoom, header: v.x });
+
+  it('shows both lanes of a two-lane flow, headers and steps, not centred on the start with the second lane cut', () => {
+    // before: centred on the start at 85 %, the second lane ran off the bottom
+    const before = readableViewport(lanesOf(2), pane.width, pane.height, DESIGNER_READABLE_FIT, start);
+    expect(before.y + 400 * before.zoom).toBeGreaterThan(pane.height);
+    const v = open(2);
+    const s = shown(v, 2);
+    expect(s.top).toBeGreaterThanOrEqual(0);
+    expect(s.bottom).toBeLessThanOrEqual(pane.height);
+    expect(s.header).toBeGreaterThanOrEqual(0);
+    expect((steps.x + steps.width) * v.zoom + v.x).toBeLessThanOrEqual(pane.width);
+    expect(v.zoom).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('zooms out for three lanes no further than the lanes’ readable minimum', () => {
+    const v = open(3);
+    expect(v.zoom).toBeLessThan(0.85);
+    expect(v.zoom).toBeGreaterThanOrEqual(DESIGNER_READABLE_FIT.lanesMinZoom!);
+    const s = shown(v, 3);
+    expect(s.top).toBeGreaterThanOrEqual(0);
+    expect(s.bottom).toBeLessThanOrEqual(pane.height + 1e-9);
+  });
+
+  it('keeps a flow with many steps centred on its start at the readable zoom, even if lanes run off', () => {
+    const v = open(3, { x: 84, y: 40, width: 2400, height: 520 });
+    expect(v.zoom).toBeCloseTo(0.85, 5);
+    expect((start.x + start.width / 2) * v.zoom + v.x).toBeCloseTo(pane.width / 2, 5);
+    expect((start.y + start.height / 2) * v.zoom + v.y).toBeCloseTo(pane.height / 2, 5);
+  });
+
+  it('does not go below the lanes’ readable minimum for many lanes', () => {
+    const v = open(8);
+    expect(v.zoom).toBeCloseTo(0.85, 5);
+  });
+});
+
 describe("the designer's minimap (auto)", () => {
   const flow = { x: 0, y: 0, width: 2000, height: 560 };
   it('is not needed while the whole flow is in view', () => {
