@@ -79,7 +79,29 @@ class Writer {
   /** Whether any part was written as code (a rule made only of `sub` gains nothing). */
   coded = false;
 
-  constructor(private readonly indent = '      ') {}
+  /** Root-scope paths read (segments), recorded on a first pass to find the prefixes worth reading once. */
+  readonly reads: string[][] = [];
+  /** Whether the rule does more than read data: then each evaluation resets the counters and turns errors into LogicErrors. */
+  private charges = false;
+  /** Temporaries known to hold a boolean (a comparison's result): tested as they are. */
+  private readonly booleans = new Set<string>();
+
+  /** JsonLogic truthiness of an expression, `yes(…)` unless it is known to be a boolean. */
+  private truth(v: string): string {
+    return this.booleans.has(v) ? v : `yes(${v})`;
+  }
+
+  /** Shared prefixes already read at the top. */
+  private readonly ready = new Set<string>();
+
+  /**
+   * @param shared path prefixes read once at the top of each evaluation (joined with '.' → variable):
+   * the data is JSON, so reading a member has no effect and gives the same value every time.
+   */
+  constructor(
+    private readonly shared: ReadonlyMap<string, string> = new Map(),
+    private readonly indent = '      ',
+  ) {}
 
   private emit(line: string): void {
     this.lines.push(this.indent + line);
@@ -97,22 +119,23 @@ class Writer {
 
   /** The factory's source: hoisted constants and closures, then the function run per evaluation. */
   factory(rule: unknown): string {
+    // Shared prefixes first, shortest first, each from the longest shorter one.
+    for (const [path, name] of this.shared) {
+      this.readPath(path.split('.'));
+      this.emit(`${name} = o;`);
+      this.ready.add(name);
+    }
     const result = this.value(rule);
-    const temps = Array.from({ length: this.temps }, (_, i) => `v${i}`);
+    const temps = [...Array.from({ length: this.temps }, (_, i) => `v${i}`), ...this.shared.values()];
     return [
       '(h, c, sub) => {',
-      '  const own = h.own, A = h.A, charge = h.charge, num = h.num, yes = h.yes, err = h.err;',
+      '  const own = h.own, charge = h.charge, num = h.num, yes = h.yes, err = h.err;',
       ...this.hoisted.map((l) => `  ${l}`),
       '  return (d) => {',
-      '    c.steps = 0;',
-      '    c.items = 0;',
-      '    try {',
-      `      let o${temps.length ? `, ${temps.join(', ')}` : ''};`,
-      ...this.lines,
-      `      return ${result};`,
-      '    } catch (e) {',
-      '      throw err(e);',
-      '    }',
+      // A rule that only reads charges nothing and cannot fail on JSON data (as the closures' plain reads).
+      ...(this.charges
+        ? ['    c.steps = 0;', '    c.items = 0;', '    try {', `      let o${temps.length ? `, ${temps.join(', ')}` : ''};`, ...this.lines, `      return ${result};`, '    } catch (e) {', '      throw err(e);', '    }']
+        : ['    {', `      let o${temps.length ? `, ${temps.join(', ')}` : ''};`, ...this.lines, `      return ${result};`, '    }']),
       '  };',
       '}',
     ].join('\n');
@@ -193,6 +216,7 @@ class Writer {
 
   private reduce(args: unknown[]): string {
     this.coded = true;
+    this.charges = true;
     const list = this.operand(args[0], kindOf(args[0]));
     const start = typeof args[2] !== 'undefined' ? this.operand(args[2], kindOf(args[2])) : 'null';
     const t = this.temp();
@@ -215,6 +239,7 @@ class Writer {
 
   private iterate(op: string, args: unknown[]): string {
     this.coded = true;
+    this.charges = true;
     const list = this.operand(args[0], kindOf(args[0]));
     const t = this.temp();
     const item = this.temp();
@@ -259,6 +284,7 @@ class Writer {
   /** `cat` of one to three parts: each list or object charged for its conversion, then joined by the runtime's own join. */
   private cat(args: unknown[]): string {
     this.coded = true;
+    this.charges = true;
     const parts = [0, 1, 2].map((i) => {
       if (i >= args.length) return 'null';
       const k = kindOf(args[i]);
@@ -280,6 +306,7 @@ class Writer {
   /** A part left to the runtime's closure, compiled once with the rule. */
   private sub(rule: unknown): string {
     const data = this.data();
+    this.charges = true;
     const node = this.hoist(`sub(${literal(rule)})`);
     const t = this.temp();
     this.emit(`${t} = ${node}(${data});`);
@@ -298,24 +325,16 @@ class Writer {
     if (segments.some((s) => FORBIDDEN_PATH_SEGMENTS.has(s))) return args.length > 1 ? this.value(args[1]) : 'null';
     this.coded = true;
     const t = this.temp();
-    let path = segments;
-    if ('data' in this.scope) this.emit(`o = ${this.scope.data};`);
-    else if (segments[0] === 'current' || segments[0] === 'accumulator') {
-      // reduce's record: its member read as the closures read it (a function is not found), the rest as data.
-      this.emit(`o = typeof ${this.scope[segments[0]]} === 'function' ? undefined : ${this.scope[segments[0]]};`);
-      path = segments.slice(1);
+    if ('data' in this.scope) {
+      if (this.scope.data === 'd') this.reads.push(segments);
+      this.readPath(segments, this.scope.data);
+    } else if (segments[0] === 'current' || segments[0] === 'accumulator') {
+      // reduce's record: its member, then the rest of the path as data.
+      this.emit(`o = ${this.scope[segments[0]]};`);
+      this.readSegments(segments.slice(1));
     } else {
       // The record has no other member of its own.
       this.emit('o = undefined;');
-      path = [];
-    }
-    for (const s of path) {
-      const k = JSON.stringify(s);
-      // Own members only: asked outright for names objects inherit, else only when something was
-      // planted on the prototypes under that name (the engine's data is JSON: plain objects, lists, scalars).
-      const inherited = INHERITED.has(s) ? `!own.call(o, ${k})` : `(typeof o !== 'object' || ${k} in A) && !own.call(o, ${k})`;
-      this.emit(`if (o === null || o === undefined || ${inherited}) o = undefined;`);
-      this.emit(`else if (typeof (o = o[${k}]) === 'function') o = undefined;`);
     }
     if (args.length < 2) {
       this.emit(`${t} = o === undefined ? null : o;`);
@@ -337,12 +356,45 @@ class Writer {
     return t;
   }
 
+  /** Reads a path of the rule's data into `o` (undefined when not found), from the longest shared prefix read already. */
+  private readPath(segments: string[], data = 'd'): void {
+    let from = 0;
+    if (data === 'd') {
+      for (let n = segments.length; n > 0; n--) {
+        const name = this.shared.get(segments.slice(0, n).join('.'));
+        if (name !== undefined && this.ready.has(name)) {
+          this.emit(`o = ${name};`);
+          from = n;
+          break;
+        }
+      }
+    }
+    if (from === 0) this.emit(`o = ${data};`);
+    this.readSegments(segments.slice(from));
+  }
+
+  /**
+   * Reads members of `o` one by one, own members only. The data is JSON (plain objects, lists,
+   * scalars, as the engine always has it), so an inherited member can only come from
+   * Object.prototype or Array.prototype: `hasOwnProperty` is asked for names they have, for
+   * anything planted on them under the name read, and on texts and numbers.
+   */
+  private readSegments(segments: string[]): void {
+    for (const s of segments) {
+      const k = JSON.stringify(s);
+      const inherited = INHERITED.has(s) ? `!own.call(o, ${k})` : `(typeof o !== 'object' || ${k} in Array.prototype) && !own.call(o, ${k})`;
+      this.emit(`if (o === null || o === undefined || ${inherited}) o = undefined;`);
+      this.emit(`else o = o[${k}];`);
+    }
+  }
+
   private indentFrom(from: number): void {
     for (let i = from; i < this.lines.length; i++) this.lines[i] = `  ${this.lines[i]}`;
   }
 
   private binary(op: number, left: unknown, right: unknown): string {
     this.coded = true;
+    this.charges = true;
     const converts = !STRICT.has(op);
     // A list of scalars written in the rule is a constant shared by every evaluation, as in the closures.
     const kind = (v: unknown): Kind => (Array.isArray(v) && v.every(isScalar) ? { constant: true, value: v } : kindOf(v));
@@ -366,6 +418,7 @@ class Writer {
     else if (op === BINARY.max) e = `Math.max(${x}, ${y})`;
     else e = `Math.min(${x}, ${y})`;
     this.emit(`${t} = ${e};`);
+    if (op <= IN) this.booleans.add(t);
     return t;
   }
 
@@ -391,7 +444,7 @@ class Writer {
     let i = 0;
     for (; i < last; i += 2) {
       const p = this.value(args[i]);
-      this.emit(`if (yes(${p})) {`);
+      this.emit(`if (${this.truth(p)}) {`);
       const from = this.lines.length;
       this.emit(`${t} = ${this.value(args[i + 1])};`);
       this.indentFrom(from);
@@ -414,9 +467,10 @@ class Writer {
     }
     let depth = 0;
     args.forEach((a, i) => {
-      this.emit(`${t} = ${this.value(a)};`);
+      const v = this.value(a);
+      this.emit(`${t} = ${v};`);
       if (i < args.length - 1) {
-        this.emit(`if (${stopOnTrue ? '!' : ''}yes(${t})) {`);
+        this.emit(`if (${stopOnTrue ? '!' : ''}${this.truth(v)}) {`);
         depth++;
       }
     });
@@ -441,9 +495,18 @@ export function generateRulesModule(rules: Iterable<unknown>, header = 'Rules of
     if (rule === null || typeof rule !== 'object' || Array.isArray(rule)) continue;
     const key = ruleKey(rule);
     if (entries.has(key)) continue;
-    const w = new Writer();
-    const code = w.factory(rule);
-    if (w.coded) entries.set(key, code);
+    const first = new Writer();
+    let code = first.factory(rule);
+    if (!first.coded) continue;
+    // Prefixes of the root-scope paths read more than once (`order` of `order.amount` and `order.paidAmount`).
+    const counts = new Map<string, number>();
+    for (const segments of first.reads) for (let n = 1; n <= segments.length; n++) {
+      const p = segments.slice(0, n).join('.');
+      counts.set(p, (counts.get(p) ?? 0) + 1);
+    }
+    const shared = [...counts].filter(([, n]) => n > 1).map(([p]) => p).sort((a, b) => a.split('.').length - b.split('.').length);
+    if (shared.length > 0) code = new Writer(new Map(shared.map((p, i) => [p, `p${i}`]))).factory(rule);
+    entries.set(key, code);
   }
   const body = [...entries].map(([key, code]) => `    ${JSON.stringify(key)}: ${code.split('\n').join('\n    ')},`).join('\n');
   return [

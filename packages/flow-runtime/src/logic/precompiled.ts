@@ -9,7 +9,6 @@ import { checkRule } from './policy.js';
 /** What a rule's generated code is given: the runtime's own helpers, so the code runs exactly as the closures do. */
 export interface RuleHelpers {
   readonly own: (this: unknown, key: PropertyKey) => boolean;
-  readonly A: object;
   readonly charge: (ctx: EvaluationContext, value: unknown) => void;
   readonly num: (value: unknown) => number;
   readonly yes: (value: unknown) => boolean;
@@ -32,7 +31,6 @@ export type { RuleSource } from './compile.js';
 
 const HELPERS: RuleHelpers = {
   own: Object.prototype.hasOwnProperty,
-  A: Array.prototype,
   charge: chargeOperand,
   num,
   yes,
