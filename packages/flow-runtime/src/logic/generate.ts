@@ -25,11 +25,18 @@ const isConstant = (v: unknown): boolean => (Array.isArray(v) ? v.every(isConsta
 const isScalar = (v: unknown): boolean => v === null || (typeof v !== 'object' && v !== undefined);
 const argsOf = (raw: unknown): unknown[] => (Array.isArray(raw) ? raw : [raw]);
 
-/** Names every plain object or list has by inheritance: reading one always asks whether it is the object's own. */
+/**
+ * Names JSON values have by inheritance (objects, lists, texts, numbers, booleans): reading one
+ * always asks whether it is the value's own. Any other name can be inherited only if something was
+ * planted on those prototypes under it, which the code checks on every read (`name in
+ * Array.prototype`, …: V8 answers it from the prototypes' shapes without a lookup).
+ */
 const INHERITED = new Set<string>([
   ...Object.getOwnPropertyNames(Object.prototype),
   ...Object.getOwnPropertyNames(Array.prototype),
-  ...Object.getOwnPropertyNames(Function.prototype),
+  ...Object.getOwnPropertyNames(String.prototype),
+  ...Object.getOwnPropertyNames(Number.prototype),
+  ...Object.getOwnPropertyNames(Boolean.prototype),
 ]);
 
 /** A value written in the code: scalars as literals, lists and objects parsed from their JSON (a `__proto__` key stays a member). */
@@ -375,14 +382,16 @@ class Writer {
 
   /**
    * Reads members of `o` one by one, own members only. The data is JSON (plain objects, lists,
-   * scalars, as the engine always has it), so an inherited member can only come from
-   * Object.prototype or Array.prototype: `hasOwnProperty` is asked for names they have, for
-   * anything planted on them under the name read, and on texts and numbers.
+   * texts, numbers, booleans, as the engine always has it), so an inherited member can only come
+   * from the prototypes of those: `hasOwnProperty` is asked for names they have and for anything
+   * planted on them under the name read. (Asking `typeof o` on every read instead cost ~10 %.)
    */
   private readSegments(segments: string[]): void {
     for (const s of segments) {
       const k = JSON.stringify(s);
-      const inherited = INHERITED.has(s) ? `!own.call(o, ${k})` : `(typeof o !== 'object' || ${k} in Array.prototype) && !own.call(o, ${k})`;
+      const inherited = INHERITED.has(s)
+        ? `!own.call(o, ${k})`
+        : `(${k} in Array.prototype || ${k} in String.prototype || ${k} in Number.prototype || ${k} in Boolean.prototype) && !own.call(o, ${k})`;
       this.emit(`if (o === null || o === undefined || ${inherited}) o = undefined;`);
       this.emit(`else o = o[${k}];`);
     }

@@ -99,26 +99,35 @@ describe('rules compiled ahead of time', () => {
   }, 120_000);
 
   it('read only own members, whatever is planted on the prototypes', async () => {
-    const rules = [{ var: 'quote.status' }, { '==': [{ var: 'quote.status' }, 'accepted'] }, { var: ['lines.evil', 'none'] }, { var: 'quote.toString' }, { var: 'lines.length' }, { var: 'name.length' }, { var: 'name.evil' }, { '!': { var: 'quote.evil' } }];
+    const rules = [{ var: 'quote.status' }, { '==': [{ var: 'quote.status' }, 'accepted'] }, { var: ['lines.evil', 'none'] }, { var: 'quote.toString' }, { var: 'lines.length' }, { var: 'name.length' }, { var: 'name.textEvil' }, { '!': { var: 'quote.evil' } }, { var: 'name.charAt' }, { var: 'count.toFixed' }, { var: 'count.numberEvil' }, { var: 'flag.booleanEvil' }, { var: 'name.1' }, { var: 'lines.1' }, { var: 'lines.5' }];
     const { pairs } = await both(rules);
-    const data = { quote: { amount: 5 }, lines: [1, 2], name: 'abc' };
+    const data = { quote: { amount: 5 }, lines: [1, 2], name: 'abc', count: 3, flag: true };
     const proto = Object.prototype as Record<string, unknown>;
     const list = Array.prototype as unknown as Record<string, unknown>;
     const text = String.prototype as unknown as Record<string, unknown>;
+    const number = Number.prototype as unknown as Record<string, unknown>;
+    const boolean = Boolean.prototype as unknown as Record<string, unknown>;
     try {
       proto.status = 'accepted';
       list.evil = 'planted';
-      text.evil = 'planted';
+      // Each under a name of its own, so that no other prototype's planting hides it.
+      text.textEvil = 'planted';
+      number.numberEvil = 'planted';
+      boolean.booleanEvil = 'planted';
+      list[5] = 'planted';
       proto.evil = 'planted';
       for (const { aot, closures, rule } of pairs) {
         expect(aot, JSON.stringify(rule)).toBeDefined();
         expect(outcome(() => aot!(data)), JSON.stringify(rule)).toEqual(outcome(() => closures(data)));
       }
-      expect(pairs.map(({ aot }) => aot!(data))).toEqual([null, false, 'none', null, 2, 3, null, true]);
+      expect(pairs.map(({ aot }) => aot!(data))).toEqual([null, false, 'none', null, 2, 3, null, true, null, null, null, null, 'b', 2, null]);
     } finally {
       delete proto.status;
       delete list.evil;
-      delete text.evil;
+      delete text.textEvil;
+      delete number.numberEvil;
+      delete boolean.booleanEvil;
+      delete list[5];
       delete proto.evil;
     }
     // Own members with those names are read.
