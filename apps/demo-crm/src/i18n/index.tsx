@@ -14,10 +14,16 @@ const dictionaries: Record<Locale, Record<MessageKey, string>> = { en, zh };
 
 export type Params = Record<string, string | number>;
 
-/** A message in a language with its placeholders filled. */
+/**
+ * A message in a language with its placeholders filled; `{n|one|other}`
+ * picks the singular when the parameter `n` is 1 ("1 case", "2 cases").
+ */
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
   let text = dictionaries[locale][key] ?? en[key] ?? key;
-  if (params) for (const [k, v] of Object.entries(params)) text = text.split(`{${k}}`).join(String(v));
+  if (params) {
+    text = text.replace(/\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g, (whole, k: string, one: string, other: string) => (k in params ? (Number(params[k]) === 1 ? one : other) : whole));
+    for (const [k, v] of Object.entries(params)) text = text.split(`{${k}}`).join(String(v));
+  }
   return text;
 }
 
