@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { completeStep, refusal, startPrepaidOrder } from './helpers';
+import { actAs, completeStep, nav, openDemo, refusal, startPrepaidOrder, submitForReview } from './helpers';
 
 /**
  * Dates in the window forms follow the app's language, not the browser's
@@ -50,4 +50,35 @@ test('an English user sees an unambiguous yyyy-mm-dd date', async ({ page }) => 
   await expect(page.locator('#f-order-requestedShipDate-date')).toHaveText('There is no day “2026-02-30”: check the month (1–12) and the day of the month.');
   await ship.fill('2026-12-10');
   await completeStep(page);
+});
+
+test('a Chinese admin types the publish time year first; a time that does not exist is refused in Chinese, versions read 第n版', async ({ page }) => {
+  await openDemo(page);
+  await actAs(page, 'sales-manager');
+  await nav(page, 'Flows');
+  await page.getByTestId('flow-list').getByRole('link', { name: /Quotation/ }).click();
+  await page.getByRole('button', { name: 'Edit as a new draft' }).click();
+  const description = page.getByLabel('Description (EN)');
+  await description.fill('v2: quotes are valid for 30 days.');
+  await description.blur();
+  await submitForReview(page);
+  await actAs(page, 'admin');
+  await page.getByTestId('open-review').click();
+  await page.getByTestId('approve').click();
+  await page.getByRole('group', { name: 'Language' }).getByRole('button', { name: '中文' }).click();
+  const at = page.getByTestId('publish-at');
+  await expect(at).toHaveAttribute('placeholder', '年-月-日 时:分');
+  await at.fill('2026-11-23 25:00');
+  await at.blur();
+  await expect(page.locator('#publish-at-date')).toHaveText('“2026-11-23 25:00”中的时刻不存在：小时为 00–23，分钟为 00–59。');
+  await page.getByTestId('schedule').click();
+  await expect(page.getByTestId('review-message')).toContainText('请先按“年-月-日 时:分”');
+  await expect(at).toHaveValue('2026-11-23 25:00');
+  // the running cases of the old version, by version in Chinese
+  await expect(page.getByTestId('review-impact')).toContainText('第1版');
+  await expect(page.getByTestId('review-impact')).not.toContainText(/\bv1\b/);
+  await at.fill('2026年11月23日 10:30');
+  await page.getByTestId('schedule').click();
+  await expect(page.getByTestId('review-message')).toContainText('第 2 版将于');
+  await page.screenshot({ path: '/tmp/dates-publish-at-zh.png' });
 });

@@ -104,7 +104,7 @@ function CaseTable({ cases, flows, select }: { cases: CaseMove[]; flows: Map<num
             <td>
               <CaseLink id={c.instanceId} subjects={subjects} />
             </td>
-            <td>v{c.fromVersion}</td>
+            <td>{t('common.version', { v: c.fromVersion })}</td>
             <td>{c.at.map((id) => stepName(i18n, flows.get(c.fromVersion), id)).join(', ')}</td>
             <td>{c.ok ? c.to.map((id) => stepName(i18n, flows.get(c.toVersion), id)).join(', ') : '—'}</td>
             <td>{c.ok ? <Chip tone="ok">{t('migrate.canMove')}</Chip> : <span className="change-reason">{reasonText(c.reason?.[i18n.locale] ?? c.code)}</span>}</td>
@@ -348,7 +348,7 @@ export function ChangeReviewPage({ flowId, version }: { flowId: string; version:
             <tbody>
               {pack.impact.byStep.map((s) => (
                 <tr key={`${s.version}|${s.nodeId}`}>
-                  <td>v{s.version}</td>
+                  <td>{t('common.version', { v: s.version })}</td>
                   <td>{stepName(i18n, flows.get(s.version), s.nodeId)}</td>
                   <td>{s.count}</td>
                 </tr>

@@ -204,7 +204,7 @@ function FlowList({ flowId }: { flowId?: string }) {
                 </span>
                 {r.change && r.change.stage !== 'draft' ? (
                   <span className="muted small">
-                    v{r.change.version} <StageChip stage={r.change.stage} />
+                    {t('common.version', { v: r.change.version })} <StageChip stage={r.change.stage} />
                   </span>
                 ) : (
                   r.draft && <Chip tone="warn">{t('flows.draftChip', { v: r.draft.flow.version })}</Chip>

@@ -12,7 +12,7 @@
 export type DateKind = 'date' | 'datetime';
 
 /** The outcome of reading typed text: empty, a value the engine takes, or why not. */
-export type DateParse = { ok: true; value: string | null } | { ok: false; reason: 'format' | 'ambiguous' | 'noSuchDay' | 'time' };
+export type DateParse = { ok: true; value: string | null } | { ok: false; reason: 'format' | 'ambiguous' | 'noSuchDay' | 'time' | 'noSuchTime' };
 
 const p2 = (n: number) => String(n).padStart(2, '0');
 
@@ -67,7 +67,7 @@ export function parseDateText(text: string, kind: DateKind): DateParse {
   if (!time) return { ok: false, reason: 'format' };
   const h = Number(time[1]);
   const min = Number(time[2] ?? 0);
-  if (h > 23 || min > 59) return { ok: false, reason: 'time' };
+  if (h > 23 || min > 59) return { ok: false, reason: 'noSuchTime' };
   return { ok: true, value: new Date(day.y, day.m - 1, day.d, h, min).toISOString() };
 }
 

@@ -187,6 +187,7 @@ export const en = {
   'date.format': '“{text}” is not a date: type it as {format}, e.g. {example}.',
   'date.ambiguous': '“{text}” can be read as two different days: type the year first, as {format}, e.g. {example}.',
   'date.noSuchDay': 'There is no day “{text}”: check the month (1–12) and the day of the month.',
+  'date.noSuchTime': 'There is no time of day in “{text}”: hours go from 00 to 23, minutes from 00 to 59.',
   'date.time': '“{text}” needs a time of day (24-hour): type it as {format}, e.g. {example}.',
   'date.value': 'Date',
   'date.from': 'From date',

@@ -189,6 +189,7 @@ export const zh: Messages = {
   'date.format': '“{text}”不是日期：请按“{format}”输入，例如 {example}。',
   'date.ambiguous': '“{text}”可读作两个不同的日子：请先写年份，按“{format}”输入，例如 {example}。',
   'date.noSuchDay': '没有“{text}”这一天：请检查月份（1–12）和日期。',
+  'date.noSuchTime': '“{text}”中的时刻不存在：小时为 00–23，分钟为 00–59。',
   'date.time': '“{text}”缺少时间（24 小时制）：请按“{format}”输入，例如 {example}。',
   'date.value': '日期',
   'date.from': '起始日期',

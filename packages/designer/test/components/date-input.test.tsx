@@ -36,7 +36,8 @@ describe('parseDateText: dates typed in the app language, year first', () => {
       expect(parseDateText(text, 'datetime')).toEqual({ ok: true, value: at });
     }
     expect(parseDateText('2026-11-22', 'datetime')).toEqual({ ok: false, reason: 'time' });
-    expect(parseDateText('2026-11-22 25:00', 'datetime')).toEqual({ ok: false, reason: 'time' });
+    expect(parseDateText('2026-11-22 25:00', 'datetime')).toEqual({ ok: false, reason: 'noSuchTime' });
+    expect(parseDateText('2026-11-22 09:75', 'datetime')).toEqual({ ok: false, reason: 'noSuchTime' });
     expect(formatDateText(at, 'datetime')).toBe('2026-11-22 09:30');
     expect(formatDateText('2026-11-22', 'date')).toBe('2026-11-22');
     expect(formatDateText('11/22', 'date')).toBe('11/22');
