@@ -9,7 +9,7 @@
  *
  * @packageDocumentation
  */
-export { generateRulesModule } from './logic/generate.js';
+export { generateRulesModule, type GenerateRulesOptions } from './logic/generate.js';
 export { ruleKey, PRECOMPILED_FORMAT } from './logic/precompiled-format.js';
 export { precompiledRules, type PrecompiledRulesModule, type RuleFactory, type RuleHelpers, type RuleSource } from './logic/precompiled.js';
 export { rulesOfFlow } from './logic/flow-rules.js';

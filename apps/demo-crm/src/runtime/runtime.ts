@@ -6,6 +6,10 @@
  */
 import { createEngine, type Catalog, type Engine, type IdRequest } from '@crm/flow-runtime';
 import { createChangeControl, type ChangeControl } from '@crm/flow-runtime/analysis';
+import { precompiledRules } from '@crm/flow-runtime/precompiled';
+// The sample flows' rules compiled ahead of time (`pnpm rules:demo`): plain code in the bundle, no eval.
+// Flows an admin changes in the designer run their new rules as closures until the module is written again.
+import sampleRules from './flow-rules.generated';
 import { CRM_DB_NAME, CrmDb } from '../db/crm-db';
 import { flowRecordId } from '../db/ids';
 import { seedDemo } from '../db/seed';
@@ -60,7 +64,7 @@ export async function openRuntime(locale: Locale, options: { fresh?: boolean; db
   }
   const saved = (await db.meta.get('clock'))?.value;
   const clock = createDemoClock(typeof saved === 'number' ? saved : DEMO_START);
-  const engine = createEngine({ store: flows.store, catalog, clock, ids: newId });
+  const engine = createEngine({ store: flows.store, catalog, clock, ids: newId, rules: precompiledRules(sampleRules) });
   const store = flows.store;
   const changesWith = (c: Catalog) => createChangeControl({ engine, store, catalog: c, clock, adminRoles: CHANGE_ADMIN_ROLES, authorRoles: CHANGE_AUTHOR_ROLES });
   const changes = changesWith(catalog);

@@ -488,6 +488,14 @@ class Writer {
   }
 }
 
+/** Options of {@link generateRulesModule}. */
+export interface GenerateRulesOptions {
+  /** The first comment line of the module (what it was written from). */
+  header?: string;
+  /** Written as a TypeScript file (`.ts`): the generated code is exempt from type checking. */
+  typescript?: boolean;
+}
+
 /**
  * The source text of an ES module holding `rules` compiled ahead of time, for
  * `precompiledRules` (`@crm/flow-runtime/precompiled`). Rules given twice are
@@ -498,7 +506,8 @@ class Writer {
  * const source = generateRulesModule(flows.flatMap(rulesOfFlow));
  * await writeFile('src/flow-rules.js', source);
  */
-export function generateRulesModule(rules: Iterable<unknown>, header = 'Rules of CRM flows compiled ahead of time by @crm/flow-runtime.'): string {
+export function generateRulesModule(rules: Iterable<unknown>, options: GenerateRulesOptions = {}): string {
+  const header = options.header ?? 'Rules of CRM flows compiled ahead of time by @crm/flow-runtime.';
   const entries = new Map<string, string>();
   for (const rule of rules) {
     if (rule === null || typeof rule !== 'object' || Array.isArray(rule)) continue;
@@ -519,10 +528,12 @@ export function generateRulesModule(rules: Iterable<unknown>, header = 'Rules of
   }
   const body = [...entries].map(([key, code]) => `    ${JSON.stringify(key)}: ${code.split('\n').join('\n    ')},`).join('\n');
   return [
+    // As TypeScript the generated functions are left untyped: the module is checked by the tests that run it.
+    '/* eslint-disable */',
+    ...(options.typescript ? ['// @ts-nocheck'] : []),
     `// ${header.replace(/\n/g, ' ')}`,
     '// Generated code: rebuild it with `crm-flow compile-rules` when the flows change rather than edit it.',
     '// Rules not in it (flows changed since) run as usual, so a stale module is slower, never wrong.',
-    '/* eslint-disable */',
     `export default {`,
     `  format: ${PRECOMPILED_FORMAT},`,
     '  rules: {',

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
 import { precompiledRules, type PrecompiledRulesModule } from '../../src/precompiled-entry.js';
-import { EXAMPLES_DIR } from '../paths.js';
+import { EXAMPLES_DIR, REPO_ROOT } from '../paths.js';
 
 async function run(...args: string[]) {
   const io = { stdout: '', stderr: '', isTty: false, out(t: string) { io.stdout += `${t}\n`; }, err(t: string) { io.stderr += `${t}\n`; }, readFile: (p: string) => readFileSync(p, 'utf8') } satisfies CliIo & { stdout: string; stderr: string };
@@ -39,6 +39,15 @@ describe('crm-flow compile-rules', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'compile-rules-')), 'r.js');
     const zh = await run('compile-rules', join(flowsDir, 'quotation.json'), '-o', out, '--locale', 'zh');
     expect(zh.err).toMatch(/条规则已编译为代码/);
+  });
+
+  it('has written the demo’s module from the sample flows as they are now (run `pnpm rules:demo` after changing them)', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'compile-rules-')), 'flow-rules.generated.ts');
+    const r = await run('compile-rules', ...[...flowFiles].sort(), '--out', out);
+    expect(r.code).toBe(0);
+    const shipped = readFileSync(join(REPO_ROOT, 'apps/demo-crm/src/runtime/flow-rules.generated.ts'), 'utf8');
+    expect(shipped.replace(/^\/\/ Rules of .*$/m, '')).toBe(readFileSync(out, 'utf8').replace(/^\/\/ Rules of .*$/m, ''));
+    expect(shipped.startsWith('/* eslint-disable */\n// @ts-nocheck\n')).toBe(true);
   });
 
   it('writes nothing when a flow cannot be read, naming the file and the problem', async () => {

@@ -73,7 +73,7 @@ export const compileRulesCommand: CliCommand = {
     if (flows.length === 0) throw new UsageError('name at least one flow file (only catalogs were given)');
     const rules = flows.flatMap(rulesOfFlow);
     const names = flows.map((f) => `${f.id}@${f.version}`).join(', ');
-    const source = generateRulesModule(rules, `Rules of ${names}, compiled ahead of time by crm-flow compile-rules.`);
+    const source = generateRulesModule(rules, { header: `Rules of ${names}, compiled ahead of time by crm-flow compile-rules.`, typescript: /\.[cm]?ts$/.test(values.out ?? '') });
     const written = (source.match(/^ {4}"/gm) ?? []).length;
     if (values.out) {
       writeFileSync(values.out, source);
