@@ -30,7 +30,7 @@ function fieldAt(path: string, flow: Flow, catalog: Catalog | undefined): { type
  * name ("credit limit") and its value in the reader's language (dates as
  * days, option names, money grouped), never a data path or JSON.
  */
-export function readable(path: string, value: unknown, flow: Flow, catalog: Catalog | undefined, locale: Locale, t?: Translate): { label: string; value: string } {
+export function readable(path: string, value: unknown, flow: Flow, catalog: Catalog | undefined, locale: Locale, t?: Translate, data?: unknown): { label: string; value: string } {
   let label: string;
   try {
     label = describeValue({ var: path }, catalog, locale, flow);
@@ -40,8 +40,25 @@ export function readable(path: string, value: unknown, flow: Flow, catalog: Cata
   const field = fieldAt(path, flow, catalog);
   const yes = t ? t('common.yes') : locale === 'zh' ? '是' : 'yes';
   const no = t ? t('common.no') : locale === 'zh' ? '否' : 'no';
+  const named = field ? recordName(value, field, flow, data) : undefined;
+  if (named) return { label, value: locale === 'zh' ? `${named}（${String(value)}）` : `${named} (${String(value)})` };
   const shown = field ? fieldText(value, field, (x) => pick(x, locale), yes, no, locale) : value === undefined || value === null ? '—' : typeof value === 'object' ? (Array.isArray(value) ? `${value.length} ×` : '…') : typeof value === 'boolean' ? (value ? yes : no) : String(value);
   return { label, value: shown };
+}
+
+/**
+ * The name of the record a reference points at, when the flow's data holds
+ * that record (a record variable of the same entity with that id and a
+ * `name`): "Suzhou Hengtai Precision" rather than the bare id "C-0001".
+ */
+export function recordName(value: unknown, field: { type: string; entity?: string }, flow: Flow, data: unknown): string | undefined {
+  if (field.type !== 'reference' || typeof value !== 'string' || !data || typeof data !== 'object') return undefined;
+  for (const [name, v] of Object.entries(flow.data)) {
+    if (v.type !== 'record' || (field.entity && v.entity !== field.entity)) continue;
+    const rec = (data as Record<string, unknown>)[name] as Record<string, unknown> | undefined;
+    if (rec && rec.id === value && typeof rec.name === 'string' && rec.name) return rec.name;
+  }
+  return undefined;
 }
 
 /** "decision = approved, credit limit = 300,000": the values a rule read, by name. */
@@ -56,7 +73,7 @@ export function valuesRead(rule: unknown, data: unknown, flow?: Flow, catalog?: 
   if (!flow) return paths.map((p) => `${p} = ${JSON.stringify(valueAt(data, p)) ?? '—'}`).join(', ');
   return paths
     .map((p) => {
-      const r = readable(p, valueAt(data, p), flow, catalog, locale, t);
+      const r = readable(p, valueAt(data, p), flow, catalog, locale, t, data);
       return `${r.label} = ${r.value}`;
     })
     .join(locale === 'zh' ? '，' : ', ');
@@ -112,7 +129,7 @@ export function traceLines(events: readonly FlowEvent[], flow: Flow, catalog: Ca
         break;
       }
       case 'data.changed':
-        if (e.cause === 'system' && e.nodeId) out.push({ seq: e.seq, kind: 'system', nodeId: e.nodeId, text: `${name(e.nodeId)}${colon}${e.changes.map((c) => { const r = readable(c.path, c.to, flow, catalog, locale, t); return `${r.label} → ${r.value}`; }).join(locale === 'zh' ? '，' : ', ')}` });
+        if (e.cause === 'system' && e.nodeId) out.push({ seq: e.seq, kind: 'system', nodeId: e.nodeId, text: `${name(e.nodeId)}${colon}${e.changes.map((c) => { const r = readable(c.path, c.to, flow, catalog, locale, t, instance.data); return `${r.label} → ${r.value}`; }).join(locale === 'zh' ? '，' : ', ')}` });
         break;
       case 'wait.ended':
         out.push({ seq: e.seq, kind: 'wait', nodeId: e.nodeId, text: `${name(e.nodeId)}${colon}${e.reason === 'timer' ? t('node.timer') : t('node.until')}` });

@@ -9,6 +9,9 @@ import { newCustomerApproval, sampleCatalog } from '../fixtures/samples.js';
 import scenariosJson from '../../../../examples/flows/scenarios/new-customer-approval.scenarios.json';
 import complaintJson from '../../../../examples/flows/complaint-handling.json';
 import reworkJson from '../../../../examples/flows/rework-order.json';
+import newOrderJson from '../../../../examples/flows/new-order.json';
+import creditReviewJson from '../../../../examples/flows/credit-limit-review.json';
+import newOrderScenarios from '../../../../examples/flows/scenarios/new-order.scenarios.json';
 import complaintScenarios from '../../../../examples/flows/scenarios/complaint-handling.scenarios.json';
 
 const scenarios = scenariosJson as unknown as (SimulationScenario & { expect: { path: string[]; outcome: string } })[];
@@ -45,6 +48,18 @@ describe('Simulator', () => {
     expect(sim.toScenario({ en: 'again' }).actors['sales-rep']).toEqual({ en: 'Li Na', zh: '李娜' });
   });
 
+  it('names a referenced record by its name with its id, not the bare id, when the run holds it', async () => {
+    const flow = structuredClone(newOrderJson) as unknown as Flow;
+    const scenario = (newOrderScenarios as unknown as SimulationScenario[])[0]!;
+    const sim = await Simulator.start(flow, sampleCatalog, scenario, [creditReviewJson as unknown as Flow]);
+    const state = sim.current;
+    const zh = traceLines(state.events, flow, sampleCatalog, state.instance, 'zh', translator('zh'), scenarioPeople(scenario)).map((l) => l.text).join('\n');
+    expect(zh).toContain('苏州恒泰精密机械有限公司（C-0001）');
+    expect(zh).not.toMatch(/→ C-0001/);
+    const en = traceLines(state.events, flow, sampleCatalog, state.instance, 'en', translator('en')).map((l) => l.text).join('\n');
+    expect(en).toContain('苏州恒泰精密机械有限公司 (C-0001)');
+  });
+
   it('steps one task at a time and explains each decision in plain language', async () => {
     // given the first scenario
     const scenario = scenarios[0]!;
@@ -66,7 +81,7 @@ describe('Simulator', () => {
     expect(lines.at(-1)!.kind).toBe('end');
     expect(lines.at(-1)!.text).toBe('The flow ended: Customer approved');
     const zh = traceLines(end.events, newCustomerApproval(), sampleCatalog, end.instance, 'zh', translator('zh'));
-    expect(zh.find((l) => l.kind === 'system')!.text).toBe('提交审批：状态 → 待审批，客户 → C-0130');
+    expect(zh.find((l) => l.kind === 'system')!.text).toBe('提交审批：状态 → 待审批，客户 → 无锡远航自动化设备有限公司（C-0130）');
     expect(zh.at(-1)!.text).toBe('流程结束：客户已批准');
   });
 

@@ -12,7 +12,7 @@ import { useDesigner } from '../../designer/context.js';
 import { instanceProgress } from '../../designer/progress.js';
 import { useI18n } from '../../i18n/index.js';
 import { Simulator, type SimulationState } from '../../simulation/simulator.js';
-import { traceLines } from '../../simulation/trace.js';
+import { recordName, traceLines } from '../../simulation/trace.js';
 import { scenarioPeople, type SimulationScenario } from '../../simulation/types.js';
 
 /** Props of {@link SimulationPanel}. */
@@ -136,8 +136,13 @@ export function SimulationPanel({ flow, catalog, scenarios: given = [], flows = 
   };
 
   // A person (a user field) by their name in the reader's language when the scenario names them per language.
-  const shown = (value: unknown, field: Parameters<typeof formatField>[1]) =>
-    field.type === 'user' && typeof value === 'string' && people.has(value) ? text(people.get(value)) : formatField(value, field, text, t('common.yes'), t('common.no'), locale);
+  // A reference to a record the run holds, by that record's name with its id.
+  const shown = (value: unknown, field: Parameters<typeof formatField>[1] & { entity?: string }) => {
+    if (field.type === 'user' && typeof value === 'string' && people.has(value)) return text(people.get(value));
+    const named = state ? recordName(value, field, flow, state.instance.data) : undefined;
+    if (named) return t('common.aside', { text: named, aside: String(value) });
+    return formatField(value, field, text, t('common.yes'), t('common.no'), locale);
+  };
   const lines = useMemo(() => (state ? traceLines(state.events, flow, catalog, state.instance, locale, t, people) : []), [state, flow, catalog, locale, t, people]);
   const active = state ? Object.values(state.instance.tasks).filter((x) => x.status === 'open').map((x) => text(flow.nodes.find((n) => n.id === x.nodeId)?.name)) : [];
 
