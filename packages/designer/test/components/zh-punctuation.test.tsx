@@ -1,4 +1,4 @@
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { en } from '../../src/i18n/en.js';
 import { zh } from '../../src/i18n/zh.js';
@@ -35,5 +35,18 @@ describe('Chinese text uses full-width punctuation', () => {
     expect(labels).toContain('开始：提出新客户');
     expect(labels.filter((l) => /^[a-z]+: /.test(l))).toEqual([]);
     for (const l of labels) expect(l).not.toMatch(HALF_WIDTH_IN_CHINESE);
+  });
+});
+
+describe('record variables are offered by name, not only by id', () => {
+  it('names the records a step can open in its window in the UI language, with their ids', () => {
+    const flow = newCustomerApproval();
+    flow.data.referrer = { type: 'record', entity: 'customer', name: { en: 'Referring customer', zh: '推荐客户' } };
+    const { container } = renderDesigner(flow, sampleCatalog, { locale: 'zh' });
+    fireEvent.click(container.querySelector('.react-flow__node[data-id="enter-customer"]') as HTMLElement);
+    const options = [...(screen.getByTestId('node-record') as HTMLSelectElement).options].map((o) => o.textContent);
+    expect(options).toContain('客户（customer）');
+    expect(options).toContain('推荐客户（referrer）');
+    expect(options).not.toContain('referrer');
   });
 });

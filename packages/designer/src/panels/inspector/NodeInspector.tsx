@@ -47,6 +47,12 @@ export function NodeInspector({ node, flow }: { node: FlowNode; flow: Flow }) {
   };
 
   const roleOptions = catalog.roles.map((r) => ({ value: r.id, label: text(r.name) }));
+  // A record variable by its name (or its entity's), with the id it is written with in conditions: "Customer (customer)".
+  const variableLabel = (id: string) => {
+    const v = flow.data[id];
+    const named = text(v?.name) || text(catalog.entities.find((e) => e.id === v?.entity)?.name);
+    return named && named !== id ? t('common.aside', { text: named, aside: id }) : id;
+  };
   const others = flow.nodes.filter((n) => n.kind === 'task' && n.id !== node.id).map((n) => ({ value: n.id, label: text(n.name) }));
 
   return (
@@ -64,7 +70,7 @@ export function NodeInspector({ node, flow }: { node: FlowNode; flow: Flow }) {
           <CheckList label={t('inspector.roles')} values={node.roles ?? []} options={roleOptions} onChange={(v) => setNow({ roles: v.length ? v : undefined })} disabled={ro} testId="node-roles" />
           <SelectField label={t('inspector.window')} value={node.window} none={t('inspector.none')} options={catalog.windows.map((w) => ({ value: w.id, label: text(w.name) }))} onChange={(v) => setNow({ window: v })} disabled={ro} testId="node-window" />
           {recordChoices(flow, catalog, node.window).length > 1 || node.record ? (
-            <SelectField label={t('inspector.record')} value={node.record} none={t('inspector.none')} options={recordChoices(flow, catalog, node.window).map((v) => ({ value: v, label: v }))} onChange={(v) => setNow({ record: v })} disabled={ro} testId="node-record" />
+            <SelectField label={t('inspector.record')} value={node.record} none={t('inspector.none')} options={recordChoices(flow, catalog, node.window).map((v) => ({ value: v, label: variableLabel(v) }))} onChange={(v) => setNow({ record: v })} disabled={ro} testId="node-record" />
           ) : null}
           <CheckField label={t('inspector.mandatory')} checked={node.mandatory === true} onChange={(v) => setNow({ mandatory: v || undefined })} disabled={ro} testId="node-mandatory" />
           <TextField
