@@ -11,6 +11,8 @@ import {
   type Node,
   type NodeChange,
   type OnNodeDrag,
+  type SelectionDragHandler,
+  type XYPosition,
 } from '@xyflow/react';
 import type { Flow, NodeKind } from '@crm/flow-runtime';
 import { addNode, connectNodes, moveNodes, type NodeMove } from '../document/commands/index.js';
@@ -19,7 +21,7 @@ import { useDesigner } from '../designer/context.js';
 import { useStateStore } from '../designer/state-store.js';
 import { select } from '../designer/ui-state.js';
 import { useI18n } from '../i18n/index.js';
-import { DeriveCache, deriveEdges, deriveNodes } from './derive.js';
+import { DeriveCache, deriveEdges, deriveNodes, placeDragged } from './derive.js';
 import { edgeTypes } from './edges/GuardEdge.js';
 import { derivedBounds, type ReadableFit } from './fit.js';
 import { FlowMiniMap } from './FlowMiniMap.js';
@@ -41,6 +43,14 @@ export interface CanvasOverlay {
 }
 
 const EMPTY_MAP = new Map<string, ProblemCount>();
+const NOT_DRAGGING: ReadonlyMap<string, XYPosition> = new Map();
+
+// Props React Flow copies into its store whenever their identity changes: each copy re-runs every node's, edge's
+// and minimap node's store selector, so they are made once here rather than on every render (every drag frame).
+const SNAP_GRID: [number, number] = [GRID, GRID];
+const MULTI_SELECTION_KEYS = ['Meta', 'Control'];
+const DEFAULT_EDGE_OPTIONS = { type: 'guard' };
+const isValidConnection = (c: Connection | GuardRFEdge) => c.source !== c.target && !isLaneId(c.source) && !isLaneId(c.target);
 
 /** React Flow's own screen-reader texts in Chinese. */
 const ZH_ARIA = {
@@ -105,7 +115,16 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true, minimap = 'au
     takenEdges: overlay.takenEdges,
     diff: overlay.diff,
   };
-  const nodes = useMemo(() => deriveNodes(input, cache.current), [flow, catalog, bands, locale, editable, selectedNodes, overlay.nodeProblems, viewAsRole, overlay.status, overlay.diff]);
+  const derived = useMemo(() => deriveNodes(input, cache.current), [flow, catalog, bands, locale, editable, selectedNodes, overlay.nodeProblems, viewAsRole, overlay.status, overlay.diff]);
+  // Steps being dragged stand where the pointer has them until the drop; the document changes once, when the drag ends
+  // (one undo step, one check, one save), so a drag frame renders only the canvas and the steps that moved.
+  const dragRef = useRef<ReadonlyMap<string, XYPosition>>(NOT_DRAGGING);
+  const [dragged, setDragged] = useState<ReadonlyMap<string, XYPosition>>(NOT_DRAGGING);
+  const nodes = useMemo(() => placeDragged(derived, dragged), [derived, dragged]);
+  const drag = useCallback((next: ReadonlyMap<string, XYPosition>) => {
+    dragRef.current = next;
+    setDragged(next);
+  }, []);
   const edges = useMemo(() => deriveEdges(input, cache.current), [flow, catalog, locale, editable, selectedEdges, overlay.edgeProblems, viewAsRole, overlay.takenEdges, overlay.diff]);
 
   const topOf = useCallback((parentId: string | undefined) => (parentId ? (bands.find((b) => `lane:${b.department}` === parentId)?.top ?? 0) : 0), [bands]);
@@ -113,13 +132,16 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true, minimap = 'au
   const onNodesChange = useCallback(
     (changes: NodeChange<DesignerRFNode>[]) => {
       const moves: Record<string, NodeMove> = {};
-      let dragging = false;
+      let moving: Map<string, XYPosition> | undefined;
       let selection: Set<string> | undefined;
       for (const c of changes) {
         if (c.type === 'position' && c.position && !isLaneId(c.id)) {
+          if (c.dragging === true) {
+            (moving ??= new Map(dragRef.current)).set(c.id, c.position);
+            continue;
+          }
           const parent = rf.getInternalNode(c.id)?.parentId;
           moves[c.id] = { x: c.position.x, y: c.position.y + topOf(parent) };
-          dragging ||= c.dragging === true;
         } else if (c.type === 'select' && !isLaneId(c.id)) {
           selection ??= new Set(ui.get().selectedNodes);
           if (c.selected) selection.add(c.id);
@@ -127,12 +149,21 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true, minimap = 'au
         }
       }
       if (selection) ui.set({ selectedNodes: selection, selectedControl: undefined });
-      if (Object.keys(moves).length > 0 && editable) {
-        if (!dragging) for (const [id, m] of Object.entries(moves)) m.department = departmentAt(id, m);
-        store.run(moveNodes(moves), dragging ? { capture: 'eventually', key: 'drag' } : {});
+      if (!editable) return;
+      if (moving) drag(moving);
+      const ids = Object.keys(moves);
+      if (ids.length > 0) {
+        // The drop (or a keyboard move): into the document, in the lane the step now stands in.
+        for (const [id, m] of Object.entries(moves)) m.department = departmentAt(id, m);
+        store.run(moveNodes(moves));
+        if (ids.some((id) => dragRef.current.has(id))) {
+          const rest = new Map(dragRef.current);
+          for (const id of ids) rest.delete(id);
+          drag(rest.size > 0 ? rest : NOT_DRAGGING);
+        }
       }
     },
-    [rf, ui, store, editable, topOf],
+    [rf, ui, store, editable, topOf, drag],
   );
 
   function departmentAt(id: string, m: { x: number; y: number }): string | null {
@@ -151,9 +182,12 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true, minimap = 'au
         moves[n.id] = { ...m, department: departmentAt(n.id, m) };
       }
       store.run(moveNodes(moves));
+      if (dragRef.current.size > 0) drag(NOT_DRAGGING);
     },
-    [store, editable, topOf],
+    [store, editable, topOf, drag],
   );
+
+  const onSelectionDragStop: SelectionDragHandler<DesignerRFNode> = useCallback((e, dragged) => onNodeDragStop(e.nativeEvent, dragged[0]!, dragged), [onNodeDragStop]);
 
   const onEdgesChange = useCallback(
     (changes: EdgeChange<GuardRFEdge>[]) => {
@@ -215,12 +249,12 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true, minimap = 'au
     void rf.setCenter(n.internals.positionAbsolute.x + w / 2, n.internals.positionAbsolute.y + h / 2, { zoom: focusRequest.zoomIn ? Math.max(rf.getZoom(), 0.9) : rf.getZoom(), duration: 200 });
   }, [focusRequest, rf]);
 
-  const frame = useReadableFrame(nodes, readable, framing === 'open');
+  const frame = useReadableFrame(derived, readable, framing === 'open');
   // A new or re-laid-out flow is framed for reading too when the canvas reads (never a fit-all at 30 %).
   useEffect(() => {
     if (fitRequest) requestAnimationFrame(() => (readable ? frame() : void rf.fitView({ padding: 0.1, maxZoom: 1, duration: 200 })));
   }, [fitRequest, rf]);
-  const bounds = useMemo(() => derivedBounds(nodes), [nodes]);
+  const bounds = useMemo(() => derivedBounds(derived), [derived]);
 
   const large = flow.nodes.length > 300;
   // A large flow opens on its beginning at a readable zoom rather than as a speck: fit the steps near the start.
@@ -243,17 +277,18 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true, minimap = 'au
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onNodeDragStop={onNodeDragStop}
+        onSelectionDragStop={onSelectionDragStop}
         onConnect={onConnect}
         onPaneClick={onPaneClick}
-        isValidConnection={(c) => c.source !== c.target && !isLaneId(c.source) && !isLaneId(c.target)}
+        isValidConnection={isValidConnection}
         nodesDraggable={editable}
         nodesConnectable={editable}
         elementsSelectable
         deleteKeyCode={null}
         selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control']}
+        multiSelectionKeyCode={MULTI_SELECTION_KEYS}
         snapToGrid
-        snapGrid={[GRID, GRID]}
+        snapGrid={SNAP_GRID}
         connectionLineType={ConnectionLineType.SmoothStep}
         fitView={fitOnOpen && !readable}
         fitViewOptions={fitOptions}
@@ -261,7 +296,7 @@ export function FlowCanvas({ flow, overlay = {}, fitOnOpen = true, minimap = 'au
         maxZoom={2}
         onlyRenderVisibleElements={large}
         elevateNodesOnSelect={false}
-        defaultEdgeOptions={{ type: 'guard' }}
+        defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
         {...(locale === 'zh' ? { ariaLabelConfig: ZH_ARIA } : {})}
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1} color="#cbd5e1" />

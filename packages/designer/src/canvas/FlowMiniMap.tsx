@@ -1,4 +1,5 @@
-import { MiniMap, useStore } from '@xyflow/react';
+import { memo } from 'react';
+import { MiniMap, useStore, type Node } from '@xyflow/react';
 import type { Rect } from './fit.js';
 import { isLaneId } from './types.js';
 
@@ -31,9 +32,9 @@ export function minimapSize(mode: boolean | 'auto', paneWidth: number, paneHeigh
  * not covered by a map of itself, and a pane too small for a map
  * ({@link MINIMAP_MIN_PANE}) gets none. Its size follows the pane
  * ({@link minimapSize}). Subscribes to the size as text, so panning does not
- * re-render the canvas.
+ * re-render the canvas. Memoized: a drag frame re-renders the canvas, not the map's 1,000 steps.
  */
-export function FlowMiniMap({ mode, bounds }: { mode: boolean | 'auto'; bounds: Rect | undefined }) {
+export const FlowMiniMap = memo(function FlowMiniMap({ mode, bounds }: { mode: boolean | 'auto'; bounds: Rect | undefined }) {
   const size = useStore((s) => {
     if (mode === false) return '';
     if (mode === 'auto' && (bounds === undefined || !partlyOutOfView(bounds, s.transform, s.width, s.height))) return '';
@@ -47,8 +48,12 @@ export function FlowMiniMap({ mode, bounds }: { mode: boolean | 'auto'; bounds: 
       style={{ width, height }}
       pannable
       zoomable
-      nodeColor={(n) => (isLaneId(n.id) ? 'transparent' : ((n.data as { color?: string }).color ?? '#94a3b8'))}
-      nodeStrokeColor={(n) => (isLaneId(n.id) ? '#cbd5e1' : 'transparent')}
+      nodeColor={nodeColor}
+      nodeStrokeColor={nodeStrokeColor}
     />
   );
-}
+});
+
+// Made once: a new colour function would re-render every step of the map (1,000 on a large flow) on every canvas render.
+const nodeColor = (n: Node) => (isLaneId(n.id) ? 'transparent' : ((n.data as { color?: string }).color ?? '#94a3b8'));
+const nodeStrokeColor = (n: Node) => (isLaneId(n.id) ? '#cbd5e1' : 'transparent');

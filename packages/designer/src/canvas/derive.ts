@@ -70,13 +70,16 @@ function sameDeps(a: unknown[], b: unknown[]): boolean {
   return true;
 }
 
+/** How far lanes reach past the right-most step. */
+const LANE_MARGIN = 160;
+
 /** The width lanes span: past the right-most step, and at least a screen wide. */
 export function laneWidth(flow: Flow): number {
   let right = 1200;
   const positions = flow.layout?.nodes ?? {};
   for (const n of flow.nodes) {
     const p = positions[n.id];
-    if (p) right = Math.max(right, p.x + NODE_SIZE[n.kind].width + 160);
+    if (p) right = Math.max(right, p.x + NODE_SIZE[n.kind].width + LANE_MARGIN);
   }
   return right;
 }
@@ -162,6 +165,24 @@ export function deriveNodes(input: DeriveInput, cache: DeriveCache): DesignerRFN
     });
   });
   return [...lanes, ...steps];
+}
+
+/**
+ * The derived nodes with the steps being dragged where the pointer has them
+ * (`dragged`: positions as React Flow reports them, relative to their lane).
+ * Every other node keeps its identity, so React Flow re-renders only the
+ * steps that move; lanes widen when a step is dragged past their end.
+ */
+export function placeDragged(nodes: DesignerRFNode[], dragged: ReadonlyMap<string, { x: number; y: number }>): DesignerRFNode[] {
+  if (dragged.size === 0) return nodes;
+  let right = 0;
+  const placed = nodes.map((n) => {
+    const p = dragged.get(n.id);
+    if (!p || n.type === 'lane') return n;
+    right = Math.max(right, p.x + (n.width ?? 0) + LANE_MARGIN);
+    return p.x === n.position.x && p.y === n.position.y ? n : ({ ...n, position: p } as StepRFNode);
+  });
+  return placed.map((n): DesignerRFNode => (n.type === 'lane' && (n.width ?? 0) < right ? { ...(n as LaneRFNode), width: right, style: { ...n.style, width: right }, measured: { width: right, height: n.height ?? 0 } } : n));
 }
 
 function takesPart(node: FlowNode, role: string): boolean {
