@@ -54,6 +54,8 @@ export function Palette() {
   return (
     <nav className="cfd-palette" aria-label={t('palette.title')}>
       <div className="cfd-panel-title">{t('palette.title')}</div>
+      {/* The hint sits under the title so a short window (1280×800) never scrolls it out of view. */}
+      <p className="cfd-palette-hint">{t('palette.hint')}</p>
       <ul role="list">
         {KINDS.map((kind) => (
           <li key={kind}>
@@ -77,7 +79,6 @@ export function Palette() {
           </li>
         ))}
       </ul>
-      <p className="cfd-palette-hint">{t('palette.hint')}</p>
     </nav>
   );
 }
