@@ -2,15 +2,11 @@ import type * as z from 'zod/mini';
 import { toPointer, type Problem } from './problems.js';
 import { problemsFromZod, type Subject } from './zod-problems.js';
 
-/** Where each parsed element stood in the input list (parsed elements may be fewer: bad ones are left out). */
-const sourceIndex = new WeakMap<object, number>();
-
-/** The index in the input list of an element {@link parseEach} returned, so later problems point at it even when ids repeat. */
-export function indexInInput(parsed: object): number | undefined {
-  return sourceIndex.get(parsed);
-}
-
-/** Parses each element of a list on its own, so one bad element does not hide the others. */
+/**
+ * Parses each element of a list on its own, so one bad element does not hide the others.
+ * `indices`, when given, receives each returned element's index in the input list (bad elements are
+ * left out, so they may differ), so later problems point at it even when ids repeat.
+ */
 export function parseEach<T>(
   list: unknown,
   at: ReadonlyArray<PropertyKey>,
@@ -18,23 +14,23 @@ export function parseEach<T>(
   root: unknown,
   subjectOf: Subject,
   problems: Problem[],
-  precheck?: (item: unknown, at: PropertyKey[]) => Problem | undefined,
+  precheck?: (item: unknown, at: ReadonlyArray<PropertyKey>, index: number) => Problem | undefined,
+  indices?: number[],
 ): T[] {
   if (!Array.isArray(list)) return [];
   const out: T[] = [];
   list.forEach((item, i) => {
-    const here = [...at, i];
-    const pre = precheck?.(item, here);
+    const pre = precheck?.(item, at, i);
     if (pre) {
       problems.push(pre);
       return;
     }
     const r = schema.safeParse(item);
     if (r.success) {
-      if (typeof r.data === 'object' && r.data !== null) sourceIndex.set(r.data, i);
+      indices?.push(i);
       out.push(r.data);
     }
-    else problems.push(...problemsFromZod(r.error.issues, root, subjectOf, here).map((p) => ({ ...p })));
+    else problems.push(...problemsFromZod(r.error.issues, root, subjectOf, [...at, i]).map((p) => ({ ...p })));
   });
   return out;
 }

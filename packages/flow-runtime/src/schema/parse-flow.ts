@@ -1,6 +1,5 @@
 import * as z from 'zod/mini';
 import type { Catalog } from './catalog.js';
-import { indexInInput } from './collect.js';
 import { Id } from './common.js';
 import { checkUniqueIds, idOf, parseEach, rawIds, suggest } from './collect.js';
 import { didYouMean, indexEntities, resolveDataPath, type EntityIndex } from './data-paths.js';
@@ -55,9 +54,10 @@ export function parseFlow(json: unknown, catalog?: Catalog): ParseResult<Flow> {
   const raw = (input !== null && typeof input === 'object' && !Array.isArray(input) ? input : {}) as Record<string, unknown>;
 
   const data = parseData(raw.data, input, subjectOf, problems);
-  const nodes = parseEach(raw.nodes, ['nodes'], FlowNode, input, subjectOf, problems, kindPrecheck(input));
-  const edges = parseEach(raw.edges, ['edges'], FlowEdge, input, subjectOf, problems);
-  const controls = parseEach(raw.controls, ['controls'], Control, input, subjectOf, problems);
+  const at = { nodes: [] as number[], edges: [] as number[], controls: [] as number[] };
+  const nodes = parseEach(raw.nodes, ['nodes'], FlowNode, input, subjectOf, problems, kindPrecheck(input), at.nodes);
+  const edges = parseEach(raw.edges, ['edges'], FlowEdge, input, subjectOf, problems, undefined, at.edges);
+  const controls = parseEach(raw.controls, ['controls'], Control, input, subjectOf, problems, undefined, at.controls);
   checkUniqueIds(raw.nodes, ['nodes'], 'Node', problems);
   checkUniqueIds(raw.edges, ['edges'], 'Edge', problems);
   checkUniqueIds(raw.controls, ['controls'], 'Control', problems);
@@ -77,9 +77,9 @@ export function parseFlow(json: unknown, catalog?: Catalog): ParseResult<Flow> {
   }
   checkVariables(data, ctx);
   // Problems point at the element itself, even when two elements share an id.
-  for (const node of nodes) checkNode(node, ['nodes', indexInInput(node) ?? 0], nodes, ctx);
-  for (const edge of edges) checkEdge(edge, ['edges', indexInInput(edge) ?? 0], ctx);
-  for (const control of controls) checkControl(control, ['controls', indexInInput(control) ?? 0], ctx);
+  nodes.forEach((node, k) => checkNode(node, ['nodes', at.nodes[k]!], nodes, ctx));
+  edges.forEach((edge, k) => checkEdge(edge, ['edges', at.edges[k]!], ctx));
+  controls.forEach((control, k) => checkControl(control, ['controls', at.controls[k]!], ctx));
 
   if (problems.length > 0 || !shell.success) return { ok: false, problems };
   const { controls: rawControls, ...rest } = shell.data;
@@ -112,11 +112,15 @@ interface RefContext {
 }
 
 function kindPrecheck(root: unknown) {
-  return (item: unknown, at: PropertyKey[]): Problem | undefined => {
-    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+  return (item: unknown, list: ReadonlyArray<PropertyKey>, index: number): Problem | undefined => {
+    const isObject = item !== null && typeof item === 'object' && !Array.isArray(item);
+    const kind = isObject ? (item as { kind?: unknown }).kind : undefined;
+    // A node of a known kind (every node of a valid flow) needs no words.
+    if (isObject && typeof kind === 'string' && (NODE_KINDS as readonly string[]).includes(kind)) return undefined;
+    const at = [...list, index];
+    if (!isObject) {
       return { code: 'FLOW_E011', path: toPointer(at), message: `Node #${Number(at[1]) + 1} should be an object but is ${describeValue(item)}.` };
     }
-    const kind = (item as { kind?: unknown }).kind;
     const id = idOf(valueAt(root, at));
     const subject = `Node '${id ?? `#${Number(at[1]) + 1}`}'`;
     if (kind === undefined) return { code: 'FLOW_E010', path: toPointer(at), message: `${subject} is missing 'kind' (one of ${NODE_KINDS.join(', ')}).` };
