@@ -51,7 +51,7 @@ describe('crm-flow lint', () => {
     expect(zh.out).toMatch(/^ {2}错误 +task-has-roles/m);
     expect(zh.out).toContain('步骤：refund');
     expect(zh.out).not.toMatch(/\b(error|warning|steps:)\b/);
-    expect((await cli('lint', flow('new-order'), '--locale', 'zh')).out).toContain('new-order.json: 未发现问题');
+    expect((await cli('lint', flow('new-order'), '--locale', 'zh')).out).toContain('new-order.json：未发现问题');
     const json = await cli('lint', corpus('task-has-roles--refund-without-roles'), '--catalog', catalog, '--flows', EXAMPLES_DIR, '--json');
     const parsed = JSON.parse(json.out) as { ok: boolean; files: Array<{ status: string; diagnostics: Array<{ rule: string; nodeIds: string[] }>; metrics: { steps: number } }> };
     expect(parsed.ok).toBe(false);
@@ -122,7 +122,7 @@ describe('crm-flow simulate', () => {
     const r = await cli('simulate', flow('new-order'), '--scenario', '2');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^Scenario 2: .* — ✓ completed \(shipped\)/);
-    expect(r.out).toContain('Credit check — done by Chen Jing (finance)');
+    expect(r.out).toContain('Credit check — done by Chen Jing (Finance)');
     expect(r.out).toMatch(/Enough credit\? → “Over the limit”, because .* \[customer\.creditUsed = 470000/);
   });
 

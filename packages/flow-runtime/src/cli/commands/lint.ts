@@ -193,12 +193,12 @@ function printReport(io: CliIo, r: FileReport, locale: Locale = 'en'): void {
   }
   const c = countBySeverity(r.diagnostics);
   const counts = [c.error + r.problems.length ? L.count(c.error + r.problems.length, 'error') : '', c.warning ? L.count(c.warning, 'warning') : '', c.info ? L.infos(c.info) : ''].filter(Boolean).join(L.sep);
-  io.out(`${r.status === 'clean' ? '✓' : '✗'} ${basename(r.file)}: ${counts || L.none}`);
+  io.out(`${r.status === 'clean' ? '✓' : '✗'} ${basename(r.file)}${L.colon}${counts || L.none}`);
   for (const n of r.notes) io.out(`  ${L.note}${L.colon}${noteText(n, locale)}`);
   for (const p of r.problems) io.out(`  ${L.error.padEnd(8)} ${L.format.padEnd(28)} ${formatProblem(r.file, p, locale)}`);
   for (const d of r.diagnostics) {
-    io.out(`  ${L[d.severity].padEnd(8)} ${d.rule.padEnd(28)} ${d.path !== undefined ? `${d.path || '/'}: ` : ''}${d.message}`);
-    const where = [d.nodeIds.length ? `${L.steps}${L.colon}${d.nodeIds.join(', ')}` : '', d.edgeIds.length ? `${L.connections}${L.colon}${d.edgeIds.join(', ')}` : '', d.controlId !== undefined ? `${L.control}${L.colon}${d.controlId}` : ''].filter(Boolean).join(' · ');
+    io.out(`  ${L[d.severity].padEnd(8)} ${d.rule.padEnd(28)} ${d.path !== undefined ? `${d.path || '/'}${L.colon}` : ''}${d.message}`);
+    const where = [d.nodeIds.length ? `${L.steps}${L.colon}${d.nodeIds.join(L.sep)}` : '', d.edgeIds.length ? `${L.connections}${L.colon}${d.edgeIds.join(L.sep)}` : '', d.controlId !== undefined ? `${L.control}${L.colon}${d.controlId}` : ''].filter(Boolean).join(' · ');
     if (where) io.out(`  ${''.padEnd(8)} ${''.padEnd(28)} ${where}`);
     if (d.hint) io.out(`  ${''.padEnd(8)} ${''.padEnd(28)} → ${d.hint}`);
   }

@@ -74,7 +74,7 @@ export const pathsCommand: CliCommand = {
       io.out('');
       io.out(head);
       io.out(`  ${p.nodeIds.map(name).join(' → ')}`);
-      for (const c of p.conditions) io.out(`  • ${name(c.nodeId)} ${locale === 'zh' ? '→' : '→'} ${c.label ? `“${c.label}” ` : ''}${c.text ? `(${c.text})` : ''}`);
+      for (const c of p.conditions) io.out(`  • ${name(c.nodeId)} → ${c.label ? `“${c.label}”` : ''}${c.text ? (locale === 'zh' ? `（${c.text}）` : `${c.label ? ' ' : ''}(${c.text})`) : ''}`);
     }
     return code;
   },

@@ -4,6 +4,8 @@ import { parseArgs } from 'node:util';
 import { simulate } from '../../analysis/simulate/simulate.js';
 import type { Scenario, SimulationResult, TraceStep } from '../../analysis/simulate/types.js';
 import type { Locale } from '../../analysis/types.js';
+import { nameIn } from '../../analysis/text.js';
+import type { Catalog } from '../../schema/catalog.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import { errorLine, readJsonFile } from '../load.js';
 import { formatProblem } from '../format.js';
@@ -62,14 +64,21 @@ function show(value: unknown): string {
   return s === undefined ? 'empty' : s.length > 60 ? `${s.slice(0, 57)}…` : s;
 }
 
-/** One trace step as a line of text. */
-export function traceLine(step: TraceStep, locale: Locale): string {
+/** A role's name from the catalog in the user's language (its id when the catalog does not know it). */
+export function roleNamer(catalog: Catalog | undefined, locale: Locale): (id: string) => string {
+  return (id) => nameIn(catalog?.roles.find((r) => r.id === id)?.name, locale) || id;
+}
+
+/** One trace step as a line of text; `role` names a role id (the catalog's name, see {@link roleNamer}). */
+export function traceLine(step: TraceStep, locale: Locale, role: (id: string) => string = (id) => id): string {
   const zh = locale === 'zh';
+  const roles = (ids: string[]) => ids.map(role).join(zh ? '、' : ', ');
   const changes = (cs: Array<{ path: string; to: unknown }>) => cs.map((c) => `${c.path} = ${show(c.to)}`).join(', ');
   switch (step.type) {
     case 'task': {
-      const who = step.by ? `${step.by.name ?? step.by.id} (${step.by.roles.join(', ')})` : '?';
-      return zh ? `${step.name} — ${who} 完成${step.changes.length ? `，填写 ${changes(step.changes)}` : ''}` : `${step.name} — done by ${who}${step.changes.length ? `, entered ${changes(step.changes)}` : ''}`;
+      const by = step.by;
+      const who = by ? `${by.name ?? by.id}${by.roles.length ? (zh ? `（${roles(by.roles)}）` : ` (${roles(by.roles)})`) : ''}` : '?';
+      return zh ? `${step.name} — ${who}完成${step.changes.length ? `，填写 ${changes(step.changes)}` : ''}` : `${step.name} — done by ${who}${step.changes.length ? `, entered ${changes(step.changes)}` : ''}`;
     }
     case 'decision': {
       const values = Object.entries(step.values).map(([k, v]) => `${k} = ${show(v)}`).join(', ');
@@ -89,7 +98,7 @@ export function traceLine(step: TraceStep, locale: Locale): string {
     case 'join':
       return zh ? `${step.name}：各分支均已完成` : `${step.name}: all branches done`;
     case 'alert':
-      return zh ? `⚠ 提醒 ${step.to.join('、')}：${step.message}` : `⚠ alert to ${step.to.join(', ')}: ${step.message}`;
+      return zh ? `⚠ 提醒 ${roles(step.to)}：${step.message}` : `⚠ alert to ${roles(step.to)}: ${step.message}`;
     case 'incident':
       return zh ? `✗ 事故 ${step.code}：${step.message}` : `✗ incident ${step.code}: ${step.message}`;
     case 'refused':
@@ -99,12 +108,13 @@ export function traceLine(step: TraceStep, locale: Locale): string {
   }
 }
 
-/** A simulation as text: a heading, the numbered trace, and what went wrong. */
-export function printSimulation(io: CliIo, r: SimulationResult, index: number, locale: Locale): void {
+/** A simulation as text: a heading, the numbered trace (roles by their catalog names), and what went wrong. */
+export function printSimulation(io: CliIo, r: SimulationResult, index: number, locale: Locale, catalog?: Catalog): void {
   const zh = locale === 'zh';
-  const status = r.ok ? `✓ ${zh ? '完成' : 'completed'}${r.outcome ? ` (${r.outcome})` : ''}` : `✗ ${r.status}`;
-  io.out(`${zh ? '场景' : 'Scenario'} ${index + 1}: ${r.scenario} — ${status}`);
-  r.trace.forEach((step, i) => io.out(`  ${String(i + 1).padStart(2)}. ${traceLine(step, locale)}`));
+  const status = r.ok ? `✓ ${zh ? '完成' : 'completed'}${r.outcome ? (zh ? `（${r.outcome}）` : ` (${r.outcome})`) : ''}` : `✗ ${r.status}`;
+  io.out(zh ? `场景 ${index + 1}：${r.scenario} — ${status}` : `Scenario ${index + 1}: ${r.scenario} — ${status}`);
+  const role = roleNamer(catalog, locale);
+  r.trace.forEach((step, i) => io.out(`  ${String(i + 1).padStart(2)}. ${traceLine(step, locale, role)}`));
   for (const f of r.failures) io.out(`  ✗ ${f}`);
 }
 
@@ -144,7 +154,7 @@ export const simulateCommand: CliCommand = {
     }
     results.forEach((r, k) => {
       if (k > 0) io.out('');
-      printSimulation(io, r, chosen[k]![0], locale);
+      printSimulation(io, r, chosen[k]![0], locale, catalog);
     });
     return code;
   },

@@ -22,8 +22,8 @@ export const sopCommand: CliCommand = {
     if (loaded.kind === 'invalid') {
       if (values.json) io.out(JSON.stringify({ ok: false, file: loaded.file, problems: loaded.problems }, null, 2));
       else {
-        io.err(`✗ ${loaded.file}: the flow cannot be read as a flow, so no SOP was written:`);
-        for (const p of loaded.problems) io.err(`  ${formatProblem(loaded.file, p)}`);
+        io.err(locale === 'zh' ? `✗ ${loaded.file}：无法按流程读取该文件，因此没有生成 SOP：` : `✗ ${loaded.file}: the flow cannot be read as a flow, so no SOP was written:`);
+        for (const p of loaded.problems) io.err(`  ${formatProblem(loaded.file, p, locale)}`);
       }
       return EXIT.problems;
     }

@@ -39,8 +39,8 @@ export const testCommand: CliCommand = {
     const zh = locale === 'zh';
     io.out(zh ? `${nameIn(flow.name, locale)}（${flow.id}）：${report.results.length}个场景` : `${nameIn(flow.name, locale)} (${flow.id}): ${report.results.length} scenarios`);
     report.results.forEach((r, i) => {
-      if (values.verbose || !r.ok) printSimulation(io, r, i, locale);
-      else io.out(`✓ ${zh ? '场景' : 'scenario'} ${i + 1}: ${r.scenario}${r.outcome ? ` (${r.outcome})` : ''}`);
+      if (values.verbose || !r.ok) printSimulation(io, r, i, locale, catalog);
+      else io.out(zh ? `✓ 场景 ${i + 1}：${r.scenario}${r.outcome ? `（${r.outcome}）` : ''}` : `✓ scenario ${i + 1}: ${r.scenario}${r.outcome ? ` (${r.outcome})` : ''}`);
     });
     io.out('');
     io.out(zh ? `通过 ${report.passed}/${report.results.length}，失败 ${report.failed}` : `passed ${report.passed}/${report.results.length}, failed ${report.failed}`);
@@ -58,8 +58,14 @@ export const testCommand: CliCommand = {
       }
       if (paths.uncovered.length > 20) io.out(zh ? `  …另有${paths.uncovered.length - 20}条` : `  … and ${paths.uncovered.length - 20} more`);
     }
-    if (branches.uncovered.length) io.out(`${zh ? '未覆盖的分支' : 'branches not taken'}: ${branches.uncovered.join(', ')}`);
-    if (ends.uncovered.length) io.out(`${zh ? '未到达的结束' : 'ends not reached'}: ${ends.uncovered.map(name).join(', ')}`);
+    // A branch by its decision and label (else the step it leads to), not by the connection's id.
+    const branch = (id: string) => {
+      const e = flow.edges.find((x) => x.id === id);
+      return e ? `${name(e.source)} → ${e.label ? `“${nameIn(e.label, locale)}”` : name(e.target)}` : id;
+    };
+    const list = (items: string[]) => items.join(zh ? '；' : ', ');
+    if (branches.uncovered.length) io.out(zh ? `未覆盖的分支：${list(branches.uncovered.map(branch))}` : `branches not taken: ${list(branches.uncovered.map(branch))}`);
+    if (ends.uncovered.length) io.out(zh ? `未到达的结束：${list(ends.uncovered.map(name))}` : `ends not reached: ${list(ends.uncovered.map(name))}`);
     return code;
   },
 };
