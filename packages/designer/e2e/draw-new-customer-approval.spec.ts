@@ -35,8 +35,11 @@ async function systemDetails(page: Page, id: string) {
 
 async function recordLink(page: Page, source: string, target: string) {
   await selectEdgeBetween(page, source, target);
-  await page.getByTestId('edge-record-link').fill(JSON.stringify(edge(source, target).recordLink));
-  await page.getByTestId('edge-record-link').blur();
+  // picked from lists: the entity, its field, and the flow value it equals
+  const link = edge(source, target).recordLink!;
+  await page.getByTestId('edge-record-link-entity').selectOption(link.entity);
+  await page.getByTestId('edge-record-link-field').selectOption(link.field);
+  await page.getByTestId('edge-record-link-equals').selectOption(link.equals);
 }
 
 test('draw the new-customer approval on an empty canvas, guard it, watch a problem come and go, undo/redo, export', async ({ page }) => {

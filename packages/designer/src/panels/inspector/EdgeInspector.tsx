@@ -6,13 +6,13 @@ import { useI18n } from '../../i18n/index.js';
 import { Icon } from '../../canvas/icons.js';
 import { ConditionBuilder } from '../condition/ConditionBuilder.js';
 import { CheckField, TextField } from './fields.js';
-import { JsonField } from './JsonField.js';
+import { RecordLinkField } from './RecordLinkField.js';
 import { useEdit } from './useEdit.js';
 
-/** Edits the selected connection: label, default flag and guard. */
+/** Edits the selected connection: label, default flag, guard and record link. */
 export function EdgeInspector({ edge, flow }: { edge: FlowEdge; flow: Flow }) {
   const { t, text } = useI18n();
-  const { editable, store, ui } = useDesigner();
+  const { editable, store, ui, catalog } = useDesigner();
   const { live, now, done } = useEdit();
   const ro = !editable;
   const nameOf = (id: string) => {
@@ -35,15 +35,7 @@ export function EdgeInspector({ edge, flow }: { edge: FlowEdge; flow: Flow }) {
         <span className="cfd-row-label">{t('inspector.guard')}</span>
         <ConditionBuilder key={edge.id} value={edge.guard} flow={flow} label={t('inspector.guard')} onChange={(rule) => live(updateEdge(edge.id, { guard: rule }), `edge:${edge.id}:guard`)} onCommit={done} disabled={ro} />
       </div>
-      <JsonField
-        label={t('inspector.recordLink')}
-        value={edge.recordLink}
-        onChange={(v) => live(updateEdge(edge.id, { recordLink: v as FlowEdge['recordLink'] }), `edge:${edge.id}:record-link`)}
-        onCommit={done}
-        disabled={ro}
-        check={(v) => (v && typeof v === 'object' && ['entity', 'field', 'equals'].every((k) => typeof (v as Record<string, unknown>)[k] === 'string') ? undefined : 'json.recordLink')}
-        testId="edge-record-link"
-      />
+      <RecordLinkField key={`link-${edge.id}`} value={edge.recordLink} flow={flow} catalog={catalog} onChange={(v) => now(updateEdge(edge.id, { recordLink: v }))} disabled={ro} />
       {editable ? (
         <button
           type="button"
