@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
-import { node } from './helpers.js';
+import { node, selectEdge } from './helpers.js';
 
 /*
  * What a person sees in the main states, each saved as a screenshot in the
@@ -104,4 +104,13 @@ test('resize a lane by its bottom edge: the lanes below and their steps move dow
   expect(after.layout!.nodes!['review-credit-limit']!.y).toBe(before + 60);
   await page.keyboard.press('Control+z');
   await expect.poll(() => page.evaluate(() => window.__flow!.layout!.lanes![0]!.size)).toBe(240);
+});
+
+test('a connection’s record link, picked by name, in Chinese', async ({ page }) => {
+  await page.goto('/?flow=new-customer-approval&locale=zh');
+  await selectEdge(page, 'submit-customer-to-review-payment-terms');
+  await expect(page.getByTestId('edge-record-link-entity')).toHaveValue('customer');
+  await expect(page.getByTestId('edge-record-link-equals').locator('option:checked')).toHaveText('客户 › 记录编号（customer.id）');
+  await page.getByTestId('edge-record-link').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: test.info().outputPath('record-link-zh.png') });
 });
