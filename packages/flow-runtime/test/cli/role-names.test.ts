@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import type { CliIo } from '../../src/cli/io.js';
-import { EXAMPLES_DIR } from '../paths.js';
+import { EXAMPLES_DIR, PACKAGE_DIR } from '../paths.js';
 
 /*
  * What the CLI prints names people's roles as the catalog does, in the
@@ -67,6 +67,31 @@ describe('crm-flow simulate names roles from the catalog', () => {
       writeFileSync(file, JSON.stringify({ ...c, roles: c.roles.map((r) => (r.id === 'finance' ? { ...r, name: { en: 'Money people', zh: '管钱的人' } } : r)) }));
       const r = await cli('simulate', flow('new-customer-approval'), '--catalog', file, '--locale', 'zh', '--scenario', '1');
       expect(r.out).toContain('陈静（管钱的人）完成');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('why a scenario failed, in the user language, with roles and steps by name', () => {
+  it('a role nobody plays, a wrong path and a wrong outcome', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crm-flow-roles-'));
+    try {
+      const [first] = JSON.parse(readFileSync(`${EXAMPLES_DIR}scenarios/new-customer-approval.scenarios.json`, 'utf8')) as Array<{ actors: Record<string, unknown> }>;
+      delete first!.actors.finance;
+      const file = join(dir, 'no-finance.scenarios.json');
+      writeFileSync(file, JSON.stringify([first]));
+      const zh = await cli('simulate', flow('new-customer-approval'), file, '--locale', 'zh');
+      expect(zh.code).toBe(1);
+      expect(zh.out).toMatch(/^场景 1：.* — ✗ 卡住了$/m);
+      expect(zh.out).toContain('✗ 场景中没有人担任财务（finance），因此“审核付款条件”无法完成');
+      expect(zh.out).toMatch(/✗ 预期路径为 提出新客户 → 录入客户信息 → .*，实际路径为 .* → 提交审批 → 审核付款条件。/);
+      for (const line of zh.out.split('\n').filter((l) => l.includes('✗'))) expect(line).not.toMatch(/[A-Za-z]{4,} [A-Za-z]{4,}/);
+      const en = await cli('simulate', flow('new-customer-approval'), file);
+      expect(en.out).toContain("✗ Nobody in the scenario plays Finance (finance), so 'Review payment terms' cannot be done");
+      const wrong = await cli('test', flow('sample-order'), `${PACKAGE_DIR}test/analysis/fixtures/wrong-outcome.scenarios.json`, '--locale', 'zh');
+      expect(wrong.out).toContain('✗ 预期结果为“lost”，实际结束于“completed”。');
+      expect(wrong.out).toMatch(/^场景 1：.* — ✗ 已结束$/m);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

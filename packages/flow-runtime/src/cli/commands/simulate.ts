@@ -6,6 +6,7 @@ import type { Scenario, SimulationResult, TraceStep } from '../../analysis/simul
 import type { Locale } from '../../analysis/types.js';
 import { nameIn } from '../../analysis/text.js';
 import type { Catalog } from '../../schema/catalog.js';
+import type { Flow } from '../../schema/flow.js';
 import { EXIT, UsageError, type CliIo } from '../io.js';
 import { errorLine, readJsonFile } from '../load.js';
 import { formatProblem } from '../format.js';
@@ -108,14 +109,41 @@ export function traceLine(step: TraceStep, locale: Locale, role: (id: string) =>
   }
 }
 
-/** A simulation as text: a heading, the numbered trace (roles by their catalog names), and what went wrong. */
-export function printSimulation(io: CliIo, r: SimulationResult, index: number, locale: Locale, catalog?: Catalog): void {
+const STATUS_ZH: Readonly<Record<SimulationResult['status'], string>> = { active: '未结束', incident: '出现事故', completed: '已结束', cancelled: '已取消', refused: '被引擎拒绝', stuck: '卡住了' };
+
+/**
+ * Why a scenario failed, in the user's language, with roles and steps by
+ * name: the simulator words it in English with ids; the known sentences are
+ * reworded here (the CLI is not part of the size-held analysis entry).
+ */
+export function failureText(f: string, locale: Locale, role: (id: string) => string, flow?: Flow): string {
   const zh = locale === 'zh';
-  const status = r.ok ? `✓ ${zh ? '完成' : 'completed'}${r.outcome ? (zh ? `（${r.outcome}）` : ` (${r.outcome})`) : ''}` : `✗ ${r.status}`;
+  const node = (id: string) => nameIn(flow?.nodes.find((n) => n.id === id)?.name, locale) || id;
+  const byEnglish = (name: string) => nameIn(flow?.nodes.find((n) => nameIn(n.name, 'en') === name)?.name, locale) || name;
+  const steps = (ids: string) => ids.split(' → ').map(node).join(' → ');
+  const roles = (ids: string) => ids.split(' or ').map((id) => (role(id) === id ? id : zh ? `${role(id)}（${id}）` : `${role(id)} (${id})`)).join(zh ? '或' : ' or ');
+  let m: RegExpMatchArray | null;
+  if ((m = /^Nobody in the scenario plays (.+), so '(.+)' cannot be done \(add them to actors\)\.$/.exec(f)))
+    return zh ? `场景中没有人担任${roles(m[1]!)}，因此“${byEnglish(m[2]!)}”无法完成（请在 actors 中添加）。` : `Nobody in the scenario plays ${roles(m[1]!)}, so '${m[2]}' cannot be done (add them to actors).`;
+  if (!zh) return f;
+  if ((m = /^Expected the outcome '(.*)', but it ended with '(.*)'\.$/.exec(f))) return `预期结果为“${m[1]}”，实际结束于“${m[2] === 'none' ? '无' : m[2]}”。`;
+  if ((m = /^Expected the path (.*), but it went (.*)\.$/.exec(f))) return `预期路径为 ${steps(m[1]!)}，实际路径为 ${steps(m[2]!)}。`;
+  if ((m = /^The process did not finish within (\d+) actions/.exec(f))) return `流程在${m[1]}个动作内没有结束（是否有场景走不出的循环？）。`;
+  if ((m = /^(.+) has no open task '(.+)'\.$/.exec(f))) return `${m[1]}没有待办任务“${byEnglish(m[2]!)}”。`;
+  if ((m = /^'(.+)' waits until a condition holds that the scenario's data never makes true, and has no timer\.$/.exec(f))) return `“${byEnglish(m[1]!)}”等待的条件在场景数据下始终不成立，且没有定时器。`;
+  if ((m = /^The process stands at (.+) and nobody can move it\.$/.exec(f))) return `流程停在${m[1] === 'no step' ? '无步骤处' : m[1]!.split(', ').map((q) => `“${node(q.slice(1, -1))}”`).join('、')}，没有人能推动它。`;
+  // "步骤名: message" from the engine: a full-width colon after Chinese
+  return f.replace(/([\u4e00-\u9fff）？]): /u, '$1：');
+}
+
+/** A simulation as text: a heading, the numbered trace (roles by their catalog names), and what went wrong. */
+export function printSimulation(io: CliIo, r: SimulationResult, index: number, locale: Locale, catalog?: Catalog, flow?: Flow): void {
+  const zh = locale === 'zh';
+  const status = r.ok ? `✓ ${zh ? '完成' : 'completed'}${r.outcome ? (zh ? `（${r.outcome}）` : ` (${r.outcome})`) : ''}` : `✗ ${zh ? STATUS_ZH[r.status] : r.status}`;
   io.out(zh ? `场景 ${index + 1}：${r.scenario} — ${status}` : `Scenario ${index + 1}: ${r.scenario} — ${status}`);
   const role = roleNamer(catalog, locale);
   r.trace.forEach((step, i) => io.out(`  ${String(i + 1).padStart(2)}. ${traceLine(step, locale, role)}`));
-  for (const f of r.failures) io.out(`  ✗ ${f}`);
+  for (const f of r.failures) io.out(`  ✗ ${failureText(f, locale, role, flow)}`);
 }
 
 function pick(scenarios: Scenario[], which: string | undefined, locale: Locale): Array<[number, Scenario]> {
@@ -154,7 +182,7 @@ export const simulateCommand: CliCommand = {
     }
     results.forEach((r, k) => {
       if (k > 0) io.out('');
-      printSimulation(io, r, chosen[k]![0], locale, catalog);
+      printSimulation(io, r, chosen[k]![0], locale, catalog, flow);
     });
     return code;
   },

@@ -39,7 +39,7 @@ export const testCommand: CliCommand = {
     const zh = locale === 'zh';
     io.out(zh ? `${nameIn(flow.name, locale)}（${flow.id}）：${report.results.length}个场景` : `${nameIn(flow.name, locale)} (${flow.id}): ${report.results.length} scenarios`);
     report.results.forEach((r, i) => {
-      if (values.verbose || !r.ok) printSimulation(io, r, i, locale, catalog);
+      if (values.verbose || !r.ok) printSimulation(io, r, i, locale, catalog, flow);
       else io.out(zh ? `✓ 场景 ${i + 1}：${r.scenario}${r.outcome ? `（${r.outcome}）` : ''}` : `✓ scenario ${i + 1}: ${r.scenario}${r.outcome ? ` (${r.outcome})` : ''}`);
     });
     io.out('');
