@@ -31,6 +31,7 @@ describe('the record link of a connection', () => {
   it('is shown by readable names, not as JSON, and a pick changes only that part (English)', () => {
     const flow = newCustomerApproval();
     expect(flow.edges.some((e) => e.id === UNLINKED)).toBe(true);
+    flow.data.referrer = { type: 'reference', entity: 'customer', name: { en: 'Referring customer', zh: '推荐客户' } };
     const { container, last } = renderDesigner(flow, sampleCatalog);
     const inspector = openEdge(container, LINKED);
     expect(within(inspector).queryByRole('textbox', { name: /record link/i })).toBeNull();
@@ -42,6 +43,10 @@ describe('the record link of a connection', () => {
     expect(optionTexts(picker('entity'))).toContain('Sales expense estimate (expense-estimate)');
     expect(optionTexts(picker('field'))).toContain('Payment terms (paymentTerms)');
     expect(optionTexts(picker('equals'))).toContain('Sales expense estimate › Customer (estimate.customer)');
+    // a reference holds the id itself: offered as a whole, not by fields it does not have
+    const values = [...picker('equals').options].map((o) => o.value);
+    expect(values).toContain('referrer');
+    expect(values.filter((v) => v.startsWith('referrer.'))).toEqual([]);
     fireEvent.change(picker('equals'), { target: { value: 'estimate.customer' } });
     expect(linkOf(last(), LINKED)).toEqual({ entity: 'customer', field: 'id', equals: 'estimate.customer' });
     // "no link" removes it

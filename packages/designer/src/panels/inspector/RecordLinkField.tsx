@@ -6,13 +6,14 @@ type Part = keyof RecordLink;
 type Draft = Partial<RecordLink>;
 type Option = { value: string; label: string };
 
-/** The values `equals` may name: each variable, and each field of a record variable's entity (with its id). */
+/** The values `equals` may name: each variable, and each field of a record variable's entity (and its id). */
 export function linkValueChoices(flow: Flow, catalog: Catalog, text: (v: { en: string; zh?: string } | undefined) => string, aside: (text: string, id: string) => string, idName: string): { group: string; options: Option[] }[] {
   return Object.entries(flow.data).map(([name, v]) => {
     const entity = v.entity ? catalog.entities.find((e) => e.id === v.entity) : undefined;
     const varName = text(v.name) || text(entity?.name) || name;
     const group = varName === name ? name : aside(varName, name);
-    if (!entity) return { group, options: [{ value: name, label: group }] };
+    // A record variable offers its fields; any other variable (a reference holds an id) is a value itself.
+    if (!entity || v.type !== 'record') return { group, options: [{ value: name, label: group }] };
     const fields = [{ value: `${name}.id`, label: aside(`${varName} › ${idName}`, `${name}.id`) }];
     for (const f of entity.fields) fields.push({ value: `${name}.${f.id}`, label: aside(`${varName} › ${text(f.name) || f.id}`, `${name}.${f.id}`) });
     return { group, options: fields };
