@@ -177,7 +177,8 @@ describe('crm-flow lint and validate --locale zh', () => {
   it.each(flawed)('lint --locale zh of corpus entry %s prints its format problem in Chinese', async (file) => {
     const r = await cli('lint', CORPUS + file, '--catalog', `${PACKAGE_DIR}../../examples/flows/catalog.json`, '--locale', 'zh');
     expect(r.code).toBe(1);
-    const findings = [...r.out.matchAll(/^\s+错误\s+(FLOW_E\d{3})\s+\S*: (.*)$/gm)].map((m) => ({ code: m[1]!, message: m[2]! }));
+    // In Chinese the path is followed by a full-width colon.
+    const findings = [...r.out.matchAll(/^\s+错误\s+(FLOW_E\d{3})\s+\S*?：(.*)$/gm)].map((m) => ({ code: m[1]!, message: m[2]! }));
     expect(findings.map((f) => f.code)).toEqual([file.slice(0, 9)]);
     for (const f of findings) expect(readsEnglish(f.message), f.message).toBe(false);
   });
