@@ -18,21 +18,17 @@
  * Run: pnpm --filter @crm/designer bench
  */
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import type { Catalog } from '@crm/flow-runtime';
 import { median, printTable, writeResults, type BenchResult } from '../../flow-runtime/bench/harness.js';
 import catalogJson from '../../../examples/flows/catalog.json' with { type: 'json' };
 import { generateFlow } from '../playground/generate.js';
+import { CHROMIUM_ARGS, CONFIG, DIST, FOCUS, TASK_NEAR_CENTRE } from './page.js';
 
-const CONFIG = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
-const DIST = fileURLToPath(new URL('../playground/dist/', import.meta.url));
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const RUNS = 5;
 const VIEWPORT = { width: 1600, height: 900 };
 /** Focus mode, as a user who switched it on has it remembered (the designer's layout storage). */
-const FOCUS = `localStorage.setItem('crm-flow-designer.layout', JSON.stringify({ focus: true, palette: true, inspector: true, bottom: true }))`;
 
 // In-page code is plain JavaScript text: tsx would wrap functions passed to page.evaluate in a helper the page lacks.
 
@@ -56,18 +52,6 @@ const OPENED_AT = `new Promise((resolve) => {
   requestAnimationFrame(tick);
 })`;
 
-/** The task nearest the middle of the canvas: where to grab it. */
-const TASK_NEAR_CENTRE = `(() => {
-  const pane = document.querySelector('.react-flow__renderer').getBoundingClientRect();
-  const cx = pane.left + pane.width / 2, cy = pane.top + pane.height / 2;
-  let best, dist = Infinity;
-  for (const el of document.querySelectorAll('.react-flow__node-task')) {
-    const r = el.getBoundingClientRect();
-    const d = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
-    if (d < dist) { best = r; dist = d; }
-  }
-  return best ? { x: best.left + best.width / 2, y: best.top + 10 } : null;
-})()`;
 
 /** Records the time between animation frames until stopped. */
 const RECORD_FRAMES = `(() => {
@@ -183,7 +167,7 @@ async function main(): Promise<void> {
   const server = await preview({ configFile: CONFIG, preview: { port: 0, strictPort: false, host: '127.0.0.1' } });
   const base = server.resolvedUrls?.local[0];
   if (!base) throw new Error('the preview server did not report its address');
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const results: BenchResult[] = [];
   const notes: string[] = [];
   try {

@@ -11,16 +11,13 @@
  * (NOBUILD=1 reuses the last build; IDLE=1 records 3 s without dragging.)
  */
 import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { build, preview } from 'vite';
 import type { Catalog } from '@crm/flow-runtime';
 import catalogJson from '../../../examples/flows/catalog.json' with { type: 'json' };
 import { generateFlow } from '../playground/generate.js';
+import { CHROMIUM_ARGS, CONFIG, DIST, FOCUS, TASK_NEAR_CENTRE } from './page.js';
 
-const CONFIG = fileURLToPath(new URL('../vite.config.ts', import.meta.url));
-const DIST = fileURLToPath(new URL('../playground/dist/', import.meta.url));
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const OUT = process.env.PROFILE_OUT ?? '/tmp/designer-drag.cpuprofile';
 
 interface TraceEvent {
@@ -49,25 +46,15 @@ writeFileSync(`${DIST}bench-catalog-1000.json`, JSON.stringify(catalog));
 const server = await preview({ configFile: CONFIG, preview: { port: 0, strictPort: false, host: '127.0.0.1' } });
 const base = server.resolvedUrls?.local[0];
 if (!base) throw new Error('the preview server did not report its address');
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS });
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
   const page = await browser.newPage({ viewport: { width: 1600, height: 900 } });
-  await page.addInitScript(`localStorage.setItem('crm-flow-designer.layout', JSON.stringify({ focus: true, palette: true, inspector: true, bottom: true }))`);
+  await page.addInitScript(FOCUS);
   await page.goto(`${base}?src=/bench-flow-1000.json&catalog=/bench-catalog-1000.json`);
   await page.waitForSelector('.react-flow__node-task');
   await page.waitForFunction(() => !document.querySelector('.cfd-tabs-status')?.textContent?.includes('Checking'), undefined, { timeout: 30_000 });
   await page.waitForTimeout(800);
-  const box = await page.evaluate<{ x: number; y: number } | null>(`(() => {
-    const pane = document.querySelector('.react-flow__renderer').getBoundingClientRect();
-    const cx = pane.left + pane.width / 2, cy = pane.top + pane.height / 2;
-    let best, dist = Infinity;
-    for (const el of document.querySelectorAll('.react-flow__node-task')) {
-      const r = el.getBoundingClientRect();
-      const d = Math.hypot(r.left + r.width / 2 - cx, r.top + r.height / 2 - cy);
-      if (d < dist) { best = r; dist = d; }
-    }
-    return best ? { x: best.left + best.width / 2, y: best.top + 10 } : null;
-  })()`);
+  const box = await page.evaluate<{ x: number; y: number } | null>(TASK_NEAR_CENTRE);
   if (!box) throw new Error('no task visible to drag');
 
   const cdp = await page.context().newCDPSession(page);
