@@ -74,7 +74,7 @@ const intro = [
   'The machine is a shared VM whose speed changes between sessions and with other work on it: this',
   'run (2026-12-06, 06:35 UTC) had the machine to itself. Earlier runs the same day, while other work',
   'shared the two cores, read the engine against XState at 3.12×-3.54× warm and 2.65×-3.82× cold,',
-  'and lint of 10k nodes at 160-303 ms (the code of the morning, run alongside, read the same).',
+  'and lint of 10k nodes at 160-528 ms (the code of the morning, run alongside, read 407-496 ms).',
   '**Guards** are timed in CPU time per side, one loop over the same (rule, data) pairs. The',
   '`guards.speedup_vs_jsonlogicjs` and `guards.ratio_vs_json_logic_engine` rows are our rules',
   '**compiled ahead of time** (`crm-flow compile-rules`: a static ES module in the host\'s bundle, so',
